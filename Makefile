@@ -1,0 +1,40 @@
+# cchc-extract developer tasks.  `make install demo` sets up and runs; `make test` tests.
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+CCHC   := $(VENV)/bin/cchc
+DEMO   := corpora/000_a8cffbb672ab0a0d.txt
+
+.PHONY: install demo test eval schema bench fuzz clean
+
+install: $(VENV)/.installed
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q -e ".[test]"
+	touch $@
+
+demo: install
+	$(CCHC) extract $(DEMO)
+
+# pytest exits 5 when it collected no test: that is a failure here, not a pass.
+test: install
+	$(PY) -m pytest; rc=$$?; \
+	if [ $$rc -eq 5 ]; then echo "make test: pytest collected no tests" >&2; exit 1; fi; \
+	exit $$rc
+
+eval: install
+	$(CCHC) eval corpora
+
+schema: install
+	$(CCHC) schema --out schemas
+
+bench: install
+	$(PY) bench/run.py
+
+fuzz: install
+	CCHC_FUZZ_EXAMPLES=5000 $(PY) -m pytest tests/test_fuzz.py -q
+
+clean:
+	rm -rf $(VENV) bench/data bench/out .pytest_cache .hypothesis

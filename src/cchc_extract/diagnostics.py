@@ -1,0 +1,37 @@
+"""The catalogue of warning codes put on the output (never raised)."""
+from __future__ import annotations
+
+from .models import Warning_
+
+CODES: dict[str, str] = {
+    # reading and normalization
+    "W101": "empty input",
+    "W102": "input converted from a legacy or non-UTF-8 encoding",
+    "W103": "mojibake (double-encoded UTF-8) repaired",
+    "W104": "input was not in NFC form; normalized for matching",
+    "W105": "per-document time budget exceeded; later stages skipped",
+    "W106": "replacement characters (U+FFFD) in the input: text was damaged before it reached us",
+    # structure
+    "W201": "no header found (issuer, number or date line missing)",
+    "W202": "a block of the document is repeated",
+    "W203": "a list restarts with no parent heading; attached to the nearest parent present",
+    "W204": "duplicate item path made unique",
+    "W205": "footnote mark without a footnote text",
+    "W206": "footnote text without a mark in the body",
+    "W207": "paragraph rejoined across a page break or footnote block",
+    "W208": "web debris or metadata table outside the document",
+    "W209": "no labelled items found",
+    # entities
+    "W301": "document symbol looks mistyped (kept as written)",
+    "W302": "impossible date as printed (kept, marked suspect)",
+    "W303": "relative deadline left unresolved: the document has no date",
+    "W304": "ambiguous entity overlap resolved by priority",
+    # directives
+    "W401": "directive names no responsible body",
+}
+
+
+def warn(code: str, message: str | None = None, span: tuple[int, int] | None = None) -> Warning_:
+    if code not in CODES:
+        raise KeyError(f"unknown warning code {code}")
+    return Warning_(code=code, message=message or CODES[code], span=span)

@@ -1,0 +1,8 @@
+"""Matcher for deadlines (placeholder until its rules land)."""
+from __future__ import annotations
+
+from . import Found, MatchContext
+
+
+def find(ctx: MatchContext) -> list[Found]:
+    return []

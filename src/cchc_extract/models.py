@@ -1,0 +1,170 @@
+"""Pydantic models of the extraction output.
+
+Field names follow corpora/ANNOTATION.md. Every extracted object carries `text`
+and `span` (start, end) into the original input, as decoded.
+"""
+from __future__ import annotations
+
+from typing import Literal, Optional
+
+from pydantic import BaseModel, ConfigDict, Field
+
+SCHEMA_VERSION = "1.0"
+
+Span = tuple[int, int]
+
+DocType = Literal[
+    "cong_van", "ke_hoach", "thong_bao", "chi_thi", "quyet_dinh", "nghi_quyet",
+    "bao_cao", "to_trinh", "huong_dan", "chuong_trinh", "cong_dien", "other",
+]
+RefType = Literal[
+    "cong_van", "ke_hoach", "thong_bao", "chi_thi", "quyet_dinh", "nghi_quyet",
+    "bao_cao", "to_trinh", "huong_dan", "chuong_trinh", "cong_dien", "other",
+    "nghi_dinh", "thong_tu", "luat", "ket_luan", "quy_dinh", "de_an", "van_ban",
+]
+Level = Literal["central", "province", "district", "commune", "party", "other"]
+Unit = Literal["percent", "count", "rank"]
+Comparator = Literal["eq", "gt", "ge", "lt", "le"]
+Change = Literal["increase", "decrease"]
+Recurrence = Literal["daily", "weekly", "monthly", "quarterly", "yearly"]
+Modality = Literal["assign", "request", "encourage"]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class Located(_Model):
+    text: str
+    span: Span
+
+
+class Entity(Located):
+    id: str = ""
+    rule: str = ""
+    item: Optional[str] = None  # item path, "preamble", or None outside the body
+
+
+class Reference(Entity):
+    type: RefType
+    number: Optional[str] = None
+    symbol: Optional[str] = None
+    date: Optional[str] = None
+    issuer: Optional[str] = None
+    title: Optional[str] = None
+    suspect: bool = False
+
+
+class DateMention(Entity):
+    value: Optional[str] = None
+    form: str = ""  # day, month, quarter, half, year, period, partial
+    suspect: bool = False
+
+
+class Body(Entity):
+    canonical: str
+    group: bool = False
+    level: Level = "other"
+
+
+class Target(Entity):
+    value: float
+    unit: Unit
+    comparator: Comparator = "eq"
+    change: Optional[Change] = None
+    measure: str = ""
+
+
+class Deadline(Entity):
+    due: Optional[str] = None
+    recurrence: Optional[Recurrence] = None
+    resolved: bool = True
+
+
+class BodyRef(Located):
+    body: Optional[str] = None  # id of the Body entity when it is one
+
+
+class Directive(Located):
+    id: str = ""
+    item: str
+    lead: list[BodyRef] = Field(default_factory=list)
+    support: list[BodyRef] = Field(default_factory=list)
+    modality: Optional[Modality] = None
+    lead_source: Optional[str] = None  # explicit, heading, preamble, recipients
+    deadlines: list[str] = Field(default_factory=list)
+    targets: list[str] = Field(default_factory=list)
+    references: list[str] = Field(default_factory=list)
+
+
+class Item(Located):
+    label: str
+    path: str
+    kind: str  # roman, decimal, multilevel, letter, dash, plus, dieu
+    depth: int
+    parent: Optional[str] = None
+    ends: str = ""
+
+
+class Footnote(Located):
+    marker: str
+    anchor: Optional[str] = None
+    mark_span: Optional[Span] = None
+
+
+class Segment(_Model):
+    kind: str
+    span: Span
+
+
+class Signer(_Model):
+    name: Optional[str] = None
+    title: Optional[str] = None
+    authority: Optional[str] = None
+
+
+class Metadata(_Model):
+    doc_type: Optional[DocType] = None
+    number: Optional[str] = None
+    symbol: Optional[str] = None
+    issuer: Optional[str] = None
+    parent_issuer: Optional[str] = None
+    place: Optional[str] = None
+    date: Optional[str] = None
+    subject: Optional[str] = None
+    recipients: list[str] = Field(default_factory=list)
+    signer: Optional[Signer] = None
+    distribution: Optional[list[str]] = None
+    spans: dict[str, Span] = Field(default_factory=dict)
+
+
+class Warning_(_Model):
+    code: str
+    message: str
+    span: Optional[Span] = None
+
+
+class Source(_Model):
+    file: Optional[str] = None
+    size: int = 0
+    sha256: str = ""
+    encoding: str = "utf-8"
+
+
+class Document(_Model):
+    schema_version: str = SCHEMA_VERSION
+    source: Source = Field(default_factory=Source)
+    metadata: Metadata = Field(default_factory=Metadata)
+    segments: list[Segment] = Field(default_factory=list)
+    items: list[Item] = Field(default_factory=list)
+    footnotes: list[Footnote] = Field(default_factory=list)
+    references: list[Reference] = Field(default_factory=list)
+    dates: list[DateMention] = Field(default_factory=list)
+    bodies: list[Body] = Field(default_factory=list)
+    targets: list[Target] = Field(default_factory=list)
+    deadlines: list[Deadline] = Field(default_factory=list)
+    directives: list[Directive] = Field(default_factory=list)
+    warnings: list[Warning_] = Field(default_factory=list)
+
+
+ENTITY_KINDS = ("references", "dates", "bodies", "targets", "deadlines")

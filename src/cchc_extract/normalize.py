@@ -1,0 +1,256 @@
+"""Normalize text for matching while keeping an exact map back to the original.
+
+Matching runs on `NormalizedText.text`; every span found there is mapped back
+with `to_original` so that `original[start:end]` is what the analyst sees.
+
+The map is a list of edits (normalized start/end, original start/end); text
+between edits is copied unchanged, so a clean document costs nothing.  Steps:
+
+1. ``nfc``: compose decomposed clusters (NFD input) to NFC.
+2. ``clean``: one pass of named replacements -- unified spaces, dashes and
+   quotes; CR/CRLF to LF; zero-width characters and soft hyphens removed;
+   markdown ``**`` removed; table pipes to spaces; old-style tone placement
+   (``hoà``, ``uỷ``) folded to the form used in rules (``hòa``, ``ủy``);
+   superscript footnote marks (``¹²³``) removed and recorded as marks.
+"""
+from __future__ import annotations
+
+import unicodedata
+from bisect import bisect_right
+from dataclasses import dataclass, field
+
+import regex
+
+# --- the edit map -----------------------------------------------------------
+
+
+class OffsetMap:
+    """Maps offsets of an edited string back to the string it was made from."""
+
+    __slots__ = ("_ns", "_ne", "_os", "_oe")
+
+    def __init__(self, edits: list[tuple[int, int, int, int]] | None = None):
+        edits = edits or []
+        self._ns = [e[0] for e in edits]
+        self._ne = [e[1] for e in edits]
+        self._os = [e[2] for e in edits]
+        self._oe = [e[3] for e in edits]
+
+    def __bool__(self) -> bool:
+        return bool(self._ns)
+
+    def start(self, p: int) -> int:
+        """Original offset of a span that starts at normalized offset p."""
+        i = bisect_right(self._ns, p) - 1
+        if i < 0:
+            return p
+        if p < self._ne[i]:
+            return self._os[i]
+        return self._oe[i] + (p - self._ne[i])
+
+    def end(self, p: int) -> int:
+        """Original offset of a span that ends at normalized offset p."""
+        # last edit that starts strictly before p
+        i = bisect_right(self._ns, p - 1) - 1
+        if i < 0:
+            return p
+        if p <= self._ne[i]:
+            return self._oe[i]
+        return self._oe[i] + (p - self._ne[i])
+
+
+def _apply(text: str, pattern: regex.Pattern, replace) -> tuple[str, OffsetMap]:
+    """Run `replace(match) -> str|None` over all matches; None keeps the match."""
+    out: list[str] = []
+    edits: list[tuple[int, int, int, int]] = []
+    pos = 0
+    npos = 0
+    for m in pattern.finditer(text):
+        rep = replace(m)
+        if rep is None or rep == m.group():
+            continue
+        s, e = m.span()
+        out.append(text[pos:s])
+        npos += s - pos
+        out.append(rep)
+        edits.append((npos, npos + len(rep), s, e))
+        npos += len(rep)
+        pos = e
+    if not edits:
+        return text, OffsetMap()
+    out.append(text[pos:])
+    return "".join(out), OffsetMap(edits)
+
+
+# --- step 1: NFC ------------------------------------------------------------
+
+_CLUSTER = regex.compile(r"\P{M}?\p{M}+")
+
+
+def _nfc(text: str) -> tuple[str, OffsetMap]:
+    if unicodedata.is_normalized("NFC", text):
+        return text, OffsetMap()
+    new, omap = _apply(text, _CLUSTER, lambda m: unicodedata.normalize("NFC", m.group()))
+    if not unicodedata.is_normalized("NFC", new):  # singletons such as U+212B
+        # fall back to per-character edits on top of the cluster edits
+        chars = regex.compile(r".", regex.S)
+        new2, omap2 = _apply(new, chars, lambda m: unicodedata.normalize("NFC", m.group()))
+        return new2, _Chain([omap2, omap])
+    return new, omap
+
+
+# --- step 2: cleaning -------------------------------------------------------
+
+SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
+_SUP_VALUE = {c: str(i) for i, c in enumerate(SUPERSCRIPT_DIGITS)}
+
+_TONES = {  # (vowel with tone) -> (base vowel, combining tone)
+}
+for _base in "aeyAEY":
+    for _tone in ("\u0300", "\u0301", "\u0309", "\u0303", "\u0323"):
+        _TONES[unicodedata.normalize("NFC", _base + _tone)] = (_base, _tone)
+
+
+def _tone_fold(first: str, second: str) -> str:
+    """'oà' -> 'òa', 'uỷ' -> 'ủy': move the tone to the first vowel (old style)."""
+    base, tone = _TONES[second]
+    return unicodedata.normalize("NFC", first + tone) + base
+
+
+_TONED = "".join(_TONES)
+_LETTER = r"\p{L}"
+
+_CLEAN = regex.compile(
+    r"(?P<crlf>\r\n?)"
+    r"|(?P<space>[\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000])"
+    r"|(?P<zero>[\u200b-\u200d\u2060\ufeff\u00ad])"
+    r"|(?P<dash>[\u2010-\u2015\u2212])"
+    r"|(?P<squote>[\u2018\u2019\u201a\u2032])"
+    r"|(?P<dquote>[\u201c\u201d\u201e\u2033\u00ab\u00bb])"
+    r"|(?P<eth>[\u00d0])"
+    r"|(?P<bold>\*\*)"
+    r"|(?P<pipe>\|)"
+    r"|(?P<sup>[" + SUPERSCRIPT_DIGITS + r"]++)"
+    # old/new tone placement: only open syllables oa/oe/uy, never after q
+    r"|(?<![qQ])(?P<tone>(?P<tv1>[oOuU])(?P<tv2>[" + _TONED + r"]))(?!" + _LETTER + r")"
+)
+
+
+def _clean_one(m: regex.Match) -> str | None:
+    kind = m.lastgroup
+    if kind == "crlf":
+        return "\n"
+    if kind == "space":
+        return " "
+    if kind in ("zero", "bold"):
+        return ""
+    if kind == "dash":
+        return "-"
+    if kind == "squote":
+        return "'"
+    if kind == "dquote":
+        return '"'
+    if kind == "eth":
+        return "Đ"
+    if kind == "pipe":
+        return " "
+    if kind == "sup":
+        return ""
+    if m.group("tone") is not None:
+        first, second = m.group("tv1"), m.group("tv2")
+        if _TONES[second][0] in "yY" and first in "oO":
+            return None
+        if _TONES[second][0] in "aAeE" and first in "uU":
+            return None
+        return _tone_fold(first, second)
+    return None
+
+
+class _Chain:
+    """Composition of maps: maps[0] is applied first (the last step's map)."""
+
+    def __init__(self, maps: list):
+        self.maps = [m for m in maps if m]
+
+    def __bool__(self) -> bool:
+        return bool(self.maps)
+
+    def start(self, p: int) -> int:
+        for m in self.maps:
+            p = m.start(p)
+        return p
+
+    def end(self, p: int) -> int:
+        for m in self.maps:
+            p = m.end(p)
+        return p
+
+
+@dataclass
+class Mark:
+    """A footnote mark found in the text (superscript or bracketed)."""
+
+    marker: str
+    norm_pos: int          # position in the normalized text where it stood
+    span: tuple[int, int]  # span of the mark in the original
+
+
+@dataclass
+class NormalizedText:
+    original: str
+    text: str
+    _map: object = field(repr=False, default=None)
+    marks: list[Mark] = field(default_factory=list)
+    was_nfc: bool = True
+
+    def to_original(self, start: int, end: int) -> tuple[int, int]:
+        if not self._map:
+            return start, end
+        s = self._map.start(start)
+        e = self._map.end(end) if end > start else s
+        return s, max(s, e)
+
+    def original_slice(self, start: int, end: int) -> str:
+        s, e = self.to_original(start, end)
+        return self.original[s:e]
+
+
+def normalize(original: str) -> NormalizedText:
+    was_nfc = unicodedata.is_normalized("NFC", original)
+    text1, map1 = _nfc(original)
+    sups: list[tuple[int, int, str]] = []  # (start, end, marks) in text1
+
+    def repl(m: regex.Match) -> str | None:
+        if m.lastgroup == "sup":
+            sups.append((m.start(), m.end(), m.group()))
+        return _clean_one(m)
+
+    text2, map2 = _apply(text1, _CLEAN, repl)
+    chain = _Chain([map2, map1])
+    norm = NormalizedText(original, text2, chain, [], was_nfc)
+    if sups:
+        marks: list[Mark] = []
+        for s, e, digits in sups:
+            npos = _forward(map2, s)
+            os_, oe = map1.start(s) if map1 else s, map1.end(e) if map1 else e
+            marks.append(Mark("".join(_SUP_VALUE[c] for c in digits), npos, (os_, oe)))
+        norm.marks = marks
+    return norm
+
+
+def _forward(omap: OffsetMap, p: int) -> int:
+    """Position in the edited text of original offset p (p at an edit start)."""
+    if not omap:
+        return p
+    i = bisect_right(omap._os, p) - 1
+    if i < 0:
+        return p
+    if p < omap._oe[i]:
+        return omap._ns[i]
+    return omap._ne[i] + (p - omap._oe[i])
+
+
+def fold_key(s: str) -> str:
+    """A match key: NFC, tone placement folded, lower case, spaces collapsed."""
+    n = normalize(s).text
+    return " ".join(n.lower().split())

@@ -1,0 +1,105 @@
+"""The extraction pipeline: text -> normalized text -> layout -> entities -> directives."""
+from __future__ import annotations
+
+import time
+from pathlib import Path
+from typing import Optional
+
+from . import diagnostics
+from .matchers import Found, MatchContext, registry, select
+from .models import (Body, DateMention, Deadline, Document, Footnote, Item, Reference, Segment,
+                     Source, Target)
+from .normalize import NormalizedText, normalize
+from .reading import DEFAULT_MAX_BYTES, read_bytes, read_path
+from .rules import RuleSet, default_rules
+from .structure import Layout, analyze
+
+MODELS = {
+    "references": (Reference, "r"),
+    "dates": (DateMention, "t"),
+    "bodies": (Body, "b"),
+    "targets": (Target, "q"),
+    "deadlines": (Deadline, "d"),
+}
+
+DEFAULT_BUDGET_S = 60.0
+
+
+def _entities(kind: str, found: list[Found], norm: NormalizedText, layout: Layout) -> list:
+    model, prefix = MODELS[kind]
+    out = []
+    for i, f in enumerate(found, 1):
+        s, e = norm.to_original(f.start, f.end)
+        fields = dict(f.fields)
+        out.append(model(id=f"{prefix}{i}", text=norm.original[s:e], span=(s, e), rule=f.rule,
+                         item=layout.item_at(f.start), **fields))
+    return out
+
+
+def extract_text(original: str, source: Optional[Source] = None, *, rules: Optional[RuleSet] = None,
+                 budget_s: float = DEFAULT_BUDGET_S, keep_losers: bool = False) -> Document:
+    """Extract a Document from already-decoded text."""
+    t0 = time.monotonic()
+    rules = rules or default_rules()
+    source = source or Source(size=len(original.encode("utf-8", "surrogatepass")))
+    doc = Document(source=source)
+    warnings = doc.warnings
+    if not original.strip():
+        warnings.append(diagnostics.warn("W101"))
+        return doc
+    norm = normalize(original)
+    if not norm.was_nfc:
+        warnings.append(diagnostics.warn("W104"))
+    if "\ufffd" in original:
+        i = original.index("\ufffd")
+        warnings.append(diagnostics.warn("W106", span=(i, i + 1)))
+
+    layout = analyze(norm)
+    warnings.extend(layout.warnings)
+    doc.metadata = layout.metadata
+    doc.segments = [Segment(kind=k, span=norm.to_original(s, e)) for k, s, e in layout.segments]
+    for it in layout.items:
+        s, e = norm.to_original(it.start, it.end)
+        doc.items.append(Item(label=it.label, path=it.path, kind=it.kind, depth=it.depth,
+                              parent=it.parent, text=it.text, span=(s, e),
+                              ends=" ".join(it.text.split()[-8:])))
+    for fn in layout.footnotes:
+        s, e = norm.to_original(fn.start, fn.end)
+        mark = norm.to_original(*fn.mark) if fn.mark else None
+        doc.footnotes.append(Footnote(marker=fn.marker, text=fn.text, span=(s, e),
+                                      anchor=fn.anchor, mark_span=mark))
+
+    ctx = MatchContext(norm=norm, rules=rules, doc_date=doc.metadata.date, layout=layout,
+                       warnings=warnings)
+    for kind, find in registry().items():
+        if time.monotonic() - t0 > budget_s:
+            warnings.append(diagnostics.warn(
+                "W105", f"time budget of {budget_s:.0f}s exceeded before {kind}; {kind} and later kinds not extracted"))
+            break
+        winners, losers = select(find(ctx))
+        ctx.found[kind] = winners
+        if keep_losers:
+            ctx.losers[kind] = losers
+        setattr(doc, kind, _entities(kind, winners, norm, layout))
+
+    from .directives import build_directives  # late: uses every kind
+    doc.directives = build_directives(doc, ctx)
+    doc.warnings.sort(key=lambda w: (w.span or (-1, -1), w.code))
+    return doc
+
+
+def extract(text_or_path, *, rules: Optional[RuleSet] = None, max_bytes: int = DEFAULT_MAX_BYTES,
+            encoding: Optional[str] = None) -> Document:
+    """Extract from a str of document text, a Path, or bytes.
+
+    A ``str`` is taken as document text; pass a ``pathlib.Path`` to read a file.
+    """
+    if isinstance(text_or_path, Path):
+        decoded, source = read_path(text_or_path, max_bytes=max_bytes, encoding=encoding)
+    elif isinstance(text_or_path, (bytes, bytearray)):
+        decoded, source = read_bytes(bytes(text_or_path), max_bytes=max_bytes, encoding=encoding)
+    else:
+        return extract_text(str(text_or_path), rules=rules)
+    doc = extract_text(decoded.text, source, rules=rules)
+    doc.warnings[0:0] = decoded.warnings
+    return doc

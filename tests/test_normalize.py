@@ -1,0 +1,54 @@
+import unicodedata
+
+from cchc_extract.normalize import normalize
+
+
+def test_clean_text_has_identity_map():
+    n = normalize("Ủy ban nhân dân tỉnh")
+    assert n.text == n.original
+    assert n.to_original(3, 6) == (3, 6)
+
+
+def test_nfd_input_spans_map_to_the_original():
+    nfc = "Kế hoạch số 138/KH-UBND ngày 19/12/2025 của Ủy ban nhân dân tỉnh"
+    nfd = unicodedata.normalize("NFD", nfc)
+    n = normalize(nfd)
+    assert n.text == nfc
+    i = n.text.index("Ủy ban")
+    s, e = n.to_original(i, len(n.text))
+    assert unicodedata.normalize("NFC", nfd[s:e]) == "Ủy ban nhân dân tỉnh"
+
+
+def test_markdown_bold_is_neutralized_and_inner_markup_kept_in_span():
+    src = "trong tháng **12/2022**."
+    n = normalize(src)
+    assert n.text == "trong tháng 12/2022."
+    i = n.text.index("tháng")
+    assert n.original_slice(i, i + len("tháng 12/2022")) == "tháng **12/2022"
+
+
+def test_superscript_marks_are_removed_and_recorded():
+    n = normalize("của Tỉnh ủy¹². Tiếp")
+    assert n.text == "của Tỉnh ủy. Tiếp"
+    assert [m.marker for m in n.marks] == ["12"]
+    m = n.marks[0]
+    assert n.original[m.span[0]:m.span[1]] == "¹²"
+
+
+def test_tone_placement_is_folded_but_qu_syllables_are_kept():
+    assert normalize("Khánh Hoà, Uỷ ban, quý, hoàn thành, khoẻ").text == "Khánh Hòa, Ủy ban, quý, hoàn thành, khỏe"
+
+
+def test_spaces_dashes_quotes_and_line_ends():
+    n = normalize("a\u00a0b\u2013c \u201cd\u201d\r\ne\u200bf\u00adg")
+    assert n.text == 'a b-c "d"\nefg'
+    i = n.text.index("efg")
+    assert n.original_slice(i, i + 3) == "e\u200bf\u00adg"
+
+
+def test_table_pipes_become_spaces():
+    assert normalize("| Số hiệu | 138/KH-UBND |").text == "  Số hiệu   138/KH-UBND  "
+
+
+def test_eth_is_read_as_d_with_stroke():
+    assert normalize("\u00d0ảng").text == "Đảng"
