@@ -1,33 +1,277 @@
-"""Running extraction over inputs and writing results (simple sequential version)."""
+"""Running extraction over many inputs: worker processes, streamed results.
+
+Memory stays flat however many files: inputs are listed as (path, name) pairs
+only, fed to the pool through a bounded window, and each result is a small
+record (per-document JSON is written by the worker itself; combined formats
+get a compact payload the parent appends to one streamed output).  Every
+output is written atomically.  One bad input is reported and recorded in
+DIR/errors.jsonl; it never stops the others.  In = written + skipped + failed.
+"""
 from __future__ import annotations
 
+import json
+import os
 import sys
+import threading
+import time
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Iterator, Optional
 
-from .output import write_atomic
-from .pipeline import extract_text
-from .reading import read_bytes, read_path
+from .errors import EXIT_FAILURES, EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, CchcError
+from .models import ENTITY_KINDS
+from .reading import DEFAULT_MAX_BYTES
+
+KINDS = ("items",) + ENTITY_KINDS + ("directives",)
+CHUNK = 4           # inputs per pool message
+WINDOW_PER_JOB = 8  # chunks in flight per worker: bounds queued inputs and results
 
 
-def _dump(doc, pretty: bool) -> str:
-    return doc.model_dump_json(indent=2 if pretty else None) + "\n"
+class UsageError(CchcError):
+    exit_code = EXIT_USAGE
+    code = "E001"
+
+
+@dataclass(frozen=True)
+class Options:
+    fmt: str = "json"
+    pretty: bool = True
+    encoding: Optional[str] = None
+    max_bytes: int = DEFAULT_MAX_BYTES
+    out_dir: Optional[str] = None  # json only: the worker writes DIR/NAME.json itself
+
+
+@dataclass
+class Stats:
+    inputs: int = 0
+    written: int = 0
+    skipped: int = 0
+    failed: int = 0
+    nbytes: int = 0
+    warnings: int = 0
+    entities: dict = field(default_factory=lambda: dict.fromkeys(KINDS, 0))
+
+
+def iter_inputs(paths: list[str]) -> Iterator[tuple[str, str]]:
+    """(input, output name without extension); folders recurse for .txt, keeping sub-folders."""
+    for p in paths:
+        if p == "-":
+            yield "-", "stdin"
+        elif os.path.isdir(p):
+            for root, dirs, files in os.walk(p):
+                dirs.sort()
+                for f in sorted(files):
+                    if f.endswith(".txt") and not f.startswith("."):
+                        full = os.path.join(root, f)
+                        yield full, os.path.relpath(full, p)[:-4]
+        else:
+            yield p, Path(p).stem
+
+
+def unique_names(inputs) -> Iterator[tuple[str, str]]:
+    """Append ~2, ~3 … to a name already used, so two inputs never share an output."""
+    seen: set[str] = set()
+    for path, name in inputs:
+        base, n = name, 1
+        while name in seen:
+            n += 1
+            name = f"{base}~{n}"
+        seen.add(name)
+        yield path, name
+
+
+def _error_record(path: str, exc: BaseException) -> dict:
+    if isinstance(exc, CchcError):
+        return {"path": path, "code": exc.code, "exit_code": exc.exit_code, "message": exc.one_line()}
+    msg = " ".join(f"{type(exc).__name__}: {exc}".split())[:300]
+    return {"path": path, "code": "E000", "exit_code": EXIT_INTERNAL, "message": f"internal error: {msg}"}
+
+
+def process(opts: Options, task: tuple) -> tuple:
+    """Extract one input (runs in a worker).  Never raises: failures are returned."""
+    from .formats import payload
+    from .pipeline import extract_text
+    from .reading import read_bytes, read_path
+
+    path, name = task[0], task[1]
+    try:
+        if len(task) > 2:  # stdin bytes, read by the parent
+            decoded, src = read_bytes(task[2], name="<stdin>", max_bytes=opts.max_bytes,
+                                      encoding=opts.encoding)
+        else:
+            decoded, src = read_path(path, max_bytes=opts.max_bytes, encoding=opts.encoding)
+        doc = extract_text(decoded.text, src)
+        doc.warnings[0:0] = decoded.warnings
+        counts = {k: len(getattr(doc, k)) for k in KINDS}
+        data = payload(opts.fmt, doc, path, opts.pretty)
+        if opts.out_dir is not None:
+            from .output import write_atomic
+
+            write_atomic(Path(opts.out_dir) / f"{name}.json", data)
+            data = None
+        return ("ok", path, name, src.size, counts, len(doc.warnings), data)
+    except Exception as exc:  # noqa: BLE001 - one bad input must not stop the batch
+        return ("error", path, name, 0, None, 0, _error_record(path, exc))
+
+
+def _results(opts: Options, tasks: list, jobs: int, stop: threading.Event) -> Iterator[tuple]:
+    if jobs <= 1:
+        for t in tasks:
+            yield process(opts, t)
+        return
+    import functools
+    import multiprocessing as mp
+
+    window = threading.BoundedSemaphore(jobs * WINDOW_PER_JOB * CHUNK)
+
+    def feed():
+        for t in tasks:
+            while not window.acquire(timeout=0.2):
+                if stop.is_set():
+                    return
+            yield t
+
+    ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context()
+    pool = ctx.Pool(jobs)
+    try:
+        for r in pool.imap_unordered(functools.partial(process, opts), feed(), chunksize=CHUNK):
+            window.release()
+            yield r
+        pool.close()
+    finally:
+        stop.set()
+        pool.terminate()
+        pool.join()
+
+
+def _progress(total: int, enabled: bool):
+    if not enabled:
+        return None
+    from rich.console import Console
+    from rich.progress import (BarColumn, MofNCompleteColumn, Progress, TextColumn,
+                               TimeElapsedColumn, TimeRemainingColumn)
+
+    prog = Progress(TextColumn("extract"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                    TimeRemainingColumn(), console=Console(stderr=True), transient=True)
+    prog.add_task("extract", total=total)
+    return prog
+
+
+def _say(prog, line: str) -> None:
+    if prog is not None:
+        prog.console.print(line, markup=False, highlight=False)
+    else:
+        print(line, file=sys.stderr, flush=True)
+
+
+def summary_line(st: Stats, seconds: float) -> str:
+    mb = st.nbytes / 1e6
+    ents = ", ".join(f"{k} {v}" for k, v in st.entities.items())
+    return (f"cchc: {st.inputs} input(s): {st.written} written, {st.skipped} skipped, {st.failed} failed; "
+            f"{ents}; warnings {st.warnings}; {mb:.2f} MB in {seconds:.2f} s "
+            f"({mb / seconds if seconds > 0 else 0:.2f} MB/s)")
 
 
 def run_extract(paths, *, out=None, output=None, fmt="json", jobs=0, quiet=False,
-                skip_existing=False, encoding=None, max_bytes=50 * 1024 * 1024, pretty=True) -> int:
-    if len(paths) == 1 and out is None:
-        p = paths[0]
-        if p == "-":
-            decoded, src = read_bytes(sys.stdin.buffer.read(), name="<stdin>", max_bytes=max_bytes,
-                                      encoding=encoding)
-        else:
-            decoded, src = read_path(p, max_bytes=max_bytes, encoding=encoding)
-        doc = extract_text(decoded.text, src)
-        doc.warnings[0:0] = decoded.warnings
-        text = _dump(doc, pretty)
-        if output:
-            write_atomic(Path(output), text)
-        else:
-            sys.stdout.write(text)
-        return 0
-    raise NotImplementedError("batch mode")
+                skip_existing=False, encoding=None, max_bytes=DEFAULT_MAX_BYTES, pretty=True) -> int:
+    from .formats import COMBINED, FORMATS, open_writer
+
+    if fmt not in FORMATS:
+        raise UsageError(f"unknown --format {fmt!r}; choose one of {', '.join(FORMATS)}")
+    if out is not None and output is not None:
+        raise UsageError("--out DIR and --output FILE exclude each other")
+    tasks = [t if t[0] != "-" else ("-", t[1], sys.stdin.buffer.read())
+             for t in unique_names(iter_inputs(list(paths)))]
+    if not tasks:
+        raise UsageError(f"no .txt documents found in {' '.join(map(str, paths))}")
+    if out is None and fmt == "json" and len(tasks) > 1:
+        raise UsageError("several inputs: use --out DIR, or --format jsonl for one stream")
+    if len(tasks) == 1 and out is None:  # one document: in-process, its own exit code on failure
+        return _run_single(tasks[0], output, Options(fmt, pretty, encoding, max_bytes))
+
+    from .rules import default_rules
+
+    default_rules()  # bad rules fail the run once (exit 7); loaded before forking, workers share them
+    out = Path(out) if out is not None else None
+    per_file = out is not None and fmt == "json"
+    opts = Options(fmt, pretty, encoding, max_bytes, str(out) if per_file else None)
+    st = Stats(inputs=len(tasks))
+    if skip_existing and per_file:
+        todo = [t for t in tasks if not (out / f"{t[1]}.json").exists()]
+        st.skipped = len(tasks) - len(todo)
+        tasks = todo
+    elif skip_existing and not quiet:
+        print("cchc: note: --skip-existing applies to --format json with --out only", file=sys.stderr)
+    writer = None if per_file else open_writer(fmt, out / COMBINED[fmt] if out else output, sys.stdout)
+    errors = None
+    if out is not None:
+        from .output import AtomicFile
+
+        errors = AtomicFile(out / "errors.jsonl")
+    jobs = jobs if jobs and jobs > 0 else (os.cpu_count() or 1)
+    jobs = min(jobs, max(1, sum(1 for t in tasks if len(t) == 2)))
+    prog = _progress(len(tasks), not quiet and sys.stderr.isatty())
+    stop = threading.Event()
+    t0 = time.monotonic()
+    last_error = None
+    try:
+        if prog:
+            prog.start()
+        stdin_tasks = [t for t in tasks if len(t) > 2]
+        file_tasks = [t for t in tasks if len(t) == 2]
+        import itertools
+
+        for status, path, name, size, counts, nwarn, data in itertools.chain(
+                (process(opts, t) for t in stdin_tasks), _results(opts, file_tasks, jobs, stop)):
+            if status == "ok":
+                st.written += 1
+                st.nbytes += size
+                st.warnings += nwarn
+                for k, v in counts.items():
+                    st.entities[k] += v
+                if writer is not None:
+                    writer.add(data)
+            else:
+                st.failed += 1
+                last_error = data
+                _say(prog, f"cchc: error: {data['message']} [{data['code']}]")
+                if errors is not None:
+                    errors.write(json.dumps(data, ensure_ascii=False) + "\n")
+            if prog:
+                prog.advance(prog.task_ids[0])
+        if writer is not None:
+            writer.close()
+        if errors is not None:
+            errors.commit()
+    except BaseException:
+        stop.set()
+        if writer is not None:
+            writer.abort()
+        if errors is not None:
+            errors.discard()
+        raise
+    finally:
+        if prog:
+            prog.stop()
+    if not quiet and not (st.failed and st.inputs == 1):  # a lone failure: its one line only
+        print(summary_line(st, time.monotonic() - t0), file=sys.stderr, flush=True)
+    if st.failed and st.inputs == 1:
+        return last_error["exit_code"]
+    return EXIT_FAILURES if st.failed else EXIT_OK
+
+
+def _run_single(task: tuple, output, opts: Options) -> int:
+    from .formats import open_writer
+
+    status, path, name, size, counts, nwarn, data = process(opts, task)
+    if status != "ok":
+        print(f"cchc: error: {data['message']}", file=sys.stderr, flush=True)
+        return data["exit_code"]
+    writer = open_writer(opts.fmt, Path(output) if output else None, sys.stdout)
+    try:
+        writer.add(data)
+        writer.close()
+    except BaseException:
+        writer.abort()
+        raise
+    return EXIT_OK

@@ -72,12 +72,15 @@ def eval_cmd(
     as_json: bool = typer.Option(False, "--json", help="Print the scores as JSON."),
     thresholds: Optional[Path] = typer.Option(None, "--thresholds", help="Thresholds file (default: thresholds.yaml of the repo)."),
     no_gate: bool = typer.Option(False, "--no-gate", help="Never exit non-zero for low scores."),
+    per_doc: bool = typer.Option(False, "--per-doc", help="Also print one line of scores per document."),
+    baseline: Optional[Path] = typer.Option(None, "--baseline", help="A previous `cchc eval --json` output: print gains and losses."),
 ) -> None:
     """Score the extractor against gold annotations (ANNOTATION.md)."""
     try:
         from .evaluate.cli import run_eval
 
-        code = run_eval(corpus, as_json=as_json, thresholds=thresholds, gate=not no_gate)
+        code = run_eval(corpus, as_json=as_json, thresholds=thresholds, gate=not no_gate,
+                        per_doc=per_doc, baseline=baseline)
     except typer.Exit:
         raise
     except Exception as exc:  # noqa: BLE001

@@ -1,9 +1,293 @@
-"""Directives: who must do what (placeholder until the role rules land)."""
+"""Directives: who must do what, with whom, by when.
+
+One directive per item that asks someone to act (and one for the preamble when
+the preamble itself carries a task).  Leads come, in this order of strength, from
+the item itself (``Giao X``, ``Đề nghị X``, ``X chủ trì``, X as the subject at the
+start of the item), from the nearest ancestor item whose text names them (a body
+heading such as ``2. Công an tỉnh``), from the addressees of the preamble's
+request, or from the Kính gửi list.  A body named as the actor of a later clause
+is added to what the item inherits.  Nobody is guessed: an item that asks for
+action with no lead gets warning W401.
+"""
 from __future__ import annotations
 
+from bisect import bisect_left
+from dataclasses import dataclass, field
+from typing import Optional
+
+import regex
+
+from . import diagnostics
 from .matchers import MatchContext
-from .models import Directive, Document
+from .models import Body, BodyRef, Directive, Document
+from .roles import Chain, Lexicon, Mention, build_chains, classify, default_lexicon
+
+SENTENCE_END = regex.compile(r"[.!?:](?=\s)|\n")
+RECIPIENTS = regex.compile(r"kính\s+gửi\s*:?", regex.IGNORECASE)
+# An item with no responsible body still asks for action when it uses one of these.
+ACTION_CUE = regex.compile(r"\b(?:chủ\s+trì|phối\s+hợp|giao|đề\s+nghị|yêu\s+cầu|khẩn\s+trương|tham\s+mưu|"
+                           r"tổ\s+chức\s+thực\s+hiện|triển\s+khai|thực\s+hiện)\b", regex.IGNORECASE)
 
 
-def build_directives(doc: Document, ctx: MatchContext) -> list[Directive]:
-    return []
+@dataclass
+class Unit:
+    """A stretch of own text (normalized) split in parts, joined by newlines."""
+    path: str
+    parent: Optional[str]
+    parts: list[tuple[int, int]]
+    text: str = ""
+    offsets: list[tuple[int, int]] = field(default_factory=list)  # (local start, norm start)
+
+    def build(self, norm_text: str) -> "Unit":
+        pieces, pos = [], 0
+        for s, e in self.parts:
+            self.offsets.append((pos, s))
+            pieces.append(norm_text[s:e])
+            pos += e - s + 1
+        self.text = "\n".join(pieces)
+        return self
+
+    def local(self, p: int) -> Optional[int]:
+        for (lo, s), (ps, pe) in zip(self.offsets, self.parts):
+            if ps <= p < pe:
+                return lo + p - s
+        return None
+
+
+@dataclass
+class Roles:
+    lead: list[int] = field(default_factory=list)       # body indices
+    support: list[int] = field(default_factory=list)
+    source: Optional[str] = None
+    modality: Optional[str] = None
+
+
+def build_directives(doc: Document, ctx: MatchContext, lexicon: Lexicon | None = None) -> list[Directive]:
+    lex = lexicon or default_lexicon()
+    norm = ctx.norm
+    if norm is None or not doc.items and not (ctx.layout and ctx.layout.preamble):
+        return []
+    bodies = _body_positions(doc, ctx)
+    units = _item_units(doc, ctx)
+    out: list[Directive] = []
+
+    pre_roles, pre_directive = _preamble(doc, ctx, bodies, lex)
+    if pre_directive is not None:
+        out.append(pre_directive)
+    inherited_top = pre_roles if pre_roles.lead else _recipients(doc, ctx, bodies)
+
+    base: dict[str, Roles] = {}
+    for unit in units:
+        parent_base = base.get(unit.parent) if unit.parent else inherited_top
+        parent_base = parent_base or Roles()
+        chains = _chains(unit, bodies, lex)
+        roles, own_base = _item_roles(chains, parent_base, unit.text)
+        base[unit.path] = own_base
+        if not roles.lead and not roles.support and not ACTION_CUE.search(unit.text):
+            continue
+        out.append(_directive(doc, ctx, unit, roles))
+    for i, d in enumerate(out, 1):
+        d.id = f"a{i}"
+        if not d.lead:
+            doc.warnings.append(diagnostics.warn(
+                "W401", f"directive of item {d.item} names no responsible body", span=d.span))
+    return out
+
+
+# --- positions ----------------------------------------------------------------
+
+def _to_norm(norm, p: int) -> int:
+    """Normalized offset whose original start is the first at or after p (monotone map)."""
+    if not norm._map:
+        return p
+    lo, hi = 0, len(norm.text)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if norm._map.start(mid) < p:
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo
+
+
+def _body_positions(doc: Document, ctx: MatchContext) -> list[tuple[int, int]]:
+    found = ctx.found.get("bodies") or []
+    if len(found) == len(doc.bodies):
+        return [(f.start, f.end) for f in found]
+    return [(_to_norm(ctx.norm, b.span[0]), _to_norm(ctx.norm, b.span[1])) for b in doc.bodies]
+
+
+def _item_units(doc: Document, ctx: MatchContext) -> list[Unit]:
+    text = ctx.norm.text
+    layout_items = getattr(ctx.layout, "items", None) or []
+    if layout_items:
+        return [Unit(it.path, it.parent, list(it.parts or [(it.start, it.end)])).build(text)
+                for it in layout_items]
+    # hand-built documents: own text = the item's region minus its children's regions
+    regions = {it.path: (_to_norm(ctx.norm, it.span[0]), _to_norm(ctx.norm, it.span[1])) for it in doc.items}
+    units = []
+    for it in doc.items:
+        s, e = regions[it.path]
+        kids = sorted(regions[c.path] for c in doc.items if c.parent == it.path)
+        parts, pos = [], s
+        for ks, ke in kids:
+            if ks > pos:
+                parts.append((pos, min(ks, e)))
+            pos = max(pos, ke)
+        if pos < e:
+            parts.append((pos, e))
+        units.append(Unit(it.path, it.parent, parts or [(s, e)]).build(text))
+    return units
+
+
+def _chains(unit: Unit, bodies: list[tuple[int, int]], lex: Lexicon) -> list[Chain]:
+    lo, hi = min(s for s, _ in unit.parts), max(e for _, e in unit.parts)
+    starts = [s for s, _ in bodies]
+    mentions = []
+    for i in range(bisect_left(starts, lo), len(bodies)):
+        s, e = bodies[i]
+        if s >= hi:
+            break
+        ls = unit.local(s)
+        if ls is not None:
+            mentions.append(Mention(ls, ls + (e - s), i))
+    return classify(unit.text, build_chains(unit.text, mentions, lex), lex)
+
+
+# --- roles --------------------------------------------------------------------
+
+def _ids(chains: list[Chain]) -> list[int]:
+    return [m.index for c in chains for m in c.mentions]
+
+
+def _item_roles(chains: list[Chain], inherited: Roles, text: str) -> tuple[Roles, Roles]:
+    """(roles of this item, roles its children inherit)."""
+    explicit = [c for c in chains if c.role == "lead"]
+    starting = [c for c in chains if c.role == "subject" and c.at_unit_start]
+    added = [c for c in chains if c.role == "subject" and not c.at_unit_start]
+    support = _ids([c for c in chains if c.role == "support"])
+    if explicit or starting:
+        lead = _unique(_ids(starting) + _ids(explicit))
+        heading = bool(starting) and starting[0].heading
+        modality = next((c.modality for c in explicit if c.modality), None) or "assign"
+        roles = Roles(_unique(lead + _ids(added)), [], "heading" if heading else "explicit", modality)
+        roles.support = [i for i in _unique(support) if i not in roles.lead]
+        # children inherit the named lead; a task intro ("X chủ trì, phối hợp với Y:") also its support
+        child = Roles(lead, [] if heading else list(roles.support), "heading", modality)
+        return roles, child
+    lead = _unique(inherited.lead + _ids(added))
+    sup = [i for i in _unique(inherited.support + support) if i not in lead]
+    source = inherited.source if inherited.lead else ("explicit" if lead else None)
+    roles = Roles(lead, sup, source, _own_modality(text) or inherited.modality or "assign")
+    child_source = "heading" if inherited.source in ("heading", "explicit") else inherited.source
+    return roles, Roles(inherited.lead, inherited.support, child_source, inherited.modality)
+
+
+OPENING_MODALITY = regex.compile(r"^\W*(?:[\w.]+[.)]\s+)?(?:(đề\s+nghị)|(khuyến\s+khích))\b", regex.IGNORECASE)
+
+
+def _own_modality(text: str) -> Optional[str]:
+    m = OPENING_MODALITY.match(text[:80])
+    if not m:
+        return None
+    return "request" if m.group(1) else "encourage"
+
+
+def _unique(xs: list[int]) -> list[int]:
+    seen: set[int] = set()
+    return [x for x in xs if not (x in seen or seen.add(x))]
+
+
+# --- preamble and recipients -------------------------------------------------
+
+def _preamble(doc: Document, ctx: MatchContext, bodies, lex: Lexicon) -> tuple[Roles, Optional[Directive]]:
+    rng = _preamble_range(doc, ctx)
+    if rng is None:
+        return Roles(), None
+    unit = Unit("preamble", None, [rng]).build(ctx.norm.text)
+    chains = _chains(unit, bodies, lex)
+    asked = [c for c in chains if c.role in ("lead", "subject")]
+    if not asked:
+        return Roles(), None
+    last = asked[-1]
+    sent_start = _sentence_start(unit.text, last.start)
+    request = [c for c in asked if c.start >= sent_start]
+    lead = _unique(_ids(request))
+    modality = next((c.modality for c in request if c.modality), None) or "assign"
+    roles = Roles(lead, [], "preamble", modality)
+    rest = unit.text[last.end:_sentence_end(unit.text, last.end)]
+    if lex.first("after", rest, ("introducer",)) is not None:
+        return roles, None
+    support = [i for i in _ids([c for c in chains if c.role == "support" and c.start >= sent_start])
+               if i not in lead]
+    own = Roles(lead, _unique(support), "explicit", modality)
+    s = rng[0] + sent_start
+    e = rng[0] + _sentence_end(unit.text, last.end)
+    return roles, _make(doc, ctx, "preamble", (s, e), own)
+
+
+def _sentence_start(text: str, pos: int) -> int:
+    last = 0
+    for m in SENTENCE_END.finditer(text, 0, pos):
+        if m.group() != ":":
+            last = m.end()
+    return last
+
+
+def _sentence_end(text: str, pos: int) -> int:
+    m = regex.compile(r"[.!?](?=\s|$)|\n").search(text, pos)
+    return m.end() if m else len(text)
+
+
+def _preamble_range(doc: Document, ctx: MatchContext) -> Optional[tuple[int, int]]:
+    if ctx.layout is not None and getattr(ctx.layout, "preamble", None):
+        return tuple(ctx.layout.preamble)
+    if not doc.items:
+        return None
+    first = min(_to_norm(ctx.norm, it.span[0]) for it in doc.items)
+    text = ctx.norm.text
+    start = max(0, text.rfind("\n\n", 0, max(0, first - 2)))   # the paragraph before the first item
+    return (start, first) if first > start else None
+
+
+def _recipients(doc: Document, ctx: MatchContext, bodies) -> Roles:
+    text = ctx.norm.text
+    span = (doc.metadata.spans or {}).get("recipients")
+    if span:
+        lo, hi = _to_norm(ctx.norm, span[0]), _to_norm(ctx.norm, span[1])
+    else:
+        m = RECIPIENTS.search(text, 0, min(len(text), 6000))
+        if not m:
+            return Roles()
+        end = ctx.layout.preamble[0] if ctx.layout is not None and getattr(ctx.layout, "preamble", None) else None
+        para = regex.compile(r"\n\s*\n(?!\s*[-+•])").search(text, m.end() + 2)
+        lo, hi = m.end(), end or (para.start() if para else m.end())
+    lead = [i for i, (s, e) in enumerate(bodies) if lo <= s and e <= hi]
+    return Roles(lead, [], "recipients", "assign") if lead else Roles()
+
+
+# --- output -------------------------------------------------------------------
+
+def _ref(doc: Document, i: int) -> BodyRef:
+    b: Body = doc.bodies[i]
+    return BodyRef(text=b.text, span=b.span, body=b.id or None)
+
+
+def _make(doc: Document, ctx: MatchContext, path: str, nspan: tuple[int, int], roles: Roles) -> Directive:
+    s, e = ctx.norm.to_original(*nspan)
+    # trim surrounding blanks so the span quotes the words
+    raw = ctx.norm.original[s:e]
+    s += len(raw) - len(raw.lstrip())
+    e -= len(raw) - len(raw.rstrip())
+    return Directive(
+        text=ctx.norm.original[s:e], span=(s, e), item=path,
+        lead=[_ref(doc, i) for i in roles.lead], support=[_ref(doc, i) for i in roles.support],
+        modality=roles.modality, lead_source=roles.source if roles.lead else None,
+        deadlines=[d.id for d in doc.deadlines if d.item == path],
+        targets=[t.id for t in doc.targets if t.item == path],
+        references=[r.id for r in doc.references if r.item == path],
+    )
+
+
+def _directive(doc: Document, ctx: MatchContext, unit: Unit, roles: Roles) -> Directive:
+    return _make(doc, ctx, unit.path, unit.parts[0], roles)

@@ -119,8 +119,18 @@ def expand(pattern: str, fragments: dict[str, str], _depth: int = 0) -> str:
         raise KeyError("fragment nesting deeper than 10 (a cycle?)")
     if "$" not in pattern:
         return pattern
-    mapping = {k: "(?:" + expand(v, fragments, _depth + 1) + ")" for k, v in fragments.items()}
-    return _Template(pattern).substitute(mapping)
+    return _Template(pattern).substitute(_LazyFragments(fragments, _depth))
+
+
+class _LazyFragments:
+    """Expands only the fragments a pattern references (eager expansion of every
+    fragment at every level made any nested fragment exceed the depth limit)."""
+
+    def __init__(self, fragments: dict[str, str], depth: int):
+        self.fragments, self.depth = fragments, depth
+
+    def __getitem__(self, name: str) -> str:
+        return "(?:" + expand(self.fragments[name], self.fragments, self.depth + 1) + ")"
 
 
 def compile_pattern(pattern: str, ignore_case: bool) -> Any:

@@ -1,8 +1,100 @@
-"""Matcher for dates (placeholder until its rules land)."""
+"""Dates: calendar expressions from rules/dates.yaml, valued as partial ISO.
+
+The rules find the text; this module turns their named groups (d, m, y, q, h,
+y1, y2) into a value.  A date that is impossible as printed keeps the printed
+value and is marked suspect, with warning W302 (ANNOTATION.md "dates").
+"""
 from __future__ import annotations
 
-from . import Found, MatchContext
+from typing import Any, Optional
+
+import regex
+
+from .. import diagnostics
+from ..temporal import day_iso, half_iso, is_valid_day, month_iso, quarter_iso, roman_or_int
+from . import Found, MatchContext, scan, select
+
+_DIGITS = regex.compile(r"\d+")
+
+# The first and last years a plausible period may span (2021-2025, not 1990-2095).
+MAX_PERIOD_YEARS = 50
+
+
+def day_value(d: int, m: int, y: int) -> tuple[str, bool]:
+    """(value, suspect) of a day as printed: 14/10/1025 -> ('1025-10-14', True)."""
+    return day_iso(y, m, d), not is_valid_day(y, m, d)
+
+
+def day_value_from_text(text: str) -> tuple[Optional[str], bool]:
+    """Value of a full date text such as 'ngày 28/11/2023' or 'ngày 19 tháng 12 năm 2025'.
+
+    Used by the reference matcher for the date inside a citation; the three
+    figures are day, month, year in that order in every accepted form."""
+    nums = [int(x) for x in _DIGITS.findall(text)]
+    if len(nums) != 3:
+        return None, False
+    return day_value(nums[0], nums[1], nums[2])
+
+
+def _doc_year(ctx: MatchContext) -> Optional[int]:
+    if ctx.doc_date and ctx.doc_date[:4].isdigit():
+        return int(ctx.doc_date[:4])
+    return None
+
+
+def _value(form: str, g: dict[str, Any], ctx: MatchContext) -> tuple[Optional[str], bool]:
+    """(value, suspect) of one match from its named groups."""
+    y = int(g["y"]) if g.get("y") else None
+    if g.get("d") and g.get("m") and y is not None:
+        return day_value(int(g["d"]), int(g["m"]), y)
+    if g.get("m") and y is not None:
+        m = int(g["m"])
+        return month_iso(y, m), not (1 <= m <= 12 and 1900 <= y <= 2100)
+    if g.get("q") and y is not None:
+        q = roman_or_int(g["q"])
+        return quarter_iso(y, q or 0), not q or not 1 <= q <= 4
+    if g.get("h"):
+        y = y if y is not None else _doc_year(ctx)
+        if y is None:
+            return None, False
+        return half_iso(y, 1 if g["h"].lower() == "đầu" else 2), False
+    if g.get("y1") and g.get("y2"):
+        return f"{int(g['y1']):04d}/{int(g['y2']):04d}", False
+    if y is not None:
+        return f"{y:04d}", not 1900 <= y <= 2100
+    return None, False
+
+
+def _plausible(form: str, g: dict[str, Any]) -> bool:
+    """Reject figure shapes that are not dates (a 2025-2021 'period')."""
+    if g.get("y1") and g.get("y2"):
+        y1, y2 = int(g["y1"]), int(g["y2"])
+        return y1 < y2 <= y1 + MAX_PERIOD_YEARS
+    return True
 
 
 def find(ctx: MatchContext) -> list[Found]:
-    return []
+    out: list[Found] = []
+    for rule, m in scan(ctx.rules["dates"], ctx.text, ctx.timeout):
+        g = m.groupdict()
+        form = rule.fields.get("form", "")
+        if not _plausible(form, g):
+            continue
+        value, suspect = _value(form, g, ctx)
+        fields = {"value": value, "form": form, "suspect": suspect}
+        out.append(Found(m.start(), m.end(), rule.id, fields, rule.priority))
+    winners, losers = select(out)
+    _warn_suspects(ctx, winners)
+    # The pipeline selects again; the order is total, so it keeps these winners.
+    return winners + losers
+
+
+def _warn_suspects(ctx: MatchContext, winners: list[Found]) -> None:
+    """W302 for every selected date that is impossible as printed."""
+    for f in winners:
+        if f.fields.get("suspect"):
+            span = ctx.norm.to_original(f.start, f.end)
+            ctx.warnings.append(diagnostics.warn(
+                "W302", f"impossible date as printed: {ctx.text[f.start:f.end]!r} kept as {f.fields['value']}",
+                span=span))
+

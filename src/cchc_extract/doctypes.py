@@ -1,0 +1,94 @@
+"""Document types as data: type word -> RefType, type code -> RefType.
+
+The table lives in ``rules/_doctypes.yaml`` (NĐ 30/2020 Điều 7 and Phụ lục III,
+legal normative acts, Party documents); this module only loads and queries it.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Optional, get_args
+
+import regex
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from .errors import RuleError
+from .models import RefType
+from .rules import rules_dir
+
+REF_TYPES = frozenset(get_args(RefType))
+
+
+class _DocTypesSpec(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    description: str = ""
+    words: dict[str, str]
+    codes: dict[str, str]
+    issuer_stops: list[str] = Field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class DocTypes:
+    words: dict[str, str]          # lower-case, single-spaced type word -> type
+    codes: dict[str, str]          # type code as in Phụ lục III -> type
+    codes_upper: dict[str, str]    # upper-cased code -> type (codes are also printed in capitals)
+    issuer_stop: regex.Pattern     # matches at the start of a word that ends an issuer
+
+    def type_of_word(self, word: str) -> Optional[str]:
+        """Type of a type word as written ('Chương trình  hành động' -> chuong_trinh)."""
+        key = " ".join(word.lower().split())
+        while key:
+            if key in self.words:
+                return self.words[key]
+            key = key.rpartition(" ")[0]  # drop the last word: longest known prefix
+        return None
+
+    def type_of_code(self, code: str) -> Optional[str]:
+        return self.codes.get(code) or self.codes_upper.get(code.upper())
+
+    def code_prefix(self, token: str) -> Optional[str]:
+        """The longest type code that `token` starts with (QĐUBND -> QĐ), if any."""
+        for n in range(min(len(token), 4), 0, -1):
+            head = token[:n]
+            if head in self.codes or head.upper() in self.codes_upper:
+                return head
+        return None
+
+    def type_of_symbol(self, symbol: str) -> Optional[str]:
+        """Type from the type code of a symbol: KH-UBND, 208-KH/TU -> KH; 2020/NĐ-CP -> NĐ."""
+        for token in regex.split(r"[/-]", symbol):
+            if not token or token.isdigit():
+                continue
+            return self.type_of_code(token)
+        return None
+
+
+def _load(path: Path) -> DocTypes:
+    problems: list[str] = []
+    try:
+        with open(path, encoding="utf-8") as fh:
+            spec = _DocTypesSpec.model_validate(yaml.safe_load(fh))
+    except (OSError, yaml.YAMLError) as exc:
+        raise RuleError([f"{path.name}: {exc}"]) from exc
+    except ValidationError as exc:
+        raise RuleError([f"{path.name}: {e['loc']}: {e['msg']}" for e in exc.errors()]) from exc
+    for table in (spec.words, spec.codes):
+        for k, v in table.items():
+            if v not in REF_TYPES:
+                problems.append(f"{path.name}: {k}: unknown type {v!r}")
+    if problems:
+        raise RuleError(problems)
+    words = {" ".join(k.lower().split()): v for k, v in spec.words.items()}
+    stops = sorted((" ".join(s.split()) for s in spec.issuer_stops), key=len, reverse=True)
+    stop_rx = regex.compile(
+        r"(?<![\p{L}\d])(?:" + "|".join(regex.escape(s).replace(r"\ ", r"\s+") for s in stops) + r")(?![\p{L}\d])",
+        regex.I | regex.V1)
+    return DocTypes(words, dict(spec.codes), {k.upper(): v for k, v in spec.codes.items()}, stop_rx)
+
+
+@lru_cache(maxsize=4)
+def doc_types(directory: str | None = None) -> DocTypes:
+    base = Path(directory) if directory else rules_dir()
+    return _load(base / "_doctypes.yaml")

@@ -1,0 +1,101 @@
+"""Rich tables for `cchc eval` (the JSON is the scores dict itself)."""
+from __future__ import annotations
+
+from typing import Any, Optional
+
+from rich.console import Console
+from rich.table import Table
+
+from ..models import ENTITY_KINDS
+from .thresholds import Gate
+
+
+def _f(x: Optional[float]) -> str:
+    return "n/a" if x is None else f"{x:.3f}"
+
+
+def _table(title: str, cols: tuple[str, ...], left: int = 1) -> Table:
+    t = Table(title=title, title_justify="left")
+    for i, col in enumerate(cols):
+        t.add_column(col, justify="left" if i < left else "right")
+    return t
+
+
+def entities_table(scores: dict[str, Any], title: str) -> Table:
+    t = _table(title, ("kind", "gold", "pred", "exact P", "exact R", "exact F1",
+                       "partial P", "partial R", "partial F1"))
+    for kind in ENTITY_KINDS:
+        s = scores.get(kind)
+        if s is not None:
+            ex, pa = s["exact"], s["partial"]
+            t.add_row(kind, str(s["gold"]), str(s["pred"]), _f(ex["precision"]), _f(ex["recall"]),
+                      _f(ex["f1"]), _f(pa["precision"]), _f(pa["recall"]), _f(pa["f1"]))
+    return t
+
+
+def structure_table(scores: dict[str, Any], title: str) -> Table:
+    t = _table(title, ("kind", "gold", "pred", "P", "R", "F1"))
+    for kind in ("items", "footnotes"):
+        s = scores.get(kind)
+        if s is not None:
+            t.add_row(kind, str(s["gold"]), str(s["pred"]), _f(s["precision"]), _f(s["recall"]), _f(s["f1"]))
+    a = scores.get("assignments")
+    if a is not None:
+        t.add_row("assignment items", str(a["items_gold"]), str(a["items_pred"]), "", "",
+                  f"both {a['items_both']}")
+        for role in ("lead", "support"):
+            r = a[role]
+            t.add_row(f"assignments {role}", str(r["gold"]), str(r["pred"]), _f(r["precision"]),
+                      _f(r["recall"]), _f(r["f1"]))
+    return t
+
+
+def fields_table(scores: dict[str, Any], title: str) -> Table:
+    """Field accuracy over matched pairs (metadata: over documents), every kind."""
+    t = _table(title, ("kind", "field", "accuracy", "correct/total"), left=2)
+    for kind, s in scores.items():
+        if kind == "metadata":
+            t.add_row(kind, "(all fields)", _f(s["accuracy"]), f"{s['correct']}/{s['total']}")
+        for name, v in s.get("fields", {}).items():
+            t.add_row(kind, name, _f(v["accuracy"]), f"{v['correct']}/{v['total']}")
+    return t
+
+
+def gates_table(gates: list[Gate]) -> Table:
+    t = Table(title="Thresholds", title_justify="left")
+    for col in ("metric", "min", "value", ""):
+        t.add_column(col, justify="left" if col == "metric" else "right")
+    for g in gates:
+        mark = "n/a" if g.value is None else ("ok" if g.ok else "[bold red]FAIL[/]")
+        t.add_row(g.metric, f"{g.minimum:.2f}", _f(g.value), mark)
+    return t
+
+
+def print_scores(console: Console, scores: dict[str, Any], title: str = "Corpus") -> None:
+    console.print(structure_table(scores, f"{title}: structure and assignments"))
+    console.print(entities_table(scores, f"{title}: entities"))
+    console.print(fields_table(scores, f"{title}: field accuracy (matched pairs)"))
+
+
+def print_per_doc(console: Console, per_doc: dict[str, dict[str, Any]]) -> None:
+    """One compact line per document: the headline F1/accuracy of every kind."""
+    kinds = ["items", "footnotes", "metadata", *ENTITY_KINDS, "lead", "support"]
+    short = ["items", "fnote", "meta", "refs", "dates", "bodies", "targ", "dline", "lead", "supp"]
+    t = Table(title="Per document (F1, entities partial; metadata accuracy)", title_justify="left")
+    t.add_column("document", overflow="fold")
+    for k in short:
+        t.add_column(k, justify="right")
+    for name, s in per_doc.items():
+        row = []
+        for k in kinds:
+            if k in ("lead", "support"):
+                v = s.get("assignments", {}).get(k, {}).get("f1") if "assignments" in s else None
+            elif k == "metadata":
+                v = s.get("metadata", {}).get("accuracy") if "metadata" in s else None
+            elif k in ENTITY_KINDS:
+                v = s[k]["partial"]["f1"] if k in s else None
+            else:
+                v = s[k]["f1"] if k in s else None
+            row.append(_f(v))
+        t.add_row(name, *row)
+    console.print(t)

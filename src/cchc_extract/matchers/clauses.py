@@ -1,0 +1,44 @@
+"""Clause bounds around a match, used to read the context of deadlines and targets.
+
+A clause ends at ``;``, a line break or a sentence full stop (a ``.`` followed by
+a space or the end; dots inside numbers and symbols do not count).  Searches
+are bounded by a window so that long lines without punctuation stay linear.
+"""
+from __future__ import annotations
+
+import regex
+
+WINDOW = 600
+
+# the last boundary before a position (reverse search), and the next one after it
+_BOUNDARY_BACK = regex.compile(r"(?r)[;:\n]|\.(?=\s)")
+_BOUNDARY_FWD = regex.compile(r"[;\n]|\.(?=\s|$)")
+# what may stand between the clause start and a phrase that opens the clause
+_OPENER = regex.compile(
+    r"\s*(?:[-+•]\s*|(?:[IVX]+|\d+(?:\.\d+)*|[a-zđ])[.)]\s*)?\s*", regex.V1 | regex.I)
+_PAST = regex.compile(r"\bđã\b|\bđạt\s+được\b", regex.V1 | regex.I)
+
+
+def clause_start(text: str, pos: int, window: int = WINDOW) -> int:
+    """Offset just after the last clause boundary before pos (or pos - window)."""
+    lo = max(0, pos - window)
+    m = _BOUNDARY_BACK.search(text, lo, pos)
+    return m.end() if m else lo
+
+
+def clause_end(text: str, pos: int, window: int = WINDOW) -> int:
+    """Offset of the next clause boundary at or after pos (or pos + window, or the end)."""
+    hi = min(len(text), pos + window)
+    m = _BOUNDARY_FWD.search(text, pos, hi)
+    return m.start() if m else hi
+
+
+def opens_clause(text: str, start: int) -> bool:
+    """True when only a list label or spaces stand between the clause start and `start`."""
+    cs = clause_start(text, start)
+    return _OPENER.fullmatch(text, cs, start) is not None
+
+
+def past_in(text: str, start: int, end: int) -> bool:
+    """True when the span says the action already happened (đã, đạt được)."""
+    return _PAST.search(text, start, end) is not None

@@ -1,0 +1,256 @@
+"""Role lexicon (rules/_roles.yaml) and the analysis of body chains in one text unit.
+
+A *unit* is the own text of an item (or one preamble sentence) with the body
+mentions inside it.  Adjacent mentions joined by list punctuation form a chain;
+each chain gets at most one role from the text around it:
+lead (Giao X / Đề nghị X / X chủ trì), support (phối hợp với X), subject (X is
+the clause subject: an actor), or none (objects, places, owners, issuers).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Literal, Optional
+
+import regex
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from .rules import RuleError, rules_dir
+
+FLAGS = regex.V1 | regex.UNICODE | regex.IGNORECASE
+Slot = Literal["before", "after", "gap"]
+Role = Literal["lead", "support", "subject", "passive", "block", "continue", "introducer"]
+CLAUSE_BREAK = regex.compile(r"[.;:!?](?=\s)|\n", FLAGS)
+MAX_WINDOW = 400  # characters of context looked at around a chain (keeps matching linear)
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class LexExamples(_Strict):
+    match: list[str] = Field(default_factory=list)
+    no_match: list[str] = Field(default_factory=list)
+
+
+class LexEntry(_Strict):
+    id: str
+    slot: Slot
+    role: Role
+    pattern: str
+    modality: Optional[Literal["assign", "request", "encourage"]] = None
+    description: str = ""
+    examples: LexExamples
+
+
+class LexFile(_Strict):
+    fragments: dict[str, str] = Field(default_factory=dict)
+    entries: list[LexEntry]
+
+
+@dataclass(frozen=True)
+class Trigger:
+    id: str
+    slot: str
+    role: str
+    modality: Optional[str]
+    regex: Any
+    spec: LexEntry
+
+
+def _expand(pattern: str, fragments: dict[str, str], depth: int = 0) -> str:
+    """Replace $name by its (expanded) fragment in a non-capturing group; unknown names stay."""
+    if depth > 10:
+        raise KeyError("fragment nesting deeper than 10 (a cycle?)")
+
+    def one(m: regex.Match) -> str:
+        name = m.group(1)
+        if name not in fragments:
+            return m.group(0)
+        return "(?:" + _expand(fragments[name], fragments, depth + 1) + ")"
+
+    return _NAME.sub(one, pattern)
+
+
+_NAME = regex.compile(r"\$([a-z_][a-z0-9_]*)")
+
+
+@dataclass
+class Lexicon:
+    triggers: list[Trigger]
+
+    def of(self, slot: str, role: str | None = None) -> list[Trigger]:
+        return [t for t in self.triggers if t.slot == slot and (role is None or t.role == role)]
+
+    def first(self, slot: str, text: str, roles: tuple[str, ...]) -> Optional[Trigger]:
+        for t in self.triggers:
+            if t.slot == slot and t.role in roles and self.hits(t, text):
+                return t
+        return None
+
+    @staticmethod
+    def hits(t: Trigger, text: str) -> bool:
+        if t.slot == "before":
+            return t.regex.search(text[-MAX_WINDOW:]) is not None
+        return t.regex.match(text[:MAX_WINDOW]) is not None
+
+
+def load_lexicon(path: Path | None = None) -> Lexicon:
+    """Load and strictly validate the role lexicon; all problems reported at once."""
+    path = Path(path) if path else rules_dir() / "_roles.yaml"
+    try:
+        spec = LexFile.model_validate(yaml.safe_load(path.read_text(encoding="utf-8")))
+    except (OSError, yaml.YAMLError) as exc:
+        raise RuleError([f"{path.name}: {exc}"]) from None
+    except ValidationError as exc:
+        raise RuleError([f"{path.name}: {'.'.join(map(str, e['loc']))}: {e['msg']}"
+                         for e in exc.errors()]) from None
+    problems: list[str] = []
+    triggers: list[Trigger] = []
+    seen: set[str] = set()
+    for e in spec.entries:
+        where = f"{path.name} {e.id}"
+        if e.id in seen:
+            problems.append(f"{where}: duplicate id")
+            continue
+        seen.add(e.id)
+        if not e.examples.match:
+            problems.append(f"{where}: no positive example")
+        if e.role == "lead" and e.modality is None:
+            problems.append(f"{where}: a lead entry needs a modality")
+        if e.slot == "before" and not e.pattern.endswith("$"):
+            problems.append(f"{where}: a 'before' pattern must end with $")
+        if e.slot in ("after", "gap") and not e.pattern.startswith("^"):
+            problems.append(f"{where}: an '{e.slot}' pattern must start with ^")
+        try:
+            rx = regex.compile(_expand(e.pattern, spec.fragments), FLAGS)
+        except (KeyError, ValueError, regex.error) as exc:
+            problems.append(f"{where}: pattern: {exc}")
+            continue
+        if regex.search(r"\$[a-z_]", _expand(e.pattern, spec.fragments)):
+            problems.append(f"{where}: pattern: undefined fragment")  # a $name left unexpanded
+            continue
+        triggers.append(Trigger(e.id, e.slot, e.role, e.modality, rx, e))
+    if problems:
+        raise RuleError(problems)
+    return Lexicon(triggers)
+
+
+@lru_cache(maxsize=2)
+def default_lexicon() -> Lexicon:
+    return load_lexicon()
+
+
+def example_failures(lex: Lexicon) -> list[str]:
+    """Every lexicon example that does not behave as documented."""
+    out = []
+    for t in lex.triggers:
+        for s in t.spec.examples.match:
+            if not lex.hits(t, s):
+                out.append(f"{t.id}: should match {s!r}")
+        for s in t.spec.examples.no_match:
+            if lex.hits(t, s):
+                out.append(f"{t.id}: should not match {s!r}")
+    return out
+
+
+# --- chains ------------------------------------------------------------------
+
+@dataclass
+class Mention:
+    """A body mention inside a unit: unit-local offsets and the index of the Body."""
+    start: int
+    end: int
+    index: int
+
+
+@dataclass
+class Chain:
+    mentions: list[Mention]
+    start: int
+    end: int
+    role: Optional[str] = None          # lead, support, subject or None
+    modality: Optional[str] = None
+    trigger: Optional[str] = None
+    at_unit_start: bool = False         # first words of the unit (after its label)
+    heading: bool = False               # the unit's first line is only this chain
+    passive: bool = False
+    members: list[int] = field(default_factory=list)
+
+
+LABEL = regex.compile(r"^\s*(?:(?:[IVXLC]+|\d+(?:\.\d+)*)[.)]|[a-zđ]\)|[-+•–]|Điều\s+\d+\.?)?\s*",
+                      FLAGS)
+
+
+def _clause_start(text: str, pos: int, floor: int) -> int:
+    lo = max(floor, pos - MAX_WINDOW)
+    last = lo
+    for m in CLAUSE_BREAK.finditer(text, lo, pos):
+        last = m.end()
+    return last
+
+
+def build_chains(text: str, mentions: list[Mention], lex: Lexicon) -> list[Chain]:
+    """Group mentions joined by list punctuation into chains (document order)."""
+    gaps = lex.of("gap", "continue")
+    chains: list[Chain] = []
+    for m in sorted(mentions, key=lambda m: m.start):
+        if chains:
+            last = chains[-1]
+            gap = text[last.end:m.start]
+            if m.start >= last.end and len(gap) <= 80 and any(g.regex.match(gap) for g in gaps):
+                last.mentions.append(m)
+                last.end = max(last.end, m.end)
+                continue
+            if m.start < last.end:      # overlapping mentions: keep the first
+                continue
+        chains.append(Chain([m], m.start, m.end))
+    return chains
+
+
+def classify(text: str, chains: list[Chain], lex: Lexicon) -> list[Chain]:
+    """Give every chain its role from the text around it (see rules/_roles.yaml)."""
+    body_start = LABEL.match(text).end()
+    prev: Optional[Chain] = None
+    for ch in chains:
+        cs = _clause_start(text, ch.start, body_start)
+        before = text[cs:ch.start]
+        nl = text.find("\n", ch.end)
+        clause_end = len(text) if nl < 0 else nl
+        after = text[ch.end:min(clause_end, ch.end + MAX_WINDOW)]
+        subj = lex.first("before", before, ("subject",))
+        # only positions between the label and the chain ("a) Sở Tư pháp ...", "Thủ trưởng các sở ...")
+        ch.at_unit_start = cs == body_start and subj is not None and subj.id == "subject.clause_start"
+        ch.passive = lex.first("before", before, ("passive",)) is not None
+        if ch.at_unit_start and text.rfind("\n", 0, ch.start) < body_start:
+            ch.heading = not after.strip(" \t:.;") and not ch.passive
+        t = lex.first("before", before, ("lead", "support"))
+        if t is not None and t.role == "support" and prev is not None and prev.passive \
+                and prev.end >= cs and not text[prev.end:ch.start].strip(" ,").lower().startswith(("và",)):
+            t = None                     # "do X phối hợp với Y": both are agents of a passive
+            ch.role = None
+        elif t is not None:
+            ch.role, ch.modality, ch.trigger = t.role, t.modality, t.id
+        elif not ch.passive:
+            after_lead = lex.first("after", after, ("lead",))
+            if after_lead is not None:
+                ch.role, ch.modality, ch.trigger = "lead", after_lead.modality, after_lead.id
+            elif ch.heading:
+                ch.role, ch.trigger = "subject", "heading"
+            else:
+                if subj is not None and lex.first("after", after, ("block",)) is None \
+                        and not _continues_list(text, cs, prev):
+                    ch.role, ch.trigger = "subject", subj.id
+        prev = ch
+    return chains
+
+
+def _continues_list(text: str, clause_start: int, prev: Optional[Chain]) -> bool:
+    """A chain right after '; ' that closed the previous clause continues that list
+    ("đôn đốc A, B; C kịp thời triển khai"): it shares the previous chain's role."""
+    if prev is None or prev.role is not None:
+        return False
+    between = text[prev.end:clause_start]
+    return between.strip() in (";",)

@@ -1,0 +1,70 @@
+"""Render an upper-case header name in the sentence case of Phụ lục II (NĐ 30/2020).
+
+"ỦY BAN NHÂN DÂN TỈNH HƯNG YÊN" -> "Ủy ban nhân dân tỉnh Hưng Yên";
+"BAN CHỈ ĐẠO CCHC TỈNH" -> "Ban Chỉ đạo CCHC tỉnh".  Rules: abbreviations stay
+as printed; the first word and fixed organisation names keep their capitals; a
+proper name after a level word (tỉnh, huyện, …) is capitalised; after a head
+word (Sở, Bộ, …) the field's first word and a word after "và" are capitalised.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+import regex
+
+from .vocab import vocab
+
+_SYLLABLE = regex.compile(
+    r"^(?:ngh|ng|gh|gi|kh|nh|ph|qu|th|tr|ch|[bcdđghklmnpqrstvx])?"
+    r"[aàáảãạăằắẳẵặâầấẩẫậeèéẻẽẹêềếểễệiìíỉĩịoòóỏõọôồốổỗộơờớởỡợuùúủũụưừứửữựyỳýỷỹỵ]{1,3}"
+    r"(?:ng|nh|ch|[cmnpt])?$")
+
+
+def is_abbreviation(token: str) -> bool:
+    letters = "".join(c for c in token if c.isalpha())
+    if len(letters) < 2 or not letters.isupper():
+        return False
+    return not _SYLLABLE.match(letters.lower())
+
+
+@lru_cache(maxsize=1)
+def _patterns():
+    v = vocab()
+    names = sorted(v["org_names"], key=len, reverse=True)
+    name_re = regex.compile(r"(?<!\p{L})(?:" + "|".join(regex.escape(n) for n in names) + r")(?!\p{L})", regex.I)
+    canon = {n.lower(): n for n in names}
+    loc = sorted(list(v["locality_words"]) + ["tỉnh ủy", "thành ủy", "huyện ủy", "thị ủy", "đảng ủy"],
+                 key=len, reverse=True)
+    loc_re = regex.compile(r"(?<!\p{L})(" + "|".join(regex.escape(w) for w in loc) + r")((?:\s+\S+)+)$", regex.I)
+    heads = sorted(v["org_heads"], key=len, reverse=True)
+    head_re = regex.compile(r"(?<!\p{L})(" + "|".join(regex.escape(h) for h in heads) + r")\s+(\p{Ll}+)", regex.I)
+    locword = regex.compile(r"^(?:" + "|".join(regex.escape(w) for w in loc) + r")$", regex.I)
+    return name_re, canon, loc_re, head_re, locword
+
+
+def _cap(word: str) -> str:
+    return word[:1].upper() + word[1:]
+
+
+def sentence_case(name: str) -> str:
+    words = name.split()
+    if not words:
+        return ""
+    if not any(is_upper_word(w) for w in words):
+        return " ".join(words)          # already in normal case: keep as printed
+    out = [w if is_abbreviation(w) else w.lower() for w in words]
+    s = " ".join(out)
+    name_re, canon, loc_re, head_re, locword = _patterns()
+    s = head_re.sub(lambda m: _cap(m.group(1)) + " " + _cap(m.group(2)), s)
+    s = regex.sub(r"(?<=\bvà\s)(\p{Ll})", lambda m: m.group(1).upper(), s) if head_re.search(s) else s
+    s = name_re.sub(lambda m: canon.get(m.group(0).lower(), m.group(0)), s)
+    m = loc_re.search(s)
+    if m:
+        tail = " ".join(w if is_abbreviation(w) or locword.match(w) else _cap(w) for w in m.group(2).split())
+        s = s[:m.start(2)] + " " + tail
+    return _cap(s)
+
+
+def is_upper_word(w: str) -> bool:
+    letters = [c for c in w if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)

@@ -1,0 +1,117 @@
+"""Item labels at the start of a paragraph: I. / Điều 1. / 1. / 1.2. / a) / - / +.
+
+Điểm letters follow the Vietnamese alphabet (no f, j, w, z; no letters with
+diacritics other than đ), per Nghị định 30/2020 Phụ lục I.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Optional
+
+import regex
+
+LETTERS = "abcdđeghiklmnopqrstuvxy"
+LETTER_ORDER = {c: i for i, c in enumerate(LETTERS)}
+_ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50}
+
+# Rank = depth class: a label pops every open item of equal or larger rank.
+RANK = {"roman": 10, "dieu": 15, "decimal": 20, "multilevel": 20, "letter": 40}
+BULLETS = ("dash", "plus")
+
+_LABEL = regex.compile(
+    r"(?P<dieu>Điều\s++(?P<dn>\d{1,3})\s*+[.:])(?=\s|$)"
+    r"|(?P<roman>(?P<rn>[IVXL]{1,6}+)\.)(?=\s)"
+    r"|(?P<multi>(?P<mn>\d{1,2}+(?:\.\d{1,2}+)++)\.?)(?=\s)"
+    r"|(?P<dec>(?P<dn2>\d{1,2}+)\.)(?=\s+\S)"
+    r"|(?P<letter>(?P<ln>[a-dđeg-ik-vxy])\))(?=\s)"
+    r"|(?P<dash>-)(?=\s+\S)"
+    r"|(?P<plus>\+)(?=\s+\S)"
+)
+
+
+@dataclass
+class Label:
+    text: str       # as written, e.g. "1.2." / "a)" / "-"
+    kind: str       # roman, dieu, decimal, multilevel, letter, dash, plus
+    key: str        # path component: "II", "1", "1.2", "a", "Điều 1"; bullets get -N later
+    end: int        # offset (in the line) after the label
+    number: int = 0  # value for ordering checks (roman/decimal/letter/dieu)
+
+    @property
+    def rank(self) -> float:
+        if self.kind == "multilevel":
+            return RANK["decimal"] + 5 * self.key.count(".")
+        return RANK.get(self.kind, 100)
+
+
+def roman_value(s: str) -> Optional[int]:
+    total, prev = 0, 0
+    for ch in reversed(s):
+        v = _ROMAN[ch]
+        total = total - v if v < prev else total + v
+        prev = max(prev, v)
+    if total <= 0 or total > 40 or to_roman(total) != s:
+        return None
+    return total
+
+
+def to_roman(n: int) -> str:
+    out = []
+    for v, s in ((40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
+        while n >= v:
+            out.append(s)
+            n -= v
+    return "".join(out)
+
+
+def match_label(text: str) -> Optional[Label]:
+    """The label opening a stripped paragraph, or None."""
+    m = _LABEL.match(text)
+    if not m:
+        return None
+    kind = m.lastgroup
+    if m.group("dieu"):
+        return Label(m.group("dieu"), "dieu", "Điều " + m.group("dn"), m.end(), int(m.group("dn")))
+    if m.group("roman"):
+        v = roman_value(m.group("rn"))
+        if v is None:
+            return None
+        return Label(m.group("roman"), "roman", m.group("rn"), m.end(), v)
+    if m.group("multi"):
+        key = m.group("mn")
+        return Label(m.group("multi"), "multilevel", key, m.end(), int(key.split(".")[-1]))
+    if m.group("dec"):
+        return Label(m.group("dec"), "decimal", m.group("dn2"), m.end(), int(m.group("dn2")))
+    if m.group("letter"):
+        c = m.group("ln")
+        return Label(m.group("letter"), "letter", c, m.end(), LETTER_ORDER[c])
+    if kind in ("dash", "plus"):
+        return Label(m.group(kind), kind, m.group(kind), m.end())
+    return None
+
+
+def next_letter(c: str) -> Optional[str]:
+    i = LETTER_ORDER.get(c)
+    if i is None or i + 1 >= len(LETTERS):
+        return None
+    return LETTERS[i + 1]
+
+
+_INLINE_SIBLING = regex.compile(r"(?<=[.;!?])\s++(?P<lab>[a-dđeg-ik-vxy]\))\s++(?=\S)")
+
+
+def inline_siblings(text: str, label: Label) -> list[int]:
+    """Offsets in `text` where the next sibling letter item starts on the same line.
+
+    "... theo quy định. c) 95% người dân ..." holds items b) and c): a label that is
+    the next letter in order and follows a sentence end opens a new item.
+    """
+    if label.kind != "letter":
+        return []
+    cuts = []
+    want = next_letter(label.key)
+    for m in _INLINE_SIBLING.finditer(text, label.end):
+        if want and m.group("lab")[0] == want:
+            cuts.append(m.start("lab"))
+            want = next_letter(want)
+    return cuts

@@ -1,0 +1,70 @@
+"""Lines of the normalized text, with the footnote facts each line carries."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Optional
+
+import regex
+
+from ..normalize import Mark, NormalizedText
+
+_LINE = regex.compile(r"[^\n]*+")
+BRACKET_NOTE = regex.compile(r"\[(\d{1,3})\]\s*")
+
+
+@dataclass
+class Line:
+    idx: int
+    start: int          # normalized offset of the first non-space character
+    end: int            # normalized offset after the last non-space character
+    text: str           # stripped content
+    note: Optional[str] = None       # footnote marker when the line is a footnote's text
+    note_start: int = 0              # where the note's own text starts (after the marker)
+
+    @property
+    def blank(self) -> bool:
+        return not self.text
+
+
+def split_lines(norm: NormalizedText) -> list[Line]:
+    """One Line per physical line; a line whose start carries a mark is a footnote line."""
+    text = norm.text
+    at_pos: dict[int, Mark] = {m.norm_pos: m for m in norm.marks}
+    out: list[Line] = []
+    pos = 0
+    n = len(text)
+    idx = 0
+    while pos <= n:
+        nl = text.find("\n", pos)
+        if nl < 0:
+            nl = n
+        raw = text[pos:nl]
+        stripped = raw.strip()
+        if stripped:
+            lead = len(raw) - len(raw.lstrip())
+            s = pos + lead
+            e = s + len(stripped)
+        else:
+            s = e = pos
+        line = Line(idx, s, e, stripped)
+        if stripped:
+            mark = None
+            for p in range(pos, s + 1):       # the mark may sit before leading spaces
+                mark = at_pos.get(p)
+                if mark is not None:
+                    break
+            if mark is not None:
+                line.note, line.note_start = mark.marker, s
+            else:
+                m = BRACKET_NOTE.match(stripped)
+                if m and len(stripped) > m.end():
+                    line.note, line.note_start = m.group(1), s + m.end()
+        out.append(line)
+        idx += 1
+        pos = nl + 1
+    return out
+
+
+def line_start_marks(lines: list[Line]) -> set[int]:
+    """Normalized positions of marks that open a footnote line (not marks in running text)."""
+    return {ln.start for ln in lines if ln.note is not None}

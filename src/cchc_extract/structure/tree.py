@@ -1,0 +1,168 @@
+"""The numbered item tree of the body: labels, paths, own text (rejoined), regions."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Optional
+
+import regex
+
+from .. import diagnostics
+from ..models import Warning_
+from . import ItemNode
+from .labels import BULLETS, Label, inline_siblings, match_label
+from .lines import Line
+
+_NOTE_ONLY = regex.compile(r"^\(.*\)[.;]?$")               # "(Nhiệm vụ cụ thể theo Phụ lục đính kèm)."
+_SECTION = regex.compile(r"^(?:PHẦN|Phần|CHƯƠNG|Chương|MỤC|Mục|Tiểu mục)\s+(?:[IVXL]+|\d+|thứ\s+\p{L}+)\b")
+_BRACKET_MARK = regex.compile(r"\[\d{1,3}\]")
+_LOWER_START = regex.compile(r"^[\p{Ll}\d(]")
+
+
+@dataclass
+class _Open:
+    node: ItemNode
+    label: Label
+    bullets: dict = field(default_factory=dict)   # kind -> count of bullet children
+    letters: list = field(default_factory=list)   # letter numbers of letter children seen
+    decimals: list = field(default_factory=list)
+    cont: list = field(default_factory=list)      # indexes into node.parts of new-paragraph continuations
+
+
+class TreeBuilder:
+    def __init__(self, text: str, prefix: str = ""):
+        self.text = text
+        self.prefix = prefix
+        self.items: list[ItemNode] = []
+        self.warnings: list[Warning_] = []
+        self.paths: set[str] = set()
+        self.stack: list[_Open] = []
+        self.root = _Open(ItemNode("", "", "root", 0, None, 0, 0, ""), Label("", "root", "", 0))
+        self.current: Optional[_Open] = None
+        self.gap = False          # a footnote block or blank run since the last content line
+
+    # -- the stack -----------------------------------------------------------
+    def _parent_for(self, lab: Label) -> _Open:
+        st = self.stack
+        if lab.kind in BULLETS:
+            for i in range(len(st) - 1, -1, -1):
+                if st[i].label.kind == lab.kind:
+                    del st[i:]
+                    break
+                if st[i].label.kind not in BULLETS:
+                    break
+            return st[-1] if st else self.root
+        while st and (st[-1].label.kind in BULLETS or st[-1].label.rank >= lab.rank):
+            st.pop()
+        if lab.kind == "multilevel":
+            head = lab.key.rsplit(".", 1)[0]
+            # "2.1." never sits under "1.": drop decimals whose number is not its prefix
+            while st and st[-1].label.kind in ("decimal", "multilevel") and st[-1].label.key != head:
+                st.pop()
+        return st[-1] if st else self.root
+
+    def add_item(self, lab: Label, start: int, end: int) -> None:
+        parent = self._parent_for(lab)
+        if lab.kind in BULLETS:
+            n = parent.bullets.get(lab.kind, 0) + 1
+            parent.bullets[lab.kind] = n
+            key = f"{lab.text}{n}"
+        else:
+            key = lab.key
+            seen = parent.letters if lab.kind == "letter" else parent.decimals if lab.kind == "decimal" else None
+            if seen is not None:
+                if seen and lab.number <= seen[-1]:
+                    self.warnings.append(diagnostics.warn(
+                        "W203", f"list restarts at {lab.text} with no parent heading; attached to "
+                        f"{parent.node.path or 'the top level'}", span=(start, start + len(lab.text))))
+                    self._drop_lead_in()
+                seen.append(lab.number)
+        ppath = parent.node.path
+        path = f"{ppath}/{key}" if ppath else f"{self.prefix}{key}"
+        if path in self.paths:
+            base, k = path, 2
+            while f"{base}~{k}" in self.paths:
+                k += 1
+            path = f"{base}~{k}"
+            self.warnings.append(diagnostics.warn("W204", f"duplicate item path {base} made unique as {path}",
+                                                  span=(start, start + len(lab.text))))
+        self.paths.add(path)
+        node = ItemNode(label=lab.text, path=path, kind=lab.kind, depth=len(self.stack) + 1,
+                        parent=ppath or None, start=start, end=end, text="", parts=[(start, end)])
+        op = _Open(node, lab)
+        self.stack.append(op)
+        self.items.append(node)
+        self.current = op
+        self.gap = False
+
+    def _drop_lead_in(self) -> None:
+        """Paragraphs just before a restarted list belong to its lost heading, not the item above."""
+        cur = self.current
+        if cur and cur.cont:
+            cut = cur.cont[0]
+            del cur.node.parts[cut:]
+            cur.cont.clear()
+
+    def add_text(self, ln: Line, lowercase_join: bool) -> bool:
+        """Append an unlabelled paragraph to the current item; False when there is none."""
+        cur = self.current
+        if cur is None:
+            return False
+        if _NOTE_ONLY.match(ln.text):
+            return True
+        if lowercase_join:
+            if self.gap:
+                self.warnings.append(diagnostics.warn("W207", span=(ln.start, ln.end)))
+        else:
+            cur.cont.append(len(cur.node.parts))
+        cur.node.parts.append((ln.start, ln.end))
+        self.gap = False
+        return True
+
+    def section_break(self) -> None:
+        self.stack.clear()
+        self.current = None
+
+    # -- finishing -----------------------------------------------------------
+    def finish(self) -> list[ItemNode]:
+        by_path = {it.path: it for it in self.items}
+        for it in self.items:
+            pieces = [self.text[s:e] for s, e in it.parts]
+            it.text = _BRACKET_MARK.sub("", " ".join(pieces))
+            it.text = " ".join(it.text.split())
+            it.end = max(e for _, e in it.parts)
+        for it in reversed(self.items):
+            if it.parent and it.parent in by_path:
+                p = by_path[it.parent]
+                p.end = max(p.end, it.end)
+        return self.items
+
+
+def build_items(text: str, lines: list[Line], lo: int, hi: int, prefix: str = "") -> tuple[list[ItemNode], list[Warning_], int]:
+    """Items of body lines [lo, hi). Returns items, warnings and the offset of the first item."""
+    tb = TreeBuilder(text, prefix)
+    for ln in lines[lo:hi]:
+        if ln.blank:
+            tb.gap = True
+            continue
+        if ln.note is not None:
+            tb.gap = True
+            continue
+        lab = match_label(ln.text)
+        if lab is None:
+            if _SECTION.match(ln.text):
+                tb.section_break()
+                continue
+            tb.add_text(ln, bool(_LOWER_START.match(ln.text)))
+            continue
+        cuts = inline_siblings(ln.text, lab)
+        bounds = [0] + cuts + [len(ln.text)]
+        for k in range(len(bounds) - 1):
+            s, e = bounds[k], bounds[k + 1]
+            piece = ln.text[s:e].rstrip()
+            plab = lab if k == 0 else match_label(piece)
+            if plab is None:
+                continue
+            tb.add_item(plab, ln.start + s, ln.start + s + len(piece))
+    items = tb.finish()
+    first = items[0].start if items else -1
+    return items, tb.warnings, first

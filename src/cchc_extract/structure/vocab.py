@@ -1,0 +1,51 @@
+"""Structure vocabulary loaded once from ``rules/_structure.yaml`` (data, not code)."""
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+import regex
+import yaml
+
+from ..rules import rules_dir
+
+
+@lru_cache(maxsize=1)
+def vocab() -> dict:
+    path = Path(rules_dir()) / "_structure.yaml"
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except OSError:
+        data = {}
+    data.setdefault("doc_type_lines", {})
+    data.setdefault("type_codes", {})
+    data.setdefault("signature_prefixes", ["TM.", "KT.", "TL.", "TUQ.", "Q.", "T/M", "K/T"])
+    data.setdefault("locality_words", ["tỉnh", "thành phố", "huyện", "xã", "phường", "quận", "thị xã"])
+    data.setdefault("org_heads", ["Sở", "Bộ"])
+    data.setdefault("org_names", ["Ủy ban nhân dân"])
+    data.setdefault("motto_patterns", [r"CỘNG\s+H[ÒO]À?\s+XÃ\s+HỘI", r"Độc\s+lập\s*-\s*Tự\s+do"])
+    return data
+
+
+def _alt(words) -> str:
+    return "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def motto_re() -> regex.Pattern:
+    return regex.compile("(?:" + "|".join(vocab()["motto_patterns"]) + ")", regex.I)
+
+
+@lru_cache(maxsize=1)
+def doc_type_line_re() -> regex.Pattern:
+    return regex.compile(r"^(?:" + _alt(vocab()["doc_type_lines"]) + r")\s*:?$")
+
+
+@lru_cache(maxsize=1)
+def prefix_re() -> regex.Pattern:
+    return regex.compile(r"^(?:" + _alt(vocab()["signature_prefixes"]) + r")\s*\S")
+
+
+@lru_cache(maxsize=1)
+def locality_re() -> regex.Pattern:
+    return regex.compile(r"(?<!\p{L})(?:" + _alt(vocab()["locality_words"]) + r")(?!\p{L})", regex.I)
