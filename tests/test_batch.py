@@ -21,6 +21,10 @@ def stub(monkeypatch):
     def fake_extract_text(text, source=None, **kw):
         if "BOOM" in text:
             raise RuntimeError("kaboom")
+        if "DIE" in text:  # a worker killed mid-document (out of memory, native crash)
+            import os
+
+            os._exit(9)
         doc = Document(source=source) if source else Document()
         i = text.find("ngày")
         if i >= 0:
@@ -67,6 +71,16 @@ def test_folder_keeps_subfolders_and_isolates_bad_files(tmp_path, stub, capsys, 
     err = capsys.readouterr().err
     assert err.count("cchc: error:") == 4 and "kaboom" in err
     assert not list(out.rglob("*.tmp"))
+
+
+def test_a_dead_worker_fails_its_input_and_the_batch_ends(tmp_path, stub):
+    src = _tree(tmp_path)
+    (src / "die.txt").write_text("DIE", encoding="utf-8")
+    out = tmp_path / "out"
+    assert run_extract([str(src)], out=out, jobs=2, quiet=True) == errors.EXIT_FAILURES
+    assert len(list(out.rglob("*.json"))) == 3
+    (rec,) = _errors(out)
+    assert rec["path"].endswith("die.txt") and "died" in rec["message"]
 
 
 def test_all_good_exits_0_and_summary_counts(tmp_path, stub, capsys):

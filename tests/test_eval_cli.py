@@ -109,3 +109,57 @@ def test_eval_on_the_corpus_reports_every_kind():
     for kind in ENTITY_KINDS:
         assert {"exact", "partial", "fields", "gold", "pred"} <= set(out["scores"][kind])
     assert len(out["per_doc"]) == len(list(CORPUS.glob("*.gold.yaml")))
+
+
+def test_baseline_reports_gains_and_losses(corpus, tmp_path, monkeypatch):
+    th = str(corpus.parent / "thresholds.yaml")
+    monkeypatch.setattr(eval_cli, "_extract", lambda text, source=None: Document(
+        dates=[DateMention(text="tháng 12/2022", span=_span("tháng 12/2022"), value="2022-12", rule="d.month"),
+               DateMention(text="Kế hoạch", span=_span("Kế hoạch"), value="2022", rule="d.bad")]))
+    old = run(str(corpus), "--json", "--no-gate", "--thresholds", th)
+    base = tmp_path / "base.json"
+    base.write_text(old.stdout, encoding="utf-8")
+    monkeypatch.setattr(eval_cli, "_extract", perfect)
+    r = run(str(corpus), "--json", "--no-gate", "--thresholds", th, "--baseline", str(base))
+    d = json.loads(r.stdout)["baseline"]
+    changes = {(c["text"], c["change"]) for c in d["entities"]}
+    assert ("ngày 20/12/2022", "gained") in changes and ("Kế hoạch", "lost") in changes
+    assert ("tháng 12/2022", "gained") not in changes       # unchanged entity is not listed
+    assert any(m["metric"] == "dates.partial.f1" and m["delta"] > 0 for m in d["metrics"])
+    assert d["by_rule"]["dates:d.bad"]["better"] == 1        # a wrong entity dropped
+    table = run(str(corpus), "--no-gate", "--thresholds", th, "--baseline", str(base))
+    assert "Against baseline" in table.stdout and "ngày 20/12/2022" in table.stdout
+
+
+def test_errors_option_lists_misses_and_wrong_fields(corpus, monkeypatch):
+    def half(text, source=None):
+        doc = perfect(text)
+        doc.items[1].path = "II"
+        doc.dates[0].value = "[2022]"      # brackets must not be eaten as rich markup
+        doc.dates.pop()
+        return doc
+    monkeypatch.setattr(eval_cli, "_extract", half)
+    r = run(str(corpus), "--no-gate", "--errors", "items,dates", "--thresholds",
+            str(corpus.parent / "thresholds.yaml"))
+    assert r.exit_code == EXIT_OK, r.output
+    errors = r.stdout[r.stdout.index("Errors"):]
+    assert "ngày 20/12/2022" in errors and "fn" in errors          # missed date
+    assert "[2022]" in errors and "2022-12" in errors               # wrong value, gold → predicted
+    assert "path: 2 → II" in errors
+
+
+def test_spans_index_the_text_as_decoded_from_utf8_with_its_bom(corpus, monkeypatch):
+    (corpus / "a.txt").write_bytes(b"\xef\xbb\xbf" + TEXT.encode("utf-8"))
+    seen = {}
+
+    def shifted(text, source=None):
+        seen["text"] = text
+        doc = perfect(text)
+        for e in doc.items + doc.dates:
+            e.span = (e.span[0] + 1, e.span[1] + 1)
+        return doc
+    monkeypatch.setattr(eval_cli, "_extract", shifted)
+    r = run(str(corpus), "--json", "--thresholds", str(corpus.parent / "thresholds.yaml"))
+    assert r.exit_code == EXIT_OK, r.output
+    assert seen["text"].startswith("\ufeff")
+    assert json.loads(r.stdout)["scores"]["dates"]["exact"]["f1"] == 1.0

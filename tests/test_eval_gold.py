@@ -82,3 +82,24 @@ def test_skeleton_maps_back_to_original_offsets():
     assert sk.find("b c d", 0) == (4, 12)
     assert sk.find("b c d", 5) is None
     assert letters_digits("**Hà Nội**, 2023¹") == "HàNội2023"
+
+
+def test_overlapping_entities_of_one_kind_are_an_error(tmp_path):
+    text = "Sở Nội vụ tỉnh"
+    with pytest.raises(GoldError, match=r"bodies\[1\].*overlaps"):
+        load(tmp_path, text, {"bodies": [{"text": "Sở Nội vụ tỉnh", "group": False, "level": "province"},
+                                         {"text": "Nội vụ", "group": False, "level": "province",
+                                          "span": [3, 9]}]})
+
+
+def test_two_assignment_entries_for_one_item_are_an_error(tmp_path):
+    with pytest.raises(GoldError, match=r"assignments\[1\]"):
+        load(tmp_path, "x", {"assignments": [{"item": "1", "lead": ["A"]}, {"item": "1", "lead": ["B"]}]})
+
+
+def test_a_key_given_twice_is_an_error(tmp_path):
+    gp = tmp_path / "d.gold.yaml"
+    gp.write_text('document: "d.txt"\nitems:\n  - label: "1."\n    path: "1"\n    path: "2"\n    text: "1. A"\n',
+                  encoding="utf-8")
+    with pytest.raises(GoldError, match="given twice"):
+        parse_gold(gp)

@@ -97,6 +97,12 @@ def test_csv_one_file_per_table_parses(tmp_path):
     assert {p.name for p in tmp_path.iterdir()} == {f"{s}.csv" for s in SHEETS}
 
 
+def test_csv_output_file_names_its_sibling_tables(tmp_path):
+    _write("csv", tmp_path / "x.csv", [("a.txt", make_doc())])
+    names = {p.name for p in tmp_path.iterdir()}
+    assert names == {"x.csv"} | {f"x.{s}.csv" for s in SHEETS if s != "directives"}
+
+
 def test_csv_to_stdout_is_the_directives_table(capsys):
     w = open_writer("csv", None)
     w.add(payload("csv", make_doc(), "a.txt"))

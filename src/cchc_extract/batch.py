@@ -9,10 +9,10 @@ DIR/errors.jsonl; it never stops the others.  In = written + skipped + failed.
 """
 from __future__ import annotations
 
+import functools
 import json
 import os
 import sys
-import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,8 +23,12 @@ from .models import ENTITY_KINDS
 from .reading import DEFAULT_MAX_BYTES
 
 KINDS = ("items",) + ENTITY_KINDS + ("directives",)
-CHUNK = 4           # inputs per pool message
-WINDOW_PER_JOB = 8  # chunks in flight per worker: bounds queued inputs and results
+WINDOW_PER_JOB = 16  # inputs in flight per worker: bounds queued inputs and unread results
+# Extracted once in the parent before forking so that every lazily compiled
+# lexicon (gazetteer, roles, rules) is built once and shared by the workers.
+WARM_UP_TEXT = ("ỦY BAN NHÂN DÂN TỈNH A\nSố: 1/KH-UBND\nA, ngày 1 tháng 1 năm 2024\nKẾ HOẠCH\n"
+                "1. Sở Nội vụ chủ trì, phối hợp với UBND các huyện thực hiện theo Kế hoạch số 2/KH-UBND "
+                "ngày 2/1/2024; hoàn thành trước ngày 31/12/2024, đạt 100% hồ sơ; báo cáo hằng quý.\n")
 
 
 class UsageError(CchcError):
@@ -114,34 +118,15 @@ def process(opts: Options, task: tuple) -> tuple:
         return ("error", path, name, 0, None, 0, _error_record(path, exc))
 
 
-def _results(opts: Options, tasks: list, jobs: int, stop: threading.Event) -> Iterator[tuple]:
+def open_results(opts: Options, tasks: list, jobs: int):
+    """Results in completion order (an iterator; with jobs > 1, a StreamingPool to close)."""
     if jobs <= 1:
-        for t in tasks:
-            yield process(opts, t)
-        return
-    import functools
-    import multiprocessing as mp
+        return map(functools.partial(process, opts), tasks)  # lazy: one document at a time
+    from .pipeline import extract_text
+    from .worker_pool import StreamingPool
 
-    window = threading.BoundedSemaphore(jobs * WINDOW_PER_JOB * CHUNK)
-
-    def feed():
-        for t in tasks:
-            while not window.acquire(timeout=0.2):
-                if stop.is_set():
-                    return
-            yield t
-
-    ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context()
-    pool = ctx.Pool(jobs)
-    try:
-        for r in pool.imap_unordered(functools.partial(process, opts), feed(), chunksize=CHUNK):
-            window.release()
-            yield r
-        pool.close()
-    finally:
-        stop.set()
-        pool.terminate()
-        pool.join()
+    extract_text(WARM_UP_TEXT)
+    return StreamingPool(functools.partial(process, opts), tasks, jobs, jobs * WINDOW_PER_JOB)
 
 
 def _progress(total: int, enabled: bool):
@@ -180,6 +165,8 @@ def run_extract(paths, *, out=None, output=None, fmt="json", jobs=0, quiet=False
         raise UsageError(f"unknown --format {fmt!r}; choose one of {', '.join(FORMATS)}")
     if out is not None and output is not None:
         raise UsageError("--out DIR and --output FILE exclude each other")
+    if fmt == "xlsx" and out is None and output is None and sys.stdout.isatty():
+        raise UsageError("xlsx is binary: write it with --output FILE.xlsx or --out DIR")
     tasks = [t if t[0] != "-" else ("-", t[1], sys.stdin.buffer.read())
              for t in unique_names(iter_inputs(list(paths)))]
     if not tasks:
@@ -193,6 +180,11 @@ def run_extract(paths, *, out=None, output=None, fmt="json", jobs=0, quiet=False
 
     default_rules()  # bad rules fail the run once (exit 7); loaded before forking, workers share them
     out = Path(out) if out is not None else None
+    if out is not None:
+        try:
+            out.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise UsageError(f"--out {out}: cannot create the folder ({exc.strerror or exc})") from None
     per_file = out is not None and fmt == "json"
     opts = Options(fmt, pretty, encoding, max_bytes, str(out) if per_file else None)
     st = Stats(inputs=len(tasks))
@@ -202,27 +194,27 @@ def run_extract(paths, *, out=None, output=None, fmt="json", jobs=0, quiet=False
         tasks = todo
     elif skip_existing and not quiet:
         print("cchc: note: --skip-existing applies to --format json with --out only", file=sys.stderr)
-    writer = None if per_file else open_writer(fmt, out / COMBINED[fmt] if out else output, sys.stdout)
-    errors = None
-    if out is not None:
-        from .output import AtomicFile
-
-        errors = AtomicFile(out / "errors.jsonl")
     jobs = jobs if jobs and jobs > 0 else (os.cpu_count() or 1)
     jobs = min(jobs, max(1, sum(1 for t in tasks if len(t) == 2)))
-    prog = _progress(len(tasks), not quiet and sys.stderr.isatty())
-    stop = threading.Event()
     t0 = time.monotonic()
     last_error = None
+    prog = file_results = writer = errors = None
     try:
-        if prog:
-            prog.start()
-        stdin_tasks = [t for t in tasks if len(t) > 2]
-        file_tasks = [t for t in tasks if len(t) == 2]
         import itertools
 
+        stdin_tasks = [t for t in tasks if len(t) > 2]
+        # fork the workers first: they must not inherit half-written output buffers
+        file_results = open_results(opts, [t for t in tasks if len(t) == 2], jobs)
+        writer = None if per_file else open_writer(fmt, out / COMBINED[fmt] if out else output, sys.stdout)
+        if out is not None:
+            from .output import AtomicFile
+
+            errors = AtomicFile(out / "errors.jsonl")
+        prog = _progress(len(tasks), not quiet and sys.stderr.isatty())
+        if prog:
+            prog.start()
         for status, path, name, size, counts, nwarn, data in itertools.chain(
-                (process(opts, t) for t in stdin_tasks), _results(opts, file_tasks, jobs, stop)):
+                (process(opts, t) for t in stdin_tasks), file_results):
             if status == "ok":
                 st.written += 1
                 st.nbytes += size
@@ -244,13 +236,14 @@ def run_extract(paths, *, out=None, output=None, fmt="json", jobs=0, quiet=False
         if errors is not None:
             errors.commit()
     except BaseException:
-        stop.set()
         if writer is not None:
             writer.abort()
         if errors is not None:
             errors.discard()
         raise
     finally:
+        if hasattr(file_results, "close"):
+            file_results.close()  # ends the worker processes
         if prog:
             prog.stop()
     if not quiet and not (st.failed and st.inputs == 1):  # a lone failure: its one line only

@@ -74,13 +74,14 @@ def eval_cmd(
     no_gate: bool = typer.Option(False, "--no-gate", help="Never exit non-zero for low scores."),
     per_doc: bool = typer.Option(False, "--per-doc", help="Also print one line of scores per document."),
     baseline: Optional[Path] = typer.Option(None, "--baseline", help="A previous `cchc eval --json` output: print gains and losses."),
+    errors: Optional[str] = typer.Option(None, "--errors", help="List misses, false positives and wrong fields of these kinds (comma-separated, or 'all')."),
 ) -> None:
     """Score the extractor against gold annotations (ANNOTATION.md)."""
     try:
         from .evaluate.cli import run_eval
 
         code = run_eval(corpus, as_json=as_json, thresholds=thresholds, gate=not no_gate,
-                        per_doc=per_doc, baseline=baseline)
+                        per_doc=per_doc, baseline=baseline, errors=errors)
     except typer.Exit:
         raise
     except Exception as exc:  # noqa: BLE001

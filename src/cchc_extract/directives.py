@@ -48,6 +48,9 @@ class Unit:
         return self
 
     def local(self, p: int) -> Optional[int]:
+        if len(self.parts) == 1:
+            ps, pe = self.parts[0]
+            return p - ps if ps <= p < pe else None
         for (lo, s), (ps, pe) in zip(self.offsets, self.parts):
             if ps <= p < pe:
                 return lo + p - s
@@ -76,6 +79,7 @@ def build_directives(doc: Document, ctx: MatchContext, lexicon: Lexicon | None =
         out.append(pre_directive)
     inherited_top = pre_roles if pre_roles.lead else _recipients(doc, ctx, bodies)
 
+    links = _links_by_item(doc)
     base: dict[str, Roles] = {}
     for unit in units:
         parent_base = base.get(unit.parent) if unit.parent else inherited_top
@@ -85,7 +89,7 @@ def build_directives(doc: Document, ctx: MatchContext, lexicon: Lexicon | None =
         base[unit.path] = own_base
         if not roles.lead and not roles.support and not ACTION_CUE.search(unit.text):
             continue
-        out.append(_directive(doc, ctx, unit, roles))
+        out.append(_make(doc, ctx, unit.path, unit.parts[0], roles, links))
     for i, d in enumerate(out, 1):
         d.id = f"a{i}"
         if not d.lead:
@@ -110,11 +114,19 @@ def _to_norm(norm, p: int) -> int:
     return lo
 
 
-def _body_positions(doc: Document, ctx: MatchContext) -> list[tuple[int, int]]:
+class Bodies(list):
+    """Normalized (start, end) of every Body, in document order, with their starts for bisect."""
+
+    def __init__(self, spans: list[tuple[int, int]]):
+        super().__init__(spans)
+        self.starts = [s for s, _ in spans]
+
+
+def _body_positions(doc: Document, ctx: MatchContext) -> Bodies:
     found = ctx.found.get("bodies") or []
     if len(found) == len(doc.bodies):
-        return [(f.start, f.end) for f in found]
-    return [(_to_norm(ctx.norm, b.span[0]), _to_norm(ctx.norm, b.span[1])) for b in doc.bodies]
+        return Bodies([(f.start, f.end) for f in found])
+    return Bodies([(_to_norm(ctx.norm, b.span[0]), _to_norm(ctx.norm, b.span[1])) for b in doc.bodies])
 
 
 def _item_units(doc: Document, ctx: MatchContext) -> list[Unit]:
@@ -125,10 +137,14 @@ def _item_units(doc: Document, ctx: MatchContext) -> list[Unit]:
                 for it in layout_items]
     # hand-built documents: own text = the item's region minus its children's regions
     regions = {it.path: (_to_norm(ctx.norm, it.span[0]), _to_norm(ctx.norm, it.span[1])) for it in doc.items}
+    children: dict[str, list[tuple[int, int]]] = {}
+    for c in doc.items:
+        if c.parent is not None:
+            children.setdefault(c.parent, []).append(regions[c.path])
     units = []
     for it in doc.items:
         s, e = regions[it.path]
-        kids = sorted(regions[c.path] for c in doc.items if c.parent == it.path)
+        kids = sorted(children.get(it.path, []))
         parts, pos = [], s
         for ks, ke in kids:
             if ks > pos:
@@ -140,11 +156,10 @@ def _item_units(doc: Document, ctx: MatchContext) -> list[Unit]:
     return units
 
 
-def _chains(unit: Unit, bodies: list[tuple[int, int]], lex: Lexicon) -> list[Chain]:
+def _chains(unit: Unit, bodies: "Bodies", lex: Lexicon) -> list[Chain]:
     lo, hi = min(s for s, _ in unit.parts), max(e for _, e in unit.parts)
-    starts = [s for s, _ in bodies]
     mentions = []
-    for i in range(bisect_left(starts, lo), len(bodies)):
+    for i in range(bisect_left(bodies.starts, lo), len(bodies)):
         s, e = bodies[i]
         if s >= hi:
             break
@@ -223,7 +238,7 @@ def _preamble(doc: Document, ctx: MatchContext, bodies, lex: Lexicon) -> tuple[R
     own = Roles(lead, _unique(support), "explicit", modality)
     s = rng[0] + sent_start
     e = rng[0] + _sentence_end(unit.text, last.end)
-    return roles, _make(doc, ctx, "preamble", (s, e), own)
+    return roles, _make(doc, ctx, "preamble", (s, e), own, _links_by_item(doc))
 
 
 def _sentence_start(text: str, pos: int) -> int:
@@ -251,18 +266,28 @@ def _preamble_range(doc: Document, ctx: MatchContext) -> Optional[tuple[int, int
 
 
 def _recipients(doc: Document, ctx: MatchContext, bodies) -> Roles:
+    """The Kính gửi list: from the layout's segment, the metadata span, or the text itself."""
     text = ctx.norm.text
+    seg = next(((s, e) for k, s, e in (getattr(ctx.layout, "segments", None) or []) if k == "recipients"), None)
     span = (doc.metadata.spans or {}).get("recipients")
-    if span:
+    if seg:
+        lo, hi = seg
+    elif span:
         lo, hi = _to_norm(ctx.norm, span[0]), _to_norm(ctx.norm, span[1])
     else:
         m = RECIPIENTS.search(text, 0, min(len(text), 6000))
         if not m:
             return Roles()
-        end = ctx.layout.preamble[0] if ctx.layout is not None and getattr(ctx.layout, "preamble", None) else None
-        para = regex.compile(r"\n\s*\n(?!\s*[-+•])").search(text, m.end() + 2)
-        lo, hi = m.end(), end or (para.start() if para else m.end())
-    lead = [i for i, (s, e) in enumerate(bodies) if lo <= s and e <= hi]
+        # the block ends at the first blank line not followed by another "- ..." entry
+        para = regex.compile(r"\n[ \t]*\n(?![ \t]*[-+•])").search(text, m.end() + 2, m.end() + 3000)
+        lo, hi = m.end(), (para.start() if para else min(len(text), m.end() + 3000))
+    first = bisect_left(bodies.starts, lo)
+    lead = []
+    for i in range(first, len(bodies)):
+        if bodies[i][0] >= hi:
+            break
+        if bodies[i][1] <= hi:
+            lead.append(i)
     return Roles(lead, [], "recipients", "assign") if lead else Roles()
 
 
@@ -270,24 +295,32 @@ def _recipients(doc: Document, ctx: MatchContext, bodies) -> Roles:
 
 def _ref(doc: Document, i: int) -> BodyRef:
     b: Body = doc.bodies[i]
-    return BodyRef(text=b.text, span=b.span, body=b.id or None)
+    # built without re-validation: the Body was validated when it was made
+    return BodyRef.model_construct(text=b.text, span=tuple(b.span), body=b.id or None)
 
 
-def _make(doc: Document, ctx: MatchContext, path: str, nspan: tuple[int, int], roles: Roles) -> Directive:
+def _links_by_item(doc: Document) -> dict[str, dict[str, list[str]]]:
+    """item path -> {deadlines|targets|references: ids} (one pass, not one per item)."""
+    out: dict[str, dict[str, list[str]]] = {}
+    for kind in ("deadlines", "targets", "references"):
+        for ent in getattr(doc, kind):
+            if ent.item is not None:
+                out.setdefault(ent.item, {}).setdefault(kind, []).append(ent.id)
+    return out
+
+
+def _make(doc: Document, ctx: MatchContext, path: str, nspan: tuple[int, int], roles: Roles,
+          links: dict[str, dict[str, list[str]]]) -> Directive:
     s, e = ctx.norm.to_original(*nspan)
     # trim surrounding blanks so the span quotes the words
     raw = ctx.norm.original[s:e]
     s += len(raw) - len(raw.lstrip())
     e -= len(raw) - len(raw.rstrip())
+    own = links.get(path, {})
     return Directive(
         text=ctx.norm.original[s:e], span=(s, e), item=path,
         lead=[_ref(doc, i) for i in roles.lead], support=[_ref(doc, i) for i in roles.support],
         modality=roles.modality, lead_source=roles.source if roles.lead else None,
-        deadlines=[d.id for d in doc.deadlines if d.item == path],
-        targets=[t.id for t in doc.targets if t.item == path],
-        references=[r.id for r in doc.references if r.item == path],
+        deadlines=list(own.get("deadlines", [])), targets=list(own.get("targets", [])),
+        references=list(own.get("references", [])),
     )
-
-
-def _directive(doc: Document, ctx: MatchContext, unit: Unit, roles: Roles) -> Directive:
-    return _make(doc, ctx, unit.path, unit.parts[0], roles)

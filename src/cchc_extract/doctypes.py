@@ -34,7 +34,7 @@ class DocTypes:
     words: dict[str, str]          # lower-case, single-spaced type word -> type
     codes: dict[str, str]          # type code as in Phụ lục III -> type
     codes_upper: dict[str, str]    # upper-cased code -> type (codes are also printed in capitals)
-    issuer_stop: regex.Pattern     # matches at the start of a word that ends an issuer
+    issuer_stops: frozenset[str]   # lower-case words/phrases that end an issuer
 
     def type_of_word(self, word: str) -> Optional[str]:
         """Type of a type word as written ('Chương trình  hành động' -> chuong_trinh)."""
@@ -81,11 +81,8 @@ def _load(path: Path) -> DocTypes:
     if problems:
         raise RuleError(problems)
     words = {" ".join(k.lower().split()): v for k, v in spec.words.items()}
-    stops = sorted((" ".join(s.split()) for s in spec.issuer_stops), key=len, reverse=True)
-    stop_rx = regex.compile(
-        r"(?<![\p{L}\d])(?:" + "|".join(regex.escape(s).replace(r"\ ", r"\s+") for s in stops) + r")(?![\p{L}\d])",
-        regex.I | regex.V1)
-    return DocTypes(words, dict(spec.codes), {k.upper(): v for k, v in spec.codes.items()}, stop_rx)
+    stops = frozenset(" ".join(s.lower().split()) for s in spec.issuer_stops)
+    return DocTypes(words, dict(spec.codes), {k.upper(): v for k, v in spec.codes.items()}, stops)
 
 
 @lru_cache(maxsize=4)

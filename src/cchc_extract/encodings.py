@@ -106,7 +106,7 @@ def _w102(name: str, how: str = "") -> list:
 
 _MOJI = regex.compile(r"(?:[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3})++"
                       r"|\xc3 (?= )|\xc3(?= )")  # "Ã ": à whose NBSP (0xA0) became a plain space
-_LATIN = regex.compile(r"[\u0080-\u024f\u0300-\u036f\u1e00-\u1eff\u2000-\u206f\u20ab\u20ac\u2122]+")
+_LATIN = regex.compile(r"[\u0080-\u024f\u02c6\u02dc\u0300-\u036f\u1e00-\u1eff\u2000-\u206f\u20ab\u20ac\u2122]+")
 
 
 def repair_mojibake(text: str) -> tuple[str, int]:

@@ -7,9 +7,15 @@ negative examples, and every problem is reported at once in one RuleError.
 
 Patterns are compiled in VERBOSE mode (write a literal space as ``\\ ``) and may
 use ``$fragment`` and ``\\L<list>`` from the file's own ``fragments`` / ``lists``.
+
+Matching is two-stage (see bench/bodies_matcher.py for the measurements): one
+scan of the lower-cased text with a trie alternation of every gazetteer name and
+every pattern anchor (stdlib ``re``), then each pattern is tried (``match``)
+only at the positions where one of its anchors starts.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -22,11 +28,13 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from .errors import RuleError
 from .normalize import fold_key
 from .rules import _Loader, rules_dir
+from .trie import trie_pattern
 
 LevelSpec = Literal["central", "province", "district", "commune", "party", "other", "auto"]
 Level = Literal["central", "province", "district", "commune", "party", "other"]
 
-FLAGS = regex.V1 | regex.UNICODE | regex.VERBOSE
+# V0: simple case folding, enough for Vietnamese and much faster to compile than V1's full folding
+FLAGS = regex.V0 | regex.UNICODE | regex.VERBOSE | regex.IGNORECASE
 
 
 class _Strict(BaseModel):
@@ -52,12 +60,15 @@ class EntrySpec(_Strict):
     default: Level = "other"
     group: Union[bool, Literal["auto"]] = False
     locality: bool = False                     # a locality suffix may follow
+    locality_required: bool = False            # ... and must (the bare name is too vague)
+    priority: int = 60
     description: str = ""
     examples: BodyExamples
 
 
 class PatternSpec(_Strict):
     id: str
+    anchors: list[str] = Field(min_length=1)
     pattern: str
     priority: int = 50
     level: LevelSpec
@@ -69,7 +80,19 @@ class PatternSpec(_Strict):
 
 class BlockerSpec(_Strict):
     id: str
+    anchors: list[str] = Field(min_length=1)
     pattern: str
+    description: str = ""
+    examples: BodyExamples
+
+
+class EnumerationSpec(_Strict):
+    id: str
+    anchors: list[str] = Field(min_length=1)
+    head: str                                  # pattern of the announcing head ("Các sở, ngành:")
+    members: str                               # name of the list the elliptical members come from
+    level: Level
+    group: bool = False
     description: str = ""
     examples: BodyExamples
 
@@ -82,6 +105,7 @@ class GazetteerFile(_Strict):
     entries: list[EntrySpec]
     patterns: list[PatternSpec]
     blockers: list[BlockerSpec] = Field(default_factory=list)
+    enumerations: list[EnumerationSpec] = Field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -92,6 +116,7 @@ class Entry:
     default: str
     group: Union[bool, str]
     locality: bool
+    locality_required: bool = False
     priority: int = 60
 
 
@@ -105,15 +130,27 @@ class Pattern:
     group: Union[bool, str]
 
 
+@dataclass(frozen=True)
+class Enumeration:
+    id: str
+    head: Any
+    members: Any                         # regex over the member names, longest first
+    level: str
+    group: bool
+
+
 @dataclass
 class Gazetteer:
     entries: dict[str, Entry]            # fold_key(name) -> entry
-    names_regex: Any                     # one alternation over all entry names (+ locality)
+    scanner: Any                         # stdlib re over lower-cased text: names and anchors
+    handlers: dict[str, tuple]           # matched key -> ((kind, obj, key_len), ...) incl. its word prefixes
+    locality: Any                        # regex: a locality suffix right after a name
     patterns: list[Pattern]
     blockers: list[Pattern]
     abbreviations: dict[str, str]
     lists: dict[str, list[str]]
-    spec: GazetteerFile = field(repr=False)
+    enumerations: list[Enumeration] = field(default_factory=list)
+    spec: Optional[GazetteerFile] = field(default=None, repr=False)
 
     def entry_for(self, name: str) -> Optional[Entry]:
         return self.entries.get(fold_key(name))
@@ -138,14 +175,7 @@ def expand(pattern: str, fragments: dict[str, str], _depth: int = 0) -> str:
 def _compile(pattern: str, fragments: dict[str, str], lists: dict[str, list[str]]) -> Any:
     expanded = expand(pattern, fragments)
     used = {name: lists[name] for name in set(_LIST_REF.findall(expanded))}
-    return regex.compile(expanded, FLAGS | regex.IGNORECASE, **used)
-
-
-def _names_pattern() -> str:
-    # Names with a locality suffix first; a name is never glued to a symbol
-    # ("KH-UBND", "ĐBQH&HĐND") nor followed by a letter.
-    return (r"(?<![\w/&-])(?:(?P<loc_name>\L<loc_names>)(?P<loc>\ $locality)?"
-            r"|(?P<fixed_name>\L<fixed_names>))(?!\w)")
+    return regex.compile(expanded, FLAGS, **used)
 
 
 def _check_examples(where: str, ex: BodyExamples, problems: list[str]) -> None:
@@ -155,12 +185,38 @@ def _check_examples(where: str, ex: BodyExamples, problems: list[str]) -> None:
         problems.append(f"{where}: no negative example")
 
 
-def load_gazetteer(path: Path | None = None) -> Gazetteer:
-    path = Path(path) if path else rules_dir() / "bodies.yaml"
+def _word_prefixes(key: str) -> list[str]:
+    words = key.split(" ")
+    return [" ".join(words[:i]) for i in range(1, len(words) + 1)]
+
+
+def _scanner(entries: dict[str, Entry], anchored: list[tuple[str, Any, list[str]]]):
+    """One trie over names and anchors; each key maps to the handlers of itself and its word prefixes."""
+    own: dict[str, list] = {}
+    for key, entry in entries.items():
+        own.setdefault(key, []).append(("entry", entry, len(key)))
+    for kind, obj, anchors in anchored:
+        for a in anchors:
+            own.setdefault(a, []).append((kind, obj, len(a)))
+    handlers = {}
+    for key in own:
+        hs: list = []
+        for prefix in _word_prefixes(key):
+            for h in own.get(prefix, ()):
+                # a rule anchored twice runs once; each name of an entry is its own handler
+                if not any(h[1] is x[1] and (h[0] != "entry" or h[2] == x[2]) for x in hs):
+                    hs.append(h)
+        handlers[key] = tuple(hs)
+    # no end boundary here: anchors may be glued to the next word ("UBNDtỉnh"); names check it
+    scanner = re.compile(r"(?<![\w/&-])(?=(" + trie_pattern(sorted(own)) + r"))")
+    return scanner, handlers
+
+
+def _read(path: Path) -> GazetteerFile:
     try:
         with open(path, encoding="utf-8") as fh:
             raw = yaml.load(fh, Loader=_Loader)
-        spec = GazetteerFile.model_validate(raw)
+        return GazetteerFile.model_validate(raw)
     except OSError as exc:
         raise RuleError([f"{path.name}: cannot read: {exc}"]) from None
     except yaml.YAMLError as exc:
@@ -169,10 +225,14 @@ def load_gazetteer(path: Path | None = None) -> Gazetteer:
         raise RuleError([f"{path.name}: {'.'.join(map(str, e['loc']))}: {e['msg']}"
                          for e in exc.errors()]) from None
 
+
+def load_gazetteer(path: Path | None = None) -> Gazetteer:
+    path = Path(path) if path else rules_dir() / "bodies.yaml"
+    spec = _read(path)
     problems: list[str] = []
     lists = {k: [fold_key(v) for v in vs] for k, vs in spec.lists.items()}
-    for k, vs in spec.lists.items():
-        if any(not v.strip() for v in vs):
+    for k, vs in lists.items():
+        if any(not v for v in vs):
             problems.append(f"{path.name} list {k}: empty name")
     fragments = dict(spec.fragments)
     for name, pat in fragments.items():
@@ -196,7 +256,10 @@ def load_gazetteer(path: Path | None = None) -> Gazetteer:
         if not new_id("entry", e.id):
             continue
         _check_examples(where, e.examples, problems)
-        entry = Entry(e.id, e.canonical, e.level, e.default, e.group, e.locality)
+        if e.locality_required and not e.locality:
+            problems.append(f"{where}: locality_required needs locality: true")
+        entry = Entry(e.id, e.canonical, e.level, e.default, e.group, e.locality, e.locality_required,
+                      e.priority)
         for name in e.names:
             key = fold_key(name)
             if not key:
@@ -206,42 +269,73 @@ def load_gazetteer(path: Path | None = None) -> Gazetteer:
             else:
                 entries[key] = entry
 
-    def compile_all(specs, kind: str) -> list[Pattern]:
-        out = []
+    anchored: list[tuple[str, Any, list[str]]] = []
+
+    def compile_one(kind: str, p, source: str) -> Any:
+        where = f"{path.name} {kind} {p.id}"
+        try:
+            rx = _compile(source, fragments, lists)
+        except KeyError as exc:
+            problems.append(f"{where}: pattern: undefined fragment or list {exc}")
+            return None
+        except (ValueError, regex.error) as exc:
+            problems.append(f"{where}: pattern: {exc}")
+            return None
+        if rx.search("") is not None:
+            problems.append(f"{where}: pattern matches the empty string")
+            return None
+        return rx
+
+    def anchors_of(kind: str, p) -> list[str]:
+        keys = [fold_key(a) for a in p.anchors]
+        if any(not k for k in keys):
+            problems.append(f"{path.name} {kind} {p.id}: empty anchor")
+        return [k for k in keys if k]
+
+    patterns: list[Pattern] = []
+    blockers: list[Pattern] = []
+    for kind, specs, out in (("pattern", spec.patterns, patterns), ("blocker", spec.blockers, blockers)):
         for p in specs:
-            where = f"{path.name} {kind} {p.id}"
             if not new_id(kind, p.id):
                 continue
-            _check_examples(where, p.examples, problems)
-            try:
-                rx = _compile(p.pattern, fragments, lists)
-            except KeyError as exc:
-                problems.append(f"{where}: pattern: undefined fragment or list {exc}")
+            _check_examples(f"{path.name} {kind} {p.id}", p.examples, problems)
+            rx = compile_one(kind, p, p.pattern)
+            if rx is None:
                 continue
-            except (ValueError, regex.error) as exc:
-                problems.append(f"{where}: pattern: {exc}")
-                continue
-            if rx.search("") is not None:
-                problems.append(f"{where}: pattern matches the empty string")
-                continue
-            out.append(Pattern(p.id, rx, getattr(p, "priority", 0), getattr(p, "level", "other"),
-                               getattr(p, "default", "other"), getattr(p, "group", False)))
-        return out
+            obj = Pattern(p.id, rx, getattr(p, "priority", 0), getattr(p, "level", "other"),
+                          getattr(p, "default", "other"), getattr(p, "group", False))
+            out.append(obj)
+            anchored.append((kind, obj, anchors_of(kind, p)))
 
-    patterns = compile_all(spec.patterns, "pattern")
-    blockers = compile_all(spec.blockers, "blocker")
-    names_regex = None
+    enumerations: list[Enumeration] = []
+    for en in spec.enumerations:
+        where = f"{path.name} enumeration {en.id}"
+        if not new_id("enumeration", en.id):
+            continue
+        _check_examples(where, en.examples, problems)
+        if en.members not in lists:
+            problems.append(f"{where}: members: unknown list {en.members!r}")
+            continue
+        head = compile_one("enumeration", en, en.head)
+        if head is None:
+            continue
+        alternation = "|".join(regex.escape(x) for x in sorted(lists[en.members], key=len, reverse=True))
+        member_rx = regex.compile(r"(?<![\w])(?:" + alternation + r")(?![\w])", regex.V0 | regex.IGNORECASE)
+        obj = Enumeration(en.id, head, member_rx, en.level, en.group)
+        enumerations.append(obj)
+        anchored.append(("enum", obj, anchors_of("enumeration", en)))
+
+    locality = None
+    scanner = handlers = None
     try:
-        loc_names = sorted({k for k, v in entries.items() if v.locality}, key=len, reverse=True)
-        fixed_names = sorted({k for k, v in entries.items() if not v.locality}, key=len, reverse=True)
-        names_regex = _compile(_names_pattern(), fragments,
-                               {**lists, "loc_names": loc_names or ["\x00"],
-                                "fixed_names": fixed_names or ["\x00"]})
-    except (KeyError, ValueError, regex.error) as exc:
-        problems.append(f"{path.name} entries: cannot build the name alternation: {exc}")
+        locality = _compile(r"\ $locality", fragments, lists)
+        scanner, handlers = _scanner(entries, anchored)
+    except (KeyError, ValueError, regex.error, re.error) as exc:
+        problems.append(f"{path.name}: cannot build the name scanner: {exc}")
     if problems:
         raise RuleError(problems)
-    return Gazetteer(entries, names_regex, patterns, blockers, dict(spec.abbreviations), lists, spec)
+    return Gazetteer(entries, scanner, handlers, locality, patterns, blockers,
+                     dict(spec.abbreviations), lists, enumerations, spec)
 
 
 @lru_cache(maxsize=4)

@@ -37,8 +37,9 @@ def _entities(kind: str, found: list[Found], norm: NormalizedText, layout: Layou
 
 
 def extract_text(original: str, source: Optional[Source] = None, *, rules: Optional[RuleSet] = None,
-                 budget_s: float = DEFAULT_BUDGET_S, keep_losers: bool = False) -> Document:
-    """Extract a Document from already-decoded text."""
+                 budget_s: float = DEFAULT_BUDGET_S, keep_losers: bool = False,
+                 ctx_out: Optional[list] = None) -> Document:
+    """Extract a Document from already-decoded text (ctx_out, if given, receives the MatchContext)."""
     t0 = time.monotonic()
     rules = rules or default_rules()
     source = source or Source(size=len(original.encode("utf-8", "surrogatepass")))
@@ -65,18 +66,26 @@ def extract_text(original: str, source: Optional[Source] = None, *, rules: Optio
                               ends=" ".join(it.text.split()[-8:])))
     for fn in layout.footnotes:
         s, e = norm.to_original(fn.start, fn.end)
-        mark = norm.to_original(*fn.mark) if fn.mark else None
+        mark = fn.mark_original or (norm.to_original(*fn.mark) if fn.mark else None)
         doc.footnotes.append(Footnote(marker=fn.marker, text=fn.text, span=(s, e),
                                       anchor=fn.anchor, mark_span=mark))
 
     ctx = MatchContext(norm=norm, rules=rules, doc_date=doc.metadata.date, layout=layout,
                        warnings=warnings)
+    if ctx_out is not None:
+        ctx_out.append(ctx)
     for kind, find in registry().items():
         if time.monotonic() - t0 > budget_s:
             warnings.append(diagnostics.warn(
                 "W105", f"time budget of {budget_s:.0f}s exceeded before {kind}; {kind} and later kinds not extracted"))
             break
-        winners, losers = select(find(ctx))
+        try:
+            found = find(ctx)
+        except TimeoutError:  # a regex ran past MatchContext.timeout: skip the kind, keep the document
+            warnings.append(diagnostics.warn(
+                "W105", f"a {kind} pattern ran past the {ctx.timeout}s regex timeout; {kind} not extracted"))
+            found = []
+        winners, losers = select(found)
         ctx.found[kind] = winners
         if keep_losers:
             ctx.losers[kind] = losers
@@ -103,3 +112,13 @@ def extract(text_or_path, *, rules: Optional[RuleSet] = None, max_bytes: int = D
     doc = extract_text(decoded.text, source, rules=rules)
     doc.warnings[0:0] = decoded.warnings
     return doc
+
+
+def extract_with_context(original: str, source: Optional[Source] = None, *,
+                         rules: Optional[RuleSet] = None) -> tuple[Document, Optional[MatchContext]]:
+    """Extract keeping the losing candidates; returns (doc, ctx) for `cchc explain`.
+
+    ctx is None when the input is empty (nothing was matched)."""
+    box: list = []
+    doc = extract_text(original, source, rules=rules, keep_losers=True, ctx_out=box)
+    return doc, (box[0] if box else None)

@@ -41,6 +41,7 @@ class LexEntry(_Strict):
     role: Role
     pattern: str
     modality: Optional[Literal["assign", "request", "encourage"]] = None
+    at_start: bool = False
     description: str = ""
     examples: LexExamples
 
@@ -80,15 +81,29 @@ _NAME = regex.compile(r"\$([a-z_][a-z0-9_]*)")
 @dataclass
 class Lexicon:
     triggers: list[Trigger]
+    _by: dict = field(default_factory=dict, repr=False)
 
     def of(self, slot: str, role: str | None = None) -> list[Trigger]:
-        return [t for t in self.triggers if t.slot == slot and (role is None or t.role == role)]
+        key = (slot, role)
+        if key not in self._by:
+            self._by[key] = [t for t in self.triggers if t.slot == slot and (role is None or t.role == role)]
+        return self._by[key]
 
     def first(self, slot: str, text: str, roles: tuple[str, ...]) -> Optional[Trigger]:
-        for t in self.triggers:
-            if t.slot == slot and t.role in roles and self.hits(t, text):
-                return t
-        return None
+        """The first entry (file order) of these roles that hits text: one regex call, as
+        all of them are compiled into one alternation (the first alternative wins, and
+        every one is anchored at the same end of the text)."""
+        key = (slot, roles)
+        if key not in self._by:
+            chosen = [t for t in self.triggers if t.slot == slot and t.role in roles]
+            alt = "|".join(f"(?P<t{i}>{t.regex.pattern})" for i, t in enumerate(chosen))
+            flags = FLAGS | (regex.REVERSE if slot == "before" else 0)
+            self._by[key] = (chosen, regex.compile(alt, flags) if chosen else None)
+        chosen, rx = self._by[key]
+        if rx is None:
+            return None
+        m = rx.search(text[-MAX_WINDOW:]) if slot == "before" else rx.match(text[:MAX_WINDOW])
+        return chosen[int(m.lastgroup[1:])] if m else None
 
     @staticmethod
     def hits(t: Trigger, text: str) -> bool:
@@ -125,7 +140,10 @@ def load_lexicon(path: Path | None = None) -> Lexicon:
         if e.slot in ("after", "gap") and not e.pattern.startswith("^"):
             problems.append(f"{where}: an '{e.slot}' pattern must start with ^")
         try:
-            rx = regex.compile(_expand(e.pattern, spec.fragments), FLAGS)
+            # 'before' patterns end at $: searching in reverse tries the end first, so a
+            # miss costs one cheap check per position instead of a full match attempt
+            rx = regex.compile(_expand(e.pattern, spec.fragments),
+                               FLAGS | (regex.REVERSE if e.slot == "before" else 0))
         except (KeyError, ValueError, regex.error) as exc:
             problems.append(f"{where}: pattern: {exc}")
             continue
@@ -158,7 +176,7 @@ def example_failures(lex: Lexicon) -> list[str]:
 
 # --- chains ------------------------------------------------------------------
 
-@dataclass
+@dataclass(slots=True)
 class Mention:
     """A body mention inside a unit: unit-local offsets and the index of the Body."""
     start: int
@@ -222,7 +240,7 @@ def classify(text: str, chains: list[Chain], lex: Lexicon) -> list[Chain]:
         after = text[ch.end:min(clause_end, ch.end + MAX_WINDOW)]
         subj = lex.first("before", before, ("subject",))
         # only positions between the label and the chain ("a) Sở Tư pháp ...", "Thủ trưởng các sở ...")
-        ch.at_unit_start = cs == body_start and subj is not None and subj.id == "subject.clause_start"
+        ch.at_unit_start = cs == body_start and subj is not None and subj.spec.at_start
         ch.passive = lex.first("before", before, ("passive",)) is not None
         if ch.at_unit_start and text.rfind("\n", 0, ch.start) < body_start:
             ch.heading = not after.strip(" \t:.;") and not ch.passive

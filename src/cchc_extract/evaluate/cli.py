@@ -10,7 +10,7 @@ from typing import Any, Optional
 from rich.console import Console
 
 from ..errors import EXIT_EVAL_BELOW, EXIT_INTERNAL, EXIT_OK, GoldError, RuleError
-from ..models import Document
+from ..models import Document, Source
 from ..reading import read_path
 from . import report
 from .gold import check_document_name, find_gold_files, gold_text_path, parse_gold, resolve_gold
@@ -32,6 +32,16 @@ def _extract(text: str, source) -> Document:
     return extract_text(text, source)
 
 
+def _read_document(path: Path) -> tuple[str, Source]:
+    """The text gold spans index: the file decoded from UTF-8 exactly (a BOM stays, as
+    ANNOTATION.md says); a file that is not UTF-8 falls back to the reader's detection."""
+    decoded, source = read_path(path)
+    try:
+        return path.read_bytes().decode("utf-8"), source
+    except UnicodeDecodeError:
+        return decoded.text, source
+
+
 def evaluate_corpus(corpus: Path) -> EvalRun:
     """Score every gold file under corpus.  Gold problems raise GoldError (all files are
     checked before anything is extracted); an extractor crash is recorded, the document
@@ -44,8 +54,8 @@ def evaluate_corpus(corpus: Path) -> EvalRun:
         tp = gold_text_path(gp)
         if not tp.is_file():
             raise GoldError(f"{gp.name}: its document {tp.name} is missing")
-        decoded, source = read_path(tp)
-        resolved.append((str(tp.relative_to(corpus)), resolve_gold(gp, gold, decoded.text), source))
+        text, source = _read_document(tp)
+        resolved.append((str(tp.relative_to(corpus)), resolve_gold(gp, gold, text), source))
     total: dict[str, Any] = {}
     for name, gd, source in resolved:
         try:
@@ -64,9 +74,13 @@ def evaluate_corpus(corpus: Path) -> EvalRun:
 
 
 def run_eval(corpus: Path, as_json: bool = False, thresholds: Optional[Path] = None, gate: bool = True,
-             per_doc: bool = False, baseline: Optional[Path] = None) -> int:
+             per_doc: bool = False, baseline: Optional[Path] = None, errors: Optional[str] = None) -> int:
     """Print the scores; return 0, EXIT_EVAL_BELOW when a threshold is not met (and gate is on),
     or EXIT_INTERNAL when the extractor crashed on a document."""
+    base = None
+    if baseline is not None:  # read first: a bad baseline fails before the long run
+        from .baseline import load_baseline
+        base = load_baseline(baseline)
     run = evaluate_corpus(Path(corpus))
     tpath = thresholds or default_thresholds_path()
     gates = check(run.scores, load_thresholds(tpath)) if tpath else []
@@ -75,15 +89,21 @@ def run_eval(corpus: Path, as_json: bool = False, thresholds: Optional[Path] = N
         out = {"corpus": run.corpus, "documents": list(run.per_doc), "scores": run.scores,
                "gates": [g.as_json() for g in gates], "passed": not failed, "errors": run.errors,
                "per_doc": run.per_doc, "details": run.details}
+        if base is not None:
+            from .baseline import diff
+            out["baseline"] = diff(base, run.scores, run.details)
         sys.stdout.write(json.dumps(out, ensure_ascii=False, indent=1) + "\n")
     else:
-        console = Console()
+        # piped output keeps whole tables instead of rich's 80-column default
+        console = Console(width=None if sys.stdout.isatty() else 120)
         report.print_scores(console, run.scores, f"{Path(run.corpus).name or run.corpus} ({len(run.per_doc)} documents)")
         if per_doc:
             report.print_per_doc(console, run.per_doc)
-        if baseline is not None:
+        if errors:
+            report.print_errors(console, run.details, {k.strip() for k in errors.split(",") if k.strip()})
+        if base is not None:
             from .baseline import print_baseline
-            print_baseline(console, baseline, run)
+            print_baseline(console, Path(baseline).name, base, run)
         if gates:
             console.print(report.gates_table(gates))
         elif tpath is None:

@@ -20,7 +20,7 @@ import regex
 import yaml
 from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 
-from ..errors import GoldError
+from ..errors import GoldError, UnreadableError
 from ..models import Change, Comparator, DocType, Level, Modality, Recurrence, RefType, Unit
 
 Span = tuple[int, int]
@@ -239,9 +239,27 @@ def _validation_message(exc: ValidationError) -> str:
     return "; ".join(parts) + more
 
 
+class _StrictLoader(yaml.SafeLoader):
+    """SafeLoader that rejects a key given twice in one mapping (YAML keeps the last silently)."""
+
+
+def _no_duplicates(loader: _StrictLoader, node: yaml.MappingNode, deep: bool = False) -> dict:
+    seen = set()
+    for key_node, _ in node.value:
+        key = loader.construct_object(key_node, deep=deep)
+        if key in seen:
+            raise yaml.constructor.ConstructorError(None, None, f"key {key!r} given twice",
+                                                    key_node.start_mark)
+        seen.add(key)
+    return loader.construct_mapping(node, deep=deep)
+
+
+_StrictLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _no_duplicates)
+
+
 def parse_gold(path: Path) -> GoldFile:
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_StrictLoader)  # noqa: S506 - safe loader
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
         raise GoldError(f"{path.name}: cannot read gold file: {' '.join(str(exc).split())[:200]}") from None
     if not isinstance(data, dict):
@@ -263,7 +281,23 @@ def resolve_gold(path: Path, gold: GoldFile, text: str) -> GoldDoc:
         if kind in REGION_KINDS and skeleton is None:
             skeleton = Skeleton(text)
         doc.spans[kind] = _resolve(path, text, kind, entities, skeleton if kind in REGION_KINDS else None)
+        if kind in LOCATED_KINDS:
+            _check_no_overlap(path, kind, entities, doc.spans[kind])
+    seen: set[str] = set()
+    for i, a in enumerate(gold.assignments or []):
+        if a.item in seen:  # one entry per item: a second one would be scored as the same item
+            raise GoldError(f"{path.name}: assignments[{i}] (0-based): item {a.item!r} has an entry already")
+        seen.add(a.item)
     return doc
+
+
+def _check_no_overlap(path: Path, kind: str, entities: list, spans: list[Span]) -> None:
+    """ANNOTATION.md: entities of one kind never overlap (a wrong span or a doubled entry)."""
+    order = sorted(range(len(spans)), key=lambda i: spans[i])
+    for a, b in zip(order, order[1:]):
+        if spans[b][0] < spans[a][1]:
+            raise GoldError(f"{_where(path, kind, b, entities[b].text)}: span {list(spans[b])} overlaps "
+                            f"{kind}[{a}] {entities[a].text[:60]!r} at {list(spans[a])}")
 
 
 def gold_text_path(gold_path: Path) -> Path:
@@ -273,7 +307,7 @@ def gold_text_path(gold_path: Path) -> Path:
 
 def find_gold_files(corpus: Path) -> list[Path]:
     if not corpus.is_dir():
-        raise GoldError(f"{corpus}: not a folder of NAME.txt + NAME.gold.yaml files")
+        raise UnreadableError(f"{corpus}: not a folder of NAME.txt + NAME.gold.yaml files")
     files = sorted(corpus.rglob("*.gold.yaml"))
     if not files:
         raise GoldError(f"{corpus}: no *.gold.yaml file found")

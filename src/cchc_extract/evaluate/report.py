@@ -4,6 +4,7 @@ from __future__ import annotations
 from typing import Any, Optional
 
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from ..models import ENTITY_KINDS
@@ -82,7 +83,7 @@ def print_per_doc(console: Console, per_doc: dict[str, dict[str, Any]]) -> None:
     kinds = ["items", "footnotes", "metadata", *ENTITY_KINDS, "lead", "support"]
     short = ["items", "fnote", "meta", "refs", "dates", "bodies", "targ", "dline", "lead", "supp"]
     t = Table(title="Per document (F1, entities partial; metadata accuracy)", title_justify="left")
-    t.add_column("document", overflow="fold")
+    t.add_column("document", no_wrap=True)
     for k in short:
         t.add_column(k, justify="right")
     for name, s in per_doc.items():
@@ -97,5 +98,41 @@ def print_per_doc(console: Console, per_doc: dict[str, dict[str, Any]]) -> None:
             else:
                 v = s[k]["f1"] if k in s else None
             row.append(_f(v))
-        t.add_row(name, *row)
+        t.add_row(escape(name), *row)
     console.print(t)
+
+
+def _short(v: Any, n: int = 70) -> str:
+    s = v if isinstance(v, str) else repr(v)
+    s = " ".join(s.split())
+    return s if len(s) <= n else s[: n - 1] + "…"
+
+
+def print_errors(console: Console, details: dict[str, list], kinds: set[str]) -> None:
+    """Every miss, false positive and wrong field of the chosen kinds ('all' for every kind)."""
+    t = Table(title="Errors (fn = missed gold, fp = wrong prediction, partial = other boundaries; "
+                    "field: gold → predicted)",
+              title_justify="left")
+    for col in ("document", "kind", "where", "status", "rule", "text / problem"):
+        t.add_column(col, overflow="fold")
+    unknown = kinds - {"all", "items", "footnotes", "metadata", "assignments", *ENTITY_KINDS}
+    if unknown:
+        console.print(f"--errors: unknown kind(s) {', '.join(sorted(unknown))}")
+    n = 0
+    for doc, entries in details.items():
+        for d in entries:
+            if "all" not in kinds and d["kind"] not in kinds or d["status"] == "exact" and not d.get("wrong"):
+                continue
+            where = d.get("item") or (f"{d['span'][0]}-{d['span'][1]}" if "span" in d else "")
+            parts = [_short(d["text"])] if "text" in d else []
+            if "gold" in d:
+                parts.append(f"gold: {_short(d['gold']['text'])}")
+            for f, (g, p) in d.get("wrong", {}).items():
+                parts.append(f"{f}: {_short(g, 50)} → {_short(p, 50)}")
+            for key in ("missing_lead", "extra_lead", "missing_support", "extra_support", "modality"):
+                if key in d:
+                    parts.append(f"{key}: {_short(d[key], 120)}")
+            t.add_row(escape(doc), d["kind"], escape(str(where)), d["status"], escape(d.get("rule") or ""),
+                      escape("\n".join(parts)))
+            n += 1
+    console.print(t if n else "Errors: none for the chosen kinds")

@@ -1,12 +1,13 @@
 """Matcher for responsible bodies: gazetteer names + name patterns from rules/bodies.yaml.
 
-Technique (chosen on measurement, see bench/bodies_matcher.py): one `regex`
-alternation over every gazetteer name (``\\L<names>`` named list, matched as a
-trie inside the regex engine) plus a few dozen compositional patterns, each one
-linear scan over the normalized text.  Candidates overlapping a blocker
-(systems, portals, indexes, abstract authority) or lying in the header issuer
-lines, the signature block or a filing line are dropped; the rest are settled
-by `select` (priority, then length) and given level / group / canonical.
+Technique (chosen on measurement, see bench/bodies_matcher.py): one stdlib `re`
+scan of the lower-cased text with a trie alternation of every gazetteer name and
+every pattern anchor; at each hit the name becomes a candidate (plus its
+locality suffix) and the patterns anchored there are tried with `match`.
+Candidates overlapping a blocker (systems, portals, indexes, abstract
+authority) or lying in the header issuer lines, the signature block or a filing
+line are dropped; a body inside a longer body name is dropped; the rest are
+settled by `select` (priority, then length) and given level / group / canonical.
 """
 from __future__ import annotations
 
@@ -16,41 +17,72 @@ from typing import Optional
 import regex
 
 from ..gazetteer import Gazetteer, default_gazetteer
-from ..normalize import fold_key
 from . import Found, MatchContext, select
 from .body_fields import auto_group, auto_level, canonical_name
 from .body_zones import merge_spans, skip_zones
 
-NAME_PRIORITY = 60
+CONTAINER_MIN_PRIORITY = 50   # fallback patterns (lower) never swallow a name
+_LIST_END = regex.compile(r"[.;:\n]")
 
 
-def _name_candidates(g: Gazetteer, text: str, timeout: Optional[float]) -> list[Found]:
-    out = []
-    for m in g.names_regex.finditer(text, timeout=timeout):
-        name = m.group("loc_name") or m.group("fixed_name")
-        entry = g.entry_for(name)
-        if entry is None:  # cannot happen: the alternation is built from the entries
-            continue
-        out.append(Found(m.start(), m.end(), entry.id, {"_entry": entry}, entry.priority))
-    return out
+def lower_same_length(text: str) -> str:
+    """text.lower() with offsets kept: U+0130 is the only letter whose lower case is longer."""
+    return text.replace("\u0130", "i").lower()
 
 
-def _pattern_candidates(g: Gazetteer, text: str, timeout: Optional[float]) -> list[Found]:
-    out = []
-    for p in g.patterns:
-        has_body = "body" in p.regex.groupindex
-        for m in p.regex.finditer(text, timeout=timeout):
-            s, e = m.span("body") if has_body and m.group("body") is not None else m.span()
-            if e > s:
-                out.append(Found(s, e, p.id, {"_pattern": p}, p.priority))
-    return out
+class _Hits:
+    def __init__(self) -> None:
+        self.cands: list[Found] = []
+        self.blocks: list[tuple[int, int]] = []
+        self.members: list[Found] = []
+        self.heads: list[tuple[int, int]] = []
 
 
-def _blocked(g: Gazetteer, text: str, timeout: Optional[float]) -> list[tuple[int, int]]:
-    spans = []
-    for b in g.blockers:
-        spans.extend(m.span() for m in b.regex.finditer(text, timeout=timeout))
-    return merge_spans(spans)
+def _entry_hit(g: Gazetteer, text: str, pos: int, entry, klen: int, hits: _Hits) -> None:
+    end = pos + klen
+    if end < len(text) and (text[end].isalnum() or text[end] == "_"):
+        return  # the name is only the start of a longer word
+    if entry.locality:
+        lm = g.locality.match(text, end)
+        if lm is not None:
+            end = lm.end()
+        elif entry.locality_required:
+            return
+    hits.cands.append(Found(pos, end, entry.id, {"_spec": entry, "_name_end": pos + klen}, entry.priority))
+
+
+def _enum_hit(text: str, pos: int, en, timeout, hits: _Hits) -> None:
+    m = en.head.match(text, pos, timeout=timeout)
+    if m is None:
+        return
+    hits.heads.append(m.span())
+    stop = _LIST_END.search(text, m.end())
+    end = stop.start() if stop else len(text)
+    for mm in en.members.finditer(text, m.end(), end, timeout=timeout):
+        hits.members.append(Found(mm.start(), mm.end(), en.id, {"_spec": en}, 60))
+
+
+def _scan(g: Gazetteer, text: str, timeout: Optional[float]) -> _Hits:
+    hits = _Hits()
+    low = lower_same_length(text)
+    for m in g.scanner.finditer(low):
+        pos = m.start()
+        for kind, obj, klen in g.handlers[m.group(1)]:
+            if kind == "entry":
+                _entry_hit(g, text, pos, obj, klen, hits)
+            elif kind == "pattern":
+                mm = obj.regex.match(text, pos, timeout=timeout)
+                if mm is not None:
+                    s, e = mm.span("body") if "body" in obj.regex.groupindex and mm.group("body") else mm.span()
+                    if e > s:
+                        hits.cands.append(Found(s, e, obj.id, {"_spec": obj}, obj.priority))
+            elif kind == "blocker":
+                mm = obj.regex.match(text, pos, timeout=timeout)
+                if mm is not None:
+                    hits.blocks.append(mm.span())
+            else:
+                _enum_hit(text, pos, obj, timeout, hits)
+    return hits
 
 
 def _overlaps_any(s: int, e: int, merged: list[tuple[int, int]]) -> bool:
@@ -61,37 +93,46 @@ def _overlaps_any(s: int, e: int, merged: list[tuple[int, int]]) -> bool:
     return i >= 0 and merged[i][1] > s
 
 
+def _drop_contained(cands: list[Found]) -> list[Found]:
+    """A body inside a longer body name is not a separate mention: drop it."""
+    out = []
+    max_end = -1
+    for c in sorted(cands, key=lambda c: (c.start, -c.end, -c.priority, c.rule)):
+        if c.end <= max_end:
+            continue
+        out.append(c)
+        if c.priority >= CONTAINER_MIN_PRIORITY and c.end > max_end:
+            max_end = c.end
+    return out
+
+
 def _fields(f: Found, text: str, g: Gazetteer) -> dict:
     mention = text[f.start:f.end]
-    spec = f.fields.get("_entry") or f.fields.get("_pattern")
+    spec = f.fields["_spec"]
     level = spec.level if spec.level != "auto" else auto_level(mention, spec.default, g)
     group = spec.group if spec.group != "auto" else auto_group(mention)
-    entry = f.fields.get("_entry")
-    canonical = canonical_name(mention, g, entry)
-    return {"canonical": canonical, "group": bool(group), "level": level}
+    canonical_head = getattr(spec, "canonical", None)
+    if canonical_head and "_name_end" in f.fields:
+        mention_for_name = canonical_head + text[f.fields["_name_end"]:f.end]
+    else:
+        mention_for_name = mention
+    return {"canonical": canonical_name(mention_for_name, g), "group": bool(group), "level": level}
 
 
 def find(ctx: MatchContext) -> list[Found]:
     g = default_gazetteer()
     text = ctx.text
-    timeout = ctx.timeout
     try:
-        cands = _name_candidates(g, text, timeout) + _pattern_candidates(g, text, timeout)
-        blocked = _blocked(g, text, timeout)
+        hits = _scan(g, text, ctx.timeout)
     except TimeoutError:  # a pathological input: report, never crash
         from .. import diagnostics
 
         ctx.warnings.append(diagnostics.warn("W105", "bodies: regex time-out; bodies not extracted"))
         return []
-    zones = skip_zones(text, ctx.layout)
-    kept = [c for c in cands
+    blocked = merge_spans(hits.blocks)
+    zones = merge_spans(skip_zones(text, ctx.layout) + hits.heads)
+    kept = [c for c in hits.cands
             if not _overlaps_any(c.start, c.end, blocked) and not _overlaps_any(c.start, c.end, zones)]
-    winners, _ = select(kept)
-    out = []
-    for f in winners:
-        out.append(Found(f.start, f.end, f.rule, _fields(f, text, g), f.priority))
-    return out
-
-
-def fold(s: str) -> str:  # re-exported for tests and the bench
-    return fold_key(s)
+    kept += [c for c in hits.members if not _overlaps_any(c.start, c.end, zones)]
+    winners, _ = select(_drop_contained(kept))
+    return [Found(f.start, f.end, f.rule, _fields(f, text, g), f.priority) for f in winners]

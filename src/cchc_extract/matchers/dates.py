@@ -20,6 +20,13 @@ _DIGITS = regex.compile(r"\d+")
 MAX_PERIOD_YEARS = 50
 
 
+def entity_start(m) -> int:
+    """Start of the entity: the earliest participating group, which may sit in a
+    look-behind (patterns start with a literal word the engine can search for fast)."""
+    starts = [m.start()] + [m.start(g) for g, v in m.groupdict().items() if v is not None]
+    return min(starts)
+
+
 def day_value(d: int, m: int, y: int) -> tuple[str, bool]:
     """(value, suspect) of a day as printed: 14/10/1025 -> ('1025-10-14', True)."""
     return day_iso(y, m, d), not is_valid_day(y, m, d)
@@ -82,7 +89,7 @@ def find(ctx: MatchContext) -> list[Found]:
             continue
         value, suspect = _value(form, g, ctx)
         fields = {"value": value, "form": form, "suspect": suspect}
-        out.append(Found(m.start(), m.end(), rule.id, fields, rule.priority))
+        out.append(Found(entity_start(m), m.end(), rule.id, fields, rule.priority))
     winners, losers = select(out)
     _warn_suspects(ctx, winners)
     # The pipeline selects again; the order is total, so it keeps these winners.

@@ -8,6 +8,8 @@ Context checks (rule field `needs`, a control key removed from the output):
   which tasks are meant ("Phấn đấu các Chỉ số ... trong năm 2026 nằm trong ...").
 - horizon: "đến năm 2025" is a target year when it opens its clause or follows
   a goal word (phấn đấu, mục tiêu, bảo đảm); "đến hết năm" always is.
+- table: a cell holding only a time counts when an earlier line names the
+  time column ("Thời gian hoàn thành", "Thời gian thực hiện", "Thời hạn").
 Every non-recurring phrase is dropped when the rest of its clause is in the
 past tense (đã): that is a report of what happened, not a time limit.
 """
@@ -22,12 +24,22 @@ from .deadline_due import compute_due, recurrence_of
 
 _FLAGS = regex.V1 | regex.I
 _COMPLETION_CUE = regex.compile(r"hoàn\s+thành|hoàn\s+tất|\bxong\b|dứt\s+điểm|\d\s?%", _FLAGS)
+# a table column that holds completion times (the header comes before its cells)
+_TIME_COLUMN = regex.compile(r"thời\s+(?:gian|hạn)\s+(?:hoàn\s+thành|thực\s+hiện)|thời\s+hạn\b", _FLAGS)
 _GOAL_CUE = regex.compile(r"phấn\s+đấu|mục\s+tiêu|hoàn\s+thành|bảo\s+đảm|đảm\s+bảo", _FLAGS)
 _CONTROL_KEYS = ("needs",)
+# optional left context is matched in lookbehinds (so that patterns start with
+# their keyword and scan fast); these groups, when present, start the text
+_PREFIX_GROUPS = ("pre", "lead", "latest")
+
+
+def _start(m) -> int:
+    starts = [m.start(g) for g in _PREFIX_GROUPS if g in m.re.groupindex and m.start(g) >= 0]
+    return min([m.start(), *starts])
 
 
 def _context_ok(text: str, m, needs: str | None) -> bool:
-    start, end = m.span()
+    start, end = _start(m), m.end()
     cs = clause_start(text, start)
     if needs == "completion":
         if m.groupdict().get("lead"):
@@ -37,20 +49,59 @@ def _context_ok(text: str, m, needs: str | None) -> bool:
         return opens_clause(text, start) and bool(
             _COMPLETION_CUE.search(text, end, clause_end(text, end)))
     if needs == "horizon":
-        if regex.search(r"\bhết\b", m.group(), _FLAGS):
+        if regex.search(r"\b(?:hết|cuối)\b", text[start:end], _FLAGS):
             return True
         return opens_clause(text, start) or bool(_GOAL_CUE.search(text, cs, start))
     return True
 
 
+_CELL = regex.compile(r"\S+(?: \S+)*")   # words split by single spaces: one table cell
+MAX_TABLE_ROWS = 400
+
+
+def _table_cells(text: str, rules: list):
+    """(rule, match) for every table cell that is only a time, in the rows below a
+    header naming the time column (at most MAX_TABLE_ROWS lines per header)."""
+    if not rules:
+        return
+    lowered = text.lower()
+    rules = [r for r in rules if not r.literals or any(lit in lowered for lit in r.literals)]
+    headers = list(_TIME_COLUMN.finditer(text)) if rules else []
+    for i, header in enumerate(headers):
+        stop = headers[i + 1].start() if i + 1 < len(headers) else len(text)
+        ls = text.find("\n", header.end()) + 1
+        rows = 0
+        while 0 < ls < stop and rows < MAX_TABLE_ROWS:
+            le = text.find("\n", ls)
+            le = len(text) if le < 0 else le
+            rows += 1
+            # table rows: cells split by 2+ spaces (pipes are spaces by now), or a short lone cell
+            if le - ls <= 40 or text.find("  ", ls, le) >= 0:
+                for cell in _CELL.finditer(text, ls, le):
+                    if cell.end() - cell.start() <= 40:
+                        for rule in rules:
+                            m = rule.regex.fullmatch(text, cell.start(), cell.end())
+                            if m:
+                                yield rule, m
+                                break
+            ls = le + 1
+
+
+def _matches(ctx: MatchContext):
+    rules = ctx.rules["deadlines"]
+    scanned = [r for r in rules if r.fields.get("needs") != "table"]
+    yield from scan(scanned, ctx.text, ctx.timeout)
+    yield from _table_cells(ctx.text, [r for r in rules if r.fields.get("needs") == "table"])
+
+
 def find(ctx: MatchContext) -> list[Found]:
     text = ctx.text
     out: list[Found] = []
-    for rule, m in scan(ctx.rules["deadlines"], text, ctx.timeout):
+    for rule, m in _matches(ctx):
         fields = {k: v for k, v in rule.fields.items() if k not in _CONTROL_KEYS}
         g = m.groupdict()
         rec = recurrence_of(g.get("rec") or g.get("recq") or fields.get("recurrence"))
-        start, end = m.span()
+        start, end = _start(m), m.end()
         if rec:
             out.append(Found(start, end, rule.id, {"due": None, "recurrence": rec, "resolved": True},
                              rule.priority))
@@ -63,10 +114,10 @@ def find(ctx: MatchContext) -> list[Found]:
         span = ctx.norm.to_original(start, end)
         if suspect:
             ctx.warnings.append(diagnostics.warn(
-                "W302", f"impossible date in deadline {m.group()!r}; due left null", span))
+                "W302", f"impossible date in deadline {text[start:end]!r}; due left null", span))
         elif not resolved:
             ctx.warnings.append(diagnostics.warn(
-                "W303", f"{m.group()!r} has no year and the document no date", span))
+                "W303", f"{text[start:end]!r} has no year and the document no date", span))
         fields.update({"due": due, "recurrence": None, "resolved": resolved})
         out.append(Found(start, end, rule.id, fields, rule.priority))
     return out

@@ -1,8 +1,218 @@
-"""Matcher for references (placeholder until its rules land)."""
+"""References to other documents, from rules/references.yaml.
+
+The rules find "type word + số + number/symbol (+ ngày …)"; this module fills
+the fields the text around a match decides:
+- type: from the type word as written (rules/_doctypes.yaml); a bare "số N/SYM"
+  (coordination member, list after "các Kế hoạch của X:") takes the type word
+  that governs it, else the type of the reference before it in the sentence;
+- issuer: "của X" right after the number/date, cut at the title or a verb; a
+  shared "của X" after a coordination ("A và B của X") goes to every member;
+- title: "về …" after the number/date/issuer, to the end of the clause;
+- suspect + W301 for a symbol whose type code is glued to the issuer code.
+"""
 from __future__ import annotations
 
-from . import Found, MatchContext
+from functools import lru_cache
+from typing import Optional
+
+import regex
+
+from .. import diagnostics
+from ..doctypes import DocTypes, doc_types
+from ..rules import FLAGS, RuleSet
+from . import Found, MatchContext, scan, select
+from .dates import day_value_from_text, entity_start
+
+# How far back a bare "số N/SYM" looks for the type word that governs it.
+CONTEXT_WINDOW = 300
+ISSUER_MAX_WORDS = 14
+ISSUER_MAX_CHARS = 160
+TITLE_MAX_CHARS = 400
+
+_SPACES = regex.compile(r"\s+")
+_TOKEN = regex.compile(r"[^\s,;:.()\[\]\"'!?]+")  # a word without its punctuation
+_MARK = r"(?:\[\d{1,3}\]|\(\d{1,3}\))?"  # a footnote mark left in the text: [1], (1)
+_ISSUER_LEAD = regex.compile(_MARK + r"\s*,?\s*của\s+", regex.I | FLAGS)
+# An issuer ends at punctuation, a footnote mark or the end of the line.
+_ISSUER_END = regex.compile(r"[,;:.()\[\]\n\"'!?]|\s-\s")
+_TITLE_LEAD = regex.compile(_MARK + r"\s*,?\s*(?:về\s+việc|về|v/v)\s+", regex.I | FLAGS)
+_TITLE_END = regex.compile(r";|\.(?=\s|$)|\n|\[\d")
+_SENTENCE_END = regex.compile(r"(?:[.!?](?=\s+\p{Lu})|\n)", FLAGS)
+_COORDINATION_GAP = regex.compile(r"\A" + _MARK + r"\s*(?:,|,?\s*và)\s*\Z", regex.I | FLAGS)
+
+
+def _type_word_regex(rules: RuleSet, cited: bool = False) -> regex.Pattern:
+    """A type word; with `cited`, only one followed by a number (it starts the next citation)."""
+    return _compile_type_word(rules.fragments.get("loai_van_ban", "(?!)"), cited)
+
+
+@lru_cache(maxsize=8)
+def _compile_type_word(fragment: str, cited: bool) -> regex.Pattern:
+    pat = "(?<![\\p{L}\\d])(?:" + fragment + ")" + (r"(?=\s+(?:số|\d))" if cited else "")
+    return regex.compile(pat, FLAGS | regex.I)
+
+
+def _clean(s: Optional[str]) -> Optional[str]:
+    return _SPACES.sub("", s) if s else s
+
+
+def _initial_type(rule, g: dict, types: DocTypes) -> Optional[str]:
+    fixed = rule.fields.get("type")
+    if fixed and fixed != "context":
+        return fixed
+    if g.get("type_word"):
+        return types.type_of_word(g["type_word"])
+    if g.get("type_code"):
+        return types.type_of_code(g["type_code"])
+    return None  # context: decided after selection
+
+
+def _candidates(ctx: MatchContext, types: DocTypes) -> list[Found]:
+    out = []
+    for rule, m in scan(ctx.rules["references"], ctx.text, ctx.timeout):
+        g = m.groupdict()
+        date, suspect = (None, False)
+        if g.get("date"):
+            date, suspect = day_value_from_text(g["date"])
+        fields = {
+            "type": _initial_type(rule, g, types),
+            "number": _clean(g.get("number")),
+            "symbol": _clean(g.get("symbol")),
+            "date": date,
+            "issuer": None,
+            "title": None,
+            "suspect": suspect,
+        }
+        out.append(Found(entity_start(m), m.end(), rule.id, fields, rule.priority))
+    return out
+
+
+def _governing_type(ctx: MatchContext, f: Found, prev: Optional[Found], types: DocTypes) -> Optional[str]:
+    """Type of a bare 'số N/SYM': the governing type word, else the previous reference's type."""
+    text = ctx.text
+    lo = max(prev.end if prev else 0, f.start - CONTEXT_WINDOW)
+    gap = text[lo:f.start]
+    cut = 0
+    for m in _SENTENCE_END.finditer(gap):
+        cut = m.end()
+    same_sentence = cut == 0 and prev is not None and lo == prev.end
+    gap_from = lo + cut
+    word_rx = _type_word_regex(ctx.rules)
+    best = None
+    for m in word_rx.finditer(text, gap_from, f.start):
+        before = text[max(0, m.start() - 12):m.start()]
+        after = text[m.end():m.end() + 12]
+        # a word that heads a list: "các Kế hoạch …", "Kế hoạch của X: …", "văn bản: …"
+        if regex.search(r"(?:các|những)\s+\Z", before, regex.I) or regex.match(r"\s*(?:của|:|sau)", after, regex.I):
+            best = m
+    if best is not None:
+        return types.type_of_word(best.group())
+    if same_sentence and prev.fields.get("type"):
+        return prev.fields["type"]
+    return None
+
+
+def _issuer_end(tokens: list, types: DocTypes) -> int:
+    """Index of the first token that no longer belongs to the issuer."""
+    lows = [t.group().lower() for t in tokens]
+    for i, low in enumerate(lows):
+        # stop phrases are one to three words; capitalised, the word is part of a name
+        if tokens[i].group()[0].islower() and any(
+                " ".join(lows[i:i + n]) in types.issuer_stops for n in (3, 2, 1)):
+            return i
+        nxt = tokens[i + 1].group() if i + 1 < len(tokens) else ""
+        # "và" + lower-case word or a type word: the issuer has ended ("Bộ Kế hoạch và Đầu tư" stays whole)
+        if low == "và" and nxt and (nxt[0].islower() or _type_word_at(lows, i + 1, types)):
+            return i
+        if _type_word_at(lows, i, types, cited=True):  # the next citation starts
+            return i
+    return len(tokens)
+
+
+def _type_word_at(lows: list[str], i: int, types: DocTypes, cited: bool = False) -> bool:
+    """Whether a type word starts at token i (with `cited`: followed by "số" or a figure)."""
+    if lows[i:i + 1] == ["các"]:
+        i += 1
+    for n in (4, 3, 2, 1):
+        if i + n <= len(lows) and " ".join(lows[i:i + n]) in types.words:
+            if not cited:
+                return True
+            after = lows[i + n] if i + n < len(lows) else ""
+            return after == "số" or after[:1].isdigit()
+    return False
+
+
+def _issuer_and_title(ctx: MatchContext, f: Found, next_start: int, types: DocTypes) -> tuple[int, Optional[str], Optional[str]]:
+    """(end of the issuer, issuer, title) read right after the reference."""
+    text = ctx.text
+    limit = min(next_start, f.end + TITLE_MAX_CHARS)
+    pos = f.end
+    issuer = None
+    m = _ISSUER_LEAD.match(text, pos, limit)
+    if m:
+        start = m.end()
+        # The issuer lies before the first punctuation; its words end at a stop word.
+        e = _ISSUER_END.search(text, start, min(limit, start + ISSUER_MAX_CHARS))
+        seg_end = e.start() if e else min(limit, start + ISSUER_MAX_CHARS)
+        # Tokens run a little past the segment so that a stop can see the word after it.
+        tokens = list(_TOKEN.finditer(text, start, min(len(text), seg_end + 40)))
+        inside = [t for t in tokens if t.end() <= seg_end]
+        k = min(_issuer_end(tokens, types), len(inside), ISSUER_MAX_WORDS)
+        if k:
+            issuer = " ".join(t.group() for t in inside[:k])
+            pos = inside[k - 1].end()
+    title = None
+    t = _TITLE_LEAD.match(text, pos, limit)
+    if t:
+        e = _TITLE_END.search(text, t.end(), limit)
+        body = text[t.end():e.start() if e else limit].strip().rstrip(",")
+        title = " ".join(body.split()) or None
+    return pos, issuer, title
+
+
+def _is_self(ctx: MatchContext, f: Found) -> bool:
+    """The document's own number (a site title, a repeated header) is not a reference."""
+    md = getattr(ctx.layout, "metadata", None)
+    return bool(md and md.number and md.symbol and f.fields["number"] == md.number
+                and f.fields["symbol"] == _clean(md.symbol))
+
+
+def _warn_glued_symbol(ctx: MatchContext, f: Found, types: DocTypes) -> None:
+    sym = f.fields.get("symbol") or ""
+    body = regex.sub(r"^(?:19|20)\d{2}/", "", sym)
+    if "-" in body or "/" in body:
+        return
+    code = types.code_prefix(body)
+    if code and len(body) > len(code) + 1:
+        ctx.warnings.append(diagnostics.warn(
+            "W301", f"symbol {sym!r} has its type code {code!r} glued to the next code (kept as written)",
+            span=ctx.norm.to_original(f.start, f.end)))
 
 
 def find(ctx: MatchContext) -> list[Found]:
-    return []
+    types = doc_types(str(ctx.rules.directory))
+    winners, _ = select(_candidates(ctx, types))
+    kept: list[Found] = []
+    for f in winners:
+        if f.fields["type"] is None:
+            prev = kept[-1] if kept else None
+            f.fields["type"] = (_governing_type(ctx, f, prev, types)
+                                or types.type_of_symbol(f.fields["symbol"] or ""))
+            if f.fields["type"] is None:
+                continue  # a bare number with nothing that says what it numbers
+        if not _is_self(ctx, f):
+            kept.append(f)
+    ends = []
+    for i, f in enumerate(kept):
+        nxt = kept[i + 1].start if i + 1 < len(kept) else len(ctx.text)
+        end, f.fields["issuer"], f.fields["title"] = _issuer_and_title(ctx, f, nxt, types)
+        ends.append(end)
+        _warn_glued_symbol(ctx, f, types)
+    # A shared "của X" after a coordination goes back to every member before it.
+    for i in range(len(kept) - 2, -1, -1):
+        a, b = kept[i], kept[i + 1]
+        if a.fields["issuer"] is None and b.fields["issuer"] and _COORDINATION_GAP.match(ctx.text[a.end:b.start]):
+            a.fields["issuer"] = b.fields["issuer"]
+    # Only the kept winners: a dropped winner's losers must not come back when the
+    # pipeline selects again.
+    return kept

@@ -1,8 +1,198 @@
-"""Matcher for targets (placeholder until its rules land)."""
+"""Matcher for targets: rules/targets.yaml finds the head of each quantity
+(comparator or number); this module decides how far its text runs and which
+comparator and change it carries.
+
+- Extent: from the head to the end of what it quantifies: the clause end
+  (``;``, a sentence ``.``, a line break, an item label), cut before the next
+  target of the same clause at the last ``,``/``và`` separating them, and before
+  a purpose clause with its own subject (``để người dân ...``).
+- Lists: a member with no comparator and no verb of its own inherits them from
+  the list head ("giảm tối thiểu 10% A, 10% B và 100 C" -> ge, decrease for all);
+  bare counts (rule field ``needs: list``) exist only as such members.
+- Results are not targets: a quantity whose clause already says it happened
+  (đã, đạt được), or whose clause opens with a period before the document's
+  year ("Năm 2023, tỷ lệ ... đạt 98,7%" in a 2024 document), or names such a
+  year before a result verb ("tỷ lệ ... năm 2023 đạt 99,2%"), is dropped.
+"""
 from __future__ import annotations
 
-from . import Found, MatchContext
+from dataclasses import dataclass, field
+from typing import Optional
+
+import regex
+
+from . import Found, MatchContext, scan
+from .clauses import clause_end, clause_start, past_in
+
+_FLAGS = regex.V1 | regex.I
+_CONTROL_KEYS = ("extent", "needs")
+# separators between two members of one clause; the last one before the next member is the cut
+_SEPARATOR = regex.compile(r"(?r),\s*|\s+(?:và|hoặc)\s+", _FLAGS)
+_CONNECTOR = regex.compile(r"(?:,|\s(?:và|hoặc))\s*$", _FLAGS)
+# a purpose clause with its own subject ends the quantified text (004 consistency review)
+_PURPOSE = regex.compile(
+    r"\s+(?:để|nhằm)\s+(?=(?:người|nhân\s+dân|doanh\s+nghiệp|tổ\s+chức|cá\s+nhân|công\s+dân|các|mọi"
+    r"|cơ\s+quan|cán\s+bộ|xã\s+hội)\b)", _FLAGS)
+_ITEM_LABEL = regex.compile(r"\s[a-zđ]\)\s", _FLAGS)
+_MEASURE_TAIL = regex.compile(r"(?:\s+(?:đạt|là|ở\s+mức|bằng|chiếm))+\s*$", _FLAGS)
+_TRIM = " \t\n,;:*"
+# "tỷ lệ ... năm 2023 đạt 99,2%": a past year followed by a result verb before the quantity
+_PAST_YEAR_RESULT = regex.compile(
+    r"\bnăm\s+(?P<y>(?:19|20)\d{2})(?!\d)[^;.\n]{0,80}?\b(?:đạt|tăng|giảm|chiếm)\b", _FLAGS)
+# "20% hồ sơ đã được số hóa": đã right after the quantified noun (a far one belongs to a relative clause)
+_PAST_AFTER = regex.compile(r"(?:\s+\S+){0,3}?\s+đã\b", _FLAGS)
+_BASELINE_BEFORE = regex.compile(r"\bso\s+với\b[^;.\n,]{0,40}$", _FLAGS)
+_THOUSANDS = regex.compile(r"\d{1,3}(?:\.\d{3})+")
+# "Năm 2023, tỷ lệ ... đạt 98,7%": a clause opened by a period before the document's year reports a result
+_PAST_PERIOD_OPENING = regex.compile(
+    r"\s*(?:[-+]\s*|[a-zđ]\)\s*)?(?:trong\s+|cả\s+|kết\s+quả\s+)?(?:năm|quý|tháng|\d+\s+tháng)"
+    r"[^,;.\n]{0,20}?(?P<y>(?:19|20)\d{2})(?!\d)", _FLAGS)
+
+
+@dataclass
+class _Cand:
+    rule: object
+    start: int               # where the text starts (comparator or quantity)
+    qend: int                # end of the quantity ("%", "trở lên")
+    value: float
+    unit: str
+    comparator: Optional[str]
+    change: Optional[str]
+    fixed: bool
+    needs_list: bool
+    end: int = 0
+    fields: dict = field(default_factory=dict)
+
+
+def parse_number(s: str) -> Optional[float]:
+    """'98' -> 98, '2,5' -> 2.5, '1.000' -> 1000, '99.5' -> 99.5."""
+    s = s.strip()
+    if _THOUSANDS.fullmatch(s):
+        return float(s.replace(".", ""))
+    try:
+        return float(s.replace(",", "."))
+    except ValueError:
+        return None
+
+
+def comparator_of(groups: dict) -> Optional[str]:
+    """The comparator a match states, or None when it states none."""
+    for name in ("ge", "gt", "le", "lt"):
+        if groups.get(name):
+            return name
+    if groups.get("up"):
+        return "ge"
+    return None
+
+
+def change_of(groups: dict) -> Optional[str]:
+    if groups.get("dec"):
+        return "decrease"
+    if groups.get("inc"):
+        return "increase"
+    return None
+
+
+def _candidates(ctx: MatchContext) -> list[_Cand]:
+    text = ctx.text
+    out: list[_Cand] = []
+    for rule, m in scan(ctx.rules["targets"], text, ctx.timeout):
+        g = m.groupdict()
+        value = parse_number(g.get("num") or "")
+        if value is None:
+            continue
+        # the text starts at the comparator (or the rank's "nhóm"), else at the number;
+        # both may sit in the pattern's lookbehind, so take the earliest present
+        start = min(m.start(n) for n in ("cmp", "pre", "num", 0)
+                    if (n == 0 or n in m.re.groupindex) and m.start(n) >= 0)
+        cmp_ = rule.fields.get("comparator") or comparator_of(g)
+        fixed = rule.fields.get("extent") == "fixed"
+        out.append(_Cand(rule, start, m.end(), value, rule.fields.get("unit", "count"), cmp_,
+                         change_of(g), fixed, rule.fields.get("needs") == "list"))
+    # one candidate per head: the higher priority wins, then the longer match
+    out.sort(key=lambda c: (c.start, -c.rule.priority, -(c.qend - c.start)))
+    kept: list[_Cand] = []
+    for c in out:
+        if kept and c.start < kept[-1].qend:
+            continue
+        kept.append(c)
+    return kept
+
+
+def _is_member(text: str, prev: _Cand, cur: _Cand) -> bool:
+    """cur directly continues prev's list: same clause, joined by a connector."""
+    if cur.start > clause_end(text, prev.qend):
+        return False
+    lo = max(prev.qend, cur.start - 12)
+    return _CONNECTOR.search(text, lo, cur.start) is not None
+
+
+def _extent(text: str, c: _Cand, nxt: Optional[_Cand]) -> int:
+    if c.fixed:
+        return c.qend
+    end = clause_end(text, c.qend)
+    m = _ITEM_LABEL.search(text, c.qend, end)
+    if m:
+        end = m.start()
+    if nxt is not None and nxt.start < end:
+        sep = _SEPARATOR.search(text, c.qend, nxt.start)
+        end = sep.start() if sep else nxt.start
+    m = _PURPOSE.search(text, c.qend, end)
+    if m:
+        end = m.start()
+    while end > c.qend and text[end - 1] in _TRIM:
+        end -= 1
+    return end
+
+
+def _measure(text: str, c: _Cand) -> str:
+    after = text[c.qend:c.end].strip(_TRIM)
+    if after:
+        return after
+    # "Mức độ hài lòng ... đạt tối thiểu 91%": what is measured stands before
+    before = text[clause_start(text, c.start):c.start]
+    before = before.rsplit(",", 1)[-1]
+    return _MEASURE_TAIL.sub("", before).strip(_TRIM)
+
+
+def _reports_result(text: str, start: int, qend: int, doc_year: Optional[int]) -> bool:
+    cs = clause_start(text, start)
+    if past_in(text, cs, start) or _PAST_AFTER.match(text, qend, clause_end(text, qend)):
+        return True
+    if doc_year is None:
+        return False
+    m = _PAST_PERIOD_OPENING.match(text, cs, start)
+    if m is not None and int(m.group("y")) < doc_year:
+        return True
+    for m in _PAST_YEAR_RESULT.finditer(text, cs, start):
+        if int(m.group("y")) < doc_year and not _BASELINE_BEFORE.search(text, cs, m.start()):
+            return True
+    return False
 
 
 def find(ctx: MatchContext) -> list[Found]:
-    return []
+    text = ctx.text
+    doc_year = int(ctx.doc_date[:4]) if ctx.doc_date and ctx.doc_date[:4].isdigit() else None
+    accepted: list[_Cand] = []
+    head_ctx: tuple[Optional[str], Optional[str]] = (None, None)
+    for c in _candidates(ctx):
+        if _reports_result(text, c.start, c.qend, doc_year):
+            continue
+        prev = accepted[-1] if accepted else None
+        member = prev is not None and _is_member(text, prev, c)
+        if c.needs_list and not (member and (head_ctx[0] not in (None, "eq") or head_ctx[1])):
+            continue
+        if member and c.comparator is None and c.change is None:
+            c.comparator, c.change = head_ctx
+        else:
+            head_ctx = (c.comparator, c.change)
+        accepted.append(c)
+    out: list[Found] = []
+    for i, c in enumerate(accepted):
+        nxt = accepted[i + 1] if i + 1 < len(accepted) else None
+        c.end = _extent(text, c, nxt)
+        fields = {k: v for k, v in c.rule.fields.items() if k not in _CONTROL_KEYS}
+        fields.update({"value": c.value, "unit": c.unit, "comparator": c.comparator or "eq",
+                       "change": c.change, "measure": _measure(text, c)})
+        out.append(Found(c.start, c.end, c.rule.id, fields, c.rule.priority))
+    return out

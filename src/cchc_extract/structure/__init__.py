@@ -34,6 +34,7 @@ class FootnoteNode:
     text: str
     anchor: Optional[str] = None
     mark: Optional[tuple[int, int]] = None   # normalized span of the mark in the body
+    mark_original: Optional[tuple[int, int]] = None  # original span of a removed superscript mark
 
 
 @dataclass
@@ -45,18 +46,25 @@ class Layout:
     warnings: list[Warning_] = field(default_factory=list)
     preamble: Optional[tuple[int, int]] = None   # normalized range of the preamble
 
+    _index: Optional[tuple] = field(default=None, repr=False, compare=False)
+
+    def _build_index(self) -> tuple:
+        key = (len(self.items), len(self.footnotes))
+        if self._index is None or self._index[0] != key:
+            fns = sorted((fn.start, fn.end, fn.anchor) for fn in self.footnotes)
+            parts = sorted((s, e, it.path) for it in self.items for s, e in (it.parts or [(it.start, it.end)]))
+            self._index = (key, fns, [f[0] for f in fns], parts, [p[0] for p in parts])
+        return self._index
+
     def item_at(self, pos: int) -> Optional[str]:
         """Path of the item whose own text holds pos; 'preamble'; a footnote's anchor; or None."""
-        for fn in self.footnotes:
-            if fn.start <= pos < fn.end:
-                return fn.anchor
-        best = None
-        for it in self.items:
-            for s, e in (it.parts or [(it.start, it.end)]):
-                if s <= pos < e:
-                    best = it.path
-        if best is not None:
-            return best
+        _, fns, fstarts, parts, pstarts = self._build_index()
+        i = bisect_right(fstarts, pos) - 1
+        if i >= 0 and fns[i][0] <= pos < fns[i][1]:
+            return fns[i][2]
+        i = bisect_right(pstarts, pos) - 1
+        if i >= 0 and parts[i][0] <= pos < parts[i][1]:
+            return parts[i][2]
         if self.preamble and self.preamble[0] <= pos < self.preamble[1]:
             return "preamble"
         return None
@@ -69,5 +77,6 @@ class Layout:
 
 
 def analyze(norm: NormalizedText) -> Layout:
-    """Placeholder: replaced by the real segmenter."""
-    return Layout()
+    """Segments, items, footnotes and header metadata of a normalized document."""
+    from .analysis import analyze_document  # late: submodules import the classes above
+    return analyze_document(norm)

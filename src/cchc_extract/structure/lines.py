@@ -20,6 +20,7 @@ class Line:
     text: str           # stripped content
     note: Optional[str] = None       # footnote marker when the line is a footnote's text
     note_start: int = 0              # where the note's own text starts (after the marker)
+    paren: bool = False              # a "(n) …" note (its marks are "(n)" in the text)
 
     @property
     def blank(self) -> bool:

@@ -13,7 +13,7 @@ import regex
 
 from .labels import match_label
 from .lines import Line
-from .vocab import doc_type_line_re, motto_re, prefix_re
+from .vocab import doc_type_line_re, header_mark_re, motto_re, prefix_re
 
 NUMBER_RE = regex.compile(
     r"(?:^|(?<=\s))Số\s*+(?:hiệu\s*+)?:?\s*+(?P<num>\d++[a-zA-Z]?)?\s*+[/-]\s*+"
@@ -31,6 +31,9 @@ CLOSING_FALLBACK = regex.compile(
     r"^(?:Trên\s+đây\s+là|Trong\s+quá\s+trình\s+(?:tổ\s+chức\s+)?(?:triển\s+khai\s+)?thực\s+hiện"
     r"|Nhận\s+được\s+(?:công\s+văn|văn\s+bản)\s+này"
     r"|[\p{Lu}][\p{L} ]{0,70}?\s(?:yêu\s+cầu|đề\s+nghị|thông\s+báo)\s+(?:các|Thủ\s+trưởng|Giám\s+đốc|Chủ\s+tịch|đến)\b)")
+BODY_OPENER = regex.compile(
+    r"^(?:Căn\s+cứ|Thực\s+hiện|Theo\s+đề\s+nghị|Xét\s|Để\s|Nhằm\s|Ngày\s+\d|Trong\s+(?:thời\s+gian|năm)|"
+    r"Tiếp\s+theo|Sau\s+khi|Vừa\s+qua|Thời\s+gian\s+qua)")
 NAME_RE = regex.compile(r"^(?:\p{Lu}\p{Ll}*+\s++){1,5}+\p{Lu}\p{Ll}*+$")
 _LOWER_START = regex.compile(r"^[\p{Ll}\d(]")
 
@@ -97,10 +100,12 @@ def parse_header(lines: list[Line], lo: int, hi: int) -> Header:
     while i < limit:
         ln = lines[i]
         t = ln.text
-        if ln.blank or SEPARATOR_RE.match(t):
+        if ln.blank or SEPARATOR_RE.match(t) or header_mark_re().match(t):
             i += 1
             continue
         if ln.note is not None or match_label(t) is not None and not NUMBER_RE.search(t):
+            break
+        if prefix_re().match(t):
             break
         if KINH_GUI_RE.match(t):
             h.kinh_gui = i
@@ -138,10 +143,17 @@ def parse_header(lines: list[Line], lo: int, hi: int) -> Header:
             if before and is_upper(before) and not mm:
                 h.issuer_lines.append((i, ln.start + t.find(before), ln.start + t.find(before) + len(before)))
             consumed = True
-        d = DATE_RE.search(t)
+        # the place starts after any number or motto cell flattened onto the same line
+        skip = max(m.end() if m else 0, max((x.end() for x in motto_re().finditer(t)), default=0))
+        d = DATE_RE.search(t, skip)
         if d and h.date is None and (d.group("y") or d.group("m") or "ngày" in t):
             h.date = (i, d)
             consumed = True
+            v = VV_RE.match(t)
+            if v and not h.subject and d.start() > v.end():
+                # "V/v … Hà Nội, ngày …": subject and date cells on one line
+                h.subject_kind = "vv"
+                h.subject = [(ln.start + v.end(), ln.start + len(t[:d.start()].rstrip()))]
         if consumed:
             seen_any = True
             i += 1
@@ -157,7 +169,7 @@ def parse_header(lines: list[Line], lo: int, hi: int) -> Header:
                 nxt = lines[i]
                 if nxt.blank or _is_header_element(nxt.text) or nxt.note is not None:
                     break
-                if not blanks and not _LOWER_START.match(nxt.text):
+                if not blanks and not _LOWER_START.match(nxt.text) or BODY_OPENER.match(nxt.text):
                     break
                 h.subject.append((nxt.start, nxt.end))
                 i += 1
@@ -172,7 +184,10 @@ def parse_header(lines: list[Line], lo: int, hi: int) -> Header:
             first = True
             while i < hi:
                 nxt = lines[i]
-                if nxt.blank or nxt.note is not None or _is_header_element(nxt.text):
+                if nxt.blank or nxt.note is not None or (
+                        _is_header_element(nxt.text) and not (first and VV_RE.match(nxt.text))):
+                    break
+                if not first and (BODY_OPENER.match(nxt.text) or match_label(nxt.text)):
                     break
                 if not first and not blanks and not is_upper(nxt.text):
                     break
@@ -206,6 +221,8 @@ def parse_header(lines: list[Line], lo: int, hi: int) -> Header:
         break
     if not seen_any:
         h.body_start = lo
+    while h.body_start < hi and lines[h.body_start].blank:
+        h.body_start += 1
     h.end = lines[h.body_start - 1].end if h.body_start > lo else (lines[lo].start if lo < len(lines) else 0)
     return h
 
@@ -220,6 +237,21 @@ def _paragraph_start(lines: list[Line], i: int, lo: int) -> int:
             break
         i = j
     return i
+
+
+def _bare_signature(lines: list[Line], lo: int, hi: int) -> Optional[int]:
+    """A signature with no prefix and no Nơi nhận: upper-case title lines just above a name at the end."""
+    content = [i for i in range(max(lo, hi - 12), hi) if not lines[i].blank and lines[i].note is None]
+    for k in range(len(content) - 1, -1, -1):
+        i = content[k]
+        if NAME_RE.match(lines[i].text) and not is_upper(lines[i].text):
+            j = k - 1
+            while j >= 0 and is_upper(lines[content[j]].text) and len(lines[content[j]].text) < 80:
+                j -= 1
+            if j < k - 1:
+                return content[j + 1]
+            return None
+    return None
 
 
 def parse_tail(lines: list[Line], lo: int, hi: int) -> Tail:
@@ -237,6 +269,8 @@ def parse_tail(lines: list[Line], lo: int, hi: int) -> Tail:
             noi = i
         if first_prefix is None and prefix_re().match(t) and is_upper(t[:20]):
             first_prefix = i
+    if first_prefix is None and noi is None:
+        first_prefix = _bare_signature(lines, lo, hi)
     end = min(x for x in (noi, first_prefix, hi) if x is not None)
     tail = Tail(body_end=end, noi_nhan=noi)
     if close_line is not None and close_line < end:
@@ -256,32 +290,74 @@ def parse_tail(lines: list[Line], lo: int, hi: int) -> Tail:
             if match_label(lines[start].text) is None and CLOSING_FALLBACK.match(lines[start].text):
                 tail.closing = (start, j + 1)
                 tail.body_end = start
+    side: dict[int, Line] = {}                   # signature cells flattened onto Nơi nhận lines
     if noi is not None:
         i = noi + 1
-        rest = lines[noi].text[NOI_NHAN_RE.match(lines[noi].text).end():].strip()
-        if rest and DASH_ENTRY_RE.match(rest):
-            ln = lines[noi]
-            tail.distribution.append(Line(ln.idx, ln.end - len(rest), ln.end, rest))
+        ln = lines[noi]
+        rest_at = NOI_NHAN_RE.match(ln.text).end()
+        left, right = split_footer_cell(Line(ln.idx, ln.start + rest_at, ln.end, ln.text[rest_at:]))
+        if right:
+            side[ln.idx] = right
+        if left and left.text and DASH_ENTRY_RE.match(left.text):
+            tail.distribution.append(left)
         while i < hi:
             ln = lines[i]
             if ln.blank:
                 i += 1
                 continue
             if DASH_ENTRY_RE.match(ln.text):
-                tail.distribution.append(ln)
+                left, right = split_footer_cell(ln)
+                tail.distribution.append(left)
+                if right:
+                    side[ln.idx] = right
                 i += 1
                 continue
             break
     dist_idx = {ln.idx for ln in tail.distribution}
     start = tail.closing[1] if tail.closing else tail.body_end
     for ln in lines[start:hi]:
+        if ln.idx in side:
+            tail.signature.append(side[ln.idx])
+            continue
         if ln.blank or ln.note is not None or ln.idx in dist_idx or ln.idx == noi:
             continue
         tail.signature.append(ln)
     return tail
 
 
-def find_repeat(lines: list[Line], min_chars: int = 400, min_lines: int = 4) -> Optional[tuple[int, int, int, int]]:
+_TOKEN = regex.compile(r"\S++")
+
+
+def split_footer_cell(ln: Line) -> tuple[Optional[Line], Optional[Line]]:
+    """Split "- Như trên; KT. CHỦ TỊCH" (two footer cells on one line) into its two cells.
+
+    The right cell is a trailing run of upper-case words (a signing prefix may open it)
+    holding at least two words and six letters.
+    """
+    toks = list(_TOKEN.finditer(ln.text))
+    prefixes = {p.upper() for p in ("TM.", "KT.", "TL.", "TUQ.", "Q.", "T/M", "K/T", "T/L", "T/UQ")}
+    k = len(toks)
+    while k > 0:
+        t = toks[k - 1].group()
+        if t.upper() in prefixes:
+            k -= 1
+            break
+        if t.isalpha() and t.isupper():
+            k -= 1
+            continue
+        break
+    run = toks[k:]
+    letters = sum(sum(c.isalpha() for c in m.group()) for m in run)
+    if len(run) < 2 or letters < 6:
+        return ln, None
+    cut = run[0].start()
+    left_text = ln.text[:cut].rstrip()
+    right = Line(ln.idx, ln.start + cut, ln.end, ln.text[cut:])
+    left = Line(ln.idx, ln.start, ln.start + len(left_text), left_text) if left_text else None
+    return left, right
+
+
+def find_repeat(lines: list[Line], min_chars: int = 200, min_lines: int = 4) -> Optional[tuple[int, int, int, int]]:
     """A run of identical non-blank lines occurring twice: (a0, a1, b0, b1) line ranges.
 
     Linear: each line is looked up once in a dict of first occurrences; a run is
@@ -314,3 +390,55 @@ def find_repeat(lines: list[Line], min_chars: int = 400, min_lines: int = 4) -> 
         first.setdefault(t, k)
         k += 1
     return None
+
+
+def signature_block(sig: list[Line]) -> tuple[list[Line], Optional[Line], list[Line]]:
+    """Split footer lines into the signature block (authority/title lines), the name line and the rest.
+
+    The block is the first run of adjacent upper-case (or prefixed) lines; the name is the first
+    name-shaped line after it, within a few lines (a concurrent office may sit between).
+    """
+    k = 0
+    while k < len(sig) and not (is_upper(sig[k].text) or prefix_re().match(sig[k].text)):
+        k += 1
+    block: list[Line] = []
+    while k < len(sig) and (is_upper(sig[k].text) or prefix_re().match(sig[k].text)) \
+            and (not block or sig[k].idx == block[-1].idx + 1):
+        block.append(sig[k])
+        k += 1
+    name = None
+    for j in range(k, min(len(sig), k + 3)):
+        ln = sig[j]
+        if NAME_RE.match(ln.text) and not is_upper(ln.text):
+            name = ln
+            break
+    used = {ln.idx for ln in block}
+    if name is not None:
+        used.update(ln.idx for ln in sig if block and block[-1].idx < ln.idx <= name.idx)
+        used.add(name.idx)
+    rest = [ln for ln in sig if ln.idx not in used]
+    return block, name, rest
+
+
+def header_anchor(lines: list[Line], lo: int, hi: int, look: int = 25) -> int:
+    """First line of the document proper when a few lines of site debris precede it, else lo.
+
+    The header is anchored on the motto, a "Số:" line or the date line; the upper-case
+    issuer lines just above the anchor belong to it.
+    """
+    content = [i for i in range(lo, min(hi, lo + look * 2)) if not lines[i].blank][:look]
+    if not content:
+        return lo
+    first = lines[content[0]].text
+    if is_upper(first) or _is_header_element(first) or doc_type_line_re().match(first):
+        return lo
+    for k, i in enumerate(content):
+        t = lines[i].text
+        if motto_re().search(t) or regex.match(r"^Số\b", t) and NUMBER_RE.search(t) or DATE_RE.match(t):
+            j = k
+            while j > 0 and is_upper(lines[content[j - 1]].text) and len(lines[content[j - 1]].text) < 80:
+                j -= 1
+            if j == 0 or any(match_label(lines[c].text) for c in content[:j]):
+                return lo
+            return content[j]
+    return lo

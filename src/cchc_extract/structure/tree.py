@@ -13,7 +13,8 @@ from .labels import BULLETS, Label, inline_siblings, match_label
 from .lines import Line
 
 _NOTE_ONLY = regex.compile(r"^\(.*\)[.;]?$")               # "(Nhiệm vụ cụ thể theo Phụ lục đính kèm)."
-_SECTION = regex.compile(r"^(?:PHẦN|Phần|CHƯƠNG|Chương|MỤC|Mục|Tiểu mục)\s+(?:[IVXL]+|\d+|thứ\s+\p{L}+)\b")
+_SECTION = regex.compile(r"^(?:(?:PHẦN|Phần|CHƯƠNG|Chương|MỤC|Mục|Tiểu mục)\s+(?:[IVXL]+|\d+|thứ\s+\p{L}+)\b"
+                         r"|[A-Đ]\.\s+\p{Lu}{2,})")     # Party letter parts: "A. TÌNH HÌNH"
 _BRACKET_MARK = regex.compile(r"\[\d{1,3}\]")
 _LOWER_START = regex.compile(r"^[\p{Ll}\d(]")
 
@@ -35,10 +36,12 @@ class TreeBuilder:
         self.items: list[ItemNode] = []
         self.warnings: list[Warning_] = []
         self.paths: set[str] = set()
+        self.dups: dict[str, int] = {}
         self.stack: list[_Open] = []
         self.root = _Open(ItemNode("", "", "root", 0, None, 0, 0, ""), Label("", "root", "", 0))
         self.current: Optional[_Open] = None
         self.gap = False          # a footnote block or blank run since the last content line
+        self.mark_re = _BRACKET_MARK
 
     # -- the stack -----------------------------------------------------------
     def _parent_for(self, lab: Label) -> _Open:
@@ -75,13 +78,21 @@ class TreeBuilder:
                         "W203", f"list restarts at {lab.text} with no parent heading; attached to "
                         f"{parent.node.path or 'the top level'}", span=(start, start + len(lab.text))))
                     self._drop_lead_in()
+                elif seen and lab.number > seen[-1] + 1:
+                    # numbers skipped: the headings in between were lost with their text
+                    self.warnings.append(diagnostics.warn(
+                        "W203", f"numbering skips to {lab.text}: headings in between are missing",
+                        span=(start, start + len(lab.text))))
+                    self._drop_lead_in()
                 seen.append(lab.number)
         ppath = parent.node.path
         path = f"{ppath}/{key}" if ppath else f"{self.prefix}{key}"
         if path in self.paths:
-            base, k = path, 2
+            base = path
+            k = self.dups.get(base, 1) + 1
             while f"{base}~{k}" in self.paths:
                 k += 1
+            self.dups[base] = k
             path = f"{base}~{k}"
             self.warnings.append(diagnostics.warn("W204", f"duplicate item path {base} made unique as {path}",
                                                   span=(start, start + len(lab.text))))
@@ -127,7 +138,7 @@ class TreeBuilder:
         by_path = {it.path: it for it in self.items}
         for it in self.items:
             pieces = [self.text[s:e] for s, e in it.parts]
-            it.text = _BRACKET_MARK.sub("", " ".join(pieces))
+            it.text = self.mark_re.sub("", " ".join(pieces))
             it.text = " ".join(it.text.split())
             it.end = max(e for _, e in it.parts)
         for it in reversed(self.items):
@@ -137,9 +148,13 @@ class TreeBuilder:
         return self.items
 
 
-def build_items(text: str, lines: list[Line], lo: int, hi: int, prefix: str = "") -> tuple[list[ItemNode], list[Warning_], int]:
+def build_items(text: str, lines: list[Line], lo: int, hi: int, prefix: str = "",
+                paren: frozenset = frozenset()) -> tuple[list[ItemNode], list[Warning_], int]:
     """Items of body lines [lo, hi). Returns items, warnings and the offset of the first item."""
     tb = TreeBuilder(text, prefix)
+    if paren:
+        alt = "|".join(sorted(paren))
+        tb.mark_re = regex.compile(r"\[\d{1,3}\]|(?<=[\p{L}\d.,;:)\"'])\((?:" + alt + r")\)")
     for ln in lines[lo:hi]:
         if ln.blank:
             tb.gap = True
@@ -151,6 +166,9 @@ def build_items(text: str, lines: list[Line], lo: int, hi: int, prefix: str = ""
         if lab is None:
             if _SECTION.match(ln.text):
                 tb.section_break()
+                continue
+            if _is_heading(ln.text):
+                tb.current = None        # an unnumbered heading is nobody's continuation
                 continue
             tb.add_text(ln, bool(_LOWER_START.match(ln.text)))
             continue
@@ -166,3 +184,12 @@ def build_items(text: str, lines: list[Line], lo: int, hi: int, prefix: str = ""
     items = tb.finish()
     first = items[0].start if items else -1
     return items, tb.warnings, first
+
+
+def _is_heading(text: str) -> bool:
+    """An upper-case line of a few words: a heading that lost (or never had) its number."""
+    words = text.split()
+    if not 2 <= len(words) <= 20:
+        return False
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 6 and all(c.isupper() for c in letters)

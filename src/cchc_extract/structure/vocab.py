@@ -49,3 +49,11 @@ def prefix_re() -> regex.Pattern:
 @lru_cache(maxsize=1)
 def locality_re() -> regex.Pattern:
     return regex.compile(r"(?<!\p{L})(?:" + _alt(vocab()["locality_words"]) + r")(?!\p{L})", regex.I)
+
+
+@lru_cache(maxsize=1)
+def header_mark_re() -> regex.Pattern:
+    marks = vocab().get("header_marks") or []
+    if not marks:
+        return regex.compile(r"(?!)")
+    return regex.compile(r"^(?:" + _alt(marks) + r")(?:\s*[-,;/]?\s*(?:" + _alt(marks) + r"))*[.:]?$", regex.I)

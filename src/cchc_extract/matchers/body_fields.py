@@ -1,0 +1,90 @@
+"""Fields of a body mention: level and group from its words, canonical name.
+
+Level rules (gold conventions, ANNOTATION.md and the corpus notes):
+- a locality phrase ("trên địa bàn tỉnh", "trong toàn tỉnh") is not a level;
+- "các cấp", "từ cấp X đến cấp Y", "địa phương" make a mixed-level group: other;
+- otherwise the level words present decide; two different levels: other;
+- none: the rule's default.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+import regex
+
+_LOCALITY = regex.compile(r"\s*(?:(?:được tổ chức theo ngành dọc\s+)?(?:đóng\s+)?trên địa bàn|trong toàn)\b.*$")
+_MIXED = regex.compile(r"các cấp|từ cấp \w+ đến cấp|địa phương")
+_CENTRAL = regex.compile(r"trung ương|chính phủ|(?<!\w)bộ(?! phận)(?!\w)|quốc gia|quốc hội")
+_PROVINCE = regex.compile(r"(?<!\w)(?:tỉnh|sở)(?!\w)")
+_DISTRICT = regex.compile(r"(?<!\w)(?:huyện|quận|thị xã)(?!\w)")
+_COMMUNE = regex.compile(r"(?<!\w)(?:xã(?! hội)|phường|thị trấn|đặc khu)(?!\w)")
+_CITY = regex.compile(r"(?<!\w)(?:thành phố|tp\.?)(?:\s+(\p{L}[\p{L} ]*))?")
+_CENTRAL_CITY = regex.compile(r"\s*trực thuộc trung ương")
+_GLUED = regex.compile(r"(ubnd|hđnd)(?=\p{L})")   # "UBNDtỉnh" (a typo) reads as "UBND tỉnh"
+_GROUP = regex.compile(r"^(?:các|những|thành viên)(?!\w)|(?<!\w)(?:các|những)\s+(?!khu\b)|cấp (?:huyện|xã)")
+
+
+def _key(mention: str) -> str:
+    # the matcher works on normalized text already: lower case and collapsed spaces suffice
+    return " ".join(mention.lower().split())
+
+
+def auto_level(mention: str, default: str, g) -> str:
+    return _auto_level(_key(mention), default, tuple(g.lists.get("central_cities", ())))
+
+
+@lru_cache(maxsize=4096)
+def _auto_level(key: str, default: str, cities: tuple) -> str:
+    t = _LOCALITY.sub("", _GLUED.sub(r"\1 ", key))
+    t = _CENTRAL_CITY.sub("", t)   # "tỉnh, thành phố trực thuộc Trung ương" are provinces
+    if _MIXED.search(t):
+        return "other"
+    levels = set()
+    if _CENTRAL.search(t):
+        levels.add("central")
+    if _PROVINCE.search(t):
+        levels.add("province")
+    district = bool(_DISTRICT.search(t))
+    for m in _CITY.finditer(t):
+        after = (m.group(1) or "").strip()
+        if after and any(after.startswith(c) for c in cities):
+            levels.add("province")
+        elif after or district or "province" not in levels:
+            levels.add("district")      # a city inside a province ("huyện, thị xã, thành phố")
+    if district:
+        levels.add("district")
+    if _COMMUNE.search(t.replace("thị xã", "thịxã")):
+        levels.add("commune")
+    if len(levels) == 1:
+        return levels.pop()
+    return "other" if levels else default
+
+
+def auto_group(mention: str) -> bool:
+    return bool(_GROUP.search(_key(mention)))
+
+
+_ABBR_CACHE: dict[int, tuple] = {}
+
+
+def _abbr_regex(g):
+    key = id(g)
+    if key not in _ABBR_CACHE:
+        keys = sorted(g.abbreviations, key=len, reverse=True)
+        rx = regex.compile(r"(?<![\p{L}\d])(" + "|".join(regex.escape(k) for k in keys) + r")(?![\p{Lu}\d])(\p{Ll})?")
+        _ABBR_CACHE[key] = (rx, g.abbreviations)
+    return _ABBR_CACHE[key]
+
+
+def canonical_name(mention: str, g) -> str:
+    """The mention with abbreviations expanded and spaces collapsed ("UBND tỉnh" -> "Ủy ban nhân dân tỉnh")."""
+    _abbr_regex(g)
+    return _canonical(mention, id(g))
+
+
+@lru_cache(maxsize=4096)
+def _canonical(mention: str, gid: int) -> str:
+    rx, table = _ABBR_CACHE[gid]
+    text = rx.sub(lambda m: table[m.group(1)] + (" " + m.group(2) if m.group(2) else ""), mention)
+    text = text.replace("&", " và ")
+    return " ".join(text.split())

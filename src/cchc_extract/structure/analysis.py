@@ -1,0 +1,166 @@
+"""Glue: lines -> repeated block / debris -> header -> body / tail -> items, footnotes, metadata."""
+from __future__ import annotations
+
+from bisect import bisect_right
+from typing import Optional
+
+from .. import diagnostics
+from ..normalize import NormalizedText
+from . import ItemNode, Layout
+from .footnotes import build_footnotes, mark_paren_notes
+from .lines import Line, split_lines
+from .metadata import MetaBuilder, clean, web_table
+from .segment import (Header, find_repeat, header_anchor, parse_header, parse_tail,
+                      signature_block, web_table_end)
+from .tree import build_items
+
+
+def analyze_document(norm: NormalizedText) -> Layout:
+    layout = Layout()
+    if not norm.text.strip():
+        return layout
+    lines = split_lines(norm)
+    n = len(lines)
+    original_lines = norm.original.split("\n")
+    if len(original_lines) != n:          # CR-only or odd line ends: no table detection
+        original_lines = [ln.text for ln in lines]
+    segs = layout.segments
+    lo = 0
+    table_end = web_table_end(original_lines, lines, 0, n)
+    if table_end > 0:
+        segs.append(("debris", lines[0].start, lines[table_end - 1].end))
+        layout.warnings.append(diagnostics.warn("W208", span=norm.to_original(lines[0].start, lines[table_end - 1].end)))
+        lo = table_end
+
+    anchor = header_anchor(lines, lo, n)
+    if anchor > lo:                      # a site title or menu above the header
+        segs.append(("debris", lines[lo].start, _end_of(lines, lo, anchor, lines[lo].start)))
+        layout.warnings.append(diagnostics.warn("W208", span=norm.to_original(lines[lo].start, lines[anchor - 1].end)))
+        lo = anchor
+
+    dup_items: list[ItemNode] = []
+    rep = find_repeat(lines)
+    if rep and rep[0] >= lo:
+        a0, a1, b0, b1 = rep
+        layout.warnings.append(diagnostics.warn(
+            "W202", f"lines {a0 + 1}-{a1} repeat at lines {b0 + 1}-{b1}; the first copy is kept apart",
+            span=norm.to_original(lines[a0].start, lines[a1 - 1].end)))
+        segs.append(("repeat", lines[a0].start, lines[b0 - 1].end if b0 > a0 else lines[a1 - 1].end))
+        dh = parse_header(lines, a0, b0)
+        items, warns, _ = build_items(norm.text, lines, dh.body_start, b0, prefix="dup/")
+        dup_items = items
+        layout.warnings.extend(_to_original(norm, warns))
+        lo = b0
+
+    h = parse_header(lines, lo, n)
+    if h.number is None and h.date is None and not h.issuer_lines:
+        layout.warnings.append(diagnostics.warn("W201"))
+    segs.extend(header_segments(lines, h))
+    tail = parse_tail(lines, h.body_start, n)
+    after_body = tail.closing[1] if tail.closing else tail.body_end
+    paren = frozenset(mark_paren_notes(lines, after_body))
+    tail.signature = [ln for ln in tail.signature if ln.note is None]
+    bs, be = h.body_start, tail.body_end
+    items, warns, first = build_items(norm.text, lines, bs, be, paren=paren)
+    layout.warnings.extend(_to_original(norm, warns))
+    layout.items = dup_items + items
+    body_lo = lines[bs].start if bs < n else len(norm.text)
+    body_hi = _end_of(lines, bs, be, body_lo)
+    if body_hi > body_lo:
+        segs.append(("body", body_lo, body_hi))
+        layout.preamble = (body_lo, first if first >= 0 else body_hi)
+        if layout.preamble[1] <= layout.preamble[0]:
+            layout.preamble = None
+        else:
+            segs.append(("preamble", *layout.preamble))
+    if not items:
+        layout.warnings.append(diagnostics.warn("W209"))
+    closing_text: Optional[str] = None
+    if tail.closing:
+        cs, ce = tail.closing
+        segs.append(("closing", lines[cs].start, _end_of(lines, cs, ce, lines[cs].start)))
+        closing_text = lines[cs].text
+    if tail.noi_nhan is not None:
+        end = tail.distribution[-1].end if tail.distribution else lines[tail.noi_nhan].end
+        segs.append(("distribution", lines[tail.noi_nhan].start, end))
+    block, name_line, rest = signature_block(tail.signature)
+    sig_lines = block + ([name_line] if name_line else [])
+    if sig_lines:
+        segs.append(("signature", sig_lines[0].start, sig_lines[-1].end))
+    last_note = max((ln.idx for ln in lines if ln.note is not None), default=-1)
+    last_sig = sig_lines[-1].idx if sig_lines else -1
+    debris = [ln for ln in rest if ln.idx > max(last_note, last_sig, tail.noi_nhan or -1)]
+    if debris:
+        segs.append(("debris", debris[0].start, debris[-1].end))
+        layout.warnings.append(diagnostics.warn("W208", span=norm.to_original(debris[0].start, debris[-1].end)))
+    for ln in lines:
+        if ln.note is not None:
+            segs.append(("footnote", ln.start, ln.end))
+    segs.sort(key=lambda s: (s[1], s[2]))
+
+    anchor_of = _anchor_finder(items, layout.preamble)
+    layout.footnotes, fwarns = build_footnotes(norm, lines, anchor_of, paren)
+    layout.warnings.extend(fwarns)
+
+    mb = MetaBuilder(norm, lines)
+    mb.header(h)
+    mb.complete_issuer(closing_text, from_header=bool(h.issuer_lines))
+    mb.footer(tail, web_table(norm.original, table_end))
+    layout.metadata = mb.meta
+    return layout
+
+
+def _end_of(lines: list[Line], lo: int, hi: int, default: int) -> int:
+    """End offset of the last non-blank, non-footnote line in [lo, hi)."""
+    for ln in reversed(lines[lo:hi]):
+        if not ln.blank and ln.note is None:
+            return ln.end
+    return default
+
+
+def _anchor_finder(items: list[ItemNode], preamble):
+    parts = sorted((s, e, it.path) for it in items for s, e in it.parts)
+    starts = [p[0] for p in parts]
+    first = items[0].start if items else None
+
+    def anchor_of(pos: int) -> Optional[str]:
+        i = bisect_right(starts, pos) - 1
+        if i >= 0 and parts[i][0] <= pos < parts[i][1]:
+            return parts[i][2]
+        if preamble and preamble[0] <= pos < preamble[1]:
+            return "preamble"
+        if first is not None and pos < first:
+            return "preamble"
+        return None
+    return anchor_of
+
+
+def _to_original(norm: NormalizedText, warns: list) -> list:
+    for w in warns:
+        if w.span is not None:
+            w.span = norm.to_original(*w.span)
+    return warns
+
+
+def header_segments(lines: list[Line], h: Header) -> list[tuple[str, int, int]]:
+    """Fine segments of the header: issuer, motto, number, place_date, doc_type, subject, recipients."""
+    out = []
+    for i, s, e in h.issuer_lines:
+        out.append(("issuer", s, e))
+    for i in h.motto:
+        out.append(("motto", lines[i].start, lines[i].end))
+    if h.number:
+        i, m = h.number
+        out.append(("number", lines[i].start + m.start(), lines[i].start + m.end()))
+    if h.date:
+        i, m = h.date
+        out.append(("place_date", lines[i].start + m.start(), lines[i].start + m.end()))
+    if h.doc_type_line is not None:
+        ln = lines[h.doc_type_line]
+        out.append(("doc_type", ln.start, ln.end))
+    if h.subject:
+        out.append(("subject", h.subject[0][0], h.subject[-1][1]))
+    if h.kinh_gui is not None:
+        end = h.recipients[-1].end if h.recipients else lines[h.kinh_gui].end
+        out.append(("recipients", lines[h.kinh_gui].start, end))
+    return out

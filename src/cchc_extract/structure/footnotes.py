@@ -1,0 +1,86 @@
+"""Footnotes: notes (superscript-led lines, "[n] …" lines) paired with their marks in the text."""
+from __future__ import annotations
+
+from typing import Callable, Optional
+
+import regex
+
+from .. import diagnostics
+from ..models import Warning_
+from ..normalize import NormalizedText
+from . import FootnoteNode
+from .lines import Line
+
+_INLINE_BRACKET = regex.compile(r"\[(\d{1,3})\]")
+_INLINE_PAREN = regex.compile(r"(?<=[\p{L}\d.,;:)\"'])\((\d{1,2})\)")    # "… của Chính phủ(1)"
+PAREN_NOTE = regex.compile(r"^\((\d{1,2})\)\s+(?=\S)")
+_UNIT_BEFORE = regex.compile(r"\d\s*(?:k|c|d)?m$")     # m², km² are units, not marks
+
+
+def mark_paren_notes(lines: list[Line], lo: int) -> set[str]:
+    """ "(1) …" lines after the body are notes (only there: in the body they are ordinary text)."""
+    found = set()
+    for ln in lines[lo:]:
+        if ln.note is None and not ln.blank:
+            m = PAREN_NOTE.match(ln.text)
+            if m:
+                ln.note, ln.note_start, ln.paren = m.group(1), ln.start + m.end(), True
+                found.add(m.group(1))
+    return found
+
+
+def find_marks(norm: NormalizedText, lines: list[Line],
+               paren: frozenset = frozenset()) -> list[tuple[str, int, int, Optional[tuple[int, int]]]]:
+    """Marks in running text: (marker, norm start, norm end, original span or None)."""
+    note_lines = {ln.idx for ln in lines if ln.note is not None}
+    out = []
+    text = norm.text
+    for m in norm.marks:
+        p = m.norm_pos
+        line_start = text.rfind("\n", 0, p) + 1
+        if text[line_start:p].strip() == "":
+            continue                      # a mark opening a line opens a footnote text
+        if _UNIT_BEFORE.search(text[max(0, p - 6):p]):
+            continue
+        out.append((m.marker, p, p, m.span))
+    for ln in lines:
+        if ln.blank or ln.idx in note_lines:
+            continue
+        seg = text[ln.start:ln.end]
+        for m in _INLINE_BRACKET.finditer(seg):
+            out.append((m.group(1), ln.start + m.start(), ln.start + m.end(), None))
+        if paren:
+            for m in _INLINE_PAREN.finditer(seg):
+                if m.group(1) in paren:
+                    out.append(("(" + m.group(1), ln.start + m.start(), ln.start + m.end(), None))
+    out.sort(key=lambda x: x[1])
+    return out
+
+
+def build_footnotes(norm: NormalizedText, lines: list[Line], anchor_of: Callable[[int], Optional[str]],
+                    paren: frozenset = frozenset()) -> tuple[list[FootnoteNode], list[Warning_]]:
+    warnings: list[Warning_] = []
+    notes = [ln for ln in lines if ln.note is not None]
+    marks = find_marks(norm, lines, paren)
+    used = [False] * len(marks)
+    out = []
+    for ln in notes:
+        fn = FootnoteNode(marker=ln.note, start=ln.note_start, end=ln.end,
+                          text=" ".join(norm.text[ln.note_start:ln.end].split()))
+        want = "(" + ln.note if ln.paren else ln.note
+        for k, (marker, s, e, ospan) in enumerate(marks):
+            if not used[k] and marker == want:
+                used[k] = True
+                fn.mark = (s, e)
+                fn.mark_original = ospan
+                fn.anchor = anchor_of(max(s - 1, 0))
+                break
+        else:
+            warnings.append(diagnostics.warn("W206", f"footnote {ln.note} has no mark in the text",
+                                             span=norm.to_original(ln.start, ln.end)))
+        out.append(fn)
+    for k, (marker, s, e, ospan) in enumerate(marks):
+        if not used[k] and not marker.startswith("("):   # "(n)" in text is often not a mark
+            warnings.append(diagnostics.warn("W205", f"mark {marker} has no footnote text",
+                                             span=ospan or norm.to_original(s, e)))
+    return out, warnings

@@ -1,0 +1,218 @@
+"""Header metadata (ANNOTATION.md "metadata") from the segmented header and footer."""
+from __future__ import annotations
+
+from collections import Counter
+from typing import Optional
+
+import regex
+
+from ..models import Metadata, Signer
+from ..normalize import NormalizedText
+from .casing import sentence_case
+from .lines import Line
+from .segment import Header, Tail, signature_block
+from .vocab import prefix_re, vocab
+
+_MARKUP = regex.compile(r"\*\*|\|")
+_ENTRY_EDGES = regex.compile(r"^[-+•\s]+|[\s;.,]+$")
+_LOCALITY_NAME = r"\p{Lu}\p{Ll}+(?:\s\p{Lu}\p{Ll}+){0,3}"
+_COLLECTIVE = regex.compile(r"^(?:Ủy ban nhân dân|Hội đồng nhân dân|UBND|HĐND)$")
+_CLOSING_SUBJECT = regex.compile(
+    r"^(?P<org>(?:Văn phòng|Ủy ban|UBND|HĐND|Hội đồng|Sở|Ban|Bộ|Cục|Chi cục|Tổng cục|Thường trực)\b[\p{L} ]*?)"
+    r"\s+(?:trân\s+trọng\s+|kính\s+)?(?:yêu\s+cầu|đề\s+nghị|thông\s+báo|đề\s+nghị)\b")
+_WEB_ROW = regex.compile(r"^\|\s*([^|]+?)\s*\|\s*([^|]*?)\s*\|")
+_WEB_TYPES = {"kế hoạch": "ke_hoach", "công văn": "cong_van", "thông báo": "thong_bao", "chỉ thị": "chi_thi",
+              "quyết định": "quyet_dinh", "nghị quyết": "nghi_quyet", "báo cáo": "bao_cao",
+              "tờ trình": "to_trinh", "hướng dẫn": "huong_dan", "chương trình": "chuong_trinh",
+              "công điện": "cong_dien"}
+
+
+def clean(s: str) -> str:
+    return " ".join(_MARKUP.sub(" ", s).split())
+
+
+def web_table(original: str, upto_line: int) -> dict[str, str]:
+    out = {}
+    for raw in original.split("\n")[:upto_line]:
+        m = _WEB_ROW.match(raw.strip())
+        if m:
+            out[m.group(1).strip().lower()] = m.group(2).strip()
+    return out
+
+
+class MetaBuilder:
+    def __init__(self, norm: NormalizedText, lines: list[Line]):
+        self.norm = norm
+        self.lines = lines
+        self.meta = Metadata()
+
+    def orig(self, s: int, e: int, key: Optional[str] = None) -> str:
+        os_, oe = self.norm.to_original(s, e)
+        if key:
+            self.meta.spans[key] = (os_, oe)
+        return self.norm.original[os_:oe]
+
+    def entry(self, ln: Line) -> str:
+        return _ENTRY_EDGES.sub("", clean(self.orig(ln.start, ln.end)))
+
+    # -- header --------------------------------------------------------------
+    def header(self, h: Header) -> None:
+        md = self.meta
+        if h.number:
+            i, m = h.number
+            base = self.lines[i].start
+            if m.group("num"):
+                md.number = m.group("num")
+                self.meta.spans["number"] = self.norm.to_original(base + m.start("num"), base + m.end("num"))
+            md.symbol = "".join(self.orig(base + m.start("sym"), base + m.end("sym"), "symbol").split())
+        if h.date:
+            i, m = h.date
+            base = self.lines[i].start
+            md.place = clean(self.orig(base + m.start("place"), base + m.end("place"), "place")).strip(" ,|")
+            md.date = partial_date(m.group("y"), m.group("m"), m.group("d"))
+            self.meta.spans["date"] = self.norm.to_original(base + m.start(), base + m.end())
+        if h.subject:
+            parts = [clean(self.orig(s, e)) for s, e in h.subject]
+            md.subject = " ".join(p for p in parts if p) or None
+            self.meta.spans["subject"] = self.norm.to_original(h.subject[0][0], h.subject[-1][1])
+        md.recipients = [e for e in (self.entry(ln) for ln in h.recipients) if e]
+        if h.recipients:
+            self.meta.spans["recipients"] = self.norm.to_original(h.recipients[0].start, h.recipients[-1].end)
+        self._issuer(h)
+        self._doc_type(h)
+
+    def _issuer(self, h: Header) -> None:
+        groups: list[list[tuple[int, int, int]]] = []
+        for ent in h.issuer_lines:
+            text = self.norm.text[ent[1]:ent[2]]
+            if groups and _continues(text):
+                groups[-1].append(ent)
+            else:
+                groups.append([ent])
+        if not groups:
+            return
+        names = []
+        for g in groups:
+            raw = " ".join(clean(self.orig(s, e)) for _, s, e in g)
+            names.append((sentence_case(raw), self.norm.to_original(g[0][1], g[-1][2])))
+        self.meta.issuer, self.meta.spans["issuer"] = names[-1]
+        if len(names) > 1:
+            self.meta.parent_issuer, self.meta.spans["parent_issuer"] = names[-2]
+
+    def _doc_type(self, h: Header) -> None:
+        v = vocab()
+        md = self.meta
+        if h.doc_type_line is not None:
+            key = " ".join(self.lines[h.doc_type_line].text.rstrip(":").split()).upper()
+            md.doc_type = v["doc_type_lines"].get(key, "other")
+            return
+        if h.subject_kind == "vv":
+            md.doc_type = "cong_van"
+            return
+        if md.symbol:
+            code = regex.split(r"[-/]", md.symbol)[0].upper()
+            if code in {k.upper() for k in v["type_codes"]}:
+                md.doc_type = {k.upper(): t for k, t in v["type_codes"].items()}[code]
+            else:
+                md.doc_type = "cong_van"   # NĐ 30: a công văn's ký hiệu has no type code
+
+    # -- fallbacks from the rest of the document ------------------------------
+    def complete_issuer(self, closing_text: Optional[str], from_header: bool) -> None:
+        md = self.meta
+        if md.issuer is None and closing_text:
+            m = _CLOSING_SUBJECT.match(closing_text)
+            if m:
+                md.issuer = m.group("org").strip()
+                from_header = False
+        if md.issuer is None:
+            return
+        words = md.issuer.split()
+        last = words[-1].lower()
+        loc_words = [w.lower() for w in vocab()["locality_words"]]
+        if last in loc_words and not from_header:
+            name = self._locality(last)
+            if name:
+                md.issuer = f"{md.issuer} {name}"
+        elif _COLLECTIVE.match(md.issuer):
+            found = self._locality(None)
+            if found:
+                md.issuer = f"{md.issuer} {found}"
+
+    def _locality(self, level: Optional[str]) -> Optional[str]:
+        """Most frequent "<level> <Proper Name>" in the text (the document's own locality)."""
+        levels = [level] if level else [w for w in vocab()["locality_words"]]
+        alt = "|".join(regex.escape(w) for w in sorted(levels, key=len, reverse=True))
+        pat = regex.compile(r"(?<!\p{L})(" + alt + r")\s(" + _LOCALITY_NAME + r")(?!\p{L})")
+        counts = Counter()
+        for m in pat.finditer(self.norm.text):
+            counts[(m.group(1), m.group(2))] += 1
+        if not counts:
+            return None
+        (lvl, name), _ = counts.most_common(1)[0]
+        return name if level else f"{lvl} {name}"
+
+    # -- footer --------------------------------------------------------------
+    def footer(self, t: Tail, web: dict[str, str]) -> None:
+        md = self.meta
+        if t.noi_nhan is not None:
+            md.distribution = [e for e in (self.entry(ln) for ln in t.distribution) if e]
+            if t.distribution:
+                md.spans["distribution"] = self.norm.to_original(t.distribution[0].start, t.distribution[-1].end)
+        self._signer(t.signature, web)
+        if md.doc_type is None and web.get("loại văn bản"):
+            md.doc_type = _WEB_TYPES.get(web["loại văn bản"].lower(), "other")
+
+    def _signer(self, sig: list[Line], web: dict[str, str]) -> None:
+        block, name_line, _ = signature_block(sig)
+        auth: list[tuple[str, Line, Line]] = []
+        title = None
+        for ln in block:
+            text = clean(self.orig(ln.start, ln.end))
+            if prefix_re().match(ln.text):
+                auth.append((text, ln, ln))
+                title = None
+            elif auth and len(text.split()) == 1 and title is None:
+                prev, a, _ = auth[-1]
+                auth[-1] = (f"{prev} {text}", a, ln)       # a prefix line broken over two lines
+            else:
+                title = (text, ln)
+        name = (clean(self.orig(name_line.start, name_line.end)), name_line) if name_line else None
+        if not block and name is None and not web.get("người ký"):
+            return
+        signer = Signer()
+        if auth:
+            signer.authority = " / ".join(a for a, _, _ in auth)
+            self.meta.spans["signer.authority"] = self.norm.to_original(auth[0][1].start, auth[-1][2].end)
+        if title:
+            signer.title = title[0]
+            self.meta.spans["signer.title"] = self.norm.to_original(title[1].start, title[1].end)
+        if name:
+            signer.name = name[0]
+            self.meta.spans["signer.name"] = self.norm.to_original(name[1].start, name[1].end)
+        elif web.get("người ký"):
+            signer.name = web["người ký"]
+        self.meta.signer = signer
+
+
+def _continues(text: str) -> bool:
+    """An issuer line that continues the line above ("TỈNH HƯNG YÊN" under "ỦY BAN NHÂN DÂN")."""
+    words = text.split()
+    if len(words) <= 1:
+        return True
+    loc = [w.upper() for w in vocab()["locality_words"]]
+    up = text.upper()
+    return any(up == w or up.startswith(w + " ") for w in loc) and not regex.match(
+        r"^(?:TỈNH|THÀNH|HUYỆN|THỊ)\s+ỦY\b", up)
+
+
+def partial_date(y: Optional[str], m: Optional[str], d: Optional[str]) -> Optional[str]:
+    if not y:
+        return None
+    if not m:
+        return y
+    mi = int(m)
+    if not 1 <= mi <= 12:
+        return y
+    if not d:
+        return f"{y}-{mi:02d}"
+    return f"{y}-{mi:02d}-{int(d):02d}"

@@ -1,0 +1,129 @@
+"""Deadlines: due computation (pure calendar logic) and the matcher's context checks."""
+from __future__ import annotations
+
+import pytest
+
+from _own_rules import own_rules, run
+from cchc_extract.matchers import deadlines
+from cchc_extract.matchers.deadline_due import When, compute_due, due_of, resolve_year
+
+
+@pytest.fixture(scope="module")
+def rules(tmp_path_factory):
+    return own_rules(tmp_path_factory.mktemp("rules"))
+
+
+def texts(rules, text, doc_date=None):
+    found, _ = run(deadlines.find, rules, text, doc_date)
+    return [(t, f["due"], f["recurrence"]) for t, f in found]
+
+
+# --- due computation ---------------------------------------------------------
+
+@pytest.mark.parametrize("when, before, due", [
+    (When("day", 2023, 2, 15), False, "2023-02-15"),
+    (When("day", 2023, 2, 15), True, "2023-02-14"),
+    (When("day", 2024, 3, 1), True, "2024-02-29"),          # leap year
+    (When("day", 2023, 1, 1), True, "2022-12-31"),
+    (When("month", 2022, 12), False, "2022-12-31"),
+    (When("month", 2023, 12), True, "2023-11-30"),          # trước tháng 12 -> 30/11
+    (When("month", 2023, 1), True, "2022-12-31"),
+    (When("month", 2023, 2), False, "2023-02-28"),
+    (When("quarter", 2023, q=1), False, "2023-03-31"),
+    (When("quarter", 2023, q=3), True, "2023-06-30"),
+    (When("quarter", 2023, q=1), True, "2022-12-31"),
+    (When("half", 2024, h=1), False, "2024-06-30"),
+    (When("half", 2024, h=2), True, "2024-06-30"),
+    (When("year", 2026), False, "2026-12-31"),
+    (When("year", 2026), True, "2025-12-31"),
+    (When("period", 2026, y0=2022), False, "2026-12-31"),
+])
+def test_due_of(when, before, due):
+    assert due_of(when, before) == due
+
+
+def test_impossible_day_has_no_due():
+    assert due_of(When("day", 2023, 2, 30), False) is None
+    assert compute_due({"d": "31", "m": "4", "y": "2023"}, False, None) == (None, False, True)
+
+
+@pytest.mark.parametrize("doc_date, year", [
+    ("2023", 2023),            # year only: that year
+    ("2023-05", 2023),         # 30/6 still ahead
+    ("2023-05-20", 2023),
+    ("2023-07-02", 2024),      # 30/6 already over at the document date: next year
+    ("1999-01", 1999),         # nothing depends on today's date
+])
+def test_relative_day_resolves_against_document_date(doc_date, year):
+    assert resolve_year(When("day", None, 6, 30), doc_date).y == year
+
+
+def test_relative_without_document_date_stays_unresolved():
+    assert resolve_year(When("quarter", None, q=3), None) is None
+    assert compute_due({"q": "III"}, False, None) == (None, False, False)
+    assert compute_due({"q": "III"}, False, "2001-02") == ("2001-09-30", True, False)
+
+
+def test_matcher_relative_forms(rules):
+    assert texts(rules, "báo cáo trước ngày 30/6.", "2005-03") == [("trước ngày 30/6", "2005-06-29", None)]
+    found, warnings = run(deadlines.find, rules, "tổng kết trong quý III.")
+    assert [(t, f["due"], f["resolved"]) for t, f in found] == [("trong quý III", None, False)]
+    assert [w.code for w in warnings] == ["W303"]
+
+
+def test_impossible_date_warns(rules):
+    found, warnings = run(deadlines.find, rules, "hoàn thành trước ngày 31/4/2023.")
+    assert found[0][1]["due"] is None
+    assert [w.code for w in warnings] == ["W302"]
+
+
+# --- phrase forms -------------------------------------------------------------
+
+def test_lead_words_and_markdown_kept_in_text(rules):
+    got = texts(rules, "phục vụ. Thời gian hoàn thành trong **quý I/2023**.")
+    assert got == [("Thời gian hoàn thành trong **quý I/2023", "2023-03-31", None)]
+
+
+def test_before_month_and_day_are_consistent(rules):
+    assert texts(rules, "chậm nhất trước tháng 12/2023 hoàn thành") == [
+        ("chậm nhất trước tháng 12/2023", "2023-11-30", None)]
+    assert texts(rules, "gửi Sở Nội vụ trước ngày 15/02/2023.") == [
+        ("trước ngày 15/02/2023", "2023-02-14", None)]
+
+
+def test_year_needs_completion_context(rules):
+    assert texts(rules, "hoàn thành các nhiệm vụ của Đề án trong năm 2023, kịp thời") == [
+        ("trong năm 2023", "2023-12-31", None)]
+    assert texts(rules, "Phấn đấu các Chỉ số sau đây trong năm 2026 nằm trong nhóm 10") == []
+    assert texts(rules, "Trong năm 2024, hoàn thành số hóa hồ sơ.") == [("Trong năm 2024", "2024-12-31", None)]
+
+
+def test_target_year(rules):
+    assert texts(rules, "Đến năm 2025, tỷ lệ hồ sơ trực tuyến đạt 40%.") == [("Đến năm 2025", "2025-12-31", None)]
+    assert texts(rules, "b) Đến hết năm ngân sách 2026, phấn đấu giải ngân") == [
+        ("Đến hết năm ngân sách 2026", "2026-12-31", None)]
+
+
+@pytest.mark.parametrize("text", [
+    "Hoàn thành các nhiệm vụ trọng tâm được giao năm 2023.",
+    "Xây dựng kế hoạch CCHC năm 2023.",
+    "Triển khai ngay từ những tháng đầu năm 2023.",
+    "có hiệu lực bắt đầu từ ngày 01/7/2023",
+    "giai đoạn 2021-2030, tầm nhìn đến năm 2035",
+    "định kỳ tổng hợp, báo cáo kết quả theo quy định",
+    "giảm 5% so với năm 2021",
+    "Trong tháng 3/2023, Sở đã tiếp nhận 1.200 hồ sơ.",
+    "Chiến lược phát triển chính phủ số đến năm 2030",
+    "từ ngày 01/01/2023 đến hết ngày 31/12/2023",
+])
+def test_not_deadlines(rules, text):
+    assert texts(rules, text) == []
+
+
+def test_recurrence(rules):
+    assert texts(rules, "đánh giá, xếp loại công chức hằng tháng, hằng năm theo quy định.") == [
+        ("hằng tháng", None, "monthly"), ("hằng năm", None, "yearly")]
+    assert texts(rules, "định kỳ trước ngày 20 tháng cuối quý báo cáo") == [
+        ("định kỳ trước ngày 20 tháng cuối quý", None, "quarterly")]
+    assert texts(rules, "bố trí kinh phí từ nguồn ngân sách tỉnh hàng năm") == []
+    assert texts(rules, "xây dựng kế hoạch hằng năm") == []

@@ -1,0 +1,196 @@
+"""Directives built from hand-made Documents (items and bodies given, as the pipeline would)."""
+from __future__ import annotations
+
+from cchc_extract.directives import build_directives
+from cchc_extract.matchers import MatchContext
+from cchc_extract.models import Body, Deadline, Document, Item, Metadata
+from cchc_extract.normalize import normalize
+
+
+def make(text: str, items: list[tuple[str, str]], bodies: list[str], **extra) -> tuple[Document, MatchContext]:
+    """items: (first words of the item, path) in document order; bodies: texts in document order.
+    An item's region runs to the next item (so it holds only its own text)."""
+    starts, pos = [], 0
+    for head, _ in items:
+        i = text.index(head, pos)
+        starts.append(i)
+        pos = i + 1
+    doc_items = []
+    for k, (head, path) in enumerate(items):
+        s = starts[k]
+        e = starts[k + 1] if k + 1 < len(starts) else (text.find("\n\n", s) if "\n\n" in text[s:] else len(text))
+        parent = path.rsplit("/", 1)[0] if "/" in path else None
+        doc_items.append(Item(label=head.split()[0], path=path, kind="decimal", depth=path.count("/"),
+                              parent=parent, text=text[s:e], span=(s, e)))
+    doc_bodies, pos = [], 0
+    for j, b in enumerate(bodies, 1):
+        i = text.index(b, pos)
+        doc_bodies.append(Body(id=f"b{j}", text=b, span=(i, i + len(b)), canonical=b))
+        pos = i + len(b)
+    doc = Document(items=doc_items, bodies=doc_bodies, **extra)
+    return doc, MatchContext(norm=normalize(text), rules=None)
+
+
+def by_item(doc, ctx):
+    return {d.item: d for d in build_directives(doc, ctx)}
+
+
+def leads(d):
+    return [b.text for b in d.lead]
+
+
+def supports(d):
+    return [b.text for b in d.support]
+
+
+def test_giao_x_chu_tri_phoi_hop_voi_y():
+    text = ("Ủy ban nhân dân tỉnh yêu cầu:\n\n"
+            "1. Giao Sở Nội vụ chủ trì, phối hợp với Sở Tài chính và UBND các huyện rà soát biên chế; "
+            "báo cáo UBND tỉnh trước ngày 30/6/2024.\n")
+    doc, ctx = make(text, [("1. Giao", "1")],
+                    ["Ủy ban nhân dân tỉnh", "Sở Nội vụ", "Sở Tài chính", "UBND các huyện", "UBND tỉnh"])
+    d = by_item(doc, ctx)["1"]
+    assert leads(d) == ["Sở Nội vụ"]
+    assert supports(d) == ["Sở Tài chính", "UBND các huyện"]     # not UBND tỉnh: it receives the report
+    assert d.modality == "assign" and d.lead_source == "explicit"
+    assert d.lead[0].body == "b2" and text[slice(*d.lead[0].span)] == "Sở Nội vụ"
+    assert text[slice(*d.span)] == d.text
+
+
+def test_body_heading_gives_the_lead_to_every_item_under_it():
+    text = ("Ủy ban nhân dân tỉnh yêu cầu:\n\n"
+            "2. Công an tỉnh\n\n"
+            "a) Chủ trì, phối hợp với các sở, ban, ngành liên quan đẩy mạnh dịch vụ công.\n\n"
+            "b) Tăng cường bảo đảm an ninh mạng theo hướng dẫn của Bộ Công an.\n\n"
+            "3. Sở Tư pháp\n\n"
+            "a) Giao Văn phòng UBND tỉnh tổng hợp kết quả.\n")
+    doc, ctx = make(text, [("2. Công an", "2"), ("a) Chủ trì", "2/a"), ("b) Tăng", "2/b"),
+                           ("3. Sở Tư pháp", "3"), ("a) Giao", "3/a")],
+                    ["Ủy ban nhân dân tỉnh", "Công an tỉnh", "các sở, ban, ngành liên quan", "Bộ Công an",
+                     "Sở Tư pháp", "Văn phòng UBND tỉnh"])
+    ds = by_item(doc, ctx)
+    assert leads(ds["2"]) == ["Công an tỉnh"] and ds["2"].lead_source == "heading"
+    assert leads(ds["2/a"]) == ["Công an tỉnh"] and supports(ds["2/a"]) == ["các sở, ban, ngành liên quan"]
+    assert leads(ds["2/b"]) == ["Công an tỉnh"] and supports(ds["2/b"]) == []   # guidance giver is no role
+    assert ds["2/b"].lead_source == "heading"
+    assert leads(ds["3/a"]) == ["Văn phòng UBND tỉnh"]                            # explicit Giao replaces
+
+
+def test_preamble_addressees_are_inherited_positions_stripped():
+    text = ("Ủy ban nhân dân tỉnh yêu cầu Thủ trưởng các sở, ban, ngành; Chủ tịch UBND các huyện "
+            "nghiêm túc đánh giá kết quả thực hiện; đồng thời thực hiện tốt một số nội dung sau:\n\n"
+            "1. Tăng cường kỷ luật hành chính.\n\n"
+            "2. Đẩy mạnh chuyển đổi số; các cơ quan, đơn vị khẩn trương số hóa hồ sơ.\n")
+    doc, ctx = make(text, [("1. Tăng", "1"), ("2. Đẩy", "2")],
+                    ["Ủy ban nhân dân tỉnh", "các sở, ban, ngành", "UBND các huyện", "các cơ quan, đơn vị"])
+    ds = by_item(doc, ctx)
+    assert leads(ds["preamble"]) == ["các sở, ban, ngành", "UBND các huyện"]    # the requester is no lead
+    assert leads(ds["1"]) == ["các sở, ban, ngành", "UBND các huyện"]
+    assert ds["1"].lead_source == "preamble" and ds["1"].modality == "assign"
+    # a body named as the actor of part of the item is added to what it inherits
+    assert leads(ds["2"]) == ["các sở, ban, ngành", "UBND các huyện", "các cơ quan, đơn vị"]
+
+
+def test_preamble_that_only_introduces_the_items_is_no_directive():
+    text = ("Ban Chỉ đạo yêu cầu Giám đốc các Sở; Chủ tịch UBND cấp huyện thực hiện một số nội dung sau:\n\n"
+            "1. Khắc phục các tồn tại, hạn chế.\n")
+    doc, ctx = make(text, [("1. Khắc", "1")], ["Ban Chỉ đạo", "các Sở", "UBND cấp huyện"])
+    ds = by_item(doc, ctx)
+    assert "preamble" not in ds
+    assert leads(ds["1"]) == ["các Sở", "UBND cấp huyện"]
+
+
+def test_subject_at_item_start_replaces_inherited_lead():
+    text = ("Ủy ban nhân dân tỉnh yêu cầu các sở, ban, ngành thực hiện các nội dung sau:\n\n"
+            "1. Tăng cường kiểm tra.\n\n"
+            "2. Các thành viên Ban Chỉ đạo nâng cao hơn nữa tinh thần trách nhiệm.\n")
+    doc, ctx = make(text, [("1. Tăng", "1"), ("2. Các", "2")],
+                    ["Ủy ban nhân dân tỉnh", "các sở, ban, ngành", "Các thành viên Ban Chỉ đạo"])
+    ds = by_item(doc, ctx)
+    assert leads(ds["2"]) == ["Các thành viên Ban Chỉ đạo"] and ds["2"].lead_source == "explicit"
+
+
+def test_de_nghi_is_a_request_and_directed_bodies_are_not_leads():
+    text = ("Các sở, ban, ngành thực hiện các nhiệm vụ sau:\n\n"
+            "8. Đề nghị Ủy ban Mặt trận Tổ quốc tỉnh tăng cường giám sát; hướng dẫn, đôn đốc "
+            "Mặt trận Tổ quốc các cấp đẩy mạnh giám sát.\n")
+    doc, ctx = make(text, [("8. Đề", "8")],
+                    ["Các sở, ban, ngành", "Ủy ban Mặt trận Tổ quốc tỉnh", "Mặt trận Tổ quốc các cấp"])
+    d = by_item(doc, ctx)["8"]
+    assert leads(d) == ["Ủy ban Mặt trận Tổ quốc tỉnh"] and d.modality == "request"
+
+
+def test_objects_listed_after_semicolon_are_not_added():
+    text = ("Yêu cầu các sở thực hiện nội dung sau:\n\n"
+            "6. Giao Sở Nội vụ đôn đốc các thành viên Ban Chỉ đạo; các cơ quan, đơn vị kịp thời triển khai.\n")
+    doc, ctx = make(text, [("6. Giao", "6")],
+                    ["các sở", "Sở Nội vụ", "các thành viên Ban Chỉ đạo", "các cơ quan, đơn vị"])
+    assert leads(by_item(doc, ctx)["6"]) == ["Sở Nội vụ"]
+
+
+def test_places_and_passive_agents_are_no_roles():
+    text = ("Ủy ban nhân dân tỉnh yêu cầu:\n\n"
+            "1. Văn phòng UBND tỉnh\n\n"
+            "a) Sử dụng Hệ thống do Văn phòng Chính phủ phối hợp với Bộ Thông tin và Truyền thông triển khai; "
+            "xử lý hồ sơ tại UBND các xã.\n")
+    doc, ctx = make(text, [("1. Văn", "1"), ("a) Sử", "1/a")],
+                    ["Ủy ban nhân dân tỉnh", "Văn phòng UBND tỉnh", "Văn phòng Chính phủ",
+                     "Bộ Thông tin và Truyền thông", "UBND các xã"])
+    d = by_item(doc, ctx)["1/a"]
+    assert leads(d) == ["Văn phòng UBND tỉnh"] and supports(d) == []
+
+
+def test_nobody_named_gives_no_lead_and_w401():
+    text = "Kế hoạch này nhằm mục đích sau:\n\n1. Chủ trì tổ chức thực hiện các nhiệm vụ được giao.\n"
+    doc, ctx = make(text, [("1. Chủ", "1")], [])
+    d = by_item(doc, ctx)["1"]
+    assert d.lead == [] and d.lead_source is None
+    assert any(w.code == "W401" and w.span == d.span for w in doc.warnings)
+
+
+def test_kinh_gui_list_when_the_preamble_names_nobody():
+    text = ("Kính gửi:\n- Sở Y tế;\n- Sở Giáo dục và Đào tạo.\n\n"
+            "Ủy ban nhân dân tỉnh yêu cầu:\n\n1. Triển khai tiêm chủng đúng tiến độ.\n")
+    doc, ctx = make(text, [("1. Triển", "1")], ["Sở Y tế", "Sở Giáo dục và Đào tạo", "Ủy ban nhân dân tỉnh"])
+    d = by_item(doc, ctx)["1"]
+    assert leads(d) == ["Sở Y tế", "Sở Giáo dục và Đào tạo"] and d.lead_source == "recipients"
+
+
+def test_links_are_the_item_entities():
+    text = "Các sở thực hiện các nội dung sau:\n\n1. Hoàn thành trong quý I/2024.\n\n2. Báo cáo kết quả.\n"
+    doc, ctx = make(text, [("1. Hoàn", "1"), ("2. Báo", "2")], ["Các sở"])
+    i = text.index("trong quý")
+    doc.deadlines.append(Deadline(id="d1", text="trong quý I/2024", span=(i, i + 16), item="1", due="2024-03-31"))
+    ds = by_item(doc, ctx)
+    assert ds["1"].deadlines == ["d1"] and ds["2"].deadlines == []
+
+
+def test_odd_input_never_crashes():
+    for text in ("", "1.", "Giao", "1. Giao Sở\n"):
+        doc = Document()
+        assert build_directives(doc, MatchContext(norm=normalize(text), rules=None)) == []
+
+
+def test_responsibility_heading_and_dieu_with_positions():
+    text = ("IV. TỔ CHỨC THỰC HIỆN\n\n"
+            "1. Trách nhiệm của Sở Y tế\n\n"
+            "a) Hướng dẫn các bệnh viện triển khai.\n\n"
+            "Điều 3. Chánh Văn phòng UBND tỉnh; Giám đốc các sở, ban, ngành; Chủ tịch UBND các huyện "
+            "chịu trách nhiệm thi hành Quyết định này.\n")
+    doc, ctx = make(text, [("1. Trách", "IV/1"), ("a) Hướng", "IV/1/a"), ("Điều 3.", "Điều 3")],
+                    ["Sở Y tế", "Văn phòng UBND tỉnh", "các sở, ban, ngành", "UBND các huyện"])
+    ds = by_item(doc, ctx)
+    assert leads(ds["IV/1"]) == ["Sở Y tế"] and ds["IV/1"].lead_source == "heading"
+    assert leads(ds["IV/1/a"]) == ["Sở Y tế"]                      # the guided hospitals are no body here
+    assert leads(ds["Điều 3"]) == ["Văn phòng UBND tỉnh", "các sở, ban, ngành", "UBND các huyện"]
+
+
+def test_x_duoc_giao_chu_tri_and_giao_nhiem_vu_cho():
+    text = ("Các sở thực hiện nội dung sau:\n\n"
+            "1. Sở Công Thương được giao chủ trì xây dựng đề án.\n\n"
+            "2. Ủy ban nhân dân tỉnh giao nhiệm vụ cho Sở Xây dựng tổng hợp.\n")
+    doc, ctx = make(text, [("1. Sở", "1"), ("2. Ủy", "2")],
+                    ["Các sở", "Sở Công Thương", "Ủy ban nhân dân tỉnh", "Sở Xây dựng"])
+    ds = by_item(doc, ctx)
+    assert leads(ds["1"]) == ["Sở Công Thương"]
+    assert leads(ds["2"]) == ["Sở Xây dựng"]                        # the assigner is no lead

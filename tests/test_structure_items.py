@@ -1,0 +1,125 @@
+"""Item tree: label kinds, paths, own text, rejoin, inline siblings, lost headings."""
+from __future__ import annotations
+
+import pytest
+
+from cchc_extract.normalize import normalize
+from cchc_extract.structure import analyze
+from cchc_extract.structure.labels import LETTERS, match_label, roman_value
+
+
+def layout(text: str):
+    return analyze(normalize(text))
+
+
+def paths(text: str) -> list[str]:
+    return [it.path for it in layout(text).items]
+
+
+@pytest.mark.parametrize("line,kind,key", [
+    ("I. MỤC ĐÍCH", "roman", "I"),
+    ("XIV. KHÁC", "roman", "XIV"),
+    ("Điều 12. Hiệu lực", "dieu", "Điều 12"),
+    ("3. Sở Tư pháp", "decimal", "3"),
+    ("2.2. Cải cách thủ tục", "multilevel", "2.2"),
+    ("1.2.3 Nhiệm vụ", "multilevel", "1.2.3"),
+    ("đ) Về quy trình", "letter", "đ"),
+    ("- Theo dõi", "dash", "-"),
+    ("+ Ưu tiên", "plus", "+"),
+])
+def test_label_kinds(line, kind, key):
+    lab = match_label(line)
+    assert lab is not None and lab.kind == kind and lab.key == key
+
+
+@pytest.mark.parametrize("line", ["f) không phải điểm", "w) sai", "IIII. sai", "2023 là năm", "-x", "Căn cứ Luật"])
+def test_not_labels(line):
+    assert match_label(line) is None
+
+
+def test_vietnamese_letter_order():
+    assert LETTERS == "abcdđeghiklmnopqrstuvxy"
+    assert roman_value("IX") == 9 and roman_value("IIX") is None
+
+
+def test_paths_follow_the_tree():
+    text = ("Mở đầu yêu cầu:\n"
+            "I. NHIỆM VỤ\n1. Các sở\n1.1. Về thủ tục\na) Rà soát\n- Một\n+ Chi tiết\n- Hai\nb) Công khai\n"
+            "1.2. Về điều hành\n2. Công an tỉnh\nII. TỔ CHỨC\n1. Giao Sở Nội vụ\n")
+    assert paths(text) == ["I", "I/1", "I/1/1.1", "I/1/1.1/a", "I/1/1.1/a/-1", "I/1/1.1/a/-1/+1",
+                           "I/1/1.1/a/-2", "I/1/1.1/b", "I/1/1.2", "I/2", "II", "II/1"]
+
+
+def test_dieu_items_and_children():
+    text = "Căn cứ Luật.\nĐiều 1. Thành lập Tổ.\na) Rà soát;\nĐiều 2. Hiệu lực thi hành."
+    assert paths(text) == ["Điều 1", "Điều 1/a", "Điều 2"]
+
+
+def test_own_text_excludes_children_and_includes_continuations():
+    text = "Yêu cầu:\n\n1. Tiêu đề mục\n\nĐoạn tiếp theo của mục một.\n\na) Điểm a của mục.\n\n2. Mục hai."
+    items = layout(text).items
+    assert items[0].text == "1. Tiêu đề mục Đoạn tiếp theo của mục một."
+    assert items[1].path == "1/a" and items[1].text == "a) Điểm a của mục."
+    assert items[0].end >= items[1].end          # the region covers the children
+
+
+def test_page_break_rejoin_skips_footnote_block_and_warns():
+    text = ("Yêu cầu:\n\n1. Tăng cường trách nhiệm người\n\n¹ Quyết định số 1/QĐ-UBND.\n\n"
+            "đứng đầu các cơ quan¹.\n\n2. Mục hai.")
+    lay = layout(text)
+    assert lay.items[0].text == "1. Tăng cường trách nhiệm người đứng đầu các cơ quan."
+    assert [w.code for w in lay.warnings].count("W207") == 1
+    assert lay.footnotes[0].anchor == "1"
+
+
+def test_two_items_on_one_line_are_split():
+    text = "Mục tiêu:\na) 100% hồ sơ được số hóa theo quy định. c) sai thứ tự. b) 95% người dân hài lòng.\nc) Cuối."
+    lay = layout(text)
+    assert [it.path for it in lay.items] == ["a", "b", "c"]
+    assert lay.items[0].text.endswith("c) sai thứ tự.")
+    assert lay.items[1].text == "b) 95% người dân hài lòng."
+
+
+def test_closing_paragraph_is_not_an_item():
+    text = "Yêu cầu:\n\n1. Mục một.\n\nỦy ban nhân dân tỉnh yêu cầu các cơ quan nghiêm túc thực hiện./.\n\nNơi nhận:\n- Như trên;"
+    lay = layout(text)
+    assert lay.items[0].text == "1. Mục một."
+    assert any(k == "closing" for k, _, _ in lay.segments)
+
+
+def test_lost_heading_attaches_to_nearest_parent_with_unique_paths():
+    text = ("Kế hoạch:\n2. Yêu cầu\na) Một.\nb) Hai.\nPhấn đấu đạt mục tiêu chung.\n"
+            "a) Ba.\nb) Bốn.\n")
+    lay = layout(text)
+    got = [it.path for it in lay.items]
+    assert got[:3] == ["2", "2/a", "2/b"]
+    assert len(set(got)) == len(got)
+    codes = [w.code for w in lay.warnings]
+    assert "W203" in codes and "W204" in codes
+    # the paragraph before the restarted list is the lost heading's, not b)'s
+    assert lay.items[2].text == "b) Hai."
+
+
+def test_multilevel_under_wrong_decimal_goes_to_nearest_parent():
+    assert paths("X:\nI. A\n1. B\n2.1. C\n") == ["I", "I/1", "I/2.1"]
+
+
+def test_recipient_and_distribution_dashes_are_not_items():
+    text = ("Số: 5/UBND-VX\nV/v thử\nKính gửi:\n- Sở Nội vụ;\n- Sở Tài chính.\n"
+            "Đề nghị các sở thực hiện./.\nNơi nhận:\n- Như trên;\n- Lưu: VT.")
+    assert paths(text) == []
+
+
+def test_bracket_marks_removed_from_item_text():
+    lay = layout("Yêu cầu:\n1. Theo Chỉ thị số 08/CT-UBND[1] của tỉnh.\n[1] Chỉ thị về kỷ cương.")
+    assert lay.items[0].text == "1. Theo Chỉ thị số 08/CT-UBND của tỉnh."
+
+
+def test_numbering_gap_marks_lost_headings():
+    text = ("Yêu cầu:\n5. Văn phòng:\na) Tham mưu.\nChịu trách nhiệm về lĩnh vực giáo dục.\n"
+            "Chịu trách nhiệm về lĩnh vực y tế.\n10. Báo tỉnh:\nTuyên truyền.")
+    lay = layout(text)
+    a = [it for it in lay.items if it.path == "5/a"][0]
+    assert a.text == "a) Tham mưu."              # the lost headings' paragraphs are not a)'s
+    assert "W203" in [w.code for w in lay.warnings]
+    assert [it for it in lay.items if it.path == "10"][0].text == "10. Báo tỉnh: Tuyên truyền."

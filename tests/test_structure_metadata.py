@@ -1,0 +1,132 @@
+"""Header metadata and segmentation on hand-written documents (tests/data/structure_*.txt)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from cchc_extract.normalize import normalize
+from cchc_extract.pipeline import extract_text
+from cchc_extract.structure import analyze
+from cchc_extract.structure.casing import is_abbreviation, sentence_case
+
+DATA = Path(__file__).parent / "data"
+
+
+def analyzed(text: str):
+    return analyze(normalize(text))
+
+
+def doc(name: str):
+    text = (DATA / name).read_text(encoding="utf-8")
+    return text, analyzed(text)
+
+
+@pytest.mark.parametrize("upper,expected", [
+    ("ỦY BAN NHÂN DÂN TỈNH HƯNG YÊN", "Ủy ban nhân dân tỉnh Hưng Yên"),
+    ("BAN CHỈ ĐẠO CCHC TỈNH", "Ban Chỉ đạo CCHC tỉnh"),
+    ("UBND TỈNH HÀ TĨNH", "UBND tỉnh Hà Tĩnh"),
+    ("SỞ TÀI NGUYÊN VÀ MÔI TRƯỜNG", "Sở Tài nguyên và Môi trường"),
+    ("VĂN PHÒNG ỦY BAN NHÂN DÂN TỈNH", "Văn phòng Ủy ban nhân dân tỉnh"),
+    ("TỈNH ỦY QUẢNG NAM", "Tỉnh ủy Quảng Nam"),
+    ("Sở Nội vụ", "Sở Nội vụ"),
+])
+def test_sentence_case(upper, expected):
+    assert sentence_case(upper) == expected
+
+
+def test_abbreviations_are_kept():
+    assert is_abbreviation("UBND") and is_abbreviation("CCHC") and not is_abbreviation("TỈNH")
+
+
+def test_quyet_dinh_header_and_signer():
+    text, d = doc("structure_qd_dieu.txt")
+    md = d.metadata
+    assert (md.doc_type, md.number, md.symbol) == ("quyet_dinh", "1206", "QĐ-UBND")
+    assert md.issuer == "Ủy ban nhân dân huyện Đông Anh" and md.parent_issuer is None
+    assert (md.place, md.date) == ("Đông Anh", "2024-01-05")
+    assert md.subject == "Về việc thành lập Tổ công tác rà soát thủ tục hành chính"
+    assert md.signer.title == "CHỦ TỊCH" and md.signer.authority is None
+    assert md.signer.name == "Nguyễn Văn Cường"
+    assert md.distribution == ["Như Điều 3", "Lưu: VT, NV"]
+    assert [it.path for it in d.items][:3] == ["Điều 1", "Điều 1/1", "Điều 1/2"]
+    for key, (s, e) in md.spans.items():
+        assert 0 <= s <= e <= len(text), key
+    assert text[slice(*md.spans["symbol"])] == "QĐ-UBND"
+
+
+def test_party_document():
+    _, d = doc("structure_party_chi_thi.txt")
+    md = d.metadata
+    assert (md.doc_type, md.number, md.symbol) == ("chi_thi", "45", "CT/TU")
+    assert md.issuer == "Tỉnh ủy Quảng Nam"
+    assert md.signer.authority == "T/M BAN THƯỜNG VỤ" and md.signer.title == "BÍ THƯ"
+    assert [(f.marker, f.anchor) for f in d.footnotes] == [("1", "preamble"), ("2", "II/1")]
+    assert "I/2/-1/+2" in [it.path for it in d.items]
+
+
+def test_ministry_cong_van_with_flattened_columns():
+    _, d = doc("structure_ministry_cong_van.txt")
+    md = d.metadata
+    assert (md.issuer, md.parent_issuer) == ("Vụ Cải cách hành chính", "Bộ Nội vụ")
+    assert md.subject == "hướng dẫn xây dựng kế hoạch cải cách hành chính năm 2026"
+    assert md.recipients == ["Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương"]
+    assert md.signer.authority == "TL. BỘ TRƯỞNG / KT. VỤ TRƯỞNG VỤ CẢI CÁCH HÀNH CHÍNH"
+    assert (md.signer.title, md.signer.name) == ("PHÓ VỤ TRƯỞNG", "Phạm Minh Hùng")
+    assert md.distribution == ["Như trên", "Lưu: VT, CCHC"]
+    # the paragraph split by the footnote block is rejoined into item 1.2
+    item = [it for it in d.items if it.path == "1/1.2"][0]
+    assert item.text.endswith("và dự kiến kinh phí thực hiện.")
+
+
+def test_blank_number_and_partial_date():
+    d = analyzed("ỦY BAN NHÂN DÂN\nTỈNH HƯNG YÊN\nSố: /UBND-NC\nHưng Yên, ngày tháng 5 năm 2023\n"
+                     "V/v thử nghiệm\nKính gửi:\n- Các sở, ban, ngành;\n- UBND các huyện.\nNội dung.")
+    md = d.metadata
+    assert md.number is None and md.symbol == "UBND-NC" and md.date == "2023-05"
+    assert md.recipients == ["Các sở, ban, ngành", "UBND các huyện"]
+    assert md.doc_type == "cong_van"
+
+
+def test_issuer_from_closing_formula_when_header_is_missing():
+    d = analyzed("Số: /TB-VPUBND\nThái Bình, ngày 02 tháng 5 năm 2023\nTHÔNG BÁO\nKết luận của Hội nghị\n\n"
+                     "Nội dung của tỉnh Thái Bình.\n\n1. Mục.\n\n"
+                     "Văn phòng Ủy ban nhân dân tỉnh thông báo đến các cơ quan biết./.")
+    assert d.metadata.issuer == "Văn phòng Ủy ban nhân dân tỉnh Thái Bình"
+    assert d.metadata.doc_type == "thong_bao" and d.metadata.subject == "Kết luận của Hội nghị"
+    assert "W201" not in [w.code for w in d.warnings]
+
+
+def test_site_debris_and_repeated_opening():
+    opening = ["ỦY BAN NHÂN DÂN TỈNH AN GIANG", "Số: 7/KH-UBND", "An Giang, ngày 01 tháng 02 năm 2024",
+               "KẾ HOẠCH PHÁT TRIỂN CHÍNH QUYỀN SỐ NĂM 2024",
+               "Thực hiện chỉ đạo của Chính phủ về chuyển đổi số, Ủy ban nhân dân tỉnh ban hành Kế hoạch.",
+               "1. Mục đích phát triển chính quyền số trong các cơ quan nhà nước của tỉnh",
+               "a) Bảo đảm 100% văn bản được ký số và gửi nhận trên môi trường mạng theo quy định."]
+    text = "\n".join(["Kế hoạch 7/KH-UBND năm 2024", "| Số hiệu | 7/KH-UBND |", "| Người ký | Lê Văn A |", "|"]
+                     + opening[:5] + opening + ["b) Hai.", "Yêu cầu thực hiện./.", "TM. ỦY BAN NHÂN DÂN",
+                                                "Đăng xuất"])
+    d = analyzed(text)
+    codes = [w.code for w in d.warnings]
+    assert "W202" in codes and "W208" in codes
+    ps = [it.path for it in d.items]
+    assert ps == ["1", "1/a", "1/b"]           # the truncated first copy holds no item here
+    assert d.metadata.signer.name == "Lê Văn A" and d.metadata.signer.authority == "TM. ỦY BAN NHÂN DÂN"
+    assert d.metadata.issuer == "Ủy ban nhân dân tỉnh An Giang"
+    kinds = [k for k, _, _ in d.segments]
+    assert kinds[0] == "debris" and "repeat" in kinds and kinds[-1] == "debris"
+
+
+@pytest.mark.parametrize("text", ["", "\n\n", "Số: 1/UBND-VX", "ỦY BAN NHÂN DÂN\nTỈNH X\nSố: /UBND\nX, ngày tháng năm",
+                                  "Một đoạn văn không có nhãn.", "¹", "[1]", "Nơi nhận:", "a) x. b) y.", "TM. ỦY BAN"])
+def test_never_crashes(text):
+    lay = analyzed(text)
+    for it in lay.items:
+        assert it.start < it.end and it.parts
+
+
+@pytest.mark.parametrize("text", ["", "ỦY BAN NHÂN DÂN\nTỈNH X\nSố: /UBND-VX\nX, ngày tháng năm 2024",
+                                  "Văn bản không có nhãn nào.\nĐoạn hai./."])
+def test_extract_never_crashes_on_odd_documents(text):
+    d = extract_text(text)
+    assert d.items == [] and all(w.code for w in d.warnings)

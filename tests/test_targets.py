@@ -1,0 +1,124 @@
+"""Targets: number parsing, comparator/change logic, list distribution and text extent."""
+from __future__ import annotations
+
+import pytest
+
+from _own_rules import own_rules, run
+from cchc_extract.matchers import targets
+from cchc_extract.matchers.targets import change_of, comparator_of, parse_number
+
+
+@pytest.fixture(scope="module")
+def rules(tmp_path_factory):
+    return own_rules(tmp_path_factory.mktemp("rules"))
+
+
+def found(rules, text):
+    got, _ = run(targets.find, rules, text)
+    return [(t, f["value"], f["unit"], f["comparator"], f["change"]) for t, f in got]
+
+
+@pytest.mark.parametrize("s, v", [("98", 98), ("2,5", 2.5), ("1.000", 1000), ("99.5", 99.5), ("05", 5)])
+def test_parse_number(s, v):
+    assert parse_number(s) == v
+
+
+@pytest.mark.parametrize("groups, cmp_", [
+    ({"ge": "tối thiểu"}, "ge"), ({"gt": "trên"}, "gt"), ({"le": "không quá"}, "le"),
+    ({"lt": "dưới"}, "lt"), ({"up": " trở lên"}, "ge"), ({}, None),
+])
+def test_comparator_of(groups, cmp_):
+    assert comparator_of(groups) == cmp_
+
+
+def test_change_of():
+    assert change_of({"dec": "giảm"}) == "decrease"
+    assert change_of({"inc": "tăng"}) == "increase"
+    assert change_of({}) is None
+
+
+@pytest.mark.parametrize("text, span, cmp_", [
+    ("Trên 98% số hồ sơ được giải quyết đúng hạn.", "Trên 98% số hồ sơ được giải quyết đúng hạn", "gt"),
+    ("đạt tối thiểu 85% TTHC.", "tối thiểu 85% TTHC", "ge"),
+    ("đạt từ 80% trở lên số hồ sơ.", "từ 80% trở lên số hồ sơ", "ge"),
+    ("bảo đảm đạt và vượt 100% chỉ tiêu.", "đạt và vượt 100% chỉ tiêu", "ge"),
+    ("tỷ lệ trả lại tối đa 5% hồ sơ.", "tối đa 5% hồ sơ", "le"),
+    ("tỷ lệ trả lại không quá 5% hồ sơ.", "không quá 5% hồ sơ", "le"),
+    ("tỷ lệ nợ đọng dưới 3% nhiệm vụ.", "dưới 3% nhiệm vụ", "lt"),
+    ("Công khai 100% TTHC trên Cổng.", "100% TTHC trên Cổng", "eq"),
+])
+def test_comparators_start_the_text(rules, text, span, cmp_):
+    assert [(t, c) for t, _, _, c, _ in found(rules, text)] == [(span, cmp_)]
+
+
+def test_change_verb_sets_change_outside_text(rules):
+    assert found(rules, "cắt giảm tối thiểu 20% thông tin phải khai báo.") == [
+        ("tối thiểu 20% thông tin phải khai báo", 20, "percent", "ge", "decrease")]
+    assert found(rules, "tăng thêm 2,5% số hồ sơ trực tuyến.") == [
+        ("2,5% số hồ sơ trực tuyến", 2.5, "percent", "eq", "increase")]
+    assert found(rules, "tăng cường 100% hồ sơ") == [("100% hồ sơ", 100, "percent", "eq", None)]
+
+
+def test_list_distributes_comparator_and_change(rules):
+    text = ("bảo đảm giảm tối thiểu 10% đơn vị sự nghiệp, 10% biên chế sự nghiệp, "
+            "5% biên chế công chức cấp tỉnh, cấp huyện so với năm 2021 và 100 cán bộ cấp xã.")
+    assert found(rules, text) == [
+        ("tối thiểu 10% đơn vị sự nghiệp", 10, "percent", "ge", "decrease"),
+        ("10% biên chế sự nghiệp", 10, "percent", "ge", "decrease"),
+        ("5% biên chế công chức cấp tỉnh, cấp huyện so với năm 2021", 5, "percent", "ge", "decrease"),
+        ("100 cán bộ cấp xã", 100, "count", "ge", "decrease"),
+    ]
+
+
+def test_members_with_their_own_comparator_keep_it(rules):
+    got = found(rules, "giảm tối thiểu 10% biên chế, trên 5% kinh phí.")
+    assert [(c, ch) for _, _, _, c, ch in got] == [("ge", "decrease"), ("gt", None)]
+
+
+def test_extent_cut_before_next_target_and_purpose(rules):
+    text = ("100% TTHC đủ điều kiện được cung cấp trực tuyến toàn trình, tỷ lệ hồ sơ đạt từ 80% trở lên; "
+            "bảo đảm 100% thủ tục được công khai và 100% hồ sơ được theo dõi để người dân giám sát.")
+    assert [t for t, *_ in found(rules, text)] == [
+        "100% TTHC đủ điều kiện được cung cấp trực tuyến toàn trình",
+        "từ 80% trở lên",
+        "100% thủ tục được công khai",
+        "100% hồ sơ được theo dõi",
+    ]
+
+
+def test_item_label_ends_the_text(rules):
+    assert [t for t, *_ in found(rules, "b) 100% hồ sơ được số hóa c) 95% người dân hài lòng")] == [
+        "100% hồ sơ được số hóa", "95% người dân hài lòng"]
+
+
+def test_rank_group(rules):
+    assert found(rules, "nằm trong nhóm 10 địa phương dẫn đầu cả nước và có điểm tăng.") == [
+        ("nhóm 10 địa phương dẫn đầu cả nước", 10, "rank", "le", None)]
+
+
+def test_measure(rules):
+    got, _ = run(targets.find, rules, "Mức độ hài lòng của người dân đạt tối thiểu 91%.")
+    assert got[0][1]["measure"] == "Mức độ hài lòng của người dân"
+    got, _ = run(targets.find, rules, "100% hồ sơ được số hóa.")
+    assert got[0][1]["measure"] == "hồ sơ được số hóa"
+
+
+@pytest.mark.parametrize("text", [
+    "Chỉ số CCHC xếp thứ 12/63, giảm 03 bậc so với năm 2021.",
+    "tăng 6 bậc so với năm 2022",
+    "triển khai 06 nội dung về CCHC",
+    "25 dịch vụ công thiết yếu",
+    "chính quyền 02 cấp",
+    "Quyết định số 749/QĐ-TTg ngày 03/6/2020",
+    "trong 04 năm",
+    "giải quyết không quá 03 ngày làm việc",
+    "Năm 2022, tỷ lệ hồ sơ đúng hạn đã đạt 97,5%.",
+    "tổ chức 02 hội nghị và 03 lớp tập huấn",
+    "100% hồ sơ được số hóa và 02 bản sao được lưu",
+])
+def test_not_targets(rules, text):
+    got = found(rules, text)
+    assert all(u == "percent" and t.startswith("100%") for t, _, u, _, _ in got) if got else True
+    assert not [g for g in got if g[2] != "percent"]
+    if "%" not in text or "đã" in text:
+        assert got == []
