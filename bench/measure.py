@@ -4,6 +4,7 @@ from __future__ import annotations
 import json
 import os
 import platform
+import resource
 import statistics
 import subprocess
 import sys
@@ -23,10 +24,22 @@ def cchc() -> list[str]:
     return [str(exe)] if exe.exists() else [sys.executable, "-m", "cchc_extract.cli"]
 
 
+def _children_cpu() -> float:
+    ru = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return ru.ru_utime + ru.ru_stime
+
+
 def run_timed(cmd: list[str], **kw) -> tuple[float, subprocess.CompletedProcess]:
-    t0 = time.perf_counter()
+    secs, _, r = run_timed_cpu(cmd, **kw)
+    return secs, r
+
+
+def run_timed_cpu(cmd: list[str], **kw) -> tuple[float, float, subprocess.CompletedProcess]:
+    """(wall seconds, CPU seconds of the command and its workers, result).  CPU time is what
+    a loaded, shared machine distorts least."""
+    c0, t0 = _children_cpu(), time.perf_counter()
     r = subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, **kw)
-    return time.perf_counter() - t0, r
+    return time.perf_counter() - t0, _children_cpu() - c0, r
 
 
 def median_time(cmd: list[str], runs: int = 5) -> float:

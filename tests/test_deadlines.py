@@ -127,3 +127,33 @@ def test_recurrence(rules):
         ("định kỳ trước ngày 20 tháng cuối quý", None, "quarterly")]
     assert texts(rules, "bố trí kinh phí từ nguồn ngân sách tỉnh hàng năm") == []
     assert texts(rules, "xây dựng kế hoạch hằng năm") == []
+
+
+def test_bare_impossible_day_is_no_deadline(rules):
+    found, warnings = run(deadlines.find, rules, "đứng trước 12/63 tỉnh")
+    assert found == [] and warnings == []
+
+
+def test_table_column_cells(rules):
+    table = ("| STT | Nhiệm vụ | Cơ quan chủ trì | Thời gian hoàn thành |\n"
+             "| 1 | Rà soát quy trình | Sở Nội vụ | Quý II/2024 |\n"
+             "| 2 | Tập huấn | Sở Tư pháp | Thường xuyên |\n"
+             "| 3 | Số hóa hồ sơ | Văn phòng UBND tỉnh | Tháng 6/2024 |\n")
+    assert texts(rules, table) == [("Quý II/2024", "2024-06-30", None), ("Tháng 6/2024", "2024-06-30", None)]
+    assert texts(rules, table.replace("Thời gian hoàn thành", "Ghi chú")) == []
+
+
+@pytest.mark.parametrize("text", ["trước ngày 0/0", "trong quý V/2023", "trước tháng 13/2023",
+                                  "hằng", "trước", "ngày 31/02", "Thời gian hoàn thành:", "\n\n|||",
+                                  "trong năm 99999", "đến hết năm 2023" * 3])
+def test_odd_input_never_crashes(rules, text):
+    for doc_date in (None, "2023", "2023-13", "xx", "2023-05-xx"):
+        run(deadlines.find, rules, text, doc_date)
+
+
+def test_past_tense_only_matters_for_opening_time_adverbials(rules):
+    assert texts(rules, "Trong tháng 3/2023, Sở đã tiếp nhận 1.200 hồ sơ.") == []
+    assert texts(rules, "gửi Sở Nội vụ trước ngày 15/12/2023 kết quả các nhiệm vụ đã thực hiện.") == [
+        ("trước ngày 15/12/2023", "2023-12-14", None)]
+    assert texts(rules, "Hồ sơ phải được gửi trước ngày 15/12/2023.") == [("trước ngày 15/12/2023", "2023-12-14", None)]
+    assert texts(rules, "các văn bản được ban hành trước ngày 01/7/2025") == []

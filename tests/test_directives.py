@@ -194,3 +194,57 @@ def test_x_duoc_giao_chu_tri_and_giao_nhiem_vu_cho():
     ds = by_item(doc, ctx)
     assert leads(ds["1"]) == ["Sở Công Thương"]
     assert leads(ds["2"]) == ["Sở Xây dựng"]                        # the assigner is no lead
+
+
+def test_inline_and_semicolon_headings_and_caps_sections():
+    text = ("II. TỔ CHỨC THỰC HIỆN\n\n"
+            "2. Sở Tài chính: Chủ trì, phối hợp với Sở Kế hoạch và Đầu tư bố trí kinh phí.\n\n"
+            "3. Các sở, ban, ngành cấp tỉnh; UBND các huyện\n\n"
+            "a) Định kỳ báo cáo kết quả về Sở Thông tin và Truyền thông.\n")
+    doc, ctx = make(text, [("II. TỔ", "II"), ("2. Sở", "II/2"), ("3. Các", "II/3"), ("a) Định", "II/3/a")],
+                    ["Sở Tài chính", "Sở Kế hoạch và Đầu tư", "Các sở, ban, ngành cấp tỉnh", "UBND các huyện",
+                     "Sở Thông tin và Truyền thông"])
+    ds = by_item(doc, ctx)
+    assert "II" not in ds                                             # a section title asks nothing
+    assert leads(ds["II/2"]) == ["Sở Tài chính"] and supports(ds["II/2"]) == ["Sở Kế hoạch và Đầu tư"]
+    assert leads(ds["II/3/a"]) == ["Các sở, ban, ngành cấp tỉnh", "UBND các huyện"]
+    assert supports(ds["II/3/a"]) == []                               # reported to, not a supporter
+
+
+def test_letter_without_items_its_only_paragraph_is_the_directive():
+    from cchc_extract.structure import Layout
+
+    text = ("Kính gửi: Sở Tài chính.\n\n"
+            "Xét đề nghị của Sở Nội vụ, Ủy ban nhân dân tỉnh giao Sở Tài chính chủ trì, phối hợp với "
+            "Sở Nội vụ tham mưu UBND tỉnh bố trí kinh phí, báo cáo trước ngày 20/5/2024./.\n")
+    doc, ctx = make(text, [], ["Sở Tài chính", "Sở Nội vụ", "Ủy ban nhân dân tỉnh", "Sở Tài chính", "Sở Nội vụ",
+                               "UBND tỉnh"])
+    para = text.index("Xét")
+    ctx.layout = Layout(segments=[("recipients", 0, 23), ("closing", para, len(text) - 1)])
+    i = text.index("trước ngày")
+    doc.deadlines.append(Deadline(id="d1", text="trước ngày 20/5/2024", span=(i, i + 20), due="2024-05-19"))
+    (d,) = build_directives(doc, ctx)
+    assert d.item == "preamble" and leads(d) == ["Sở Tài chính"] and supports(d) == ["Sở Nội vụ"]
+    assert d.deadlines == ["d1"] and d.lead[0].span[0] > para      # the Sở in the item, not the addressee
+
+
+def test_background_paragraph_is_not_the_request_and_remit_adverbial_keeps_the_subject():
+    text = ("Thời gian qua, các sở, ngành tích cực triển khai nhiệm vụ.\n"
+            "Để khắc phục hạn chế, Ủy ban nhân dân tỉnh yêu cầu:\n\n"
+            "1. Rà soát hồ sơ tồn đọng.\n\n"
+            "2. Sở Nội vụ, theo chức năng, nhiệm vụ được giao, chủ động kiểm tra công vụ.\n")
+    doc, ctx = make(text, [("1. Rà", "1"), ("2. Sở", "2")], ["các sở, ngành", "Ủy ban nhân dân tỉnh", "Sở Nội vụ"])
+    ds = by_item(doc, ctx)
+    assert "1" in ds and ds["1"].lead == []                           # nobody named: no guess
+    assert leads(ds["2"]) == ["Sở Nội vụ"]
+
+
+def test_support_named_before_phoi_hop_and_with_adverbs():
+    text = ("Các sở thực hiện nội dung sau:\n\n"
+            "1. Giao Sở Xây dựng chủ trì, Sở Tài nguyên và Môi trường phối hợp thực hiện.\n\n"
+            "2. Sở Y tế phối hợp chặt chẽ với Công an tỉnh kiểm tra an toàn thực phẩm.\n")
+    doc, ctx = make(text, [("1. Giao", "1"), ("2. Sở", "2")],
+                    ["Các sở", "Sở Xây dựng", "Sở Tài nguyên và Môi trường", "Sở Y tế", "Công an tỉnh"])
+    ds = by_item(doc, ctx)
+    assert leads(ds["1"]) == ["Sở Xây dựng"] and supports(ds["1"]) == ["Sở Tài nguyên và Môi trường"]
+    assert leads(ds["2"]) == ["Sở Y tế"] and supports(ds["2"]) == ["Công an tỉnh"]

@@ -33,6 +33,12 @@ def test_shared_issuer_after_va_goes_to_every_member_but_not_past_a_member_with_
     assert [f["issuer"] for _, f in found] == ["Chính phủ", "Thủ tướng Chính phủ", "Thủ tướng Chính phủ", "UBND tỉnh"]
 
 
+def test_a_comma_shares_the_issuer_only_within_one_type():
+    found, _ = refs("Luật số 45/2019/QH14, Nghị định số 45/2020/NĐ-CP và Công văn số 5678/VPCP-KSTT "
+                    "của Văn phòng Chính phủ về việc rà soát")
+    assert [f["issuer"] for _, f in found] == [None, "Văn phòng Chính phủ", "Văn phòng Chính phủ"]
+
+
 def test_list_after_type_word_and_issuer_starts_each_text_at_so_with_null_issuer():
     text = ("các Kế hoạch của UBND tỉnh: số 184/KH-UBND ngày 07/12/2021 về CCHC giai đoạn 2021-2025, "
             "số 204/KH-UBND ngày 23/12/2022 về CCHC năm 2023; số 205/KH-UBND ngày 23/12/2022 về tuyên truyền.")
@@ -47,6 +53,12 @@ def test_list_after_type_word_and_issuer_starts_each_text_at_so_with_null_issuer
 def test_bare_so_takes_the_type_word_as_written_not_the_symbol_code():
     found, _ = refs("các Chương trình của Tỉnh ủy: số 12-CTr/TU, số 13-KH/TU.")
     assert [f["type"] for _, f in found] == ["chuong_trinh", "chuong_trinh"]
+
+
+def test_type_word_qualified_by_a_few_words_governs_the_number():
+    found, _ = refs("theo văn bản chỉ đạo số 12/UBND-NC ngày 02/3/2023 và Chương trình công tác số 5/CTr-UBND")
+    assert [(t, f["type"]) for t, f in found] == [("số 12/UBND-NC ngày 02/3/2023", "van_ban"),
+                                                  ("số 5/CTr-UBND", "chuong_trinh")]
 
 
 def test_bare_so_without_any_governing_word_falls_back_to_the_symbol_code():
@@ -103,7 +115,8 @@ def test_glued_symbol_is_kept_as_written_with_warning_w301():
 
 
 def test_well_formed_symbols_raise_no_warning():
-    _, ctx = refs("Chỉ thị số 28-CT/TU; Nghị quyết số 35/2023/UBTVQH15; Công văn số 12/UBND; Chỉ thị số 3/CT-TTg")
+    _, ctx = refs("Chỉ thị số 28-CT/TU; Nghị quyết số 35/2023/UBTVQH15; Công văn số 12/UBND; Chỉ thị số 3/CT-TTg; "
+                  "Luật số 80/2015/QH13; Quy định số 08-QĐi/TW")
     assert ctx.warnings == []
 
 
@@ -119,9 +132,10 @@ def test_documents_named_without_a_number_are_not_references():
 
 
 def test_the_documents_own_number_is_not_a_reference():
-    layout = SimpleNamespace(metadata=Metadata(number="138", symbol="KH-UBND"))
-    found, _ = refs("Kế hoạch 138/KH-UBND | Kế hoạch số 140/KH-UBND", layout=layout)
-    assert [f["number"] for _, f in found] == ["140"]
+    layout = SimpleNamespace(metadata=Metadata(number="138", symbol="KH-UBND", date="2025-12-19"))
+    found, _ = refs("Kế hoạch 138/KH-UBND | Kế hoạch số 140/KH-UBND | Kế hoạch số 138/KH-UBND ngày 19/12/2025 | "
+                    "Kế hoạch số 138/KH-UBND ngày 20/12/2024", layout=layout)
+    assert [(f["number"], f["date"]) for _, f in found] == [("140", None), ("138", "2024-12-20")]
 
 
 def test_references_in_footnotes_count_and_spans_map_to_the_original():

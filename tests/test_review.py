@@ -98,3 +98,30 @@ def test_page_renders_in_a_real_headless_browser(tmp_path: Path):
     # nesting survived parsing: the date sits inside the reference mark
     ref = dom[dom.index('data-id="r1"'):]
     assert ref.index('data-id="t1"') < ref.index("</mark>")
+
+
+@pytest.mark.browser
+def test_cchc_show_page_of_a_real_document_in_the_browser(tmp_path: Path):
+    exe = _chromium()
+    if exe is None:
+        if os.environ.get("CI"):
+            pytest.fail("chromium is required in CI for the browser test")
+        pytest.skip("chromium not installed")
+    from cchc_extract.pipeline import extract
+
+    src = tmp_path / "letter.txt"
+    src.write_text("Kính gửi: Sở Tài chính.\n\nỦy ban nhân dân tỉnh yêu cầu:\n\n"
+                   "1. Sở Tài chính chủ trì, phối hợp với Sở Nội vụ rà soát kinh phí theo Kế hoạch số "
+                   "12/KH-UBND ngày 05/01/2024, hoàn thành trong tháng 3/2024 <b>&amp;</b>.\n", encoding="utf-8")
+    out = write_review(src, tmp_path / "page.html")
+    res = subprocess.run([exe, "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                          "--disable-component-update", "--disable-sync", "--no-first-run",
+                          "--disable-dev-shm-usage", f"--user-data-dir={tmp_path / 'p'}", "--dump-dom",
+                          out.resolve().as_uri()], capture_output=True, text=True, timeout=120)
+    assert res.returncode == 0, res.stderr[-2000:]
+    doc = extract(src)
+    found = set(re.findall(r'data-kind="(\w+)" data-id="(\w+)"', res.stdout))
+    for kind in ("references", "dates", "bodies", "targets", "deadlines"):
+        assert {(kind, e.id) for e in getattr(doc, kind)} <= found
+    assert "<b>&amp;</b>" not in res.stdout and "&lt;b&gt;" in res.stdout    # source text escaped
+    assert res.stdout.count("data-directive=") == len(doc.directives) >= 1

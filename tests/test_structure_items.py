@@ -123,3 +123,27 @@ def test_numbering_gap_marks_lost_headings():
     assert a.text == "a) Tham mưu."              # the lost headings' paragraphs are not a)'s
     assert "W203" in [w.code for w in lay.warnings]
     assert [it for it in lay.items if it.path == "10"][0].text == "10. Báo tỉnh: Tuyên truyền."
+
+
+def test_upper_case_continuation_after_a_footnote_block_is_rejoined():
+    text = ("Yêu cầu:\n\n1. Thực hiện theo chỉ đạo của\n\n¹ Ghi chú.\n\nỦy ban nhân dân tỉnh¹ về cải cách.\n\n"
+            "2. Mục hai.")
+    lay = analyze(normalize(text))
+    assert lay.items[0].text == "1. Thực hiện theo chỉ đạo của Ủy ban nhân dân tỉnh về cải cách."
+    assert "W207" in [w.code for w in lay.warnings]
+
+
+def test_item_text_is_quoted_as_written_without_marks():
+    lay = layout("Yêu cầu:\n1. Hoàn thành hoà giải ở cơ sở¹ theo **kế hoạch**.\n¹ Ghi chú.")
+    assert lay.items[0].text == "1. Hoàn thành hoà giải ở cơ sở theo **kế hoạch**."
+
+
+def test_two_numbered_items_on_one_line_are_split():
+    lay = layout("Yêu cầu:\n1. Rà soát văn bản trong năm 2024. 2. Công khai kết quả. Xem 3. mục khác.")
+    assert [(it.path, it.text) for it in lay.items] == [
+        ("1", "1. Rà soát văn bản trong năm 2024."), ("2", "2. Công khai kết quả. Xem 3. mục khác.")]
+
+
+def test_closing_mark_on_its_own_line():
+    lay = layout("Yêu cầu:\n1. Mục một.\nĐề nghị các cơ quan thực hiện.\n./.\nNơi nhận:\n- Như trên.")
+    assert lay.items[0].text == "1. Mục một."

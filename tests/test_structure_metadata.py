@@ -130,3 +130,34 @@ def test_never_crashes(text):
 def test_extract_never_crashes_on_odd_documents(text):
     d = extract_text(text)
     assert d.items == [] and all(w.code for w in d.warnings)
+
+
+def test_single_addressee_without_dash():
+    lay = analyzed("Số: 1/UBND-VX\nV/v thử\n\nKính gửi:\n\nỦy ban nhân dân các huyện, thành phố.\n\n"
+                   "Thực hiện chỉ đạo, đề nghị:\n\n1. Một.")
+    assert lay.metadata.recipients == ["Ủy ban nhân dân các huyện, thành phố"]
+    assert [it.path for it in lay.items] == ["1"]
+
+
+def test_repeated_lines_deep_in_the_body_do_not_move_the_header():
+    block = [f"- Nội dung lặp lại số {k} trong danh sách nhiệm vụ của các cơ quan, đơn vị." for k in range(5)]
+    text = "\n".join(["ỦY BAN NHÂN DÂN TỈNH AN GIANG", "Số: 7/KH-UBND", "An Giang, ngày 01 tháng 02 năm 2024",
+                      "Mở đầu."] + [f"{k}. Mục {k}." for k in range(1, 20)] + block + ["20. Mục hai mươi."] + block)
+    lay = analyzed(text)
+    assert lay.metadata.symbol == "KH-UBND"
+    assert not any(it.path.startswith("dup/") for it in lay.items)
+    assert "W202" in [w.code for w in lay.warnings]
+
+
+def test_header_and_footer_written_as_tables():
+    _, lay = doc("structure_table_header_ke_hoach.txt")
+    md = lay.metadata
+    assert (md.doc_type, md.number, md.symbol, md.place, md.date) == (
+        "ke_hoach", "45", "KH-UBND", "Bắc Ninh", "2024-02-15")
+    assert md.issuer == "Ủy ban nhân dân tỉnh Bắc Ninh"
+    assert md.subject == "CẢI CÁCH HÀNH CHÍNH NHÀ NƯỚC NĂM 2024"
+    assert md.distribution == ["Bộ Nội vụ (b/c)", "Lưu: VT, NC"]
+    assert (md.signer.authority, md.signer.title, md.signer.name) == (
+        "TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Nguyễn Văn Phong")
+    assert "W208" not in [w.code for w in lay.warnings]      # a header table is not site debris
+    assert [it.path for it in lay.items] == ["I", "I/1", "I/1/a", "I/1/b", "II", "II/1", "II/1/-1", "II/1/-2"]

@@ -157,8 +157,21 @@ def summary_line(st: Stats, seconds: float) -> str:
             f"({mb / seconds if seconds > 0 else 0:.2f} MB/s)")
 
 
-def run_extract(paths, *, out=None, output=None, fmt="json", jobs=0, quiet=False,
-                skip_existing=False, encoding=None, max_bytes=DEFAULT_MAX_BYTES, pretty=True) -> int:
+EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE, as a shell reports a pipeline cut short by `| head`
+
+
+def run_extract(paths, **options) -> int:
+    """`cchc extract`: returns the exit code (errors.py); options as in _run_extract."""
+    try:
+        return _run_extract(paths, **options)
+    except BrokenPipeError:  # the reader of stdout went away: stop quietly
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_BROKEN_PIPE
+
+
+def _run_extract(paths, *, out=None, output=None, fmt="json", jobs=0, quiet=False,
+                 skip_existing=False, encoding=None, max_bytes=DEFAULT_MAX_BYTES, pretty=True) -> int:
     from .formats import COMBINED, FORMATS, open_writer
 
     if fmt not in FORMATS:

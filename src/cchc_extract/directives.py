@@ -68,7 +68,7 @@ class Roles:
 def build_directives(doc: Document, ctx: MatchContext, lexicon: Lexicon | None = None) -> list[Directive]:
     lex = lexicon or default_lexicon()
     norm = ctx.norm
-    if norm is None or not doc.items and not (ctx.layout and ctx.layout.preamble):
+    if norm is None or not doc.items and _preamble_range(doc, ctx) is None:
         return []
     bodies = _body_positions(doc, ctx)
     units = _item_units(doc, ctx)
@@ -78,16 +78,16 @@ def build_directives(doc: Document, ctx: MatchContext, lexicon: Lexicon | None =
     if pre_directive is not None:
         out.append(pre_directive)
     inherited_top = pre_roles if pre_roles.lead else _recipients(doc, ctx, bodies)
+    asked = _preamble_asks(doc, ctx)     # "... yêu cầu:": every item below is a task
 
     links = _links_by_item(doc)
     base: dict[str, Roles] = {}
     for unit in units:
-        parent_base = base.get(unit.parent) if unit.parent else inherited_top
-        parent_base = parent_base or Roles()
+        parent_base = base.get(unit.parent, inherited_top) if unit.parent else inherited_top
         chains = _chains(unit, bodies, lex)
         roles, own_base = _item_roles(chains, parent_base, unit.text)
         base[unit.path] = own_base
-        if not roles.lead and not roles.support and not ACTION_CUE.search(unit.text):
+        if not roles.lead and not roles.support and not _asks_for_action(unit.text, asked):
             continue
         out.append(_make(doc, ctx, unit.path, unit.parts[0], roles, links))
     for i, d in enumerate(out, 1):
@@ -96,6 +96,24 @@ def build_directives(doc: Document, ctx: MatchContext, lexicon: Lexicon | None =
             doc.warnings.append(diagnostics.warn(
                 "W401", f"directive of item {d.item} names no responsible body", span=d.span))
     return out
+
+
+def _asks_for_action(text: str, preamble_asks: bool) -> bool:
+    """A leadless item is still a directive under a requesting preamble or when it uses an
+    action word; an all-capitals section heading ("II. TỔ CHỨC THỰC HIỆN") is not."""
+    first_line = text.split("\n", 1)[0]
+    if first_line.upper() == first_line and "\n" not in text.strip():
+        return False
+    return preamble_asks or ACTION_CUE.search(text) is not None
+
+
+REQUEST_END = regex.compile(r"\b(?:yêu\s+cầu|đề\s+nghị|giao|chỉ\s+thị|chỉ\s+đạo)\b[^.\n]{0,200}:\s*$",
+                            regex.IGNORECASE)
+
+
+def _preamble_asks(doc: Document, ctx: MatchContext) -> bool:
+    rng = _preamble_range(doc, ctx)
+    return bool(rng) and REQUEST_END.search(ctx.norm.text[max(rng[0], rng[1] - 300):rng[1]]) is not None
 
 
 # --- positions ----------------------------------------------------------------
@@ -221,7 +239,9 @@ def _preamble(doc: Document, ctx: MatchContext, bodies, lex: Lexicon) -> tuple[R
         return Roles(), None
     unit = Unit("preamble", None, [rng]).build(ctx.norm.text)
     chains = _chains(unit, bodies, lex)
-    asked = [c for c in chains if c.role in ("lead", "subject")]
+    # the request is in the last paragraph (earlier ones tell the background)
+    para_start = unit.text.rstrip().rfind("\n") + 1
+    asked = [c for c in chains if c.role in ("lead", "subject") and c.start >= para_start]
     if not asked:
         return Roles(), None
     last = asked[-1]
@@ -238,7 +258,13 @@ def _preamble(doc: Document, ctx: MatchContext, bodies, lex: Lexicon) -> tuple[R
     own = Roles(lead, _unique(support), "explicit", modality)
     s = rng[0] + sent_start
     e = rng[0] + _sentence_end(unit.text, last.end)
-    return roles, _make(doc, ctx, "preamble", (s, e), own, _links_by_item(doc))
+    d = _make(doc, ctx, "preamble", (s, e), own, _links_by_item(doc))
+    # entities of a stand-in preamble (a letter's only paragraph) carry no item: link by span
+    for kind in ("deadlines", "targets", "references"):
+        ids = getattr(d, kind)
+        ids.extend(x.id for x in getattr(doc, kind)
+                   if x.item is None and d.span[0] <= x.span[0] and x.span[1] <= d.span[1] and x.id not in ids)
+    return roles, d
 
 
 def _sentence_start(text: str, pos: int) -> int:
@@ -258,7 +284,9 @@ def _preamble_range(doc: Document, ctx: MatchContext) -> Optional[tuple[int, int
     if ctx.layout is not None and getattr(ctx.layout, "preamble", None):
         return tuple(ctx.layout.preamble)
     if not doc.items:
-        return None
+        # a letter with no numbered items: its only paragraph (ending ./.) is the request itself
+        segs = getattr(ctx.layout, "segments", None) or []
+        return next(((s, e) for k, s, e in segs if k == "closing"), None)
     first = min(_to_norm(ctx.norm, it.span[0]) for it in doc.items)
     text = ctx.norm.text
     start = max(0, text.rfind("\n\n", 0, max(0, first - 2)))   # the paragraph before the first item

@@ -21,20 +21,18 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Literal, Optional, Union
 
-import regex
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from .errors import RuleError
 from .normalize import fold_key
 from .rules import _Loader, rules_dir
-from .trie import trie_pattern
+from .trie import trie_pattern, unicode_classes
 
 LevelSpec = Literal["central", "province", "district", "commune", "party", "other", "auto"]
 Level = Literal["central", "province", "district", "commune", "party", "other"]
 
-# V0: simple case folding, enough for Vietnamese and much faster to compile than V1's full folding
-FLAGS = regex.V0 | regex.UNICODE | regex.VERBOSE | regex.IGNORECASE
+FLAGS = re.UNICODE | re.VERBOSE | re.IGNORECASE
 
 
 class _Strict(BaseModel):
@@ -108,7 +106,7 @@ class GazetteerFile(_Strict):
     enumerations: list[EnumerationSpec] = Field(default_factory=list)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)   # hashed by identity (cache keys)
 class Entry:
     id: str
     canonical: Optional[str]
@@ -120,7 +118,7 @@ class Entry:
     priority: int = 60
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)   # hashed by identity (cache keys)
 class Pattern:
     id: str
     regex: Any
@@ -128,9 +126,10 @@ class Pattern:
     level: str
     default: str
     group: Union[bool, str]
+    has_body: bool = False               # the emitted span is group `body`
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)   # hashed by identity (cache keys)
 class Enumeration:
     id: str
     head: Any
@@ -139,7 +138,7 @@ class Enumeration:
     group: bool
 
 
-@dataclass
+@dataclass(eq=False)
 class Gazetteer:
     entries: dict[str, Entry]            # fold_key(name) -> entry
     scanner: Any                         # stdlib re over lower-cased text: names and anchors
@@ -156,8 +155,8 @@ class Gazetteer:
         return self.entries.get(fold_key(name))
 
 
-_FRAGMENT_REF = regex.compile(r"\$(?:\{([a-z_][a-z0-9_]*)\}|([a-z_][a-z0-9_]*))")
-_LIST_REF = regex.compile(r"\\L<(\w+)>")
+_FRAGMENT_REF = re.compile(r"\$(?:\{([a-z_][a-z0-9_]*)\}|([a-z_][a-z0-9_]*))")
+_LIST_REF = re.compile(r"\\L<(\w+)>")
 
 
 def expand(pattern: str, fragments: dict[str, str], _depth: int = 0) -> str:
@@ -165,7 +164,7 @@ def expand(pattern: str, fragments: dict[str, str], _depth: int = 0) -> str:
     if _depth > 10:
         raise KeyError("fragment nesting deeper than 10 (a cycle?)")
 
-    def one(m: regex.Match) -> str:
+    def one(m: re.Match) -> str:
         name = m.group(1) or m.group(2)
         return "(?:" + expand(fragments[name], fragments, _depth + 1) + ")"
 
@@ -173,11 +172,26 @@ def expand(pattern: str, fragments: dict[str, str], _depth: int = 0) -> str:
 
 
 def _compile(pattern: str, fragments: dict[str, str], lists: dict[str, list[str]]) -> Any:
+    """Expand fragments, lists and \\p{..} classes; compile with stdlib `re`.
+
+    Stdlib `re` (3.11: possessive quantifiers, atomic groups, scoped flags) compiles these
+    patterns several times faster than `regex` and matches them faster too (measured in
+    bench/bodies_matcher.py); a \\L<list> becomes a trie alternation."""
     expanded = expand(pattern, fragments)
-    used = {name: lists[name] for name in set(_LIST_REF.findall(expanded))}
-    return regex.compile(expanded, FLAGS, **used)
+    expanded = _LIST_REF.sub(lambda m: "(?:" + _trie_of(lists, m.group(1)) + ")", expanded)
+    return re.compile(unicode_classes(expanded), FLAGS)
 
 
+def _trie_of(lists: dict[str, list[str]], name: str) -> str:
+    if name not in lists:
+        raise KeyError(f"list {name}")
+    cache = _TRIES.setdefault(id(lists), {})
+    if name not in cache:
+        cache[name] = trie_pattern(lists[name])   # re.escape escapes spaces, as VERBOSE needs
+    return cache[name]
+
+
+_TRIES: dict[int, dict[str, str]] = {}
 def _check_examples(where: str, ex: BodyExamples, problems: list[str]) -> None:
     if not ex.match:
         problems.append(f"{where}: no positive example")
@@ -186,8 +200,9 @@ def _check_examples(where: str, ex: BodyExamples, problems: list[str]) -> None:
 
 
 def _word_prefixes(key: str) -> list[str]:
-    words = key.split(" ")
-    return [" ".join(words[:i]) for i in range(1, len(words) + 1)]
+    """key and its prefixes that end at a word boundary ("sở, ngành" -> "sở", "sở,", "sở, ngành")."""
+    cuts = [i for i in range(1, len(key)) if key[i - 1].isalnum() != key[i].isalnum()]
+    return [key[:i] for i in cuts] + [key]
 
 
 def _scanner(entries: dict[str, Entry], anchored: list[tuple[str, Any, list[str]]]):
@@ -235,10 +250,16 @@ def load_gazetteer(path: Path | None = None) -> Gazetteer:
         if any(not v for v in vs):
             problems.append(f"{path.name} list {k}: empty name")
     fragments = dict(spec.fragments)
+    # a fragment is checked where it is used; an unused one is compiled on its own here
+    sources = " ".join([p.pattern for p in (*spec.patterns, *spec.blockers)]
+                       + [e.head for e in spec.enumerations] + list(fragments.values()) + ["$locality"])
+    used = {a or b for a, b in _FRAGMENT_REF.findall(sources)}
     for name, pat in fragments.items():
+        if name in used:
+            continue
         try:
             _compile(pat, fragments, lists)
-        except (KeyError, ValueError, regex.error) as exc:
+        except (KeyError, ValueError, re.error) as exc:
             problems.append(f"{path.name} fragment {name}: pattern: {exc}")
 
     seen_ids: set[str] = set()
@@ -278,7 +299,7 @@ def load_gazetteer(path: Path | None = None) -> Gazetteer:
         except KeyError as exc:
             problems.append(f"{where}: pattern: undefined fragment or list {exc}")
             return None
-        except (ValueError, regex.error) as exc:
+        except (ValueError, re.error) as exc:
             problems.append(f"{where}: pattern: {exc}")
             return None
         if rx.search("") is not None:
@@ -303,7 +324,8 @@ def load_gazetteer(path: Path | None = None) -> Gazetteer:
             if rx is None:
                 continue
             obj = Pattern(p.id, rx, getattr(p, "priority", 0), getattr(p, "level", "other"),
-                          getattr(p, "default", "other"), getattr(p, "group", False))
+                          getattr(p, "default", "other"), getattr(p, "group", False),
+                          "body" in rx.groupindex)
             out.append(obj)
             anchored.append((kind, obj, anchors_of(kind, p)))
 
@@ -319,8 +341,8 @@ def load_gazetteer(path: Path | None = None) -> Gazetteer:
         head = compile_one("enumeration", en, en.head)
         if head is None:
             continue
-        alternation = "|".join(regex.escape(x) for x in sorted(lists[en.members], key=len, reverse=True))
-        member_rx = regex.compile(r"(?<![\w])(?:" + alternation + r")(?![\w])", regex.V0 | regex.IGNORECASE)
+        alternation = "|".join(re.escape(x) for x in sorted(lists[en.members], key=len, reverse=True))
+        member_rx = re.compile(r"(?<![\w])(?:" + alternation + r")(?![\w])", re.IGNORECASE)
         obj = Enumeration(en.id, head, member_rx, en.level, en.group)
         enumerations.append(obj)
         anchored.append(("enum", obj, anchors_of("enumeration", en)))
@@ -330,8 +352,10 @@ def load_gazetteer(path: Path | None = None) -> Gazetteer:
     try:
         locality = _compile(r"\ $locality", fragments, lists)
         scanner, handlers = _scanner(entries, anchored)
-    except (KeyError, ValueError, regex.error, re.error) as exc:
+    except (KeyError, ValueError, re.error) as exc:
         problems.append(f"{path.name}: cannot build the name scanner: {exc}")
+    finally:
+        _TRIES.pop(id(lists), None)
     if problems:
         raise RuleError(problems)
     return Gazetteer(entries, scanner, handlers, locality, patterns, blockers,

@@ -90,25 +90,19 @@ class Lexicon:
         return self._by[key]
 
     def first(self, slot: str, text: str, roles: tuple[str, ...]) -> Optional[Trigger]:
-        """The first entry (file order) of these roles that hits text: one regex call, as
-        all of them are compiled into one alternation (the first alternative wins, and
-        every one is anchored at the same end of the text)."""
+        """The first entry (file order) of these roles that hits text."""
         key = (slot, roles)
         if key not in self._by:
-            chosen = [t for t in self.triggers if t.slot == slot and t.role in roles]
-            alt = "|".join(f"(?P<t{i}>{t.regex.pattern})" for i, t in enumerate(chosen))
-            flags = FLAGS | (regex.REVERSE if slot == "before" else 0)
-            self._by[key] = (chosen, regex.compile(alt, flags) if chosen else None)
-        chosen, rx = self._by[key]
-        if rx is None:
-            return None
-        m = rx.search(text[-MAX_WINDOW:]) if slot == "before" else rx.match(text[:MAX_WINDOW])
-        return chosen[int(m.lastgroup[1:])] if m else None
+            self._by[key] = [t for t in self.triggers if t.slot == slot and t.role in roles]
+        for t in self._by[key]:
+            if self.hits(t, text):
+                return t
+        return None
 
     @staticmethod
     def hits(t: Trigger, text: str) -> bool:
         if t.slot == "before":
-            return t.regex.search(text[-MAX_WINDOW:]) is not None
+            return t.regex.match(text[-MAX_WINDOW:]) is not None
         return t.regex.match(text[:MAX_WINDOW]) is not None
 
 
@@ -140,8 +134,8 @@ def load_lexicon(path: Path | None = None) -> Lexicon:
         if e.slot in ("after", "gap") and not e.pattern.startswith("^"):
             problems.append(f"{where}: an '{e.slot}' pattern must start with ^")
         try:
-            # 'before' patterns end at $: searching in reverse tries the end first, so a
-            # miss costs one cheap check per position instead of a full match attempt
+            # 'before' patterns end at $: compiled REVERSE, match() starts at the end of the
+            # text, so a test costs one attempt instead of a scan over the window
             rx = regex.compile(_expand(e.pattern, spec.fragments),
                                FLAGS | (regex.REVERSE if e.slot == "before" else 0))
         except (KeyError, ValueError, regex.error) as exc:
@@ -231,6 +225,7 @@ def build_chains(text: str, mentions: list[Mention], lex: Lexicon) -> list[Chain
 def classify(text: str, chains: list[Chain], lex: Lexicon) -> list[Chain]:
     """Give every chain its role from the text around it (see rules/_roles.yaml)."""
     body_start = LABEL.match(text).end()
+    chains = _merge_heading_line(text, chains, body_start)
     prev: Optional[Chain] = None
     for ch in chains:
         cs = _clause_start(text, ch.start, body_start)
@@ -243,7 +238,8 @@ def classify(text: str, chains: list[Chain], lex: Lexicon) -> list[Chain]:
         ch.at_unit_start = cs == body_start and subj is not None and subj.spec.at_start
         ch.passive = lex.first("before", before, ("passive",)) is not None
         if ch.at_unit_start and text.rfind("\n", 0, ch.start) < body_start:
-            ch.heading = not after.strip(" \t:.;") and not ch.passive
+            # "2. Công an tỉnh", "5. Văn phòng UBND tỉnh:", "2. Sở Tài chính: Chủ trì, ..."
+            ch.heading = (not after.strip(" \t:.;") or after.lstrip().startswith(":")) and not ch.passive
         t = lex.first("before", before, ("lead", "support"))
         if t is not None and t.role == "support" and prev is not None and prev.passive \
                 and prev.end >= cs and not text[prev.end:ch.start].strip(" ,").lower().startswith(("và",)):
@@ -252,9 +248,9 @@ def classify(text: str, chains: list[Chain], lex: Lexicon) -> list[Chain]:
         elif t is not None:
             ch.role, ch.modality, ch.trigger = t.role, t.modality, t.id
         elif not ch.passive:
-            after_lead = lex.first("after", after, ("lead",))
+            after_lead = lex.first("after", after, ("lead", "support"))
             if after_lead is not None:
-                ch.role, ch.modality, ch.trigger = "lead", after_lead.modality, after_lead.id
+                ch.role, ch.modality, ch.trigger = after_lead.role, after_lead.modality, after_lead.id
             elif ch.heading:
                 ch.role, ch.trigger = "subject", "heading"
             else:
@@ -263,6 +259,23 @@ def classify(text: str, chains: list[Chain], lex: Lexicon) -> list[Chain]:
                     ch.role, ch.trigger = "subject", subj.id
         prev = ch
     return chains
+
+
+HEADING_GAP = regex.compile(r"^\s*(?:[,;]|và)\s*(?:và\s+)?$", FLAGS)
+
+
+def _merge_heading_line(text: str, chains: list[Chain], body_start: int) -> list[Chain]:
+    """A first line made only of body names ("3. Các sở, ban, ngành; UBND các huyện") is one
+    heading chain, even where ';' would otherwise end a list."""
+    nl = text.find("\n", body_start)
+    line_end = len(text) if nl < 0 else nl
+    first = [c for c in chains if c.start < line_end]
+    if len(first) < 2 or text[first[-1].end:line_end].strip(" \t:.;"):
+        return chains
+    if not all(HEADING_GAP.match(text[a.end:b.start]) for a, b in zip(first, first[1:])):
+        return chains
+    merged = Chain([m for c in first for m in c.mentions], first[0].start, first[-1].end)
+    return [merged] + chains[len(first):]
 
 
 def _continues_list(text: str, clause_start: int, prev: Optional[Chain]) -> bool:

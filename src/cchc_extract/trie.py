@@ -7,6 +7,7 @@ every position; the trie shares prefixes ("ủy ban nhân dân", "ủy ban thư�
 from __future__ import annotations
 
 import re
+import unicodedata
 from typing import Iterable
 
 
@@ -29,3 +30,41 @@ def _build(node: dict) -> str:
         return ""
     body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
     return "(?:" + body + ")?" if "" in node else body
+
+
+# --- \p{..} classes for stdlib `re` -----------------------------------------------
+# Latin letters with Vietnamese (Latin-1, Latin Extended A/B, Latin Extended Additional).
+_LATIN = [*range(0x41, 0x5B), *range(0x61, 0x7B), *range(0xC0, 0x250), *range(0x1E00, 0x1F00)]
+
+
+def _class_body(category: str) -> str:
+    chars = [chr(c) for c in _LATIN if unicodedata.category(chr(c)) == category]
+    return "".join(re.escape(c) for c in chars)
+
+
+_BODIES = {"Lu": _class_body("Lu"), "Ll": _class_body("Ll")}
+_BODIES["L"] = _BODIES["Lu"] + _BODIES["Ll"]
+_BODIES["M"] = "\u0300-\u036f"
+_PROP = re.compile(r"\\p\{(Lu|Ll|L|M)\}|\\.|\[|\]")
+
+
+def unicode_classes(pattern: str) -> str:
+    """Rewrite \\p{Lu} \\p{Ll} \\p{L} \\p{M} (Latin script) into classes stdlib `re` accepts."""
+    out = []
+    depth = 0  # inside a [...] class?
+    pos = 0
+    for m in _PROP.finditer(pattern):
+        out.append(pattern[pos:m.start()])
+        tok = m.group()
+        if m.group(1):
+            body = _BODIES[m.group(1)]
+            out.append(body if depth else "[" + body + "]")
+        else:
+            if tok == "[" and not depth:
+                depth = 1
+            elif tok == "]" and depth:
+                depth = 0
+            out.append(tok)
+        pos = m.end()
+    out.append(pattern[pos:])
+    return "".join(out)

@@ -11,10 +11,10 @@ settled by `select` (priority, then length) and given level / group / canonical.
 """
 from __future__ import annotations
 
-from bisect import bisect_right
+from functools import lru_cache
 from typing import Optional
 
-import regex
+import re
 
 from ..gazetteer import Gazetteer, default_gazetteer
 from . import Found, MatchContext, select
@@ -22,7 +22,7 @@ from .body_fields import auto_group, auto_level, canonical_name
 from .body_zones import merge_spans, skip_zones
 
 CONTAINER_MIN_PRIORITY = 50   # fallback patterns (lower) never swallow a name
-_LIST_END = regex.compile(r"[.;:\n]")
+_LIST_END = re.compile(r"[.;:\n]")
 
 
 def lower_same_length(text: str) -> str:
@@ -51,46 +51,60 @@ def _entry_hit(g: Gazetteer, text: str, pos: int, entry, klen: int, hits: _Hits)
     hits.cands.append(Found(pos, end, entry.id, {"_spec": entry, "_name_end": pos + klen}, entry.priority))
 
 
-def _enum_hit(text: str, pos: int, en, timeout, hits: _Hits) -> None:
-    m = en.head.match(text, pos, timeout=timeout)
+def _enum_hit(text: str, pos: int, en, hits: _Hits) -> None:
+    m = en.head.match(text, pos)
     if m is None:
         return
     hits.heads.append(m.span())
     stop = _LIST_END.search(text, m.end())
     end = stop.start() if stop else len(text)
-    for mm in en.members.finditer(text, m.end(), end, timeout=timeout):
+    for mm in en.members.finditer(text, m.end(), end):
         hits.members.append(Found(mm.start(), mm.end(), en.id, {"_spec": en}, 60))
 
 
-def _scan(g: Gazetteer, text: str, timeout: Optional[float]) -> _Hits:
+def _scan(g: Gazetteer, text: str) -> _Hits:
     hits = _Hits()
     low = lower_same_length(text)
+    # A pattern is not retried at anchors inside its own previous match: without this a
+    # long comma list ("cơ quan, cơ quan, …") would be re-matched from every member
+    # (quadratic); a match starting inside another of the same rule would lose anyway.
+    covered: dict[int, int] = {}
     for m in g.scanner.finditer(low):
         pos = m.start()
         for kind, obj, klen in g.handlers[m.group(1)]:
             if kind == "entry":
                 _entry_hit(g, text, pos, obj, klen, hits)
-            elif kind == "pattern":
-                mm = obj.regex.match(text, pos, timeout=timeout)
+                continue
+            if covered.get(id(obj), -1) > pos:
+                continue
+            if kind == "pattern":
+                mm = obj.regex.match(text, pos)
                 if mm is not None:
-                    s, e = mm.span("body") if "body" in obj.regex.groupindex and mm.group("body") else mm.span()
+                    covered[id(obj)] = mm.end()
+                    s, e = mm.span("body") if obj.has_body and mm.group("body") else mm.span()
                     if e > s:
                         hits.cands.append(Found(s, e, obj.id, {"_spec": obj}, obj.priority))
             elif kind == "blocker":
-                mm = obj.regex.match(text, pos, timeout=timeout)
+                mm = obj.regex.match(text, pos)
                 if mm is not None:
+                    covered[id(obj)] = mm.end()
                     hits.blocks.append(mm.span())
             else:
-                _enum_hit(text, pos, obj, timeout, hits)
+                _enum_hit(text, pos, obj, hits)
     return hits
 
 
-def _overlaps_any(s: int, e: int, merged: list[tuple[int, int]]) -> bool:
-    """True when [s, e) overlaps one of the disjoint sorted spans."""
-    i = bisect_right(merged, (e, -1)) - 1
-    while i >= 0 and merged[i][0] >= e:
-        i -= 1
-    return i >= 0 and merged[i][1] > s
+def _outside(cands: list[Found], merged: list[tuple[int, int]]) -> list[Found]:
+    """Candidates overlapping none of the disjoint sorted spans (one linear sweep)."""
+    out = []
+    i, n = 0, len(merged)
+    for c in sorted(cands, key=lambda c: c.start):
+        while i < n and merged[i][1] <= c.start:
+            i += 1
+        if i < n and merged[i][0] < c.end:
+            continue
+        out.append(c)
+    return out
 
 
 def _drop_contained(cands: list[Found]) -> list[Found]:
@@ -107,32 +121,29 @@ def _drop_contained(cands: list[Found]) -> list[Found]:
 
 
 def _fields(f: Found, text: str, g: Gazetteer) -> dict:
-    mention = text[f.start:f.end]
     spec = f.fields["_spec"]
+    name_end = f.fields.get("_name_end")
+    rest = text[name_end:f.end] if name_end is not None else None
+    return dict(_fields_of(spec, text[f.start:f.end], rest, g))
+
+
+@lru_cache(maxsize=8192)
+def _fields_of(spec, mention: str, rest: Optional[str], g: Gazetteer) -> tuple:
+    """Fields of a mention (cached: the same names recur all through a document)."""
     level = spec.level if spec.level != "auto" else auto_level(mention, spec.default, g)
     group = spec.group if spec.group != "auto" else auto_group(mention)
     canonical_head = getattr(spec, "canonical", None)
-    if canonical_head and "_name_end" in f.fields:
-        mention_for_name = canonical_head + text[f.fields["_name_end"]:f.end]
-    else:
-        mention_for_name = mention
-    return {"canonical": canonical_name(mention_for_name, g), "group": bool(group), "level": level}
+    name = canonical_head + rest if canonical_head and rest is not None else mention
+    return (("canonical", canonical_name(name, g)), ("group", bool(group)), ("level", level))
 
 
 def find(ctx: MatchContext) -> list[Found]:
     g = default_gazetteer()
     text = ctx.text
-    try:
-        hits = _scan(g, text, ctx.timeout)
-    except TimeoutError:  # a pathological input: report, never crash
-        from .. import diagnostics
-
-        ctx.warnings.append(diagnostics.warn("W105", "bodies: regex time-out; bodies not extracted"))
-        return []
-    blocked = merge_spans(hits.blocks)
+    # every pattern is anchored and written linear (possessive repeats, bounded word loops),
+    # so no time-out is needed: the scan is one pass plus a `match` per anchor hit
+    hits = _scan(g, text)
     zones = merge_spans(skip_zones(text, ctx.layout) + hits.heads)
-    kept = [c for c in hits.cands
-            if not _overlaps_any(c.start, c.end, blocked) and not _overlaps_any(c.start, c.end, zones)]
-    kept += [c for c in hits.members if not _overlaps_any(c.start, c.end, zones)]
+    kept = _outside(_outside(hits.cands, merge_spans(hits.blocks)) + hits.members, zones)
     winners, _ = select(_drop_contained(kept))
     return [Found(f.start, f.end, f.rule, _fields(f, text, g), f.priority) for f in winners]

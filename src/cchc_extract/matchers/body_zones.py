@@ -1,7 +1,7 @@
 """Where bodies are not annotated: header issuer lines, signature block, filing lines.
 
-The structure analyzer's segments are used when they exist; until then (or when
-it finds none) simple layout facts of NĐ 30/2020 documents stand in:
+The structure analyzer's segments are used when they exist, together with simple
+layout facts of NĐ 30/2020 documents (which also cover what a segmenter may miss):
 - the issuer block is the ALL-CAPS lines just above the "Số:" line;
 - the signature block is a line starting with TM./KT./TL./TUQ./Q. and the
   ALL-CAPS lines under it, and any ALL-CAPS line after "Nơi nhận";
@@ -87,9 +87,8 @@ def _zones(text: str, skip_header: bool, skip_signature: bool) -> list[tuple[int
 def skip_zones(text: str, layout: Any = None) -> list[tuple[int, int]]:
     """Merged, sorted spans of the normalized text where no body is annotated."""
     segments = getattr(layout, "segments", None) or []
-    kinds = {k for k, _, _ in segments}
     zones = [(s, e) for k, s, e in segments if k in SKIP_KINDS]
-    has_issuer = bool(kinds & {"issuer", "parent_issuer"})
-    has_signature = "signature" in kinds
-    zones += _zones(text, not has_issuer, not has_signature)
+    # the layout facts are kept even with segments: they also catch a repeated header
+    # (web copies) and a signer's office line printed under the signature
+    zones += _zones(text, True, True)
     return merge_spans(zones)

@@ -1,7 +1,8 @@
 """Clause bounds around a match, used to read the context of deadlines and targets.
 
-A clause ends at ``;``, a line break or a sentence full stop (a ``.`` followed by
-a space or the end; dots inside numbers and symbols do not count).  Searches
+A clause ends at ``;``, a sentence full stop (a ``.`` followed by a space or
+the end; dots inside numbers and symbols do not count) or a line break that
+starts a new paragraph, item or table row (not one that only wraps a sentence).  Searches
 are bounded by a window so that long lines without punctuation stay linear.
 """
 from __future__ import annotations
@@ -10,9 +11,13 @@ import regex
 
 WINDOW = 600
 
+# A line break ends a clause unless the next line continues the sentence (hard-wrapped
+# text): it does when that line starts with a lower-case word rather than a blank line,
+# a list label, a bullet, a table pipe or a capital.
+_NEW_LINE_STARTS = r"\n(?=[ \t]*(?:\n|$|[-+•*|]|\p{Lu}|\d+[.)]|[a-zđ]\)|[^\p{L}\s]))"
 # the last boundary before a position (reverse search), and the next one after it
-_BOUNDARY_BACK = regex.compile(r"(?r)[;:\n]|\.(?=\s)")
-_BOUNDARY_FWD = regex.compile(r"[;\n]|\.(?=\s|$)")
+_BOUNDARY_BACK = regex.compile(r"(?r)[;:]|\.(?=\s)|" + _NEW_LINE_STARTS)
+_BOUNDARY_FWD = regex.compile(r"[;]|\.(?=\s|$)|" + _NEW_LINE_STARTS)
 # what may stand between the clause start and a phrase that opens the clause
 _OPENER = regex.compile(
     r"\s*(?:[-+•]\s*|(?:[IVX]+|\d+(?:\.\d+)*|[a-zđ])[.)]\s*)?\s*", regex.V1 | regex.I)

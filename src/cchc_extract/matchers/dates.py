@@ -20,11 +20,12 @@ _DIGITS = regex.compile(r"\d+")
 MAX_PERIOD_YEARS = 50
 
 
-def entity_start(m) -> int:
+def entity_start(rule, m, groups: dict) -> int:
     """Start of the entity: the earliest participating group, which may sit in a
     look-behind (patterns start with a literal word the engine can search for fast)."""
-    starts = [m.start()] + [m.start(g) for g, v in m.groupdict().items() if v is not None]
-    return min(starts)
+    if "(?<=" not in rule.spec.pattern:
+        return m.start()
+    return min([m.start()] + [m.start(g) for g, v in groups.items() if v is not None])
 
 
 def day_value(d: int, m: int, y: int) -> tuple[str, bool]:
@@ -89,11 +90,11 @@ def find(ctx: MatchContext) -> list[Found]:
             continue
         value, suspect = _value(form, g, ctx)
         fields = {"value": value, "form": form, "suspect": suspect}
-        out.append(Found(entity_start(m), m.end(), rule.id, fields, rule.priority))
-    winners, losers = select(out)
-    _warn_suspects(ctx, winners)
-    # The pipeline selects again; the order is total, so it keeps these winners.
-    return winners + losers
+        out.append(Found(entity_start(rule, m, g), m.end(), rule.id, fields, rule.priority))
+    if any(f.fields["suspect"] for f in out):  # rare: select only then, to warn for winners alone
+        # The pipeline selects again; the order is total, so it keeps the same winners.
+        _warn_suspects(ctx, select(out)[0])
+    return out
 
 
 def _warn_suspects(ctx: MatchContext, winners: list[Found]) -> None:

@@ -126,6 +126,8 @@ def compute_due(groups: dict, before: bool, doc_date: Optional[str]) -> tuple[Op
     when = when_from_groups(groups)
     if when is None:
         return None, False, False
+    if not when.valid():          # no such day or month whatever the year (31/4, tháng 13)
+        return None, False, True
     full = resolve_year(when, doc_date)
     if full is None:
         return None, False, False

@@ -10,8 +10,8 @@ Context checks (rule field `needs`, a control key removed from the output):
   a goal word (phấn đấu, mục tiêu, bảo đảm); "đến hết năm" always is.
 - table: a cell holding only a time counts when an earlier line names the
   time column ("Thời gian hoàn thành", "Thời gian thực hiện", "Thời hạn").
-Every non-recurring phrase is dropped when the rest of its clause is in the
-past tense (đã): that is a report of what happened, not a time limit.
+A phrase that opens its clause is dropped when the rest of the clause is in
+the past tense (đã): that is a report of what happened, not a time limit.
 """
 from __future__ import annotations
 
@@ -108,9 +108,12 @@ def find(ctx: MatchContext) -> list[Found]:
             continue
         if not _context_ok(text, m, rule.fields.get("needs")):
             continue
-        if not g.get("lead") and past_in(text, end, clause_end(text, end)):
-            continue
+        if (not g.get("lead") and opens_clause(text, start)
+                and past_in(text, end, clause_end(text, end))):
+            continue  # "Trong tháng 3/2023, Sở đã tiếp nhận ...": a time adverbial of a report
         due, resolved, suspect = compute_due(g, before=bool(g.get("before")), doc_date=ctx.doc_date)
+        if suspect and g.get("d") and "ngày" not in text[start:end].lower():
+            continue  # a bare "12/63" that is no day at all (a rank, a ratio): not a date
         span = ctx.norm.to_original(start, end)
         if suspect:
             ctx.warnings.append(diagnostics.warn(

@@ -8,7 +8,9 @@ the fields the text around a match decides:
 - issuer: "của X" right after the number/date, cut at the title or a verb; a
   shared "của X" after a coordination ("A và B của X") goes to every member;
 - title: "về …" after the number/date/issuer, to the end of the clause;
-- suspect + W301 for a symbol whose type code is glued to the issuer code.
+- suspect: the date is impossible as printed (kept as printed);
+- warning W301 for a symbol whose type code is glued to the next code (QĐUBND).
+A bare number that nothing names, and the document's own number, are dropped.
 """
 from __future__ import annotations
 
@@ -38,18 +40,20 @@ _ISSUER_END = regex.compile(r"[,;:.()\[\]\n\"'!?]|\s-\s")
 _TITLE_LEAD = regex.compile(_MARK + r"\s*,?\s*(?:về\s+việc|về|v/v)\s+", regex.I | FLAGS)
 _TITLE_END = regex.compile(r";|\.(?=\s|$)|\n|\[\d")
 _SENTENCE_END = regex.compile(r"(?:[.!?](?=\s+\p{Lu})|\n)", FLAGS)
+_LIST_HEAD_BEFORE = regex.compile(r"(?:các|những)\s+\Z", regex.I | FLAGS)
+_LIST_HEAD_AFTER = regex.compile(r"\s*(?:của|:|sau)", regex.I | FLAGS)
+_FEW_WORDS = regex.compile(r"\s+(?:\p{L}+\s+){0,3}", FLAGS)
 _COORDINATION_GAP = regex.compile(r"\A" + _MARK + r"\s*(?:,|,?\s*và)\s*\Z", regex.I | FLAGS)
 
 
-def _type_word_regex(rules: RuleSet, cited: bool = False) -> regex.Pattern:
-    """A type word; with `cited`, only one followed by a number (it starts the next citation)."""
-    return _compile_type_word(rules.fragments.get("loai_van_ban", "(?!)"), cited)
+def _type_word_regex(rules: RuleSet) -> regex.Pattern:
+    """A type word ($loai_van_ban of the rule set)."""
+    return _compile_type_word(rules.fragments.get("loai_van_ban", "(?!)"))
 
 
 @lru_cache(maxsize=8)
-def _compile_type_word(fragment: str, cited: bool) -> regex.Pattern:
-    pat = "(?<![\\p{L}\\d])(?:" + fragment + ")" + (r"(?=\s+(?:số|\d))" if cited else "")
-    return regex.compile(pat, FLAGS | regex.I)
+def _compile_type_word(fragment: str) -> regex.Pattern:
+    return regex.compile("(?<![\\p{L}\\d])(?:" + fragment + ")", FLAGS | regex.I)
 
 
 def _clean(s: Optional[str]) -> Optional[str]:
@@ -83,7 +87,7 @@ def _candidates(ctx: MatchContext, types: DocTypes) -> list[Found]:
             "title": None,
             "suspect": suspect,
         }
-        out.append(Found(entity_start(m), m.end(), rule.id, fields, rule.priority))
+        out.append(Found(entity_start(rule, m, g), m.end(), rule.id, fields, rule.priority))
     return out
 
 
@@ -102,8 +106,10 @@ def _governing_type(ctx: MatchContext, f: Found, prev: Optional[Found], types: D
     for m in word_rx.finditer(text, gap_from, f.start):
         before = text[max(0, m.start() - 12):m.start()]
         after = text[m.end():m.end() + 12]
-        # a word that heads a list: "các Kế hoạch …", "Kế hoạch của X: …", "văn bản: …"
-        if regex.search(r"(?:các|những)\s+\Z", before, regex.I) or regex.match(r"\s*(?:của|:|sau)", after, regex.I):
+        # a word that heads a list ("các Kế hoạch …", "Kế hoạch của X: …", "văn bản: …")
+        # or is qualified by a few words before the number ("văn bản chỉ đạo số …")
+        if (_LIST_HEAD_BEFORE.search(before) or _LIST_HEAD_AFTER.match(after)
+                or _FEW_WORDS.fullmatch(text, m.end(), f.start)):
             best = m
     if best is not None:
         return types.type_of_word(best.group())
@@ -174,7 +180,8 @@ def _is_self(ctx: MatchContext, f: Found) -> bool:
     """The document's own number (a site title, a repeated header) is not a reference."""
     md = getattr(ctx.layout, "metadata", None)
     return bool(md and md.number and md.symbol and f.fields["number"] == md.number
-                and f.fields["symbol"] == _clean(md.symbol))
+                and f.fields["symbol"] == _clean(md.symbol)
+                and f.fields["date"] in (None, md.date))  # same number, other date: another document
 
 
 def _warn_glued_symbol(ctx: MatchContext, f: Found, types: DocTypes) -> None:
@@ -183,7 +190,9 @@ def _warn_glued_symbol(ctx: MatchContext, f: Found, types: DocTypes) -> None:
     if "-" in body or "/" in body:
         return
     code = types.code_prefix(body)
-    if code and len(body) > len(code) + 1:
+    rest = body[len(code):] if code else ""
+    # QĐUBND: a type code glued to an issuer code.  QH12 (Quốc hội, term 12) and QĐi are well formed.
+    if code and len(rest) > 1 and not rest.isdigit():
         ctx.warnings.append(diagnostics.warn(
             "W301", f"symbol {sym!r} has its type code {code!r} glued to the next code (kept as written)",
             span=ctx.norm.to_original(f.start, f.end)))
@@ -192,26 +201,30 @@ def _warn_glued_symbol(ctx: MatchContext, f: Found, types: DocTypes) -> None:
 def find(ctx: MatchContext) -> list[Found]:
     types = doc_types(str(ctx.rules.directory))
     winners, _ = select(_candidates(ctx, types))
+    needs_previous = {r.id for r in ctx.rules["references"] if r.fields.get("after_reference")}
     kept: list[Found] = []
     for f in winners:
+        prev = kept[-1] if kept else None
+        if f.rule in needs_previous and not (prev and _COORDINATION_GAP.match(ctx.text[prev.end:f.start])):
+            continue  # "…, 13/QĐ-UBND" counts only right after another reference
         if f.fields["type"] is None:
-            prev = kept[-1] if kept else None
             f.fields["type"] = (_governing_type(ctx, f, prev, types)
                                 or types.type_of_symbol(f.fields["symbol"] or ""))
             if f.fields["type"] is None:
                 continue  # a bare number with nothing that says what it numbers
         if not _is_self(ctx, f):
             kept.append(f)
-    ends = []
     for i, f in enumerate(kept):
         nxt = kept[i + 1].start if i + 1 < len(kept) else len(ctx.text)
-        end, f.fields["issuer"], f.fields["title"] = _issuer_and_title(ctx, f, nxt, types)
-        ends.append(end)
+        _, f.fields["issuer"], f.fields["title"] = _issuer_and_title(ctx, f, nxt, types)
         _warn_glued_symbol(ctx, f, types)
-    # A shared "của X" after a coordination goes back to every member before it.
+    # A shared "của X" after a coordination goes back to every member before it:
+    # "A và B của X" (any types), "A số 1, số 2 của X" (a comma joins members of one type).
     for i in range(len(kept) - 2, -1, -1):
         a, b = kept[i], kept[i + 1]
-        if a.fields["issuer"] is None and b.fields["issuer"] and _COORDINATION_GAP.match(ctx.text[a.end:b.start]):
+        gap = _COORDINATION_GAP.match(ctx.text[a.end:b.start])
+        if a.fields["issuer"] is None and b.fields["issuer"] and gap and (
+                "và" in gap.group().lower() or a.fields["type"] == b.fields["type"]):
             a.fields["issuer"] = b.fields["issuer"]
     # Only the kept winners: a dropped winner's losers must not come back when the
     # pipeline selects again.

@@ -140,6 +140,9 @@ def _extent(text: str, c: _Cand, nxt: Optional[_Cand]) -> int:
     m = _PURPOSE.search(text, c.qend, end)
     if m:
         end = m.start()
+    close = text.find(")", c.qend, end)
+    if close >= 0 and text.find("(", c.qend, close) < 0:
+        end = close          # "(đạt 50%) ...": the quantity sits inside a parenthesis
     while end > c.qend and text[end - 1] in _TRIM:
         end -= 1
     return end

@@ -4,15 +4,21 @@ from __future__ import annotations
 from bisect import bisect_right
 from typing import Optional
 
+import regex
+
 from .. import diagnostics
 from ..normalize import NormalizedText
 from . import ItemNode, Layout
 from .footnotes import build_footnotes, mark_paren_notes
 from .lines import Line, split_lines
-from .metadata import MetaBuilder, clean, web_table
-from .segment import (Header, find_repeat, header_anchor, parse_header, parse_tail,
-                      signature_block, web_table_end)
+from .metadata import MetaBuilder, web_table
+from .footer import parse_tail, signature_block
+from .segment import (Header, find_repeat, header_anchor, parse_header,
+                      web_table_end)
 from .tree import build_items
+
+
+_LINE_BREAK = regex.compile(r"\r\n|\r|\n")
 
 
 def analyze_document(norm: NormalizedText) -> Layout:
@@ -21,9 +27,8 @@ def analyze_document(norm: NormalizedText) -> Layout:
         return layout
     lines = split_lines(norm)
     n = len(lines)
-    original_lines = norm.original.split("\n")
-    if len(original_lines) != n:          # CR-only or odd line ends: no table detection
-        original_lines = [ln.text for ln in lines]
+    # the site table is only looked for near the top: split just that much of the original
+    original_lines = _LINE_BREAK.split(norm.original, maxsplit=60)[:60]
     segs = layout.segments
     lo = 0
     table_end = web_table_end(original_lines, lines, 0, n)
@@ -40,14 +45,19 @@ def analyze_document(norm: NormalizedText) -> Layout:
 
     dup_items: list[ItemNode] = []
     rep = find_repeat(lines)
-    if rep and rep[0] >= lo:
+    if rep and not _near_top(lines, lo, rep[0]):
+        layout.warnings.append(diagnostics.warn(
+            "W202", f"lines {rep[0] + 1}-{rep[1]} repeat at lines {rep[2] + 1}-{rep[3]}",
+            span=norm.to_original(lines[rep[2]].start, lines[rep[3] - 1].end)))
+        rep = None
+    if rep:
         a0, a1, b0, b1 = rep
         layout.warnings.append(diagnostics.warn(
             "W202", f"lines {a0 + 1}-{a1} repeat at lines {b0 + 1}-{b1}; the first copy is kept apart",
             span=norm.to_original(lines[a0].start, lines[a1 - 1].end)))
         segs.append(("repeat", lines[a0].start, lines[b0 - 1].end if b0 > a0 else lines[a1 - 1].end))
         dh = parse_header(lines, a0, b0)
-        items, warns, _ = build_items(norm.text, lines, dh.body_start, b0, prefix="dup/")
+        items, warns, _ = build_items(norm, lines, dh.body_start, b0, prefix="dup/")
         dup_items = items
         layout.warnings.extend(_to_original(norm, warns))
         lo = b0
@@ -61,7 +71,7 @@ def analyze_document(norm: NormalizedText) -> Layout:
     paren = frozenset(mark_paren_notes(lines, after_body))
     tail.signature = [ln for ln in tail.signature if ln.note is None]
     bs, be = h.body_start, tail.body_end
-    items, warns, first = build_items(norm.text, lines, bs, be, paren=paren)
+    items, warns, first = build_items(norm, lines, bs, be, paren=paren)
     layout.warnings.extend(_to_original(norm, warns))
     layout.items = dup_items + items
     body_lo = lines[bs].start if bs < n else len(norm.text)
@@ -85,8 +95,8 @@ def analyze_document(norm: NormalizedText) -> Layout:
         segs.append(("distribution", lines[tail.noi_nhan].start, end))
     block, name_line, rest = signature_block(tail.signature)
     sig_lines = block + ([name_line] if name_line else [])
-    if sig_lines:
-        segs.append(("signature", sig_lines[0].start, sig_lines[-1].end))
+    for ln in sig_lines:                 # per line: a flattened footer interleaves Nơi nhận entries
+        segs.append(("signature", ln.start, ln.end))
     last_note = max((ln.idx for ln in lines if ln.note is not None), default=-1)
     last_sig = sig_lines[-1].idx if sig_lines else -1
     debris = [ln for ln in rest if ln.idx > max(last_note, last_sig, tail.noi_nhan or -1)]
@@ -105,9 +115,16 @@ def analyze_document(norm: NormalizedText) -> Layout:
     mb = MetaBuilder(norm, lines)
     mb.header(h)
     mb.complete_issuer(closing_text, from_header=bool(h.issuer_lines))
-    mb.footer(tail, web_table(norm.original, table_end))
+    mb.footer(tail, web_table(original_lines, table_end))
     layout.metadata = mb.meta
     return layout
+
+
+def _near_top(lines: list[Line], lo: int, i: int, reach: int = 15) -> bool:
+    """A repeated opening starts among the first lines of the document proper."""
+    if i < lo:
+        return False
+    return sum(1 for ln in lines[lo:i] if not ln.blank) < reach
 
 
 def _end_of(lines: list[Line], lo: int, hi: int, default: int) -> int:
@@ -147,8 +164,8 @@ def header_segments(lines: list[Line], h: Header) -> list[tuple[str, int, int]]:
     out = []
     for i, s, e in h.issuer_lines:
         out.append(("issuer", s, e))
-    for i in h.motto:
-        out.append(("motto", lines[i].start, lines[i].end))
+    for s, e in h.motto:
+        out.append(("motto", s, e))
     if h.number:
         i, m = h.number
         out.append(("number", lines[i].start + m.start(), lines[i].start + m.end()))

@@ -5,11 +5,11 @@ from typing import Callable, Optional
 
 import regex
 
-from .. import diagnostics
 from ..models import Warning_
 from ..normalize import NormalizedText
 from . import FootnoteNode
 from .lines import Line
+from .warnlimit import Warner
 
 _INLINE_BRACKET = regex.compile(r"\[(\d{1,3})\]")
 _INLINE_PAREN = regex.compile(r"(?<=[\p{L}\d.,;:)\"'])\((\d{1,2})\)")    # "… của Chính phủ(1)"
@@ -35,10 +35,10 @@ def find_marks(norm: NormalizedText, lines: list[Line],
     note_lines = {ln.idx for ln in lines if ln.note is not None}
     out = []
     text = norm.text
+    openers = {ln.mark_pos for ln in lines if ln.mark_pos >= 0}
     for m in norm.marks:
         p = m.norm_pos
-        line_start = text.rfind("\n", 0, p) + 1
-        if text[line_start:p].strip() == "":
+        if p in openers:
             continue                      # a mark opening a line opens a footnote text
         if _UNIT_BEFORE.search(text[max(0, p - 6):p]):
             continue
@@ -59,28 +59,34 @@ def find_marks(norm: NormalizedText, lines: list[Line],
 
 def build_footnotes(norm: NormalizedText, lines: list[Line], anchor_of: Callable[[int], Optional[str]],
                     paren: frozenset = frozenset()) -> tuple[list[FootnoteNode], list[Warning_]]:
-    warnings: list[Warning_] = []
+    warner = Warner()
     notes = [ln for ln in lines if ln.note is not None]
     marks = find_marks(norm, lines, paren)
     used = [False] * len(marks)
+    by_marker: dict[str, list[int]] = {}
+    for k, mk in enumerate(marks):
+        by_marker.setdefault(mk[0], []).append(k)
+    nxt: dict[str, int] = {}
     out = []
     for ln in notes:
         fn = FootnoteNode(marker=ln.note, start=ln.note_start, end=ln.end,
-                          text=" ".join(norm.text[ln.note_start:ln.end].split()))
+                          text=" ".join(norm.original_slice(ln.note_start, ln.end).split()))
         want = "(" + ln.note if ln.paren else ln.note
-        for k, (marker, s, e, ospan) in enumerate(marks):
-            if not used[k] and marker == want:
-                used[k] = True
-                fn.mark = (s, e)
-                fn.mark_original = ospan
-                fn.anchor = anchor_of(max(s - 1, 0))
-                break
+        cands = by_marker.get(want, [])
+        j = nxt.get(want, 0)
+        if j < len(cands):                 # the first unused mark with this marker
+            k = cands[j]
+            nxt[want] = j + 1
+            _, s, e, ospan = marks[k]
+            used[k] = True
+            fn.mark = (s, e)
+            fn.mark_original = ospan
+            fn.anchor = anchor_of(max(s - 1, 0))
         else:
-            warnings.append(diagnostics.warn("W206", f"footnote {ln.note} has no mark in the text",
-                                             span=norm.to_original(ln.start, ln.end)))
+            warner.add("W206", f"footnote {ln.note} has no mark in the text",
+                       span=norm.to_original(ln.start, ln.end))
         out.append(fn)
     for k, (marker, s, e, ospan) in enumerate(marks):
         if not used[k] and not marker.startswith("("):   # "(n)" in text is often not a mark
-            warnings.append(diagnostics.warn("W205", f"mark {marker} has no footnote text",
-                                             span=ospan or norm.to_original(s, e)))
-    return out, warnings
+            warner.add("W205", f"mark {marker} has no footnote text", span=ospan or norm.to_original(s, e))
+    return out, warner.finish()

@@ -97,21 +97,29 @@ def next_letter(c: str) -> Optional[str]:
     return LETTERS[i + 1]
 
 
-_INLINE_SIBLING = regex.compile(r"(?<=[.;!?])\s++(?P<lab>[a-dđeg-ik-vxy]\))\s++(?=\S)")
+_INLINE_SIBLING = regex.compile(r"(?<=[.;!?])\s++(?P<lab>[a-dđeg-ik-vxy]\)|\d{1,2}\.)\s++(?=\S)")
 
 
 def inline_siblings(text: str, label: Label) -> list[int]:
-    """Offsets in `text` where the next sibling letter item starts on the same line.
+    """Offsets in `text` where the next sibling item starts on the same line.
 
     "... theo quy định. c) 95% người dân ..." holds items b) and c): a label that is
-    the next letter in order and follows a sentence end opens a new item.
+    the next letter (or next number, before a capital) in order and follows a
+    sentence end opens a new item.
     """
-    if label.kind != "letter":
+    if label.kind == "letter":
+        want = next_letter(label.key)
+    elif label.kind == "decimal":
+        want = f"{label.number + 1}."
+    else:
         return []
     cuts = []
-    want = next_letter(label.key)
     for m in _INLINE_SIBLING.finditer(text, label.end):
-        if want and m.group("lab")[0] == want:
+        lab = m.group("lab")
+        if label.kind == "letter" and want and lab[0] == want and lab.endswith(")"):
             cuts.append(m.start("lab"))
             want = next_letter(want)
+        elif label.kind == "decimal" and lab == want and text[m.end():m.end() + 1].isupper():
+            cuts.append(m.start("lab"))
+            want = f"{int(want[:-1]) + 1}."
     return cuts

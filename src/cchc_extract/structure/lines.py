@@ -8,7 +8,6 @@ import regex
 
 from ..normalize import Mark, NormalizedText
 
-_LINE = regex.compile(r"[^\n]*+")
 BRACKET_NOTE = regex.compile(r"\[(\d{1,3})\]\s*")
 
 
@@ -21,6 +20,7 @@ class Line:
     note: Optional[str] = None       # footnote marker when the line is a footnote's text
     note_start: int = 0              # where the note's own text starts (after the marker)
     paren: bool = False              # a "(n) …" note (its marks are "(n)" in the text)
+    mark_pos: int = -1               # position of the superscript that opens the note
 
     @property
     def blank(self) -> bool:
@@ -29,40 +29,32 @@ class Line:
 
 def split_lines(norm: NormalizedText) -> list[Line]:
     """One Line per physical line; a line whose start carries a mark is a footnote line."""
-    text = norm.text
     at_pos: dict[int, Mark] = {m.norm_pos: m for m in norm.marks}
     out: list[Line] = []
+    append = out.append
     pos = 0
-    n = len(text)
-    idx = 0
-    while pos <= n:
-        nl = text.find("\n", pos)
-        if nl < 0:
-            nl = n
-        raw = text[pos:nl]
+    for idx, raw in enumerate(norm.text.split("\n")):
         stripped = raw.strip()
-        if stripped:
-            lead = len(raw) - len(raw.lstrip())
-            s = pos + lead
-            e = s + len(stripped)
-        else:
-            s = e = pos
-        line = Line(idx, s, e, stripped)
-        if stripped:
-            mark = None
+        if not stripped:
+            append(Line(idx, pos, pos, ""))
+            pos += len(raw) + 1
+            continue
+        s = pos + len(raw) - len(raw.lstrip())
+        line = Line(idx, s, s + len(stripped), stripped)
+        mark = None
+        if at_pos:
             for p in range(pos, s + 1):       # the mark may sit before leading spaces
                 mark = at_pos.get(p)
                 if mark is not None:
                     break
-            if mark is not None:
-                line.note, line.note_start = mark.marker, s
-            else:
-                m = BRACKET_NOTE.match(stripped)
-                if m and len(stripped) > m.end():
-                    line.note, line.note_start = m.group(1), s + m.end()
-        out.append(line)
-        idx += 1
-        pos = nl + 1
+        if mark is not None:
+            line.note, line.note_start, line.mark_pos = mark.marker, s, mark.norm_pos
+        elif stripped[0] == "[":
+            m = BRACKET_NOTE.match(stripped)
+            if m and len(stripped) > m.end():
+                line.note, line.note_start = m.group(1), s + m.end()
+        append(line)
+        pos += len(raw) + 1
     return out
 
 

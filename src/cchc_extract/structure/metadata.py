@@ -10,7 +10,8 @@ from ..models import Metadata, Signer
 from ..normalize import NormalizedText
 from .casing import sentence_case
 from .lines import Line
-from .segment import Header, Tail, signature_block
+from .footer import Tail, signature_block
+from .segment import Header
 from .vocab import prefix_re, vocab
 
 _MARKUP = regex.compile(r"\*\*|\|")
@@ -31,9 +32,9 @@ def clean(s: str) -> str:
     return " ".join(_MARKUP.sub(" ", s).split())
 
 
-def web_table(original: str, upto_line: int) -> dict[str, str]:
+def web_table(original_lines: list[str], upto_line: int) -> dict[str, str]:
     out = {}
-    for raw in original.split("\n")[:upto_line]:
+    for raw in original_lines[:upto_line]:
         m = _WEB_ROW.match(raw.strip())
         if m:
             out[m.group(1).strip().lower()] = m.group(2).strip()
@@ -110,11 +111,17 @@ class MetaBuilder:
             md.doc_type = "cong_van"
             return
         if md.symbol:
-            code = regex.split(r"[-/]", md.symbol)[0].upper()
-            if code in {k.upper() for k in v["type_codes"]}:
-                md.doc_type = {k.upper(): t for k, t in v["type_codes"].items()}[code]
+            parts = [p for p in regex.split(r"[-/]", md.symbol) if p]
+            normative = bool(parts) and regex.fullmatch(r"(?:19|20)\d\d", parts[0]) is not None
+            if normative:                  # "30/2020/NĐ-CP": a legal normative act
+                parts = parts[1:]
+            codes = {k.upper(): t for k, t in v["type_codes"].items()}
+            code = parts[0].upper() if parts else ""
+            if code in codes:
+                md.doc_type = codes[code]
             else:
-                md.doc_type = "cong_van"   # NĐ 30: a công văn's ký hiệu has no type code
+                # NĐ 30: a công văn's ký hiệu has no type code; NĐ/TT/… acts are outside the enum
+                md.doc_type = "other" if normative else "cong_van"
 
     # -- fallbacks from the rest of the document ------------------------------
     def complete_issuer(self, closing_text: Optional[str], from_header: bool) -> None:

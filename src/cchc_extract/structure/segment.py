@@ -36,9 +36,15 @@ BODY_OPENER = regex.compile(
     r"Tiếp\s+theo|Sau\s+khi|Vừa\s+qua|Thời\s+gian\s+qua)")
 NAME_RE = regex.compile(r"^(?:\p{Lu}\p{Ll}*+\s++){1,5}+\p{Lu}\p{Ll}*+$")
 _LOWER_START = regex.compile(r"^[\p{Ll}\d(]")
+def ends_sentence(text: str) -> bool:
+    """The line ends with sentence punctuation (closing quotes/brackets aside)."""
+    t = text.rstrip(" \t\"')]}»*")
+    return t[-1:] in (".", "!", "?", ":", ";", "…")
 
 
 def is_upper(text: str) -> bool:
+    if len(text) > 300:                  # header and signature lines are short
+        return False
     letters = [c for c in text if c.isalpha()]
     if len(letters) < 2:
         return False
@@ -49,7 +55,7 @@ def is_upper(text: str) -> bool:
 class Header:
     lo: int = 0                                 # first line of the document proper
     issuer_lines: list[tuple[int, int, int]] = field(default_factory=list)  # (line, start, end)
-    motto: list[int] = field(default_factory=list)
+    motto: list[tuple[int, int]] = field(default_factory=list)   # normalized spans
     number: Optional[tuple[int, regex.Match]] = None
     date: Optional[tuple[int, regex.Match]] = None
     doc_type_line: Optional[int] = None
@@ -61,29 +67,28 @@ class Header:
     end: int = 0                                # normalized offset where the header ends
 
 
-@dataclass
-class Tail:
-    body_end: int                               # line index (exclusive) of the body
-    closing: Optional[tuple[int, int]] = None   # line range of the closing paragraph
-    noi_nhan: Optional[int] = None
-    distribution: list[Line] = field(default_factory=list)
-    signature: list[Line] = field(default_factory=list)
-
-
 def blank_mode(lines: list[Line], lo: int, hi: int) -> bool:
     """True when paragraphs are separated by blank lines."""
     n = hi - lo
     return n > 0 and sum(1 for ln in lines[lo:hi] if ln.blank) >= 0.2 * n
 
 
+_WEB_ROW = regex.compile(r"^\|\s*([^|]{1,40}?)\s*\|\s*([^|]*?)\s*\|\s*$")
+
+
 def web_table_end(original_lines: list[str], lines: list[Line], lo: int, hi: int) -> int:
-    """Line index after a site's metadata table ("| Số hiệu | ... |") near the top, else lo."""
-    end = lo
-    for i in range(lo, min(hi, lo + 40)):
-        raw = original_lines[i].strip() if i < len(original_lines) else ""
-        if raw.startswith("|") and raw.count("|") >= 3:
-            end = i + 1
-    return end
+    """Line index after a site's metadata table ("| Số hiệu | 138/KH-UBND |") near the top, else lo.
+
+    A row has exactly two cells, a short label that is not itself a header cell (a
+    document's own header is often a table too: "| Số: 45/KH-UBND | Bắc Ninh, ngày … |").
+    """
+    end, rows = lo, 0
+    for i in range(lo, min(hi, lo + 40, len(original_lines))):
+        m = _WEB_ROW.match(original_lines[i].strip())
+        if m and not _is_header_element(m.group(1)) and not _is_header_element(m.group(2)) \
+                and not is_upper(m.group(1)):
+            end, rows = i + 1, rows + 1
+    return end if rows >= 2 else lo
 
 
 def _is_header_element(t: str) -> bool:
@@ -122,6 +127,10 @@ def parse_header(lines: list[Line], lo: int, hi: int) -> Header:
                     h.recipients.append(nxt)
                     i += 1
                     continue
+                if not h.recipients and not rest and len(nxt.text) < 160 and not BODY_OPENER.match(nxt.text) \
+                        and match_label(nxt.text) is None and nxt.note is None:
+                    h.recipients.append(nxt)          # a single addressee on its own line, no dash
+                    i += 1
                 break
             h.body_start = i
             seen_any = True
@@ -129,7 +138,7 @@ def parse_header(lines: list[Line], lo: int, hi: int) -> Header:
         consumed = False
         mm = motto_re().search(t)
         if mm:
-            h.motto.append(i)
+            h.motto.extend((ln.start + x.start(), ln.start + x.end()) for x in motto_re().finditer(t))
             rem = motto_re().sub(" ", t).strip(" -_|")
             if rem and is_upper(rem) and h.number is None and h.date is None and not DATE_RE.search(rem):
                 # flattened two-column header: the issuer cell shares the line
@@ -227,136 +236,6 @@ def parse_header(lines: list[Line], lo: int, hi: int) -> Header:
     return h
 
 
-def _paragraph_start(lines: list[Line], i: int, lo: int) -> int:
-    """Walk back over a paragraph split by footnote blocks or page breaks."""
-    while _LOWER_START.match(lines[i].text):
-        j = i - 1
-        while j >= lo and (lines[j].blank or lines[j].note is not None):
-            j -= 1
-        if j < lo:
-            break
-        i = j
-    return i
-
-
-def _bare_signature(lines: list[Line], lo: int, hi: int) -> Optional[int]:
-    """A signature with no prefix and no Nơi nhận: upper-case title lines just above a name at the end."""
-    content = [i for i in range(max(lo, hi - 12), hi) if not lines[i].blank and lines[i].note is None]
-    for k in range(len(content) - 1, -1, -1):
-        i = content[k]
-        if NAME_RE.match(lines[i].text) and not is_upper(lines[i].text):
-            j = k - 1
-            while j >= 0 and is_upper(lines[content[j]].text) and len(lines[content[j]].text) < 80:
-                j -= 1
-            if j < k - 1:
-                return content[j + 1]
-            return None
-    return None
-
-
-def parse_tail(lines: list[Line], lo: int, hi: int) -> Tail:
-    """Closing paragraph, Nơi nhận list and signature block after the body."""
-    noi = None
-    first_prefix = None
-    close_line = None
-    for i in range(lo, hi):
-        t = lines[i].text
-        if not t or lines[i].note is not None:
-            continue
-        if close_line is None and CLOSING_MARK in t:
-            close_line = i
-        if noi is None and NOI_NHAN_RE.match(t):
-            noi = i
-        if first_prefix is None and prefix_re().match(t) and is_upper(t[:20]):
-            first_prefix = i
-    if first_prefix is None and noi is None:
-        first_prefix = _bare_signature(lines, lo, hi)
-    end = min(x for x in (noi, first_prefix, hi) if x is not None)
-    tail = Tail(body_end=end, noi_nhan=noi)
-    if close_line is not None and close_line < end:
-        start = _paragraph_start(lines, close_line, lo)
-        if match_label(lines[start].text) is None:
-            tail.closing = (start, close_line + 1)
-            tail.body_end = start
-        else:
-            tail.body_end = close_line + 1
-    else:
-        # no "./.": the last unlabelled paragraph may still be a closing formula
-        j = end - 1
-        while j >= lo and (lines[j].blank or lines[j].note is not None):
-            j -= 1
-        if j >= lo:
-            start = _paragraph_start(lines, j, lo)
-            if match_label(lines[start].text) is None and CLOSING_FALLBACK.match(lines[start].text):
-                tail.closing = (start, j + 1)
-                tail.body_end = start
-    side: dict[int, Line] = {}                   # signature cells flattened onto Nơi nhận lines
-    if noi is not None:
-        i = noi + 1
-        ln = lines[noi]
-        rest_at = NOI_NHAN_RE.match(ln.text).end()
-        left, right = split_footer_cell(Line(ln.idx, ln.start + rest_at, ln.end, ln.text[rest_at:]))
-        if right:
-            side[ln.idx] = right
-        if left and left.text and DASH_ENTRY_RE.match(left.text):
-            tail.distribution.append(left)
-        while i < hi:
-            ln = lines[i]
-            if ln.blank:
-                i += 1
-                continue
-            if DASH_ENTRY_RE.match(ln.text):
-                left, right = split_footer_cell(ln)
-                tail.distribution.append(left)
-                if right:
-                    side[ln.idx] = right
-                i += 1
-                continue
-            break
-    dist_idx = {ln.idx for ln in tail.distribution}
-    start = tail.closing[1] if tail.closing else tail.body_end
-    for ln in lines[start:hi]:
-        if ln.idx in side:
-            tail.signature.append(side[ln.idx])
-            continue
-        if ln.blank or ln.note is not None or ln.idx in dist_idx or ln.idx == noi:
-            continue
-        tail.signature.append(ln)
-    return tail
-
-
-_TOKEN = regex.compile(r"\S++")
-
-
-def split_footer_cell(ln: Line) -> tuple[Optional[Line], Optional[Line]]:
-    """Split "- Như trên; KT. CHỦ TỊCH" (two footer cells on one line) into its two cells.
-
-    The right cell is a trailing run of upper-case words (a signing prefix may open it)
-    holding at least two words and six letters.
-    """
-    toks = list(_TOKEN.finditer(ln.text))
-    prefixes = {p.upper() for p in ("TM.", "KT.", "TL.", "TUQ.", "Q.", "T/M", "K/T", "T/L", "T/UQ")}
-    k = len(toks)
-    while k > 0:
-        t = toks[k - 1].group()
-        if t.upper() in prefixes:
-            k -= 1
-            break
-        if t.isalpha() and t.isupper():
-            k -= 1
-            continue
-        break
-    run = toks[k:]
-    letters = sum(sum(c.isalpha() for c in m.group()) for m in run)
-    if len(run) < 2 or letters < 6:
-        return ln, None
-    cut = run[0].start()
-    left_text = ln.text[:cut].rstrip()
-    right = Line(ln.idx, ln.start + cut, ln.end, ln.text[cut:])
-    left = Line(ln.idx, ln.start, ln.start + len(left_text), left_text) if left_text else None
-    return left, right
-
-
 def find_repeat(lines: list[Line], min_chars: int = 200, min_lines: int = 4) -> Optional[tuple[int, int, int, int]]:
     """A run of identical non-blank lines occurring twice: (a0, a1, b0, b1) line ranges.
 
@@ -390,34 +269,6 @@ def find_repeat(lines: list[Line], min_chars: int = 200, min_lines: int = 4) -> 
         first.setdefault(t, k)
         k += 1
     return None
-
-
-def signature_block(sig: list[Line]) -> tuple[list[Line], Optional[Line], list[Line]]:
-    """Split footer lines into the signature block (authority/title lines), the name line and the rest.
-
-    The block is the first run of adjacent upper-case (or prefixed) lines; the name is the first
-    name-shaped line after it, within a few lines (a concurrent office may sit between).
-    """
-    k = 0
-    while k < len(sig) and not (is_upper(sig[k].text) or prefix_re().match(sig[k].text)):
-        k += 1
-    block: list[Line] = []
-    while k < len(sig) and (is_upper(sig[k].text) or prefix_re().match(sig[k].text)) \
-            and (not block or sig[k].idx == block[-1].idx + 1):
-        block.append(sig[k])
-        k += 1
-    name = None
-    for j in range(k, min(len(sig), k + 3)):
-        ln = sig[j]
-        if NAME_RE.match(ln.text) and not is_upper(ln.text):
-            name = ln
-            break
-    used = {ln.idx for ln in block}
-    if name is not None:
-        used.update(ln.idx for ln in sig if block and block[-1].idx < ln.idx <= name.idx)
-        used.add(name.idx)
-    rest = [ln for ln in sig if ln.idx not in used]
-    return block, name, rest
 
 
 def header_anchor(lines: list[Line], lo: int, hi: int, look: int = 25) -> int:

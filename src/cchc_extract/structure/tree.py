@@ -1,6 +1,7 @@
 """The numbered item tree of the body: labels, paths, own text (rejoined), regions."""
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from typing import Optional
 
@@ -8,9 +9,12 @@ import regex
 
 from .. import diagnostics
 from ..models import Warning_
+from ..normalize import NormalizedText
 from . import ItemNode
 from .labels import BULLETS, Label, inline_siblings, match_label
 from .lines import Line
+from .segment import ends_sentence
+from .warnlimit import Warner
 
 _NOTE_ONLY = regex.compile(r"^\(.*\)[.;]?$")               # "(Nhiệm vụ cụ thể theo Phụ lục đính kèm)."
 _SECTION = regex.compile(r"^(?:(?:PHẦN|Phần|CHƯƠNG|Chương|MỤC|Mục|Tiểu mục)\s+(?:[IVXL]+|\d+|thứ\s+\p{L}+)\b"
@@ -34,7 +38,7 @@ class TreeBuilder:
         self.text = text
         self.prefix = prefix
         self.items: list[ItemNode] = []
-        self.warnings: list[Warning_] = []
+        self.warn = Warner()
         self.paths: set[str] = set()
         self.dups: dict[str, int] = {}
         self.stack: list[_Open] = []
@@ -42,6 +46,9 @@ class TreeBuilder:
         self.current: Optional[_Open] = None
         self.gap = False          # a footnote block or blank run since the last content line
         self.mark_re = _BRACKET_MARK
+        self.source = lambda s, e: text[s:e]     # build_items reads the original instead
+        self.note_gap = False     # the gap holds a footnote block (a page foot)
+        self.last_open = False    # the last content line ends without sentence punctuation
 
     # -- the stack -----------------------------------------------------------
     def _parent_for(self, lab: Label) -> _Open:
@@ -74,15 +81,13 @@ class TreeBuilder:
             seen = parent.letters if lab.kind == "letter" else parent.decimals if lab.kind == "decimal" else None
             if seen is not None:
                 if seen and lab.number <= seen[-1]:
-                    self.warnings.append(diagnostics.warn(
-                        "W203", f"list restarts at {lab.text} with no parent heading; attached to "
-                        f"{parent.node.path or 'the top level'}", span=(start, start + len(lab.text))))
+                    self.warn.add("W203", f"list restarts at {lab.text} with no parent heading; attached to "
+                        f"{parent.node.path or 'the top level'}", span=(start, start + len(lab.text)))
                     self._drop_lead_in()
                 elif seen and lab.number > seen[-1] + 1:
                     # numbers skipped: the headings in between were lost with their text
-                    self.warnings.append(diagnostics.warn(
-                        "W203", f"numbering skips to {lab.text}: headings in between are missing",
-                        span=(start, start + len(lab.text))))
+                    self.warn.add("W203", f"numbering skips to {lab.text}: headings in between are missing",
+                        span=(start, start + len(lab.text)))
                     self._drop_lead_in()
                 seen.append(lab.number)
         ppath = parent.node.path
@@ -94,8 +99,8 @@ class TreeBuilder:
                 k += 1
             self.dups[base] = k
             path = f"{base}~{k}"
-            self.warnings.append(diagnostics.warn("W204", f"duplicate item path {base} made unique as {path}",
-                                                  span=(start, start + len(lab.text))))
+            self.warn.add("W204", f"duplicate item path {base} made unique as {path}",
+                                                  span=(start, start + len(lab.text)))
         self.paths.add(path)
         node = ItemNode(label=lab.text, path=path, kind=lab.kind, depth=len(self.stack) + 1,
                         parent=ppath or None, start=start, end=end, text="", parts=[(start, end)])
@@ -122,7 +127,7 @@ class TreeBuilder:
             return True
         if lowercase_join:
             if self.gap:
-                self.warnings.append(diagnostics.warn("W207", span=(ln.start, ln.end)))
+                self.warn.add("W207", span=(ln.start, ln.end))
         else:
             cur.cont.append(len(cur.node.parts))
         cur.node.parts.append((ln.start, ln.end))
@@ -137,7 +142,7 @@ class TreeBuilder:
     def finish(self) -> list[ItemNode]:
         by_path = {it.path: it for it in self.items}
         for it in self.items:
-            pieces = [self.text[s:e] for s, e in it.parts]
+            pieces = [self.source(s, e) for s, e in it.parts]
             it.text = self.mark_re.sub("", " ".join(pieces))
             it.text = " ".join(it.text.split())
             it.end = max(e for _, e in it.parts)
@@ -148,10 +153,11 @@ class TreeBuilder:
         return self.items
 
 
-def build_items(text: str, lines: list[Line], lo: int, hi: int, prefix: str = "",
+def build_items(norm: NormalizedText, lines: list[Line], lo: int, hi: int, prefix: str = "",
                 paren: frozenset = frozenset()) -> tuple[list[ItemNode], list[Warning_], int]:
     """Items of body lines [lo, hi). Returns items, warnings and the offset of the first item."""
-    tb = TreeBuilder(text, prefix)
+    tb = TreeBuilder(norm.text, prefix)
+    tb.source = _source_reader(norm)
     if paren:
         alt = "|".join(sorted(paren))
         tb.mark_re = regex.compile(r"\[\d{1,3}\]|(?<=[\p{L}\d.,;:)\"'])\((?:" + alt + r")\)")
@@ -160,7 +166,7 @@ def build_items(text: str, lines: list[Line], lo: int, hi: int, prefix: str = ""
             tb.gap = True
             continue
         if ln.note is not None:
-            tb.gap = True
+            tb.gap = tb.note_gap = True
             continue
         lab = match_label(ln.text)
         if lab is None:
@@ -170,7 +176,11 @@ def build_items(text: str, lines: list[Line], lo: int, hi: int, prefix: str = ""
             if _is_heading(ln.text):
                 tb.current = None        # an unnumbered heading is nobody's continuation
                 continue
-            tb.add_text(ln, bool(_LOWER_START.match(ln.text)))
+            # the sentence goes on: lower-case start, or an unfinished line before a footnote block
+            joins = bool(_LOWER_START.match(ln.text)) or (tb.note_gap and tb.last_open)
+            tb.add_text(ln, joins)
+            tb.last_open = not ends_sentence(ln.text)
+            tb.note_gap = False
             continue
         cuts = inline_siblings(ln.text, lab)
         bounds = [0] + cuts + [len(ln.text)]
@@ -181,13 +191,37 @@ def build_items(text: str, lines: list[Line], lo: int, hi: int, prefix: str = ""
             if plab is None:
                 continue
             tb.add_item(plab, ln.start + s, ln.start + s + len(piece))
+        tb.last_open = not ends_sentence(ln.text)
+        tb.note_gap = False
     items = tb.finish()
     first = items[0].start if items else -1
-    return items, tb.warnings, first
+    return items, tb.warn.finish(), first
+
+
+def _source_reader(norm: NormalizedText):
+    """Text of a normalized range as written in the original, superscript marks cut out."""
+    marks = sorted(m.span for m in norm.marks)
+    starts = [m[0] for m in marks]
+
+    def source(s: int, e: int) -> str:
+        os_, oe = norm.to_original(s, e)
+        i = bisect_left(starts, os_)
+        if i >= len(marks) or marks[i][0] >= oe:
+            return norm.original[os_:oe]
+        out, pos = [], os_
+        while i < len(marks) and marks[i][0] < oe:
+            out.append(norm.original[pos:marks[i][0]])
+            pos = max(pos, marks[i][1])
+            i += 1
+        out.append(norm.original[pos:oe])
+        return "".join(out)
+    return source
 
 
 def _is_heading(text: str) -> bool:
     """An upper-case line of a few words: a heading that lost (or never had) its number."""
+    if len(text) > 200:
+        return False
     words = text.split()
     if not 2 <= len(words) <= 20:
         return False

@@ -1,0 +1,194 @@
+"""The end of a document: closing paragraph, Nơi nhận list, signature block (NĐ 30/2020 ô 7, 9b).
+
+Tolerates a flattened two-column footer ("- Như trên; KT. CHỦ TỊCH") and a signature with no
+signing prefix and no Nơi nhận.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Optional
+
+import regex
+
+from .labels import match_label
+from .lines import Line
+from .segment import (CLOSING_FALLBACK, CLOSING_MARK, DASH_ENTRY_RE, NAME_RE, NOI_NHAN_RE, _LOWER_START,
+                      ends_sentence, is_upper)
+from .vocab import prefix_re
+
+
+@dataclass
+class Tail:
+    body_end: int                               # line index (exclusive) of the body
+    closing: Optional[tuple[int, int]] = None   # line range of the closing paragraph
+    noi_nhan: Optional[int] = None
+    distribution: list[Line] = field(default_factory=list)
+    signature: list[Line] = field(default_factory=list)
+
+
+def _paragraph_start(lines: list[Line], i: int, lo: int) -> int:
+    """Walk back over a paragraph split by footnote blocks or page breaks."""
+    while True:
+        j = i - 1
+        notes = False
+        while j >= lo and (lines[j].blank or lines[j].note is not None):
+            notes = notes or lines[j].note is not None
+            j -= 1
+        if j < lo:
+            return i
+        unfinished = notes and not ends_sentence(lines[j].text)
+        if not (_LOWER_START.match(lines[i].text) or unfinished) or match_label(lines[i].text):
+            return i
+        i = j
+
+
+def _bare_signature(lines: list[Line], lo: int, hi: int) -> Optional[int]:
+    """A signature with no prefix and no Nơi nhận: upper-case title lines just above a name at the end."""
+    content = [i for i in range(max(lo, hi - 12), hi) if not lines[i].blank and lines[i].note is None]
+    for k in range(len(content) - 1, -1, -1):
+        i = content[k]
+        if NAME_RE.match(lines[i].text) and not is_upper(lines[i].text):
+            j = k - 1
+            while j >= 0 and is_upper(lines[content[j]].text) and len(lines[content[j]].text) < 80:
+                j -= 1
+            if j < k - 1:
+                return content[j + 1]
+            return None
+    return None
+
+
+def parse_tail(lines: list[Line], lo: int, hi: int) -> Tail:
+    """Closing paragraph, Nơi nhận list and signature block after the body."""
+    noi = None
+    first_prefix = None
+    close_line = None
+    for i in range(lo, hi):
+        t = lines[i].text
+        if not t or lines[i].note is not None:
+            continue
+        if close_line is None and CLOSING_MARK in t:
+            close_line = i
+        if noi is None and NOI_NHAN_RE.match(t):
+            noi = i
+        if first_prefix is None and prefix_re().match(t) and is_upper(t[:20]):
+            first_prefix = i
+    if first_prefix is None and noi is None:
+        first_prefix = _bare_signature(lines, lo, hi)
+    end = min(x for x in (noi, first_prefix, hi) if x is not None)
+    tail = Tail(body_end=end, noi_nhan=noi)
+    if close_line is not None and close_line < end:
+        start = close_line
+        if len(lines[start].text) <= 4:      # "./." alone on its line closes the paragraph above
+            j = start - 1
+            while j >= lo and (lines[j].blank or lines[j].note is not None):
+                j -= 1
+            start = max(j, lo)
+        start = _paragraph_start(lines, start, lo)
+        if match_label(lines[start].text) is None:
+            tail.closing = (start, close_line + 1)
+            tail.body_end = start
+        else:
+            tail.body_end = close_line + 1
+    else:
+        # no "./.": the last unlabelled paragraph may still be a closing formula
+        j = end - 1
+        while j >= lo and (lines[j].blank or lines[j].note is not None):
+            j -= 1
+        if j >= lo:
+            start = _paragraph_start(lines, j, lo)
+            if match_label(lines[start].text) is None and CLOSING_FALLBACK.match(lines[start].text):
+                tail.closing = (start, j + 1)
+                tail.body_end = start
+    side: dict[int, Line] = {}                   # signature cells flattened onto Nơi nhận lines
+    if noi is not None:
+        i = noi + 1
+        ln = lines[noi]
+        rest_at = NOI_NHAN_RE.match(ln.text).end()
+        left, right = split_footer_cell(Line(ln.idx, ln.start + rest_at, ln.end, ln.text[rest_at:]))
+        if right:
+            side[ln.idx] = right
+        if left and left.text and DASH_ENTRY_RE.match(left.text):
+            tail.distribution.append(left)
+        while i < hi:
+            ln = lines[i]
+            if ln.blank:
+                i += 1
+                continue
+            if DASH_ENTRY_RE.match(ln.text):
+                left, right = split_footer_cell(ln)
+                tail.distribution.append(left)
+                if right:
+                    side[ln.idx] = right
+                i += 1
+                continue
+            break
+    dist_idx = {ln.idx for ln in tail.distribution}
+    start = tail.closing[1] if tail.closing else tail.body_end
+    for ln in lines[start:hi]:
+        if ln.idx in side:
+            tail.signature.append(side[ln.idx])
+            continue
+        if ln.blank or ln.note is not None or ln.idx in dist_idx or ln.idx == noi:
+            continue
+        tail.signature.append(ln)
+    return tail
+
+
+_TOKEN = regex.compile(r"\S++")
+
+
+def split_footer_cell(ln: Line) -> tuple[Optional[Line], Optional[Line]]:
+    """Split "- Như trên; KT. CHỦ TỊCH" (two footer cells on one line) into its two cells.
+
+    The right cell is a trailing run of upper-case words (a signing prefix may open it)
+    holding at least two words and six letters.
+    """
+    toks = list(_TOKEN.finditer(ln.text))
+    prefixes = {p.upper() for p in ("TM.", "KT.", "TL.", "TUQ.", "Q.", "T/M", "K/T", "T/L", "T/UQ")}
+    k = len(toks)
+    while k > 0:
+        t = toks[k - 1].group()
+        if t.upper() in prefixes:
+            k -= 1
+            break
+        if t.isalpha() and t.isupper():
+            k -= 1
+            continue
+        break
+    run = toks[k:]
+    letters = sum(sum(c.isalpha() for c in m.group()) for m in run)
+    if len(run) < 2 or letters < 6:
+        return ln, None
+    cut = run[0].start()
+    left_text = ln.text[:cut].rstrip()
+    right = Line(ln.idx, ln.start + cut, ln.end, ln.text[cut:])
+    left = Line(ln.idx, ln.start, ln.start + len(left_text), left_text) if left_text else None
+    return left, right
+
+
+def signature_block(sig: list[Line]) -> tuple[list[Line], Optional[Line], list[Line]]:
+    """Split footer lines into the signature block (authority/title lines), the name line and the rest.
+
+    The block is the first run of adjacent upper-case (or prefixed) lines; the name is the first
+    name-shaped line after it, within a few lines (a concurrent office may sit between).
+    """
+    k = 0
+    while k < len(sig) and not (is_upper(sig[k].text) or prefix_re().match(sig[k].text)):
+        k += 1
+    block: list[Line] = []
+    while k < len(sig) and (is_upper(sig[k].text) or prefix_re().match(sig[k].text)) \
+            and (not block or sig[k].idx == block[-1].idx + 1):
+        block.append(sig[k])
+        k += 1
+    name = None
+    for j in range(k, min(len(sig), k + 3)):
+        ln = sig[j]
+        if NAME_RE.match(ln.text) and not is_upper(ln.text):
+            name = ln
+            break
+    used = {ln.idx for ln in block}
+    if name is not None:
+        used.update(ln.idx for ln in sig if block and block[-1].idx < ln.idx <= name.idx)
+        used.add(name.idx)
+    rest = [ln for ln in sig if ln.idx not in used]
+    return block, name, rest

@@ -1,0 +1,29 @@
+"""A per-code cap on structure warnings: a broken document must not drown the output (or the clock)."""
+from __future__ import annotations
+
+from collections import Counter
+from typing import Optional
+
+from .. import diagnostics
+from ..models import Warning_
+
+CAP = 20
+
+
+class Warner:
+    def __init__(self, cap: int = CAP):
+        self.cap = cap
+        self.out: list[Warning_] = []
+        self.count: Counter = Counter()
+
+    def add(self, code: str, message: Optional[str] = None, span: Optional[tuple[int, int]] = None) -> None:
+        self.count[code] += 1
+        if self.count[code] <= self.cap:
+            self.out.append(diagnostics.warn(code, message, span=span))
+
+    def finish(self) -> list[Warning_]:
+        for code, n in self.count.items():
+            if n > self.cap:
+                self.out.append(diagnostics.warn(
+                    code, f"{diagnostics.CODES[code]} ({n - self.cap} more not listed)"))
+        return self.out

@@ -1,0 +1,121 @@
+"""The loader of rules/bodies.yaml is strict and reports every problem at once."""
+from __future__ import annotations
+
+import textwrap
+
+import pytest
+
+from cchc_extract.errors import RuleError
+from cchc_extract.gazetteer import load_gazetteer
+
+EXAMPLES = "examples: {match: [{text: x}], no_match: [y]}"
+
+
+def write(tmp_path, body: str):
+    path = tmp_path / "bodies.yaml"
+    path.write_text(textwrap.dedent(body), encoding="utf-8")
+    return path
+
+
+GOOD = f"""
+lists:
+  provinces: [Hưng Yên]
+fragments:
+  locality: '(?:tỉnh(?:\\ \\L<provinces>)?)'
+entries:
+  - id: e.gov
+    names: [Chính phủ]
+    level: central
+    {EXAMPLES}
+patterns:
+  - id: p.dept
+    anchors: [sở]
+    pattern: 'Sở\\ Nội\\ vụ'
+    level: province
+    {EXAMPLES}
+"""
+
+
+def test_a_good_file_loads(tmp_path):
+    g = load_gazetteer(write(tmp_path, GOOD))
+    assert g.entry_for("CHÍNH PHỦ").id == "e.gov"
+    assert [p.id for p in g.patterns] == ["p.dept"]
+
+
+def test_unknown_keys_are_refused(tmp_path):
+    bad = GOOD.replace("    level: central", "    level: central\n    colour: red")
+    with pytest.raises(RuleError) as err:
+        load_gazetteer(write(tmp_path, bad))
+    assert "colour" in str(err.value)
+
+
+def test_every_problem_is_reported_at_once(tmp_path):
+    bad = f"""
+    entries:
+      - id: dup
+        names: [Chính phủ]
+        level: central
+        {EXAMPLES}
+      - id: other
+        names: [chính  PHỦ]
+        level: central
+        {EXAMPLES}
+    patterns:
+      - id: dup
+        anchors: [x]
+        pattern: 'a'
+        level: other
+        {EXAMPLES}
+      - id: p.bad_regex
+        anchors: [x]
+        pattern: '(unclosed'
+        level: other
+        {EXAMPLES}
+      - id: p.empty
+        anchors: [x]
+        pattern: 'a?'
+        level: other
+        {EXAMPLES}
+      - id: p.no_examples
+        anchors: [x]
+        pattern: 'b'
+        level: other
+        examples: {{match: [], no_match: []}}
+      - id: p.undefined_fragment
+        anchors: [x]
+        pattern: '$nowhere'
+        level: other
+        {EXAMPLES}
+    """
+    with pytest.raises(RuleError) as err:
+        load_gazetteer(write(tmp_path, bad))
+    problems = err.value.problems
+    text = " | ".join(problems)
+    assert "duplicate id" in text
+    assert "also in dup" in text                   # same name after folding, two entries
+    assert "p.bad_regex" in text
+    assert "p.empty: pattern matches the empty string" in text
+    assert "p.no_examples: no positive example" in text
+    assert "p.no_examples: no negative example" in text
+    assert "p.undefined_fragment" in text
+    assert len(problems) >= 7
+
+
+def test_patterns_need_anchors(tmp_path):
+    bad = GOOD.replace("    anchors: [sở]\n", "")
+    with pytest.raises(RuleError) as err:
+        load_gazetteer(write(tmp_path, bad))
+    assert "anchors" in str(err.value)
+
+
+def test_yaml_syntax_error_is_a_rule_error(tmp_path):
+    with pytest.raises(RuleError):
+        load_gazetteer(write(tmp_path, "entries: [\n"))
+
+
+def test_the_shipped_gazetteer_loads():
+    from cchc_extract.gazetteer import default_gazetteer
+
+    g = default_gazetteer()
+    assert g.entry_for("Uỷ ban Thường vụ Quốc hội") is not None   # tone placement folded
+    assert len(g.lists["provinces"]) >= 34 + 63 - 11 - 23        # both lists, shared names once

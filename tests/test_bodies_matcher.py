@@ -1,0 +1,93 @@
+"""Behaviour of the bodies matcher on small hand-written inputs."""
+from __future__ import annotations
+
+import time
+
+from cchc_extract.matchers import MatchContext
+from cchc_extract.matchers.bodies import find
+from cchc_extract.normalize import normalize
+from cchc_extract.rules import RuleSet
+from cchc_extract.structure import Layout
+
+
+def bodies(text: str, layout=None) -> list[tuple[str, dict]]:
+    norm = normalize(text)
+    ctx = MatchContext(norm=norm, rules=RuleSet({}, {}, {}, None), layout=layout)
+    out = []
+    for f in find(ctx):
+        s, e = norm.to_original(f.start, f.end)
+        out.append((text[s:e], f.fields))
+    return out
+
+
+def texts(text: str, layout=None) -> list[str]:
+    return [t for t, _ in bodies(text, layout)]
+
+
+def test_leading_positions_are_not_part_of_the_body():
+    assert texts("Chủ tịch UBND tỉnh chỉ đạo") == ["UBND tỉnh"]
+    assert texts("Giám đốc Sở Nội vụ báo cáo") == ["Sở Nội vụ"]
+    assert texts("Lãnh đạo VP UBND tỉnh") == ["VP UBND tỉnh"]
+    assert texts("Chỉ thị của Thủ tướng Chính phủ") == ["Thủ tướng Chính phủ"]
+
+
+def test_old_tone_placement_and_capitals_keep_the_original_text():
+    found = bodies("giao Uỷ ban nhân dân tỉnh và UỶ BAN NHÂN DÂN huyện Văn Lâm")
+    assert [t for t, _ in found] == ["Uỷ ban nhân dân tỉnh", "UỶ BAN NHÂN DÂN huyện Văn Lâm"]
+    assert found[0][1]["canonical"] == "Ủy ban nhân dân tỉnh"
+    assert found[1][1]["level"] == "district"
+
+
+def test_a_list_is_split_at_the_kind_boundary():
+    got = texts("Thủ trưởng các sở, ban, ngành, đơn vị sự nghiệp công lập trực thuộc UBND tỉnh; "
+                "Chủ tịch UBND các huyện, thị xã, thành phố")
+    assert got == ["các sở, ban, ngành", "đơn vị sự nghiệp công lập trực thuộc UBND tỉnh",
+                   "UBND các huyện, thị xã, thành phố"]
+
+
+def test_levels_and_groups():
+    found = dict(bodies("các cơ quan, đơn vị, địa phương; Ban Thường vụ Tỉnh ủy; "
+                        "các đơn vị sự nghiệp công lập trên địa bàn tỉnh; UBND cấp huyện, cấp xã"))
+    assert found["các cơ quan, đơn vị, địa phương"]["level"] == "other"
+    assert found["các cơ quan, đơn vị, địa phương"]["group"] is True
+    assert found["Ban Thường vụ Tỉnh ủy"]["level"] == "party"
+    assert found["Ban Thường vụ Tỉnh ủy"]["group"] is False
+    assert found["các đơn vị sự nghiệp công lập trên địa bàn tỉnh"]["level"] == "other"  # locality, not level
+    assert found["UBND cấp huyện, cấp xã"]["level"] == "other"                           # two levels
+
+
+def test_systems_portals_people_and_abstract_authority_are_not_bodies():
+    assert texts("cập nhật Hệ thống thông tin báo cáo Chính phủ") == []
+    assert texts("trên Cổng Dịch vụ công quốc gia; Chỉ số PAPI, Chỉ số CCHC") == []
+    assert texts("cán bộ, công chức; người dân, doanh nghiệp; cấp có thẩm quyền") == []
+    # the same words outside a system name are a body
+    assert texts("báo cáo theo yêu cầu của Chính phủ tại Nghị định") == ["Chính phủ"]
+
+
+def test_header_issuer_signature_and_filing_lines_are_skipped():
+    doc = ("ỦY BAN NHÂN DÂN\nTỈNH HƯNG YÊN\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\n"
+           "Số: 12/UBND-NC\n\nKính gửi: Sở Nội vụ.\n\nỦy ban nhân dân tỉnh yêu cầu thực hiện./.\n\n"
+           "Nơi nhận:\n- Như trên;\n- UBND tỉnh;\n- Lưu: VT, UBND.\n\nTM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH\n"
+           "PHÓ CHỦ TỊCH\n\nNguyễn Văn A\n")
+    assert texts(doc) == ["Sở Nội vụ", "Ủy ban nhân dân tỉnh", "UBND tỉnh"]
+
+
+def test_layout_segments_are_used_when_present():
+    doc = "Sở Nội vụ chủ trì; Sở Tư pháp phối hợp"
+    layout = Layout(segments=[("issuer", 0, 9), ("signature", 30, 31)])
+    assert texts(doc, layout) == ["Sở Tư pháp"]
+
+
+def test_elliptical_department_names_in_an_enumeration():
+    got = texts("Các sở, ngành: Công Thương, Giáo dục và Đào tạo, Công an tỉnh.")
+    assert got == ["Công Thương", "Giáo dục và Đào tạo", "Công an tỉnh"]
+
+
+def test_odd_input_never_crashes_and_stays_fast():
+    assert texts("") == []
+    assert texts("\x00\ufffd||**") == []
+    # long comma lists must not be re-matched from every member (that would be quadratic)
+    for piece in ("cơ quan, ", "sở, ngành, ", "huyện ủy, ", "Ban Chỉ đạo ", "Trung tâm Phục vụ "):
+        t = time.process_time()
+        bodies(piece * 20000)
+        assert time.process_time() - t < 3.0, piece
