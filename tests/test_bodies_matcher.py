@@ -91,3 +91,18 @@ def test_odd_input_never_crashes_and_stays_fast():
         t = time.process_time()
         bodies(piece * 20000)
         assert time.process_time() - t < 3.0, piece
+
+
+def test_a_name_wrapped_over_two_lines_is_one_body():
+    assert texts("giao Ủy ban nhân\ndân tỉnh chủ trì; Sở Thông tin và\nTruyền thông phối hợp") == [
+        "Ủy ban nhân\ndân tỉnh", "Sở Thông tin và\nTruyền thông"]
+
+
+def test_header_and_signature_are_found_without_line_breaks():
+    doc = ("ỦY BAN NHÂN DÂN TỈNH HÀ TĨNH CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Số: 12/UBND-NC "
+           "Kính gửi: Sở Nội vụ. Nơi nhận: - UBND tỉnh; - Lưu: VT. TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH Nguyễn Văn A")
+    assert texts(doc) == ["Sở Nội vụ", "UBND tỉnh"]
+
+
+def test_a_bullet_starting_with_luu_y_is_not_a_filing_line():
+    assert texts("- Lưu ý các sở, ban, ngành thực hiện") == ["các sở, ban, ngành"]

@@ -21,7 +21,7 @@ def _example():
 def test_dask_example_on_local_cluster(tmp_path):
     example = _example()
     cluster = distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
-                                       dashboard_address=None)
+                                       dashboard_address=":0")
     with cluster, distributed.Client(cluster):
         files = example.extract_folder(CORPUS, tmp_path, partitions=3)
     assert len(files) == 3

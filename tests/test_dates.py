@@ -99,3 +99,11 @@ def test_upper_case_and_odd_input():
     assert found("KẾ HOẠCH NĂM 2026")[0] == [("NĂM 2026", "2026")]
     for text in ("", "ngày", "tháng /", "quý I/", "năm", "giai đoạn -", "ngày 99/99/99999", "6 tháng đầu năm 99999"):
         found(text)
+
+
+def test_pipeline_reports_w302_once_with_the_original_span():
+    src = "Chỉ thị số 07/CT-UBND ngày 14/10/1025 về chấn chỉnh tình trạng."
+    doc = extract_text(src)
+    w302 = [w for w in doc.warnings if w.code == "W302"]
+    assert len(w302) == 1 and src[w302[0].span[0]:w302[0].span[1]] == "ngày 14/10/1025"
+    assert doc.dates[0].suspect and doc.references[0].suspect

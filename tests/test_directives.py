@@ -248,3 +248,13 @@ def test_support_named_before_phoi_hop_and_with_adverbs():
     ds = by_item(doc, ctx)
     assert leads(ds["1"]) == ["Sở Xây dựng"] and supports(ds["1"]) == ["Sở Tài nguyên và Môi trường"]
     assert leads(ds["2"]) == ["Sở Y tế"] and supports(ds["2"]) == ["Công an tỉnh"]
+
+
+def test_items_inherit_the_preamble_support_too():
+    text = ("Ủy ban nhân dân tỉnh giao Sở Nội vụ chủ trì, phối hợp với Sở Tài chính thực hiện các nội dung sau:\n\n"
+            "1. Rà soát biên chế.\n")
+    doc, ctx = make(text, [("1. Rà", "1")], ["Ủy ban nhân dân tỉnh", "Sở Nội vụ", "Sở Tài chính"])
+    ds = by_item(doc, ctx)
+    assert "preamble" not in ds
+    assert leads(ds["1"]) == ["Sở Nội vụ"] and supports(ds["1"]) == ["Sở Tài chính"]
+    assert ds["1"].lead_source == "preamble"

@@ -221,3 +221,10 @@ def test_clean_utf8_detection_is_fast():
     t0 = time.perf_counter()
     decode(data, "x")
     assert time.perf_counter() - t0 < 0.5
+
+
+def test_too_little_evidence_is_refused_rather_than_guessed():
+    data = encode("Cộng hoà", "tcvn3")       # two words: any table could fit
+    with pytest.raises(EncodingError):
+        decode(data, "short.txt")
+    assert decode(data, "short.txt", encoding="tcvn3").text == "Cộng hoà"

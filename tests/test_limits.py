@@ -10,7 +10,7 @@ import pytest
 from cchc_extract.errors import TooLargeError, UnreadableError
 from cchc_extract.pipeline import extract_text
 from cchc_extract.reading import DEFAULT_MAX_BYTES, read_bytes, read_path
-from cchc_extract.rules import compile_pattern, expand
+from cchc_extract.rules import compile_pattern
 
 # --- size ---------------------------------------------------------------------------
 

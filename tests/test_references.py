@@ -50,6 +50,11 @@ def test_list_after_type_word_and_issuer_starts_each_text_at_so_with_null_issuer
     assert found[0][1]["title"] == "CCHC giai đoạn 2021-2025"
 
 
+def test_list_wrapped_onto_the_next_line_keeps_its_type_word():
+    found, _ = refs("các Chỉ thị của Chủ tịch UBND tỉnh:\nsố 08/CT-UBND ngày 21/8/2023, số 04/CT-UBND ngày 22/5/2024")
+    assert [f["type"] for _, f in found] == ["chi_thi", "chi_thi"]
+
+
 def test_bare_so_takes_the_type_word_as_written_not_the_symbol_code():
     found, _ = refs("các Chương trình của Tỉnh ủy: số 12-CTr/TU, số 13-KH/TU.")
     assert [f["type"] for _, f in found] == ["chuong_trinh", "chuong_trinh"]
@@ -87,6 +92,16 @@ def test_issuer_stops_before_a_verb_and_a_footnote_mark():
     found, _ = refs("Quyết định số 571/QĐ-UBND ngày 25/02/2022 của UBND tỉnh phê duyệt Đề án; "
                     "Công văn số 1211/UBND-PVHCC ngày 31/8/2025 của UBND tỉnh[4] và các văn bản")
     assert [f["issuer"] for _, f in found] == ["UBND tỉnh", "UBND tỉnh"]
+
+
+def test_hard_wrapped_lines_do_not_cut_issuer_title_or_symbol():
+    text = ("theo Nghị định số 130/2005/NĐ-\nCP ngày 17/10/2005 của Văn phòng\nChính phủ về quản lý\n"
+            "biên chế; Kế hoạch số 12/KH-UBND của UBND tỉnh\n- Sở Nội vụ")
+    found, _ = refs(text)
+    assert found[0][1]["symbol"] == "2005/NĐ-CP"
+    assert found[0][1]["issuer"] == "Văn phòng Chính phủ"
+    assert found[0][1]["title"] == "quản lý biên chế"
+    assert found[1][1]["issuer"] == "UBND tỉnh"  # a bullet on the next line ends the paragraph
 
 
 def test_date_after_a_comma_is_part_of_the_reference():

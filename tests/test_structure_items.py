@@ -147,3 +147,10 @@ def test_two_numbered_items_on_one_line_are_split():
 def test_closing_mark_on_its_own_line():
     lay = layout("Yêu cầu:\n1. Mục một.\nĐề nghị các cơ quan thực hiện.\n./.\nNơi nhận:\n- Như trên.")
     assert lay.items[0].text == "1. Mục một."
+
+
+def test_structure_warnings_are_capped_per_code():
+    lay = layout("Yêu cầu:\n" + "a) Một.\n" * 200)
+    w204 = [w for w in lay.warnings if w.code == "W204"]
+    assert len(lay.items) == 200 and len({it.path for it in lay.items}) == 200
+    assert 1 < len(w204) <= 21 and "more not listed" in w204[-1].message

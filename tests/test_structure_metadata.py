@@ -161,3 +161,43 @@ def test_header_and_footer_written_as_tables():
         "TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Nguyễn Văn Phong")
     assert "W208" not in [w.code for w in lay.warnings]      # a header table is not site debris
     assert [it.path for it in lay.items] == ["I", "I/1", "I/1/a", "I/1/b", "II", "II/1", "II/1/-1", "II/1/-2"]
+
+
+def test_markdown_emphasis_around_header_lines():
+    lay = analyzed("**ỦY BAN NHÂN DÂN**\n**TỈNH LÀO CAI**\n\nSố: 12/UBND-VX\n\n*Lào Cai, ngày 3 tháng 4 năm 2023*\n\n"
+                   "*V/v triển khai thực hiện*\n\n*Kính gửi:* Sở Nội vụ.\n\nNội dung công văn./.\n\n***Nơi nhận:***\n"
+                   "- Như trên;\n- Lưu: VT.\n\n**KT. CHỦ TỊCH**\n**PHÓ CHỦ TỊCH**\n\n**Lê Văn C**\n")
+    md = lay.metadata
+    assert (md.issuer, md.place, md.date, md.subject) == (
+        "Ủy ban nhân dân tỉnh Lào Cai", "Lào Cai", "2023-04-03", "triển khai thực hiện")
+    assert md.recipients == ["Sở Nội vụ"] and md.distribution == ["Như trên", "Lưu: VT"]
+    assert (md.signer.authority, md.signer.title, md.signer.name) == ("KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Lê Văn C")
+
+
+def test_normative_number_is_not_a_cong_van():
+    md = analyzed("CHÍNH PHỦ\nSố: 30/2020/NĐ-CP\nHà Nội, ngày 05 tháng 3 năm 2020\nNGHỊ ĐỊNH\nVề công tác văn thư\n"
+                  "Căn cứ Luật.").metadata
+    assert (md.doc_type, md.number, md.symbol, md.issuer) == ("other", "30", "2020/NĐ-CP", "Chính phủ")
+
+
+def test_pdf_text_with_side_by_side_columns_and_wrapped_lines():
+    _, lay = doc("structure_pdf_columns_cong_van.txt")
+    md = lay.metadata
+    assert (md.issuer, md.number, md.symbol, md.place, md.date) == (
+        "Ủy ban nhân dân tỉnh Quảng Trị", "1234", "UBND-NC", "Quảng Trị", "2023-03-10")
+    assert md.subject == "tăng cường công tác cải cách hành chính"
+    assert md.recipients == ["Các sở, ban, ngành cấp tỉnh", "UBND các huyện, thị xã, thành phố"]
+    assert (md.signer.authority, md.signer.title, md.signer.name) == ("KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Hoàng Nam")
+    assert md.distribution == ["Như trên", "Lưu: VT, NC"]
+    assert [it.text for it in lay.items] == [
+        "1. Tăng cường công tác chỉ đạo, điều hành; thực hiện nghiêm các quy định về cải cách hành chính.",
+        "2. Sở Nội vụ chủ trì, theo dõi, tổng hợp kết quả thực hiện, báo cáo UBND tỉnh trước ngày 15/12/2023."]
+
+
+def test_wrapped_recipient_and_distribution_entries():
+    lay = analyzed("Số: 3/UBND-VX\nV/v thử\nKính gửi:\n- Các sở, ban, ngành, đơn vị sự nghiệp\ncông lập thuộc UBND tỉnh;\n"
+                   "- UBND các huyện.\nThực hiện chỉ đạo, đề nghị thực hiện./.\nNơi nhận:\n- Như trên;\n"
+                   "- Chủ tịch, các Phó Chủ tịch\nUBND tỉnh;\n- Lưu: VT.")
+    md = lay.metadata
+    assert md.recipients == ["Các sở, ban, ngành, đơn vị sự nghiệp công lập thuộc UBND tỉnh", "UBND các huyện"]
+    assert md.distribution == ["Như trên", "Chủ tịch, các Phó Chủ tịch UBND tỉnh", "Lưu: VT"]

@@ -103,7 +103,14 @@ VARIANTS = {
 RESTRUCTURING = {"wrap80": _wrap80, "one_line": lambda t: t.replace("\n", " ")}
 
 # (document, variant) pairs known to differ, with the reason; strict so that a fix shows
-KNOWN_DIFFERENCES: dict[tuple[str, str], str] = {}
+_WRAP = ("reference titles and multi-word body names stop at a hard line break: wrapped "
+         "paragraphs are not rejoined before matching")
+_ONE_LINE = ("with no line breaks the header lines run together: a few header bodies and "
+             "reference boundaries change")
+KNOWN_DIFFERENCES: dict[tuple[str, str], str] = {
+    **{(p.stem, "wrap80"): _WRAP for p in CORPUS_FILES if p.stem[:3] in {"000", "001", "002", "003", "004"}},
+    **{(p.stem, "one_line"): _ONE_LINE for p in CORPUS_FILES if p.stem[:3] in {"002", "003", "004"}},
+}
 
 
 # --- comparison -----------------------------------------------------------------------------
@@ -189,3 +196,13 @@ def test_wrap80_keeps_every_word():
     wrapped = _wrap80(text)
     assert max(len(line) for line in wrapped.split("\n")) <= 80
     assert wrapped.split() == text.split()
+
+
+def test_soft_hyphen_inside_a_word_does_not_end_the_syllable():
+    """Normalizer regression found by the soft-hyphen variant: 'hoạ\\u00adch' is one
+    closed syllable, so its tone must not be moved as if it were 'hoạ'."""
+    from cchc_extract.normalize import normalize
+
+    assert normalize("Kế hoạ\u00adch số 1").text == "Kế hoạch số 1"
+    assert normalize("Kế hoạ\u200bch").text == "Kế hoạch"
+    assert normalize("hoà\u00ad bình").text == "hòa bình"

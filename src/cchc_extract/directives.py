@@ -11,7 +11,7 @@ action with no lead gets warning W401.
 """
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from typing import Optional
 
@@ -39,22 +39,22 @@ class Unit:
     offsets: list[tuple[int, int]] = field(default_factory=list)  # (local start, norm start)
 
     def build(self, norm_text: str) -> "Unit":
+        self.parts = sorted(self.parts)
         pieces, pos = [], 0
         for s, e in self.parts:
             self.offsets.append((pos, s))
             pieces.append(norm_text[s:e])
             pos += e - s + 1
         self.text = "\n".join(pieces)
+        self._starts = [s for s, _ in self.parts]
         return self
 
     def local(self, p: int) -> Optional[int]:
-        if len(self.parts) == 1:
-            ps, pe = self.parts[0]
-            return p - ps if ps <= p < pe else None
-        for (lo, s), (ps, pe) in zip(self.offsets, self.parts):
-            if ps <= p < pe:
-                return lo + p - s
-        return None
+        """Unit offset of normalized offset p, or None when p is outside the own text."""
+        k = bisect_right(self._starts, p) - 1
+        if k < 0 or p >= self.parts[k][1]:
+            return None
+        return self.offsets[k][0] + p - self.parts[k][0]
 
 
 @dataclass
@@ -204,12 +204,14 @@ def _item_roles(chains: list[Chain], inherited: Roles, text: str) -> tuple[Roles
         heading = bool(starting) and starting[0].heading
         modality = next((c.modality for c in explicit if c.modality), None) or "assign"
         roles = Roles(_unique(lead + _ids(added)), [], "heading" if heading else "explicit", modality)
-        roles.support = [i for i in _unique(support) if i not in roles.lead]
+        taken = set(roles.lead)
+        roles.support = [i for i in _unique(support) if i not in taken]
         # children inherit the named lead; a task intro ("X chủ trì, phối hợp với Y:") also its support
         child = Roles(lead, [] if heading else list(roles.support), "heading", modality)
         return roles, child
     lead = _unique(inherited.lead + _ids(added))
-    sup = [i for i in _unique(inherited.support + support) if i not in lead]
+    taken = set(lead)
+    sup = [i for i in _unique(inherited.support + support) if i not in taken]
     source = inherited.source if inherited.lead else ("explicit" if lead else None)
     roles = Roles(lead, sup, source, _own_modality(text) or inherited.modality or "assign")
     child_source = "heading" if inherited.source in ("heading", "explicit") else inherited.source
@@ -249,13 +251,17 @@ def _preamble(doc: Document, ctx: MatchContext, bodies, lex: Lexicon) -> tuple[R
     request = [c for c in asked if c.start >= sent_start]
     lead = _unique(_ids(request))
     modality = next((c.modality for c in request if c.modality), None) or "assign"
-    roles = Roles(lead, [], "preamble", modality)
-    rest = unit.text[last.end:_sentence_end(unit.text, last.end)]
+    taken = set(lead)
+    support = _unique([i for i in _ids([c for c in chains if c.role == "support" and c.start >= sent_start])
+                       if i not in taken])
+    # items inherit the addressees (and who they work with: "X chủ trì, phối hợp với Y thực hiện:")
+    roles = Roles(lead, support, "preamble", modality)
+    # what the sentence asks after its last named body: only "thực hiện các nội dung sau:"?
+    tail = max(c.end for c in chains if c.role in ("lead", "subject", "support") and c.start >= sent_start)
+    rest = unit.text[tail:_sentence_end(unit.text, last.end)]
     if lex.first("after", rest, ("introducer",)) is not None:
         return roles, None
-    support = [i for i in _ids([c for c in chains if c.role == "support" and c.start >= sent_start])
-               if i not in lead]
-    own = Roles(lead, _unique(support), "explicit", modality)
+    own = Roles(lead, support, "explicit", modality)
     s = rng[0] + sent_start
     e = rng[0] + _sentence_end(unit.text, last.end)
     d = _make(doc, ctx, "preamble", (s, e), own, _links_by_item(doc))
@@ -303,12 +309,14 @@ def _recipients(doc: Document, ctx: MatchContext, bodies) -> Roles:
     elif span:
         lo, hi = _to_norm(ctx.norm, span[0]), _to_norm(ctx.norm, span[1])
     else:
-        m = RECIPIENTS.search(text, 0, min(len(text), 6000))
+        head = text[:6000]       # slices: a regex call on the whole text costs its length
+        m = RECIPIENTS.search(head)
         if not m:
             return Roles()
         # the block ends at the first blank line not followed by another "- ..." entry
-        para = regex.compile(r"\n[ \t]*\n(?![ \t]*[-+•])").search(text, m.end() + 2, m.end() + 3000)
-        lo, hi = m.end(), (para.start() if para else min(len(text), m.end() + 3000))
+        block = text[m.end():m.end() + 3000]
+        para = regex.compile(r"\n[ \t]*\n(?![ \t]*[-+•])").search(block, 2)
+        lo, hi = m.end(), m.end() + (para.start() if para else len(block))
     first = bisect_left(bodies.starts, lo)
     lead = []
     for i in range(first, len(bodies)):

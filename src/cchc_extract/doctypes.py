@@ -35,6 +35,7 @@ class DocTypes:
     codes: dict[str, str]          # type code as in Phụ lục III -> type
     codes_upper: dict[str, str]    # upper-cased code -> type (codes are also printed in capitals)
     issuer_stops: frozenset[str]   # lower-case words/phrases that end an issuer
+    first_words: frozenset[str]    # first words of the type words: a cheap test before a lookup
 
     def type_of_word(self, word: str) -> Optional[str]:
         """Type of a type word as written ('Chương trình  hành động' -> chuong_trinh)."""
@@ -82,7 +83,8 @@ def _load(path: Path) -> DocTypes:
         raise RuleError(problems)
     words = {" ".join(k.lower().split()): v for k, v in spec.words.items()}
     stops = frozenset(" ".join(s.lower().split()) for s in spec.issuer_stops)
-    return DocTypes(words, dict(spec.codes), {k.upper(): v for k, v in spec.codes.items()}, stops)
+    return DocTypes(words, dict(spec.codes), {k.upper(): v for k, v in spec.codes.items()}, stops,
+                    frozenset(w.split()[0] for w in words))
 
 
 @lru_cache(maxsize=4)

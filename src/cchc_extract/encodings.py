@@ -88,12 +88,14 @@ SIGN_SHARE = 0.02     # share of the non-ASCII characters that must be such sign
 
 def _best(candidates: dict[str, str], baseline: float) -> tuple[str | None, list[tuple[float, str]]]:
     """The clearly best candidate name (or None) and the ranking."""
-    ranked = sorted(((score(text, SAMPLE)[0], name) for name, text in candidates.items()), reverse=True)
+    scored = {name: score(text, SAMPLE) for name, text in candidates.items()}
+    ranked = sorted(((share, name) for name, (share, _) in scored.items()), reverse=True)
     if not ranked:
         return None, ranked
     top, name = ranked[0]
     second = ranked[1][0] if len(ranked) > 1 else 0.0
-    if top >= MIN_SCORE and top - baseline >= MIN_GAIN and top - second >= MIN_MARGIN:
+    if (top >= MIN_SCORE and top - baseline >= MIN_GAIN and top - second >= MIN_MARGIN
+            and scored[name][1] >= MIN_WORDS):
         return name, ranked
     return None, ranked
 

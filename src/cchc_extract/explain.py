@@ -74,6 +74,7 @@ def run_explain(path: Path, kind: Optional[str] = None, console: Optional[Consol
         raise KindError(f"unknown kind {kind!r}; choose one of {', '.join(KINDS)}")
     decoded, source = read_path(Path(path))
     doc, ctx = extract_with_context(decoded.text, source)
+    doc.warnings[0:0] = decoded.warnings     # reading problems (encoding, mojibake) come first
     console = console or Console()
     for k in ([kind] if kind else list(KINDS)):
         rows = explain_rows(doc, ctx, k)

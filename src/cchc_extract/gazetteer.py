@@ -221,6 +221,8 @@ def _scanner(entries: dict[str, Entry], anchored: list[tuple[str, Any, list[str]
                 # a rule anchored twice runs once; each name of an entry is its own handler
                 if not any(h[1] is x[1] and (h[0] != "entry" or h[2] == x[2]) for x in hs):
                     hs.append(h)
+        # longest names first: once one is found the shorter ones would only be contained in it
+        hs.sort(key=lambda h: -h[2] if h[0] == "entry" else 0)
         handlers[key] = tuple(hs)
     # no end boundary here: anchors may be glued to the next word ("UBNDtỉnh"); names check it
     scanner = re.compile(r"(?<![\w/&-])(?=(" + trie_pattern(sorted(own)) + r"))")

@@ -132,7 +132,9 @@ _CLEAN = regex.compile(
     r"|(?P<pipe>\|)"
     r"|(?P<sup>[" + SUPERSCRIPT_DIGITS + r"]++)"
     # old/new tone placement: only open syllables oa/oe/uy, never after q
-    r"|(?<![qQ])(?P<tone>(?P<tv1>[oOuU])(?P<tv2>[" + _TONED + r"]))(?!" + _LETTER + r")"
+    # (a soft hyphen or zero-width character inside a word does not end the syllable)
+    r"|(?<![qQ])(?P<tone>(?P<tv1>[oOuU])(?P<tv2>[" + _TONED + r"]))"
+    r"(?![\u00ad\u200b-\u200d\u2060]*+" + _LETTER + r")"
 )
 
 

@@ -168,11 +168,12 @@ def render_page(doc: Document, text: str, title: str = "") -> str:
 
 def write_review(path: Path, html_out: Path) -> Path:
     """Extract `path` and write the review page to `html_out`."""
-    from .pipeline import extract
+    from .pipeline import extract_text
     from .reading import read_path
 
     path, html_out = Path(path), Path(html_out)
-    decoded, _ = read_path(path)
-    doc = extract(path)
+    decoded, source = read_path(path)
+    doc = extract_text(decoded.text, source)
+    doc.warnings[0:0] = decoded.warnings
     html_out.write_text(render_page(doc, decoded.text, path.name), encoding="utf-8")
     return html_out

@@ -1,6 +1,6 @@
 """Role lexicon (rules/_roles.yaml) and the analysis of body chains in one text unit.
 
-A *unit* is the own text of an item (or one preamble sentence) with the body
+A *unit* is the own text of an item (or the preamble) with the body
 mentions inside it.  Adjacent mentions joined by list punctuation form a chain;
 each chain gets at most one role from the text around it:
 lead (Giao X / Đề nghị X / X chủ trì), support (phối hợp với X), subject (X is
@@ -8,6 +8,7 @@ the clause subject: an actor), or none (objects, places, owners, issuers).
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -22,7 +23,6 @@ from .rules import RuleError, rules_dir
 FLAGS = regex.V1 | regex.UNICODE | regex.IGNORECASE
 Slot = Literal["before", "after", "gap"]
 Role = Literal["lead", "support", "subject", "passive", "block", "continue", "introducer"]
-CLAUSE_BREAK = regex.compile(r"[.;:!?](?=\s)|\n", FLAGS)
 MAX_WINDOW = 400  # characters of context looked at around a chain (keeps matching linear)
 
 
@@ -42,6 +42,7 @@ class LexEntry(_Strict):
     pattern: str
     modality: Optional[Literal["assign", "request", "encourage"]] = None
     at_start: bool = False
+    literals: list[str] = Field(default_factory=list)
     description: str = ""
     examples: LexExamples
 
@@ -59,6 +60,7 @@ class Trigger:
     modality: Optional[str]
     regex: Any
     spec: LexEntry
+    literals: Any = None      # compiled alternation of the literals (stdlib re: one C call)
 
 
 def _expand(pattern: str, fragments: dict[str, str], depth: int = 0) -> str:
@@ -94,16 +96,25 @@ class Lexicon:
         key = (slot, roles)
         if key not in self._by:
             self._by[key] = [t for t in self.triggers if t.slot == slot and t.role in roles]
+        window = text[-MAX_WINDOW:] if slot == "before" else text[:MAX_WINDOW]
+        low = None
         for t in self._by[key]:
-            if self.hits(t, text):
+            if t.literals is not None:
+                if low is None:
+                    low = window.lower()
+                if t.literals.search(low) is None:
+                    continue
+            if t.regex.match(window) is not None:
                 return t
         return None
 
     @staticmethod
     def hits(t: Trigger, text: str) -> bool:
-        if t.slot == "before":
-            return t.regex.match(text[-MAX_WINDOW:]) is not None
-        return t.regex.match(text[:MAX_WINDOW]) is not None
+        """Whether one entry hits text (literal prefilter, then its pattern)."""
+        window = text[-MAX_WINDOW:] if t.slot == "before" else text[:MAX_WINDOW]
+        if t.literals is not None and t.literals.search(window.lower()) is None:
+            return False
+        return t.regex.match(window) is not None
 
 
 def load_lexicon(path: Path | None = None) -> Lexicon:
@@ -127,6 +138,8 @@ def load_lexicon(path: Path | None = None) -> Lexicon:
         seen.add(e.id)
         if not e.examples.match:
             problems.append(f"{where}: no positive example")
+        if any(lit != lit.lower() or not lit.strip() for lit in e.literals):
+            problems.append(f"{where}: literals must be non-empty lower case")
         if e.role == "lead" and e.modality is None:
             problems.append(f"{where}: a lead entry needs a modality")
         if e.slot == "before" and not e.pattern.endswith("$"):
@@ -144,7 +157,8 @@ def load_lexicon(path: Path | None = None) -> Lexicon:
         if regex.search(r"\$[a-z_]", _expand(e.pattern, spec.fragments)):
             problems.append(f"{where}: pattern: undefined fragment")  # a $name left unexpanded
             continue
-        triggers.append(Trigger(e.id, e.slot, e.role, e.modality, rx, e))
+        lits = re.compile("|".join(re.escape(x) for x in e.literals)) if e.literals else None
+        triggers.append(Trigger(e.id, e.slot, e.role, e.modality, rx, e, lits))
     if problems:
         raise RuleError(problems)
     return Lexicon(triggers)
@@ -188,20 +202,24 @@ class Chain:
     trigger: Optional[str] = None
     at_unit_start: bool = False         # first words of the unit (after its label)
     heading: bool = False               # the unit's first line is only this chain
-    passive: bool = False
-    members: list[int] = field(default_factory=list)
+    passive: bool = False               # agent of a passive clause ("do X ...")
 
 
-LABEL = regex.compile(r"^\s*(?:(?:[IVXLC]+|\d+(?:\.\d+)*)[.)]|[a-zđ]\)|[-+•–]|Điều\s+\d+\.?)?\s*",
+LABEL = regex.compile(r"^\s*(?:(?:[IVXLC]+|\d+(?:\.\d+)*)[.)]|[a-zđ][.)](?=\s)|[-+•–]|Điều\s+\d+\.?)?\s*",
                       FLAGS)
 
 
+_BREAKS = tuple(p + w for p in ".;:!?" for w in " \n\t") + ("\n",)
+
+
 def _clause_start(text: str, pos: int, floor: int) -> int:
-    lo = max(floor, pos - MAX_WINDOW)
-    last = lo
-    for m in CLAUSE_BREAK.finditer(text, lo, pos):
-        last = m.end()
-    return last
+    """Start of the clause holding pos: after the last [.;:!?] + blank, or newline (str.rfind: C speed)."""
+    lo = best = max(floor, pos - MAX_WINDOW)
+    for b in _BREAKS:
+        i = text.rfind(b, lo, pos)
+        if i >= 0 and i + len(b) > best:
+            best = i + len(b)
+    return best
 
 
 def build_chains(text: str, mentions: list[Mention], lex: Lexicon) -> list[Chain]:
@@ -230,33 +248,33 @@ def classify(text: str, chains: list[Chain], lex: Lexicon) -> list[Chain]:
     for ch in chains:
         cs = _clause_start(text, ch.start, body_start)
         before = text[cs:ch.start]
-        nl = text.find("\n", ch.end)
-        clause_end = len(text) if nl < 0 else nl
-        after = text[ch.end:min(clause_end, ch.end + MAX_WINDOW)]
+        nl = text.find("\n", ch.end, ch.end + MAX_WINDOW)
+        after = text[ch.end:nl if nl >= 0 else ch.end + MAX_WINDOW]
+        t = lex.first("before", before, ("lead", "support"))
+        if t is not None:
+            if t.role == "support" and prev is not None and prev.passive and prev.end >= cs \
+                    and not text[prev.end:ch.start].strip(" ,").lower().startswith("và"):
+                pass                     # "do X phối hợp với Y": both are agents of a passive
+            else:
+                ch.role, ch.modality, ch.trigger = t.role, t.modality, t.id
+            prev = ch
+            continue
+        ch.passive = lex.first("before", before, ("passive",)) is not None
         subj = lex.first("before", before, ("subject",))
         # only positions between the label and the chain ("a) Sở Tư pháp ...", "Thủ trưởng các sở ...")
         ch.at_unit_start = cs == body_start and subj is not None and subj.spec.at_start
-        ch.passive = lex.first("before", before, ("passive",)) is not None
-        if ch.at_unit_start and text.rfind("\n", 0, ch.start) < body_start:
+        if ch.at_unit_start and text.rfind("\n", body_start, ch.start) < 0:
             # "2. Công an tỉnh", "5. Văn phòng UBND tỉnh:", "2. Sở Tài chính: Chủ trì, ..."
             ch.heading = (not after.strip(" \t:.;") or after.lstrip().startswith(":")) and not ch.passive
-        t = lex.first("before", before, ("lead", "support"))
-        if t is not None and t.role == "support" and prev is not None and prev.passive \
-                and prev.end >= cs and not text[prev.end:ch.start].strip(" ,").lower().startswith(("và",)):
-            t = None                     # "do X phối hợp với Y": both are agents of a passive
-            ch.role = None
-        elif t is not None:
-            ch.role, ch.modality, ch.trigger = t.role, t.modality, t.id
-        elif not ch.passive:
-            after_lead = lex.first("after", after, ("lead", "support"))
-            if after_lead is not None:
-                ch.role, ch.modality, ch.trigger = after_lead.role, after_lead.modality, after_lead.id
+        if not ch.passive:
+            after_role = lex.first("after", after, ("lead", "support"))
+            if after_role is not None:
+                ch.role, ch.modality, ch.trigger = after_role.role, after_role.modality, after_role.id
             elif ch.heading:
                 ch.role, ch.trigger = "subject", "heading"
-            else:
-                if subj is not None and lex.first("after", after, ("block",)) is None \
-                        and not _continues_list(text, cs, prev):
-                    ch.role, ch.trigger = "subject", subj.id
+            elif subj is not None and lex.first("after", after, ("block",)) is None \
+                    and not _continues_list(text, cs, prev):
+                ch.role, ch.trigger = "subject", subj.id
         prev = ch
     return chains
 

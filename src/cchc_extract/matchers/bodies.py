@@ -22,12 +22,22 @@ from .body_fields import auto_group, auto_level, canonical_name
 from .body_zones import merge_spans, skip_zones
 
 CONTAINER_MIN_PRIORITY = 50   # fallback patterns (lower) never swallow a name
-_LIST_END = re.compile(r"[.;:\n]")
+_LIST_END = re.compile(r"[.;:]")
+_LIST_REACH = 400     # an enumeration ends at ".", ";" or ":" (line breaks may be wraps)
 
 
 def lower_same_length(text: str) -> str:
     """text.lower() with offsets kept: U+0130 is the only letter whose lower case is longer."""
     return text.replace("\u0130", "i").lower()
+
+
+# a name wrapped over two lines is still one name: match on a copy where line breaks
+# are spaces (same length, so offsets need no map)
+_FLAT = str.maketrans({"\n": " ", "\r": " ", "\t": " ", "\v": " ", "\f": " "})
+
+
+def flat_text(text: str) -> str:
+    return text.translate(_FLAT)
 
 
 class _Hits:
@@ -38,17 +48,18 @@ class _Hits:
         self.heads: list[tuple[int, int]] = []
 
 
-def _entry_hit(g: Gazetteer, text: str, pos: int, entry, klen: int, hits: _Hits) -> None:
+def _entry_hit(g: Gazetteer, text: str, pos: int, entry, klen: int, hits: _Hits) -> bool:
     end = pos + klen
     if end < len(text) and (text[end].isalnum() or text[end] == "_"):
-        return  # the name is only the start of a longer word
+        return False  # the name is only the start of a longer word
     if entry.locality:
         lm = g.locality.match(text, end)
         if lm is not None:
             end = lm.end()
         elif entry.locality_required:
-            return
+            return False
     hits.cands.append(Found(pos, end, entry.id, {"_spec": entry, "_name_end": pos + klen}, entry.priority))
+    return True
 
 
 def _enum_hit(text: str, pos: int, en, hits: _Hits) -> None:
@@ -56,13 +67,14 @@ def _enum_hit(text: str, pos: int, en, hits: _Hits) -> None:
     if m is None:
         return
     hits.heads.append(m.span())
-    stop = _LIST_END.search(text, m.end())
-    end = stop.start() if stop else len(text)
+    stop = _LIST_END.search(text, m.end(), m.end() + _LIST_REACH)
+    end = stop.start() if stop else min(len(text), m.end() + _LIST_REACH)
     for mm in en.members.finditer(text, m.end(), end):
         hits.members.append(Found(mm.start(), mm.end(), en.id, {"_spec": en}, 60))
 
 
 def _scan(g: Gazetteer, text: str) -> _Hits:
+    """Candidates, blocked spans and enumeration heads; `text` is the flat text."""
     hits = _Hits()
     low = lower_same_length(text)
     # A pattern is not retried at anchors inside its own previous match: without this a
@@ -71,9 +83,11 @@ def _scan(g: Gazetteer, text: str) -> _Hits:
     covered: dict[int, int] = {}
     for m in g.scanner.finditer(low):
         pos = m.start()
+        named = False   # entries come longest first: after a hit, shorter names are contained
         for kind, obj, klen in g.handlers[m.group(1)]:
             if kind == "entry":
-                _entry_hit(g, text, pos, obj, klen, hits)
+                if not named:
+                    named = _entry_hit(g, text, pos, obj, klen, hits)
                 continue
             if covered.get(id(obj), -1) > pos:
                 continue
@@ -107,17 +121,27 @@ def _outside(cands: list[Found], merged: list[tuple[int, int]]) -> list[Found]:
     return out
 
 
-def _drop_contained(cands: list[Found]) -> list[Found]:
-    """A body inside a longer body name is not a separate mention: drop it."""
-    out = []
+def _drop_contained(cands: list[Found]) -> tuple[list[Found], list[Found]]:
+    """A body inside a longer body name is not a separate mention: (kept, contained)."""
+    out, inner = [], []
     max_end = -1
     for c in sorted(cands, key=lambda c: (c.start, -c.end, -c.priority, c.rule)):
         if c.end <= max_end:
+            inner.append(c)
             continue
         out.append(c)
         if c.priority >= CONTAINER_MIN_PRIORITY and c.end > max_end:
             max_end = c.end
-    return out
+    return out, inner
+
+
+def _fill_gaps(winners: list[Found], inner: list[Found]) -> list[Found]:
+    """Give back contained names whose container lost to another mention."""
+    if not inner:
+        return winners
+    taken = [(w.start, w.end) for w in winners]   # disjoint, sorted
+    extra, _ = select(_outside(inner, taken))
+    return sorted(winners + extra, key=lambda c: (c.start, c.end)) if extra else winners
 
 
 def _fields(f: Found, text: str, g: Gazetteer) -> dict:
@@ -142,8 +166,10 @@ def find(ctx: MatchContext) -> list[Found]:
     text = ctx.text
     # every pattern is anchored and written linear (possessive repeats, bounded word loops),
     # so no time-out is needed: the scan is one pass plus a `match` per anchor hit
-    hits = _scan(g, text)
+    hits = _scan(g, flat_text(text))
     zones = merge_spans(skip_zones(text, ctx.layout) + hits.heads)
     kept = _outside(_outside(hits.cands, merge_spans(hits.blocks)) + hits.members, zones)
-    winners, _ = select(_drop_contained(kept))
+    outer, inner = _drop_contained(kept)
+    winners, _ = select(outer)
+    winners = _fill_gaps(winners, inner)
     return [Found(f.start, f.end, f.rule, _fields(f, text, g), f.priority) for f in winners]

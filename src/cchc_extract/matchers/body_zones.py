@@ -1,35 +1,41 @@
 """Where bodies are not annotated: header issuer lines, signature block, filing lines.
 
 The structure analyzer's segments are used when they exist, together with simple
-layout facts of NĐ 30/2020 documents (which also cover what a segmenter may miss):
-- the issuer block is the ALL-CAPS lines just above the "Số:" line;
-- the signature block is a line starting with TM./KT./TL./TUQ./Q. and the
-  ALL-CAPS lines under it, and any ALL-CAPS line after "Nơi nhận";
-- filing lines in Nơi nhận ("- Lưu: VT, CVNC", "- CV: HCQT").
+layout facts of NĐ 30/2020 documents (which also cover what a segmenter may miss,
+and text whose line breaks were lost):
+- the issuer block is the ALL-CAPS text just above the "Số:" line;
+- the signature block starts at TM./KT./TL./TUQ. followed by ALL-CAPS text, and
+  any ALL-CAPS line (or run of 3+ capitalised words) after "Nơi nhận";
+- filing entries in Nơi nhận ("- Lưu: VT, CVNC", "- CV: HCQT").
+"ALL-CAPS text" is a run of words without a lower-case letter, so it works both
+line by line and on a document flattened to one line.
 """
 from __future__ import annotations
 
+import re
 from typing import Any
 
-import re
+from ..trie import unicode_classes
 
 # segment kinds (from structure.Layout.segments) that hold metadata, not body text
-SKIP_KINDS = frozenset({"issuer", "parent_issuer", "signature", "motto", "national_motto", "filing",
-                        "debris", "web_debris"})
+# (web debris and mottos are not needed: site chrome and the national or Party motto
+# name no body, and a segmenter may mistake wrapped body text for them)
+SKIP_KINDS = frozenset({"issuer", "parent_issuer", "signature", "filing"})
 
-# one stdlib-re scan for every layout line of interest (re scans these several times faster than `regex`)
+# stdlib re: simple patterns that re scans several times faster than `regex`
 _MARKERS = re.compile(
-    r"(?m)^[*_ \t|]*(?:(?P<number>Số[ \t]*:)"
-    r"|(?P<authority>(?:TM|KT|TL|TUQ|Q)[ \t]*\.[ \t]*[^\W\d_])"
+    r"(?=[SKTLCNn])(?<![^\s*|])(?:(?P<number>Số[ \t]*:)"
+    r"|(?P<authority>(?:TM|KT|TL|TUQ)[ \t]*\.[ \t]*[^\W\d_])"
     r"|(?P<recipients>[Nn]ơi[ \t]+nhận[ \t]*:)"
-    r"|[-+•]?[ \t]*(?P<filing>(?:Lưu|CV)\b[^\n]*))")
-_LINE = re.compile(r"(?m)^[*_ \t|]*Số[ \t]*:")
-_AUTHORITY_LINE = re.compile(r"(?m)^[*_ \t|]*(?:TM|KT|TL|TUQ|Q)[ \t]*\.[ \t]*[^\W\d_]")
-_RECIPIENTS_END = re.compile(r"(?mi)^[*_ \t|]*Nơi[ \t]+nhận[ \t]*:")
-_FILING_LINE = re.compile(r"(?m)^[ \t]*[-+•]?[ \t]*(?:Lưu|CV)\b[^\n]*")
+    r"|(?P<filing>(?:Lưu[ \t]*:|Lưu[ \t]+VT\b|CV[ \t]*:)[ \t]*[^\s;.]+(?:[ \t,&]+[^\s;.]+)*))", re.M)
+# a run of words without lower-case letters (spaces/tabs between words, not line breaks)
+_WORD = unicode_classes(r"[^\s\p{Ll}]*\p{Lu}[^\s\p{Ll}]*")
+_CAPS_RUN = re.compile(rf"(?<!\S){_WORD}(?:[ \t]+{_WORD})*(?!\S)")
 _LINE = re.compile(r"(?m)^[^\n]*")
+_SYMBOL = re.compile(unicode_classes(r"[ \t]*\d*[ \t]*/[ \t]*\p{Lu}"))   # "Số: 138/KH-UBND", "Số: /UBND-NC"
 _HEADER_REACH = 600      # characters above "Số:" that may hold the issuer block
 _SIGNATURE_LINES = 6     # ALL-CAPS lines under an authority line
+_FIRST_NUMBER_REACH = 3000   # a "Số:" inside a line counts only near the top (text without line breaks)
 
 
 def merge_spans(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -47,40 +53,60 @@ def _all_caps(line: str) -> bool:
     return any(c.isalpha() for c in line) and not any(c.islower() for c in line)
 
 
+def _caps_runs(text: str, start: int, end: int, min_words: int = 1) -> list[tuple[int, int]]:
+    return [m.span() for m in _CAPS_RUN.finditer(text, start, end)
+            if len(m.group().split()) >= min_words]
+
+
 def _caps_lines(text: str, start: int, end: int, limit: int | None = None) -> list[tuple[int, int]]:
-    """ALL-CAPS lines in [start, end) (blank lines skipped; stops at `limit` lines)."""
+    """ALL-CAPS lines in [start, end) (blank lines skipped; stops at `limit` lines or a mixed line)."""
     out = []
-    count = 0
     for m in _LINE.finditer(text, start, end):
         line = m.group()
         if not line.strip():
             continue
-        if _all_caps(line):
-            out.append(m.span())
-            count += 1
-            if limit is not None and count >= limit:
+        if not _all_caps(line):
+            if limit is not None:
                 break
-        elif limit is not None:
+            continue
+        out.append(m.span())
+        if limit is not None and len(out) >= limit:
             break
     return out
 
 
-def _zones(text: str, skip_header: bool, skip_signature: bool) -> list[tuple[int, int]]:
+def _at_line_start(text: str, pos: int) -> bool:
+    line_start = text.rfind("\n", 0, pos) + 1
+    return not text[line_start:pos].strip(" \t*|")
+
+
+def _zones(text: str) -> list[tuple[int, int]]:
     zones: list[tuple[int, int]] = []
     last_recipients = None
     for m in _MARKERS.finditer(text):
         kind = m.lastgroup
         if kind == "filing":
-            zones.append(m.span("filing"))
-        elif kind == "number" and skip_header:
-            zones += _caps_lines(text, max(0, m.start() - _HEADER_REACH), m.start())
-        elif kind == "authority" and skip_signature:
-            line_start = text.rfind("\n", 0, m.start()) + 1
-            zones += _caps_lines(text, line_start, len(text), limit=_SIGNATURE_LINES)
+            if _at_line_start(text, m.start()) or text[max(0, m.start() - 2):m.start()].strip() == "-":
+                zones.append(m.span("filing"))
+        elif kind == "number":
+            window = (max(0, m.start() - _HEADER_REACH), m.start())
+            if _at_line_start(text, m.start()):
+                zones += _caps_runs(text, *window)
+            elif m.start() < _FIRST_NUMBER_REACH or _SYMBOL.match(text, m.end()):
+                # lost line breaks: only runs long enough to be an issuer name ("ỦY BAN NHÂN DÂN")
+                zones += _caps_runs(text, *window, min_words=3)
+        elif kind == "authority":
+            run = _CAPS_RUN.match(text, m.start())
+            if run:
+                zones.append(run.span())
+            line_end = text.find("\n", m.start())
+            if line_end >= 0:
+                zones += _caps_lines(text, line_end + 1, len(text), limit=_SIGNATURE_LINES)
         elif kind == "recipients":
             last_recipients = m.end()
-    if skip_signature and last_recipients is not None:
+    if last_recipients is not None:
         zones += _caps_lines(text, last_recipients, len(text))
+        zones += _caps_runs(text, last_recipients, len(text), min_words=3)
     return zones
 
 
@@ -88,7 +114,4 @@ def skip_zones(text: str, layout: Any = None) -> list[tuple[int, int]]:
     """Merged, sorted spans of the normalized text where no body is annotated."""
     segments = getattr(layout, "segments", None) or []
     zones = [(s, e) for k, s, e in segments if k in SKIP_KINDS]
-    # the layout facts are kept even with segments: they also catch a repeated header
-    # (web copies) and a signer's office line printed under the signature
-    zones += _zones(text, True, True)
-    return merge_spans(zones)
+    return merge_spans(zones + _zones(text))

@@ -11,10 +11,13 @@ import regex
 
 WINDOW = 600
 
-# A line break ends a clause unless the next line continues the sentence (hard-wrapped
-# text): it does when that line starts with a lower-case word rather than a blank line,
-# a list label, a bullet, a table pipe or a capital.
-_NEW_LINE_STARTS = r"\n(?=[ \t]*(?:\n|$|[-+•*|]|\p{Lu}|\d+[.)]|[a-zđ]\)|[^\p{L}\s]))"
+# A line break ends a clause when it starts a new paragraph, item or table row: the
+# next line is blank or starts with a list label, a bullet or a pipe; or it starts with
+# a capital after a line that does not stop mid-phrase (lower-case word or comma).
+# Hard-wrapped text ("... của Chính\nphủ ...", "số\n01/NQ-CP") continues the clause.
+_NEW_LINE_STARTS = (
+    r"\n(?=[ \t]*(?:\n|$|[-+•*|]|\d+(?:\.\d+)*[.)]\s|[a-zđ]\)\s))"
+    r"|(?<![\p{Ll},][ \t]*)\n(?=[ \t]*\p{Lu})")
 # the last boundary before a position (reverse search), and the next one after it
 _BOUNDARY_BACK = regex.compile(r"(?r)[;:]|\.(?=\s)|" + _NEW_LINE_STARTS)
 _BOUNDARY_FWD = regex.compile(r"[;]|\.(?=\s|$)|" + _NEW_LINE_STARTS)

@@ -27,6 +27,7 @@ _COMPLETION_CUE = regex.compile(r"hoàn\s+thành|hoàn\s+tất|\bxong\b|dứt\s+
 # a table column that holds completion times (the header comes before its cells)
 _TIME_COLUMN = regex.compile(r"thời\s+(?:gian|hạn)\s+(?:hoàn\s+thành|thực\s+hiện)|thời\s+hạn\b", _FLAGS)
 _GOAL_CUE = regex.compile(r"phấn\s+đấu|mục\s+tiêu|hoàn\s+thành|bảo\s+đảm|đảm\s+bảo", _FLAGS)
+_THROUGH = regex.compile(r"\b(?:hết|cuối)\b", _FLAGS)   # "đến hết / đến cuối năm": always a limit
 _CONTROL_KEYS = ("needs",)
 # optional left context is matched in lookbehinds (so that patterns start with
 # their keyword and scan fast); these groups, when present, start the text
@@ -49,7 +50,7 @@ def _context_ok(text: str, m, needs: str | None) -> bool:
         return opens_clause(text, start) and bool(
             _COMPLETION_CUE.search(text, end, clause_end(text, end)))
     if needs == "horizon":
-        if regex.search(r"\b(?:hết|cuối)\b", text[start:end], _FLAGS):
+        if _THROUGH.search(text, start, end):
             return True
         return opens_clause(text, start) or bool(_GOAL_CUE.search(text, cs, start))
     return True
@@ -62,11 +63,7 @@ MAX_TABLE_ROWS = 400
 def _table_cells(text: str, rules: list):
     """(rule, match) for every table cell that is only a time, in the rows below a
     header naming the time column (at most MAX_TABLE_ROWS lines per header)."""
-    if not rules:
-        return
-    lowered = text.lower()
-    rules = [r for r in rules if not r.literals or any(lit in lowered for lit in r.literals)]
-    headers = list(_TIME_COLUMN.finditer(text)) if rules else []
+    headers = list(_TIME_COLUMN.finditer(text)) if rules else []   # the header is the prefilter
     for i, header in enumerate(headers):
         stop = headers[i + 1].start() if i + 1 < len(headers) else len(text)
         ls = text.find("\n", header.end()) + 1

@@ -35,11 +35,14 @@ _SPACES = regex.compile(r"\s+")
 _TOKEN = regex.compile(r"[^\s,;:.()\[\]\"'!?]+")  # a word without its punctuation
 _MARK = r"(?:\[\d{1,3}\]|\(\d{1,3}\))?"  # a footnote mark left in the text: [1], (1)
 _ISSUER_LEAD = regex.compile(_MARK + r"\s*,?\s*của\s+", regex.I | FLAGS)
-# An issuer ends at punctuation, a footnote mark or the end of the line.
-_ISSUER_END = regex.compile(r"[,;:.()\[\]\n\"'!?]|\s-\s")
+# A line break that ends a paragraph: a blank line, or a next line that starts a list
+# item or bullet.  Any other line break is a hard wrap inside the sentence.
+_BREAK = r"\n(?=[ \t]*(?:\n|[-+•*]|\d+(?:\.\d+)*[.)]\s|\p{L}[.)]\s|[IVX]+\.\s|\[\d|$))"
+# An issuer ends at punctuation, a footnote mark or the end of a paragraph.
+_ISSUER_END = regex.compile(r"[,;:.()\[\]\"'!?]|\s-\s|" + _BREAK, FLAGS)
 _TITLE_LEAD = regex.compile(_MARK + r"\s*,?\s*(?:về\s+việc|về|v/v)\s+", regex.I | FLAGS)
-_TITLE_END = regex.compile(r";|\.(?=\s|$)|\n|\[\d")
-_SENTENCE_END = regex.compile(r"(?:[.!?](?=\s+\p{Lu})|\n)", FLAGS)
+_TITLE_END = regex.compile(r";|:\s|\.(?=\s|$)|\[\d|" + _BREAK, FLAGS)
+_SENTENCE_END = regex.compile(r"[.!?](?=\s+\p{Lu})|" + _BREAK, FLAGS)
 _LIST_HEAD_BEFORE = regex.compile(r"(?:các|những)\s+\Z", regex.I | FLAGS)
 _LIST_HEAD_AFTER = regex.compile(r"\s*(?:của|:|sau)", regex.I | FLAGS)
 _FEW_WORDS = regex.compile(r"\s+(?:\p{L}+\s+){0,3}", FLAGS)
@@ -118,27 +121,31 @@ def _governing_type(ctx: MatchContext, f: Found, prev: Optional[Found], types: D
     return None
 
 
-def _issuer_end(tokens: list, types: DocTypes) -> int:
-    """Index of the first token that no longer belongs to the issuer."""
-    lows = [t.group().lower() for t in tokens]
-    for i, low in enumerate(lows):
+def _issuer_end(words: list[str], n_inside: int, types: DocTypes) -> int:
+    """Index of the first word (of the first n_inside) that no longer belongs to the issuer.
+
+    `words` runs a few words past the issuer's segment so a stop can look ahead."""
+    lows = [w.lower() for w in words]
+    for i in range(n_inside):
+        low = lows[i]
         # stop phrases are one to three words; capitalised, the word is part of a name
-        if tokens[i].group()[0].islower() and any(
-                " ".join(lows[i:i + n]) in types.issuer_stops for n in (3, 2, 1)):
+        if words[i][0].islower() and any(" ".join(lows[i:i + n]) in types.issuer_stops for n in (3, 2, 1)):
             return i
-        nxt = tokens[i + 1].group() if i + 1 < len(tokens) else ""
+        nxt = words[i + 1] if i + 1 < len(words) else ""
         # "và" + lower-case word or a type word: the issuer has ended ("Bộ Kế hoạch và Đầu tư" stays whole)
         if low == "và" and nxt and (nxt[0].islower() or _type_word_at(lows, i + 1, types)):
             return i
         if _type_word_at(lows, i, types, cited=True):  # the next citation starts
             return i
-    return len(tokens)
+    return n_inside
 
 
 def _type_word_at(lows: list[str], i: int, types: DocTypes, cited: bool = False) -> bool:
     """Whether a type word starts at token i (with `cited`: followed by "số" or a figure)."""
     if lows[i:i + 1] == ["các"]:
         i += 1
+    if i >= len(lows) or lows[i] not in types.first_words:
+        return False
     for n in (4, 3, 2, 1):
         if i + n <= len(lows) and " ".join(lows[i:i + n]) in types.words:
             if not cited:
@@ -160,12 +167,12 @@ def _issuer_and_title(ctx: MatchContext, f: Found, next_start: int, types: DocTy
         # The issuer lies before the first punctuation; its words end at a stop word.
         e = _ISSUER_END.search(text, start, min(limit, start + ISSUER_MAX_CHARS))
         seg_end = e.start() if e else min(limit, start + ISSUER_MAX_CHARS)
-        # Tokens run a little past the segment so that a stop can see the word after it.
-        tokens = list(_TOKEN.finditer(text, start, min(len(text), seg_end + 40)))
-        inside = [t for t in tokens if t.end() <= seg_end]
-        k = min(_issuer_end(tokens, types), len(inside), ISSUER_MAX_WORDS)
+        inside = list(_TOKEN.finditer(text, start, seg_end))
+        # a few words past the segment, so that a stop can see the word after it
+        words = [t.group() for t in inside] + _TOKEN.findall(text, seg_end, min(len(text), seg_end + 40))[:5]
+        k = min(_issuer_end(words, len(inside), types), ISSUER_MAX_WORDS)
         if k:
-            issuer = " ".join(t.group() for t in inside[:k])
+            issuer = " ".join(words[:k])
             pos = inside[k - 1].end()
     title = None
     t = _TITLE_LEAD.match(text, pos, limit)

@@ -16,7 +16,7 @@ comparator and change it carries.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Optional
 
 import regex
@@ -42,6 +42,8 @@ _PAST_YEAR_RESULT = regex.compile(
 # "20% hồ sơ đã được số hóa": đã right after the quantified noun (a far one belongs to a relative clause)
 _PAST_AFTER = regex.compile(r"(?:\s+\S+){0,3}?\s+đã\b", _FLAGS)
 _BASELINE_BEFORE = regex.compile(r"\bso\s+với\b[^;.\n,]{0,40}$", _FLAGS)
+# counted places in a ranking ("tăng ít nhất 05 bậc"): the unit is rank, not count
+_RANK_NOUN = regex.compile(r"\s*(?:bậc|hạng)\b", _FLAGS)
 _THOUSANDS = regex.compile(r"\d{1,3}(?:\.\d{3})+")
 # "Năm 2023, tỷ lệ ... đạt 98,7%": a clause opened by a period before the document's year reports a result
 _PAST_PERIOD_OPENING = regex.compile(
@@ -61,7 +63,6 @@ class _Cand:
     fixed: bool
     needs_list: bool
     end: int = 0
-    fields: dict = field(default_factory=dict)
 
 
 def parse_number(s: str) -> Optional[float]:
@@ -107,7 +108,10 @@ def _candidates(ctx: MatchContext) -> list[_Cand]:
                     if (n == 0 or n in m.re.groupindex) and m.start(n) >= 0)
         cmp_ = rule.fields.get("comparator") or comparator_of(g)
         fixed = rule.fields.get("extent") == "fixed"
-        out.append(_Cand(rule, start, m.end(), value, rule.fields.get("unit", "count"), cmp_,
+        unit = rule.fields.get("unit", "count")
+        if unit == "count" and _RANK_NOUN.match(text, m.end()):
+            unit = "rank"
+        out.append(_Cand(rule, start, m.end(), value, unit, cmp_,
                          change_of(g), fixed, rule.fields.get("needs") == "list"))
     # one candidate per head: the higher priority wins, then the longer match
     out.sort(key=lambda c: (c.start, -c.rule.priority, -(c.qend - c.start)))

@@ -9,12 +9,11 @@ import regex
 from .. import diagnostics
 from ..normalize import NormalizedText
 from . import ItemNode, Layout
+from .footer import Tail, parse_tail, signature_block
 from .footnotes import build_footnotes, mark_paren_notes
 from .lines import Line, split_lines
 from .metadata import MetaBuilder, web_table
-from .footer import parse_tail, signature_block
-from .segment import (Header, find_repeat, header_anchor, parse_header,
-                      web_table_end)
+from .segment import Header, find_repeat, header_anchor, parse_header, web_table_end
 from .tree import build_items
 
 
@@ -26,70 +25,97 @@ def analyze_document(norm: NormalizedText) -> Layout:
     if not norm.text.strip():
         return layout
     lines = split_lines(norm)
-    n = len(lines)
     # the site table is only looked for near the top: split just that much of the original
     original_lines = _LINE_BREAK.split(norm.original, maxsplit=60)[:60]
-    segs = layout.segments
+    lo, table_end = _front_debris(norm, lines, original_lines, layout)
+    lo, dup_items = _repeated_opening(norm, lines, lo, layout)
+
+    h = parse_header(lines, lo, len(lines))
+    if h.number is None and h.date is None and not h.issuer_lines:
+        layout.warnings.append(diagnostics.warn("W201"))
+    layout.segments.extend(header_segments(lines, h))
+    tail = parse_tail(lines, h.body_start, len(lines))
+    after_body = tail.closing[1] if tail.closing else tail.body_end
+    paren = frozenset(mark_paren_notes(lines, after_body))
+    tail.signature = [ln for ln in tail.signature if ln.note is None]
+
+    items, warns, first = build_items(norm, lines, h.body_start, tail.body_end, paren=paren)
+    layout.warnings.extend(_to_original(norm, warns))
+    layout.items = dup_items + items
+    if not items:
+        layout.warnings.append(diagnostics.warn("W209"))
+    _body_segments(lines, h.body_start, tail, first, layout)
+    _footer_segments(norm, lines, tail, layout)
+    layout.segments.sort(key=lambda s: (s[1], s[2]))
+
+    anchor_of = _anchor_finder(items, layout.preamble)
+    layout.footnotes, fwarns = build_footnotes(norm, lines, anchor_of, paren)
+    layout.warnings.extend(fwarns)
+
+    mb = MetaBuilder(norm, lines)
+    mb.header(h)
+    mb.complete_issuer(lines[tail.closing[0]].text if tail.closing else None, from_header=bool(h.issuer_lines))
+    mb.footer(tail, web_table(original_lines, table_end))
+    layout.metadata = mb.meta
+    return layout
+
+
+def _front_debris(norm: NormalizedText, lines: list[Line], original_lines: list[str],
+                  layout: Layout) -> tuple[int, int]:
+    """Skip a site's metadata table and title lines above the header. Returns (first line, table end)."""
     lo = 0
-    table_end = web_table_end(original_lines, lines, 0, n)
+    table_end = web_table_end(original_lines, lines, 0, len(lines))
     if table_end > 0:
-        segs.append(("debris", lines[0].start, lines[table_end - 1].end))
+        layout.segments.append(("debris", lines[0].start, lines[table_end - 1].end))
         layout.warnings.append(diagnostics.warn("W208", span=norm.to_original(lines[0].start, lines[table_end - 1].end)))
         lo = table_end
-
-    anchor = header_anchor(lines, lo, n)
-    if anchor > lo:                      # a site title or menu above the header
-        segs.append(("debris", lines[lo].start, _end_of(lines, lo, anchor, lines[lo].start)))
+    anchor = header_anchor(lines, lo, len(lines))
+    if anchor > lo:
+        layout.segments.append(("debris", lines[lo].start, _end_of(lines, lo, anchor, lines[lo].start)))
         layout.warnings.append(diagnostics.warn("W208", span=norm.to_original(lines[lo].start, lines[anchor - 1].end)))
         lo = anchor
+    return lo, table_end
 
-    dup_items: list[ItemNode] = []
+
+def _repeated_opening(norm: NormalizedText, lines: list[Line], lo: int,
+                      layout: Layout) -> tuple[int, list[ItemNode]]:
+    """A repeated opening (a truncated preview copy): its items get "dup/" paths; the second copy is the document."""
     rep = find_repeat(lines)
     if rep and not _near_top(lines, lo, rep[0]):
         layout.warnings.append(diagnostics.warn(
             "W202", f"lines {rep[0] + 1}-{rep[1]} repeat at lines {rep[2] + 1}-{rep[3]}",
             span=norm.to_original(lines[rep[2]].start, lines[rep[3] - 1].end)))
-        rep = None
-    if rep:
-        a0, a1, b0, b1 = rep
-        layout.warnings.append(diagnostics.warn(
-            "W202", f"lines {a0 + 1}-{a1} repeat at lines {b0 + 1}-{b1}; the first copy is kept apart",
-            span=norm.to_original(lines[a0].start, lines[a1 - 1].end)))
-        segs.append(("repeat", lines[a0].start, lines[b0 - 1].end if b0 > a0 else lines[a1 - 1].end))
-        dh = parse_header(lines, a0, b0)
-        items, warns, _ = build_items(norm, lines, dh.body_start, b0, prefix="dup/")
-        dup_items = items
-        layout.warnings.extend(_to_original(norm, warns))
-        lo = b0
-
-    h = parse_header(lines, lo, n)
-    if h.number is None and h.date is None and not h.issuer_lines:
-        layout.warnings.append(diagnostics.warn("W201"))
-    segs.extend(header_segments(lines, h))
-    tail = parse_tail(lines, h.body_start, n)
-    after_body = tail.closing[1] if tail.closing else tail.body_end
-    paren = frozenset(mark_paren_notes(lines, after_body))
-    tail.signature = [ln for ln in tail.signature if ln.note is None]
-    bs, be = h.body_start, tail.body_end
-    items, warns, first = build_items(norm, lines, bs, be, paren=paren)
+        return lo, []
+    if not rep:
+        return lo, []
+    a0, a1, b0, _ = rep
+    layout.warnings.append(diagnostics.warn(
+        "W202", f"lines {a0 + 1}-{a1} repeat at lines {b0 + 1}-{rep[3]}; the first copy is kept apart",
+        span=norm.to_original(lines[a0].start, lines[a1 - 1].end)))
+    layout.segments.append(("repeat", lines[a0].start, _end_of(lines, a0, b0, lines[a0].start)))
+    dh = parse_header(lines, a0, b0)
+    items, warns, _ = build_items(norm, lines, dh.body_start, b0, prefix="dup/")
     layout.warnings.extend(_to_original(norm, warns))
-    layout.items = dup_items + items
-    body_lo = lines[bs].start if bs < n else len(norm.text)
+    return b0, items
+
+
+def _body_segments(lines: list[Line], bs: int, tail: Tail, first: int, layout: Layout) -> None:
+    be = tail.body_end
+    body_lo = lines[bs].start if bs < len(lines) else (lines[-1].end if lines else 0)
     body_hi = _end_of(lines, bs, be, body_lo)
     if body_hi > body_lo:
-        segs.append(("body", body_lo, body_hi))
-        layout.preamble = (body_lo, first if first >= 0 else body_hi)
-        if layout.preamble[1] <= layout.preamble[0]:
-            layout.preamble = None
-        else:
-            segs.append(("preamble", *layout.preamble))
-    if not items:
-        layout.warnings.append(diagnostics.warn("W209"))
-    closing_text: Optional[str] = None
+        layout.segments.append(("body", body_lo, body_hi))
+        pre = (body_lo, first if first >= 0 else body_hi)
+        if pre[1] > pre[0]:
+            layout.preamble = pre
+            layout.segments.append(("preamble", *pre))
     if tail.closing:
         cs, ce = tail.closing
-        segs.append(("closing", lines[cs].start, _end_of(lines, cs, ce, lines[cs].start)))
-        closing_text = lines[cs].text
+        layout.segments.append(("closing", lines[cs].start, _end_of(lines, cs, ce, lines[cs].start)))
+
+
+def _footer_segments(norm: NormalizedText, lines: list[Line], tail: Tail, layout: Layout) -> None:
+    segs = layout.segments
     if tail.noi_nhan is not None:
         end = tail.distribution[-1].end if tail.distribution else lines[tail.noi_nhan].end
         segs.append(("distribution", lines[tail.noi_nhan].start, end))
@@ -100,24 +126,12 @@ def analyze_document(norm: NormalizedText) -> Layout:
     last_note = max((ln.idx for ln in lines if ln.note is not None), default=-1)
     last_sig = sig_lines[-1].idx if sig_lines else -1
     debris = [ln for ln in rest if ln.idx > max(last_note, last_sig, tail.noi_nhan or -1)]
-    if debris:
+    if debris:                           # "Đăng xuất" and other site lines after the document
         segs.append(("debris", debris[0].start, debris[-1].end))
         layout.warnings.append(diagnostics.warn("W208", span=norm.to_original(debris[0].start, debris[-1].end)))
     for ln in lines:
         if ln.note is not None:
             segs.append(("footnote", ln.start, ln.end))
-    segs.sort(key=lambda s: (s[1], s[2]))
-
-    anchor_of = _anchor_finder(items, layout.preamble)
-    layout.footnotes, fwarns = build_footnotes(norm, lines, anchor_of, paren)
-    layout.warnings.extend(fwarns)
-
-    mb = MetaBuilder(norm, lines)
-    mb.header(h)
-    mb.complete_issuer(closing_text, from_header=bool(h.issuer_lines))
-    mb.footer(tail, web_table(original_lines, table_end))
-    layout.metadata = mb.meta
-    return layout
 
 
 def _near_top(lines: list[Line], lo: int, i: int, reach: int = 15) -> bool:

@@ -12,8 +12,8 @@ import regex
 
 from .labels import match_label
 from .lines import Line
-from .segment import (CLOSING_FALLBACK, CLOSING_MARK, DASH_ENTRY_RE, NAME_RE, NOI_NHAN_RE, _LOWER_START,
-                      ends_sentence, is_upper)
+from .segment import (CLOSING_FALLBACK, CLOSING_MARK, DASH_ENTRY_RE, NAME_RE, NOI_NHAN_RE, LOWER_START,
+                      ends_sentence, is_upper, join_lines, wraps)
 from .vocab import prefix_re
 
 
@@ -37,7 +37,7 @@ def _paragraph_start(lines: list[Line], i: int, lo: int) -> int:
         if j < lo:
             return i
         unfinished = notes and not ends_sentence(lines[j].text)
-        if not (_LOWER_START.match(lines[i].text) or unfinished) or match_label(lines[i].text):
+        if not (LOWER_START.match(lines[i].text) or unfinished) or match_label(lines[i].text):
             return i
         i = j
 
@@ -100,6 +100,7 @@ def parse_tail(lines: list[Line], lo: int, hi: int) -> Tail:
                 tail.closing = (start, j + 1)
                 tail.body_end = start
     side: dict[int, Line] = {}                   # signature cells flattened onto Nơi nhận lines
+    wrapped: set[int] = set()                    # continuation lines of wrapped entries
     if noi is not None:
         i = noi + 1
         ln = lines[noi]
@@ -121,8 +122,13 @@ def parse_tail(lines: list[Line], lo: int, hi: int) -> Tail:
                     side[ln.idx] = right
                 i += 1
                 continue
+            if tail.distribution and tail.distribution[-1] is not None and wraps(tail.distribution[-1], ln):
+                tail.distribution[-1] = join_lines(tail.distribution[-1], ln)   # a wrapped entry
+                wrapped.add(ln.idx)
+                i += 1
+                continue
             break
-    dist_idx = {ln.idx for ln in tail.distribution}
+    dist_idx = {ln.idx for ln in tail.distribution if ln is not None} | wrapped
     start = tail.closing[1] if tail.closing else tail.body_end
     for ln in lines[start:hi]:
         if ln.idx in side:

@@ -9,6 +9,8 @@ import regex
 from ..normalize import Mark, NormalizedText
 
 BRACKET_NOTE = regex.compile(r"\[(\d{1,3})\]\s*")
+# spaces and markdown emphasis (*italic*, _italic_) around a line are not its content
+_EDGE = " \t\r\f\v*_"
 
 
 @dataclass
@@ -34,12 +36,12 @@ def split_lines(norm: NormalizedText) -> list[Line]:
     append = out.append
     pos = 0
     for idx, raw in enumerate(norm.text.split("\n")):
-        stripped = raw.strip()
+        stripped = raw.strip(_EDGE)
         if not stripped:
             append(Line(idx, pos, pos, ""))
             pos += len(raw) + 1
             continue
-        s = pos + len(raw) - len(raw.lstrip())
+        s = pos + len(raw) - len(raw.lstrip(_EDGE))
         line = Line(idx, s, s + len(stripped), stripped)
         mark = None
         if at_pos:

@@ -15,7 +15,7 @@ from .segment import Header
 from .vocab import prefix_re, vocab
 
 _MARKUP = regex.compile(r"\*\*|\|")
-_ENTRY_EDGES = regex.compile(r"^[-+•\s]+|[\s;.,]+$")
+_ENTRY_EDGES = regex.compile(r"^[-+•*_\s]+|[\s;.,*_]+$")
 _LOCALITY_NAME = r"\p{Lu}\p{Ll}+(?:\s\p{Lu}\p{Ll}+){0,3}"
 _COLLECTIVE = regex.compile(r"^(?:Ủy ban nhân dân|Hội đồng nhân dân|UBND|HĐND)$")
 _CLOSING_SUBJECT = regex.compile(
@@ -104,8 +104,10 @@ class MetaBuilder:
         v = vocab()
         md = self.meta
         if h.doc_type_line is not None:
-            key = " ".join(self.lines[h.doc_type_line].text.rstrip(":").split()).upper()
+            ln = self.lines[h.doc_type_line]
+            key = " ".join(ln.text.rstrip(":").split()).upper()
             md.doc_type = v["doc_type_lines"].get(key, "other")
+            md.spans["doc_type"] = self.norm.to_original(ln.start, ln.end)
             return
         if h.subject_kind == "vv":
             md.doc_type = "cong_van"

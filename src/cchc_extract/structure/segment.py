@@ -21,9 +21,9 @@ NUMBER_RE = regex.compile(
 DATE_RE = regex.compile(
     r"(?P<place>\p{Lu}[\p{L}.' ]{0,40}?)\s*+,\s*+ngày\b[\s.…_]*+(?P<d>\d{1,2})?[\s.…_]*+"
     r"(?:tháng|/|-)[\s.…_]*+(?P<m>\d{1,2})?[\s.…_]*+(?:năm|/|-)[\s.…_]*+(?P<y>\d{4})?")
-VV_RE = regex.compile(r"^(?:V/v|V/V|v/v|Về\s+việc)\s*+:?\s*+")
-KINH_GUI_RE = regex.compile(r"^Kính\s+gửi\s*+:?\s*+")
-NOI_NHAN_RE = regex.compile(r"^Nơi\s+nhận\s*+:?\s*+")
+VV_RE = regex.compile(r"^(?:V/v|V/V|v/v|Về\s+việc)[\s*_]*+:?[\s*_]*+")
+KINH_GUI_RE = regex.compile(r"^Kính\s+gửi[\s*_]*+:?[\s*_]*+")
+NOI_NHAN_RE = regex.compile(r"^Nơi\s+nhận[\s*_]*+:?[\s*_]*+")
 SEPARATOR_RE = regex.compile(r"^[-_=*.·~\s]{1,}$")
 DASH_ENTRY_RE = regex.compile(r"^[-+•]\s*+")
 CLOSING_MARK = "./."
@@ -35,11 +35,28 @@ BODY_OPENER = regex.compile(
     r"^(?:Căn\s+cứ|Thực\s+hiện|Theo\s+đề\s+nghị|Xét\s|Để\s|Nhằm\s|Ngày\s+\d|Trong\s+(?:thời\s+gian|năm)|"
     r"Tiếp\s+theo|Sau\s+khi|Vừa\s+qua|Thời\s+gian\s+qua)")
 NAME_RE = regex.compile(r"^(?:\p{Lu}\p{Ll}*+\s++){1,5}+\p{Lu}\p{Ll}*+$")
-_LOWER_START = regex.compile(r"^[\p{Ll}\d(]")
+LOWER_START = regex.compile(r"^[\p{Ll}\d(]")
+
+
 def ends_sentence(text: str) -> bool:
     """The line ends with sentence punctuation (closing quotes/brackets aside)."""
     t = text.rstrip(" \t\"')]}»*")
     return t[-1:] in (".", "!", "?", ":", ";", "…")
+
+
+def wraps(entry: Line, nxt: Line) -> bool:
+    """nxt continues a list entry wrapped onto the next line (no blank line, no entry end)."""
+    if nxt.idx != entry.idx + 1 or ends_sentence(entry.text) or len(nxt.text) > 120:
+        return False
+    if LOWER_START.match(nxt.text):
+        return True
+    return not (is_upper(nxt.text) or NAME_RE.match(nxt.text) or _is_header_element(nxt.text)
+                or prefix_re().match(nxt.text) or NOI_NHAN_RE.match(nxt.text))
+
+
+def join_lines(a: Line, b: Line) -> Line:
+    """One entry from a line and its wrapped continuation (text joined by a space)."""
+    return Line(a.idx, a.start, b.end, f"{a.text} {b.text}")
 
 
 def is_upper(text: str) -> bool:
@@ -97,143 +114,172 @@ def _is_header_element(t: str) -> bool:
 
 
 def parse_header(lines: list[Line], lo: int, hi: int) -> Header:
-    h = Header(lo=lo, body_start=lo)
-    blanks = blank_mode(lines, lo, hi)
-    i = lo
-    limit = min(hi, lo + 60)
-    seen_any = False
-    while i < limit:
-        ln = lines[i]
-        t = ln.text
-        if ln.blank or SEPARATOR_RE.match(t) or header_mark_re().match(t):
-            i += 1
-            continue
-        if ln.note is not None or match_label(t) is not None and not NUMBER_RE.search(t):
-            break
-        if prefix_re().match(t):
-            break
-        if KINH_GUI_RE.match(t):
-            h.kinh_gui = i
-            rest = t[KINH_GUI_RE.match(t).end():].strip()
-            i += 1
-            if rest:
-                h.recipients.append(Line(ln.idx, ln.end - len(rest), ln.end, rest))
-            while i < hi:
-                nxt = lines[i]
-                if nxt.blank:
-                    i += 1
-                    continue
-                if DASH_ENTRY_RE.match(nxt.text) and not rest:
-                    h.recipients.append(nxt)
-                    i += 1
-                    continue
-                if not h.recipients and not rest and len(nxt.text) < 160 and not BODY_OPENER.match(nxt.text) \
-                        and match_label(nxt.text) is None and nxt.note is None:
-                    h.recipients.append(nxt)          # a single addressee on its own line, no dash
-                    i += 1
+    """Read the header cells from line lo on; stop at the first line that belongs to the body."""
+    return _HeaderReader(lines, lo, hi).read()
+
+
+class _HeaderReader:
+    def __init__(self, lines: list[Line], lo: int, hi: int):
+        self.lines, self.lo, self.hi = lines, lo, hi
+        self.h = Header(lo=lo, body_start=lo)
+        self.blanks = blank_mode(lines, lo, hi)
+        self.seen_any = False
+
+    def read(self) -> Header:
+        h, lines = self.h, self.lines
+        i, limit = self.lo, min(self.hi, self.lo + 60)
+        while i < limit:
+            ln = lines[i]
+            t = ln.text
+            if ln.blank or SEPARATOR_RE.match(t) or header_mark_re().match(t):
+                i += 1
+                continue
+            if ln.note is not None or prefix_re().match(t) or (
+                    match_label(t) is not None and not NUMBER_RE.search(t)):
                 break
+            if KINH_GUI_RE.match(t):
+                i = self._recipients(i)
+                break
+            if self._cells(i):
+                i += 1
+            elif VV_RE.match(t):
+                i = self._vv(i)
+            elif doc_type_line_re().match(t):
+                i = self._title(i)
+            elif is_upper(t) and len(t) < 120 and h.number is None and h.date is None and not h.subject:
+                h.issuer_lines.append((i, ln.start, ln.end))
+                i += 1
+            elif is_upper(t) and len(t) < 120 and not h.subject and (h.date or h.number):
+                i = self._upper_title(i)          # title lines under a lost or absent type line
+            else:
+                break
+            self.seen_any = True
             h.body_start = i
-            seen_any = True
-            break
-        consumed = False
-        mm = motto_re().search(t)
-        if mm:
-            h.motto.extend((ln.start + x.start(), ln.start + x.end()) for x in motto_re().finditer(t))
+        if not self.seen_any:
+            h.body_start = self.lo
+        while h.body_start < self.hi and lines[h.body_start].blank:
+            h.body_start += 1
+        h.end = lines[h.body_start - 1].end if h.body_start > self.lo else (
+            lines[self.lo].start if self.lo < len(lines) else 0)
+        return h
+
+    def _cells(self, i: int) -> bool:
+        """Motto, number and date cells (several may share a flattened line). True if any."""
+        h, ln = self.h, self.lines[i]
+        t = ln.text
+        found = False
+        mottos = list(motto_re().finditer(t))
+        if mottos:
+            h.motto.extend((ln.start + x.start(), ln.start + x.end()) for x in mottos)
             rem = motto_re().sub(" ", t).strip(" -_|")
             if rem and is_upper(rem) and h.number is None and h.date is None and not DATE_RE.search(rem):
-                # flattened two-column header: the issuer cell shares the line
-                s = ln.start + t.find(rem)
+                s = ln.start + t.find(rem)          # the issuer cell shares the line
                 h.issuer_lines.append((i, s, s + len(rem)))
-            consumed = True
+            found = True
         m = NUMBER_RE.search(t)
         if m and h.number is None:
             h.number = (i, m)
             before = t[:m.start()].strip(" -_|")
-            if before and is_upper(before) and not mm:
-                h.issuer_lines.append((i, ln.start + t.find(before), ln.start + t.find(before) + len(before)))
-            consumed = True
+            if before and is_upper(before) and not mottos:
+                s = ln.start + t.find(before)
+                h.issuer_lines.append((i, s, s + len(before)))
+            found = True
         # the place starts after any number or motto cell flattened onto the same line
-        skip = max(m.end() if m else 0, max((x.end() for x in motto_re().finditer(t)), default=0))
+        skip = max([m.end() if m else 0] + [x.end() for x in mottos])
         d = DATE_RE.search(t, skip)
         if d and h.date is None and (d.group("y") or d.group("m") or "ngày" in t):
             h.date = (i, d)
-            consumed = True
+            found = True
             v = VV_RE.match(t)
             if v and not h.subject and d.start() > v.end():
                 # "V/v … Hà Nội, ngày …": subject and date cells on one line
                 h.subject_kind = "vv"
                 h.subject = [(ln.start + v.end(), ln.start + len(t[:d.start()].rstrip()))]
-        if consumed:
-            seen_any = True
-            i += 1
-            h.body_start = i
-            # a V/v may share the line with the number in flattened tables
-            continue
-        v = VV_RE.match(t)
-        if v:
-            h.subject_kind = "vv"
-            h.subject = [(ln.start + v.end(), ln.end)]
-            i += 1
-            while i < hi:
-                nxt = lines[i]
-                if nxt.blank or _is_header_element(nxt.text) or nxt.note is not None:
-                    break
-                if not blanks and not _LOWER_START.match(nxt.text) or BODY_OPENER.match(nxt.text):
-                    break
-                h.subject.append((nxt.start, nxt.end))
+        return found
+
+    def _recipients(self, i: int) -> int:
+        """The "Kính gửi" list: inline, dash entries, or one addressee on the next line."""
+        h, lines = self.h, self.lines
+        ln = lines[i]
+        h.kinh_gui = i
+        rest = ln.text[KINH_GUI_RE.match(ln.text).end():].strip()
+        i += 1
+        if rest:
+            h.recipients.append(Line(ln.idx, ln.end - len(rest), ln.end, rest))
+        while i < self.hi:
+            nxt = lines[i]
+            if nxt.blank:
                 i += 1
-            h.body_start = i
-            seen_any = True
-            continue
-        if doc_type_line_re().match(t):
-            h.doc_type_line = i
-            i += 1
-            while i < hi and lines[i].blank:
-                i += 1
-            first = True
-            while i < hi:
-                nxt = lines[i]
-                if nxt.blank or nxt.note is not None or (
-                        _is_header_element(nxt.text) and not (first and VV_RE.match(nxt.text))):
-                    break
-                if not first and (BODY_OPENER.match(nxt.text) or match_label(nxt.text)):
-                    break
-                if not first and not blanks and not is_upper(nxt.text):
-                    break
-                if first and not blanks and not is_upper(nxt.text) and h.subject_kind:
-                    break
-                h.subject.append((nxt.start, nxt.end))
-                h.subject_kind = "title"
-                first = False
-                i += 1
-                if not blanks and not is_upper(nxt.text):
-                    break
-            h.body_start = i
-            seen_any = True
-            continue
-        if is_upper(t) and len(t) < 120:
-            if h.number is None and h.date is None and not h.subject:
-                h.issuer_lines.append((i, ln.start, ln.end))
-                seen_any = True
-                i += 1
-                h.body_start = i
                 continue
-            if not h.subject and (h.date is not None or h.number is not None):
-                # title lines under a lost or absent type line
-                while i < hi and not lines[i].blank and is_upper(lines[i].text) \
-                        and not _is_header_element(lines[i].text):
-                    h.subject.append((lines[i].start, lines[i].end))
-                    i += 1
-                h.subject_kind = "title"
-                h.body_start = i
+            if DASH_ENTRY_RE.match(nxt.text) and not rest:
+                h.recipients.append(nxt)
+                i += 1
                 continue
-        break
-    if not seen_any:
-        h.body_start = lo
-    while h.body_start < hi and lines[h.body_start].blank:
-        h.body_start += 1
-    h.end = lines[h.body_start - 1].end if h.body_start > lo else (lines[lo].start if lo < len(lines) else 0)
-    return h
+            if h.recipients and wraps(h.recipients[-1], nxt) and not BODY_OPENER.match(nxt.text):
+                h.recipients[-1] = join_lines(h.recipients[-1], nxt)     # an entry wrapped over two lines
+                i += 1
+                continue
+            if not h.recipients and not rest and len(nxt.text) < 160 and not BODY_OPENER.match(nxt.text) \
+                    and match_label(nxt.text) is None and nxt.note is None:
+                h.recipients.append(nxt)
+                i += 1
+            break
+        self.seen_any = True
+        h.body_start = i
+        return i
+
+    def _vv(self, i: int) -> int:
+        """ "V/v …" and its continuation lines (lower-case ones when paragraphs are not blank-separated)."""
+        h, lines = self.h, self.lines
+        ln = lines[i]
+        h.subject_kind = "vv"
+        h.subject = [(ln.start + VV_RE.match(ln.text).end(), ln.end)]
+        i += 1
+        while i < self.hi:
+            nxt = lines[i]
+            if nxt.blank or nxt.note is not None or _is_header_element(nxt.text) or BODY_OPENER.match(nxt.text):
+                break
+            if not self.blanks and not LOWER_START.match(nxt.text):
+                break
+            h.subject.append((nxt.start, nxt.end))
+            i += 1
+        return i
+
+    def _title(self, i: int) -> int:
+        """The type line (KẾ HOẠCH, THÔNG BÁO, …) and the title lines under it."""
+        h, lines = self.h, self.lines
+        h.doc_type_line = i
+        i += 1
+        while i < self.hi and lines[i].blank:
+            i += 1
+        first = True
+        while i < self.hi:
+            nxt = lines[i]
+            upper = is_upper(nxt.text)
+            if nxt.blank or nxt.note is not None or (
+                    _is_header_element(nxt.text) and not (first and VV_RE.match(nxt.text))):
+                break
+            if not first and (BODY_OPENER.match(nxt.text) or match_label(nxt.text)
+                              or (not self.blanks and not upper)):
+                break
+            if first and not self.blanks and not upper and h.subject_kind:
+                break
+            h.subject.append((nxt.start, nxt.end))
+            h.subject_kind = "title"
+            first = False
+            i += 1
+            if not self.blanks and not upper:
+                break                              # one sentence-case title line, then the body
+        return i
+
+    def _upper_title(self, i: int) -> int:
+        h, lines = self.h, self.lines
+        while i < self.hi and not lines[i].blank and is_upper(lines[i].text) \
+                and not _is_header_element(lines[i].text):
+            h.subject.append((lines[i].start, lines[i].end))
+            i += 1
+        h.subject_kind = "title"
+        return i
 
 
 def find_repeat(lines: list[Line], min_chars: int = 200, min_lines: int = 4) -> Optional[tuple[int, int, int, int]]:

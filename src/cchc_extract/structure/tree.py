@@ -7,20 +7,18 @@ from typing import Optional
 
 import regex
 
-from .. import diagnostics
 from ..models import Warning_
 from ..normalize import NormalizedText
 from . import ItemNode
 from .labels import BULLETS, Label, inline_siblings, match_label
 from .lines import Line
-from .segment import ends_sentence
+from .segment import LOWER_START, ends_sentence
 from .warnlimit import Warner
 
 _NOTE_ONLY = regex.compile(r"^\(.*\)[.;]?$")               # "(Nhiệm vụ cụ thể theo Phụ lục đính kèm)."
 _SECTION = regex.compile(r"^(?:(?:PHẦN|Phần|CHƯƠNG|Chương|MỤC|Mục|Tiểu mục)\s+(?:[IVXL]+|\d+|thứ\s+\p{L}+)\b"
                          r"|[A-Đ]\.\s+\p{Lu}{2,})")     # Party letter parts: "A. TÌNH HÌNH"
 _BRACKET_MARK = regex.compile(r"\[\d{1,3}\]")
-_LOWER_START = regex.compile(r"^[\p{Ll}\d(]")
 
 
 @dataclass
@@ -118,15 +116,19 @@ class TreeBuilder:
             del cur.node.parts[cut:]
             cur.cont.clear()
 
-    def add_text(self, ln: Line, lowercase_join: bool) -> bool:
-        """Append an unlabelled paragraph to the current item; False when there is none."""
+    def add_text(self, ln: Line, same_paragraph: bool, rejoin: bool = False) -> bool:
+        """Append an unlabelled paragraph to the current item; False when there is none.
+
+        same_paragraph: the line goes on with the sentence above (not a new paragraph);
+        rejoin: it does so across a page break or footnote block (warned as W207).
+        """
         cur = self.current
         if cur is None:
             return False
         if _NOTE_ONLY.match(ln.text):
             return True
-        if lowercase_join:
-            if self.gap:
+        if same_paragraph:
+            if self.gap and rejoin:
                 self.warn.add("W207", span=(ln.start, ln.end))
         else:
             cur.cont.append(len(cur.node.parts))
@@ -177,8 +179,8 @@ def build_items(norm: NormalizedText, lines: list[Line], lo: int, hi: int, prefi
                 tb.current = None        # an unnumbered heading is nobody's continuation
                 continue
             # the sentence goes on: lower-case start, or an unfinished line before a footnote block
-            joins = bool(_LOWER_START.match(ln.text)) or (tb.note_gap and tb.last_open)
-            tb.add_text(ln, joins)
+            rejoin = ln.text[0].islower() or (tb.note_gap and tb.last_open)
+            tb.add_text(ln, rejoin or bool(LOWER_START.match(ln.text)), rejoin)
             tb.last_open = not ends_sentence(ln.text)
             tb.note_gap = False
             continue
