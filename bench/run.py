@@ -69,6 +69,8 @@ def throughput(rep: Report, cfg: dict, data: Path, out: Path) -> None:
     t2, cpu2 = _extract_dir(data / "corpus", out / "jobs2", 2)
     rep.add("throughput, --jobs 2 (MB/s)", f"{mb / t2:.2f} ({t2:.1f} s wall; {cpu2:.1f} CPU-s vs {cpu1:.1f})")
     rep.add("speed-up --jobs 2 / --jobs 1", f"{t1 / t2:.2f}x", ">= 1.7x", t1 / t2 >= 1.7)
+    for d in ("jobs1", "jobs2"):  # hundreds of MB of JSON: checked, not kept
+        shutil.rmtree(out / d, ignore_errors=True)
 
 
 def startup(rep: Report, cfg: dict) -> None:
@@ -90,6 +92,7 @@ def memory(rep: Report, cfg: dict, data: Path, out: Path) -> None:
         if m["rc"] != 0:
             raise RuntimeError(f"batch of {n} exited {m['rc']}")
         peaks.append(m["max_process_mb"])
+        shutil.rmtree(out / f"many{n}", ignore_errors=True)
         tree = f"; all processes summed {m['tree_mb']:.0f} MB" if m["tree_mb"] is not None else ""
         rep.add(f"peak RSS, {n} documents, --jobs 2 (largest process)",
                 f"{m['max_process_mb']:.0f} MB{tree} ({nbytes / 1e6:.1f} MB input, {m['seconds']:.1f} s)",

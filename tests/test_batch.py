@@ -151,6 +151,28 @@ def test_several_inputs_need_a_folder_or_a_stream_format(tmp_path, stub):
         run_extract([str(src)], fmt="yaml")
 
 
+def _slow_echo(task):
+    import time
+
+    time.sleep(0.002)
+    return ("ok", task[0], task[1], 0, {}, 0, None)
+
+
+def test_pool_feeds_through_a_bounded_window():
+    """Inputs are pulled lazily: never more than the window in flight, however many."""
+    from cchc_extract.worker_pool import StreamingPool
+
+    pool = StreamingPool(_slow_echo, ((str(i), f"n{i}") for i in range(300)), jobs=2, window=8)
+    seen = peak = 0
+    try:
+        for _ in pool:
+            seen += 1
+            peak = max(peak, len(pool.pending))
+    finally:
+        pool.close()
+    assert seen == 300 and 0 < peak <= 8
+
+
 def test_unique_names():
     got = [n for _, n in unique_names([("x/a.txt", "a"), ("y/a.txt", "a"), ("z/a.txt", "a"), ("b", "b")])]
     assert got == ["a", "a~2", "a~3", "b"]

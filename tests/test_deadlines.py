@@ -157,3 +157,13 @@ def test_past_tense_only_matters_for_opening_time_adverbials(rules):
         ("trước ngày 15/12/2023", "2023-12-14", None)]
     assert texts(rules, "Hồ sơ phải được gửi trước ngày 15/12/2023.") == [("trước ngày 15/12/2023", "2023-12-14", None)]
     assert texts(rules, "các văn bản được ban hành trước ngày 01/7/2025") == []
+
+
+def test_clause_bounds_follow_paragraphs_not_wrapped_lines():
+    from cchc_extract.matchers.clauses import clause_end, clause_start, opens_clause
+    text = "a) Đến năm 2025, tỷ lệ hồ sơ của\nChính phủ đạt 40%.\nb) Khác; tiếp"
+    assert clause_start(text, text.index("Chính")) == 0  # neither the comma nor the wrap is a boundary
+    assert text[:clause_end(text, text.index("Chính"))].endswith("đạt 40%")
+    assert opens_clause(text, text.index("Đến"))
+    assert not opens_clause(text, text.index("tỷ lệ"))
+    assert clause_end(text, text.index("Khác")) == text.index(";")

@@ -258,3 +258,21 @@ def test_items_inherit_the_preamble_support_too():
     assert "preamble" not in ds
     assert leads(ds["1"]) == ["Sở Nội vụ"] and supports(ds["1"]) == ["Sở Tài chính"]
     assert ds["1"].lead_source == "preamble"
+
+
+def test_hard_wrapped_lines_do_not_start_clauses():
+    text = ("Ủy ban nhân dân tỉnh yêu cầu:\n\n"
+            "1. Sở Y tế\n\n"
+            "a) Chủ trì, phối hợp với\nSở Tài chính rà soát hồ sơ tại\nTrung tâm Kiểm soát bệnh tật tỉnh.\n")
+    doc, ctx = make(text, [("1. Sở", "1"), ("a) Chủ", "1/a")],
+                    ["Ủy ban nhân dân tỉnh", "Sở Y tế", "Sở Tài chính", "Trung tâm Kiểm soát bệnh tật tỉnh"])
+    d = by_item(doc, ctx)["1/a"]
+    assert leads(d) == ["Sở Y tế"] and supports(d) == ["Sở Tài chính"]   # the place is no actor
+
+
+def test_doi_voi_heading():
+    text = ("Ủy ban nhân dân tỉnh yêu cầu:\n\n1. Đối với các sở, ban, ngành:\n\n"
+            "a) Rà soát thủ tục hành chính.\n")
+    doc, ctx = make(text, [("1. Đối", "1"), ("a) Rà", "1/a")], ["Ủy ban nhân dân tỉnh", "các sở, ban, ngành"])
+    ds = by_item(doc, ctx)
+    assert leads(ds["1/a"]) == ["các sở, ban, ngành"] and ds["1"].lead_source == "heading"

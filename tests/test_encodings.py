@@ -210,10 +210,14 @@ def test_forced_encodings():
 def test_pipeline_spans_point_into_the_decoded_text():
     from cchc_extract.pipeline import extract
 
-    data = encode(encodable(SENTENCES, "tcvn3"), "tcvn3")
-    doc = extract(data)
+    text = "Số: 12/CT-UBND\n" + encodable(SENTENCES, "tcvn3")
+    doc = extract(encode(text, "tcvn3"))
     assert doc.source.encoding == "tcvn3"
     assert "W102" in [w.code for w in doc.warnings]
+    decoded = decode(encode(text, "tcvn3"), "x").text
+    for kind in ("references", "dates", "bodies", "targets", "deadlines"):
+        for ent in getattr(doc, kind):
+            assert decoded[ent.span[0]:ent.span[1]] == ent.text
 
 
 def test_clean_utf8_detection_is_fast():
@@ -228,3 +232,12 @@ def test_too_little_evidence_is_refused_rather_than_guessed():
     with pytest.raises(EncodingError):
         decode(data, "short.txt")
     assert decode(data, "short.txt", encoding="tcvn3").text == "Cộng hoà"
+
+
+def test_unicode_lines_mixed_with_pasted_legacy_lines():
+    header = "ỦY BAN NHÂN DÂN TỈNH\nSố: 12/CT-UBND\nCộng hoà xã hội chủ nghĩa Việt Nam"
+    body = encodable(SENTENCES, "tcvn3")
+    mixed = header + "\n" + windows_1252(encode(body, "tcvn3")) + "\n" + header
+    got = decode(mixed.encode("utf-8"), "x")
+    assert got.text == header + "\n" + body + "\n" + header
+    assert got.warnings[0].code == "W102"

@@ -54,3 +54,20 @@ def test_unknown_kind_is_a_usage_error(tmp_path: Path):
     with pytest.raises(KindError) as exc:
         run_explain(src, "nope")
     assert exc.value.exit_code == 2
+
+
+def test_cli_explain_and_show(tmp_path: Path):
+    from typer.testing import CliRunner
+
+    from cchc_extract.cli import app
+
+    src = tmp_path / "doc.txt"
+    src.write_text("Ủy ban nhân dân tỉnh yêu cầu:\n\n1. Sở Nội vụ chủ trì rà soát.\n", encoding="utf-8")
+    runner = CliRunner()
+    res = runner.invoke(app, ["explain", str(src), "--kind", "bodies"])
+    assert res.exit_code == 0 and "bodies (" in res.output
+    res = runner.invoke(app, ["explain", str(src), "--kind", "nope"])
+    assert res.exit_code == 2 and "unknown kind" in res.output
+    out = tmp_path / "p.html"
+    res = runner.invoke(app, ["show", str(src), "--html", str(out)])
+    assert res.exit_code == 0 and out.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")

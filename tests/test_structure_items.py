@@ -154,3 +154,23 @@ def test_structure_warnings_are_capped_per_code():
     w204 = [w for w in lay.warnings if w.code == "W204"]
     assert len(lay.items) == 200 and len({it.path for it in lay.items}) == 200
     assert 1 < len(w204) <= 21 and "more not listed" in w204[-1].message
+
+
+def _wrap(text: str, width: int) -> str:
+    import textwrap
+    return "\n".join("\n".join(textwrap.wrap(line, width)) if line.strip() else line for line in text.split("\n"))
+
+
+def test_hard_wrapped_lines_give_the_same_structure():
+    text = ("Thực hiện Nghị quyết số 5/NQ-CP của Chính phủ về cải cách hành chính, Ủy ban nhân dân tỉnh yêu cầu:\n\n"
+            "1. Các sở, ban, ngành rà soát toàn bộ thủ tục hành chính thuộc phạm vi quản lý trong năm 2024¹.\n\n"
+            "a) Hoàn thành việc số hóa hồ sơ, kết quả giải quyết thủ tục hành chính theo quy định. b) Công khai "
+            "đầy đủ Thủ tục hành chính trên Cổng Dịch vụ công của tỉnh.\n\n"
+            "¹ Theo Quyết định số 12/QĐ-UBND ngày 05/01/2024 của Ủy ban nhân dân tỉnh về danh mục thủ tục.\n\n"
+            "2. Sở Nội vụ theo dõi, đôn đốc và tổng hợp kết quả thực hiện, báo cáo Ủy ban nhân dân tỉnh.\n\n"
+            "Ủy ban nhân dân tỉnh yêu cầu các cơ quan, đơn vị Nghiêm túc thực hiện./.")
+    flat, wrapped = layout(text), layout(_wrap(text, 38))
+    assert [(it.path, it.text) for it in wrapped.items] == [(it.path, it.text) for it in flat.items]
+    assert [(f.marker, f.anchor, f.text) for f in wrapped.footnotes] == [
+        (f.marker, f.anchor, f.text) for f in flat.footnotes]
+    assert [it.path for it in flat.items] == ["1", "1/a", "1/b", "2"]

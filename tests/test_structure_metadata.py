@@ -30,6 +30,8 @@ def doc(name: str):
     ("VĂN PHÒNG ỦY BAN NHÂN DÂN TỈNH", "Văn phòng Ủy ban nhân dân tỉnh"),
     ("TỈNH ỦY QUẢNG NAM", "Tỉnh ủy Quảng Nam"),
     ("Sở Nội vụ", "Sở Nội vụ"),
+    ("UỶ BAN NHÂN DÂN TỈNH THANH HOÁ", "Uỷ ban nhân dân tỉnh Thanh Hoá"),      # new tone style kept
+    ("TỈNH UỶ QUẢNG NAM", "Tỉnh uỷ Quảng Nam"),
 ])
 def test_sentence_case(upper, expected):
     assert sentence_case(upper) == expected
@@ -201,3 +203,12 @@ def test_wrapped_recipient_and_distribution_entries():
     md = lay.metadata
     assert md.recipients == ["Các sở, ban, ngành, đơn vị sự nghiệp công lập thuộc UBND tỉnh", "UBND các huyện"]
     assert md.distribution == ["Như trên", "Chủ tịch, các Phó Chủ tịch UBND tỉnh", "Lưu: VT"]
+
+
+def test_metadata_values_are_nfc_and_free_of_invisible_characters():
+    import unicodedata
+    text = ("ỦY BAN NHÂN DÂN\nTỈNH HƯNG YÊN\nSố: 9/UBND-VX\nHưng Yên, ngày 02 tháng 5 năm 2023\n"
+            "V/v tri\u00adển khai\nKính gửi:\n- Sở Nội\u00a0vụ.\nNội dung./.")
+    md = analyzed(unicodedata.normalize("NFD", text)).metadata
+    assert (md.issuer, md.subject, md.recipients) == ("Ủy ban nhân dân tỉnh Hưng Yên", "triển khai", ["Sở Nội vụ"])
+    assert md.place == "Hưng Yên" and unicodedata.is_normalized("NFC", md.place)

@@ -141,3 +141,15 @@ def test_wrapped_lines_continue_and_parentheses_close(rules):
         "tối thiểu 50% tổng số hồ sơ"]
     assert [t for t, *_ in found(rules, "100% văn bản (trừ văn bản mật) được ký số.")] == [
         "100% văn bản (trừ văn bản mật) được ký số"]
+
+
+def test_report_figures_need_a_goal(rules):
+    from types import SimpleNamespace
+
+    from cchc_extract.matchers import MatchContext
+    from cchc_extract.normalize import normalize
+    text = "Tỷ lệ hồ sơ đúng hạn đạt 98,5%. Năm tới phấn đấu 100% hồ sơ được số hóa; tối thiểu 50% trực tuyến."
+    for doc_type, n in (("bao_cao", 2), ("ke_hoach", 3)):
+        layout = SimpleNamespace(metadata=SimpleNamespace(doc_type=doc_type))
+        ctx = MatchContext(norm=normalize(text), rules=rules, layout=layout)
+        assert len(targets.find(ctx)) == n

@@ -63,7 +63,7 @@ def iter_inputs(paths: list[str]) -> Iterator[tuple[str, str]]:
             yield "-", "stdin"
         elif os.path.isdir(p):
             for root, dirs, files in os.walk(p):
-                dirs.sort()
+                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
                 for f in sorted(files):
                     if f.endswith(".txt") and not f.startswith("."):
                         full = os.path.join(root, f)
@@ -72,8 +72,12 @@ def iter_inputs(paths: list[str]) -> Iterator[tuple[str, str]]:
             yield p, Path(p).stem
 
 
-def unique_names(inputs) -> Iterator[tuple[str, str]]:
-    """Append ~2, ~3 … to a name already used, so two inputs never share an output."""
+def unique_names(inputs, needed: bool = True) -> Iterator[tuple[str, str]]:
+    """Append ~2, ~3 … to a name already used, so two inputs never share an output.
+    (Not needed for one folder: its relative paths are unique, and memory stays flat.)"""
+    if not needed:
+        yield from inputs
+        return
     seen: set[str] = set()
     for path, name in inputs:
         base, n = name, 1
@@ -118,7 +122,7 @@ def process(opts: Options, task: tuple) -> tuple:
         return ("error", path, name, 0, None, 0, _error_record(path, exc))
 
 
-def open_results(opts: Options, tasks: list, jobs: int):
+def open_results(opts: Options, tasks: Iterator[tuple], jobs: int):
     """Results in completion order (an iterator; with jobs > 1, a StreamingPool to close)."""
     if jobs <= 1:
         return map(functools.partial(process, opts), tasks)  # lazy: one document at a time
@@ -174,20 +178,26 @@ def _run_extract(paths, *, out=None, output=None, fmt="json", jobs=0, quiet=Fals
                  skip_existing=False, encoding=None, max_bytes=DEFAULT_MAX_BYTES, pretty=True) -> int:
     from .formats import COMBINED, FORMATS, open_writer
 
+    paths = [str(p) for p in paths]
     if fmt not in FORMATS:
         raise UsageError(f"unknown --format {fmt!r}; choose one of {', '.join(FORMATS)}")
     if out is not None and output is not None:
         raise UsageError("--out DIR and --output FILE exclude each other")
     if fmt == "xlsx" and out is None and output is None and sys.stdout.isatty():
         raise UsageError("xlsx is binary: write it with --output FILE.xlsx or --out DIR")
-    tasks = [t if t[0] != "-" else ("-", t[1], sys.stdin.buffer.read())
-             for t in unique_names(iter_inputs(list(paths)))]
-    if not tasks:
-        raise UsageError(f"no .txt documents found in {' '.join(map(str, paths))}")
-    if out is None and fmt == "json" and len(tasks) > 1:
+    count = sum(1 for _ in iter_inputs(paths))  # a first walk: inputs are never all held
+    if not count:
+        raise UsageError(f"no .txt documents found in {' '.join(paths)}")
+    if out is None and fmt == "json" and count > 1:
         raise UsageError("several inputs: use --out DIR, or --format jsonl for one stream")
-    if len(tasks) == 1 and out is None:  # one document: in-process, its own exit code on failure
-        return _run_single(tasks[0], output, Options(fmt, pretty, encoding, max_bytes))
+    stdin = sys.stdin.buffer.read() if "-" in paths else None
+
+    def tasks():  # (path, name) or, for stdin, (path, name, bytes)
+        for t in unique_names(iter_inputs(paths), needed=len(paths) > 1):
+            yield t if t[0] != "-" else (*t, stdin)
+
+    if count == 1 and out is None:  # one document: in-process, its own exit code on failure
+        return _run_single(next(tasks()), output, Options(fmt, pretty, encoding, max_bytes))
 
     from .rules import default_rules
 
@@ -200,34 +210,37 @@ def _run_extract(paths, *, out=None, output=None, fmt="json", jobs=0, quiet=Fals
             raise UsageError(f"--out {out}: cannot create the folder ({exc.strerror or exc})") from None
     per_file = out is not None and fmt == "json"
     opts = Options(fmt, pretty, encoding, max_bytes, str(out) if per_file else None)
-    st = Stats(inputs=len(tasks))
-    if skip_existing and per_file:
-        todo = [t for t in tasks if not (out / f"{t[1]}.json").exists()]
-        st.skipped = len(tasks) - len(todo)
-        tasks = todo
-    elif skip_existing and not quiet:
+    st = Stats(inputs=count)
+    if skip_existing and not per_file and not quiet:
         print("cchc: note: --skip-existing applies to --format json with --out only", file=sys.stderr)
-    jobs = jobs if jobs and jobs > 0 else (os.cpu_count() or 1)
-    jobs = min(jobs, max(1, sum(1 for t in tasks if len(t) == 2)))
+    skip = skip_existing and per_file
+    prog = None
+
+    def todo():
+        for t in tasks():
+            if skip and (out / f"{t[1]}.json").exists():
+                st.skipped += 1
+                if prog:
+                    prog.advance(prog.task_ids[0])
+            else:
+                yield t
+
+    jobs = min(jobs if jobs and jobs > 0 else (os.cpu_count() or 1), count)
     t0 = time.monotonic()
     last_error = None
-    prog = file_results = writer = errors = None
+    results = writer = errors = None
     try:
-        import itertools
-
-        stdin_tasks = [t for t in tasks if len(t) > 2]
         # fork the workers first: they must not inherit half-written output buffers
-        file_results = open_results(opts, [t for t in tasks if len(t) == 2], jobs)
+        results = open_results(opts, todo(), jobs)
         writer = None if per_file else open_writer(fmt, out / COMBINED[fmt] if out else output, sys.stdout)
         if out is not None:
             from .output import AtomicFile
 
             errors = AtomicFile(out / "errors.jsonl")
-        prog = _progress(len(tasks), not quiet and sys.stderr.isatty())
+        prog = _progress(count, not quiet and sys.stderr.isatty())
         if prog:
             prog.start()
-        for status, path, name, size, counts, nwarn, data in itertools.chain(
-                (process(opts, t) for t in stdin_tasks), file_results):
+        for status, path, name, size, counts, nwarn, data in results:
             if status == "ok":
                 st.written += 1
                 st.nbytes += size
@@ -255,13 +268,13 @@ def _run_extract(paths, *, out=None, output=None, fmt="json", jobs=0, quiet=Fals
             errors.discard()
         raise
     finally:
-        if hasattr(file_results, "close"):
-            file_results.close()  # ends the worker processes
+        if hasattr(results, "close"):
+            results.close()  # ends the worker processes
         if prog:
             prog.stop()
-    if not quiet and not (st.failed and st.inputs == 1):  # a lone failure: its one line only
+    if not quiet and not (st.failed and count == 1):  # a lone failure: its one line only
         print(summary_line(st, time.monotonic() - t0), file=sys.stderr, flush=True)
-    if st.failed and st.inputs == 1:
+    if st.failed and count == 1:
         return last_error["exit_code"]
     return EXIT_FAILURES if st.failed else EXIT_OK
 

@@ -22,11 +22,10 @@ from .matchers import MatchContext
 from .models import Body, BodyRef, Directive, Document
 from .roles import Chain, Lexicon, Mention, build_chains, classify, default_lexicon
 
+SOFT_BREAK = regex.compile(r"(?<![.;:!?\n][ \t]*)\n(?![ \t]*(?:\n|[-+•–]\s|(?:[IVXLC]+|\d+(?:\.\d+)*)[.)]\s"
+                           r"|[a-zđ]\)\s|Điều\s+\d))", regex.IGNORECASE)
 SENTENCE_END = regex.compile(r"[.!?:](?=\s)|\n")
 RECIPIENTS = regex.compile(r"kính\s+gửi\s*:?", regex.IGNORECASE)
-# An item with no responsible body still asks for action when it uses one of these.
-ACTION_CUE = regex.compile(r"\b(?:chủ\s+trì|phối\s+hợp|giao|đề\s+nghị|yêu\s+cầu|khẩn\s+trương|tham\s+mưu|"
-                           r"tổ\s+chức\s+thực\s+hiện|triển\s+khai|thực\s+hiện)\b", regex.IGNORECASE)
 
 
 @dataclass
@@ -45,7 +44,9 @@ class Unit:
             self.offsets.append((pos, s))
             pieces.append(norm_text[s:e])
             pos += e - s + 1
-        self.text = "\n".join(pieces)
+        # a lone line break inside a sentence (hard-wrapped text, a part rejoined after a page
+        # break) is a space for the role patterns; same length, so offsets stay valid
+        self.text = SOFT_BREAK.sub(" ", "\n".join(pieces))
         self._starts = [s for s, _ in self.parts]
         return self
 
@@ -78,7 +79,7 @@ def build_directives(doc: Document, ctx: MatchContext, lexicon: Lexicon | None =
     if pre_directive is not None:
         out.append(pre_directive)
     inherited_top = pre_roles if pre_roles.lead else _recipients(doc, ctx, bodies)
-    asked = _preamble_asks(doc, ctx)     # "... yêu cầu:": every item below is a task
+    asked = _preamble_asks(doc, ctx, lex)     # "... yêu cầu:": every item below is a task
 
     links = _links_by_item(doc)
     base: dict[str, Roles] = {}
@@ -87,7 +88,7 @@ def build_directives(doc: Document, ctx: MatchContext, lexicon: Lexicon | None =
         chains = _chains(unit, bodies, lex)
         roles, own_base = _item_roles(chains, parent_base, unit.text)
         base[unit.path] = own_base
-        if not roles.lead and not roles.support and not _asks_for_action(unit.text, asked):
+        if not roles.lead and not roles.support and not _asks_for_action(unit.text, asked, lex):
             continue
         out.append(_make(doc, ctx, unit.path, unit.parts[0], roles, links))
     for i, d in enumerate(out, 1):
@@ -98,22 +99,19 @@ def build_directives(doc: Document, ctx: MatchContext, lexicon: Lexicon | None =
     return out
 
 
-def _asks_for_action(text: str, preamble_asks: bool) -> bool:
+def _asks_for_action(text: str, preamble_asks: bool, lex: Lexicon) -> bool:
     """A leadless item is still a directive under a requesting preamble or when it uses an
     action word; an all-capitals section heading ("II. TỔ CHỨC THỰC HIỆN") is not."""
     first_line = text.split("\n", 1)[0]
     if first_line.upper() == first_line and "\n" not in text.strip():
         return False
-    return preamble_asks or ACTION_CUE.search(text) is not None
+    return preamble_asks or lex.first("text", text, ("cue",)) is not None
 
 
-REQUEST_END = regex.compile(r"\b(?:yêu\s+cầu|đề\s+nghị|giao|chỉ\s+thị|chỉ\s+đạo)\b[^.\n]{0,200}:\s*$",
-                            regex.IGNORECASE)
-
-
-def _preamble_asks(doc: Document, ctx: MatchContext) -> bool:
+def _preamble_asks(doc: Document, ctx: MatchContext, lex: Lexicon) -> bool:
     rng = _preamble_range(doc, ctx)
-    return bool(rng) and REQUEST_END.search(ctx.norm.text[max(rng[0], rng[1] - 300):rng[1]]) is not None
+    return bool(rng) and lex.first("before", ctx.norm.text[max(rng[0], rng[1] - 300):rng[1]],
+                                   ("request",)) is not None
 
 
 # --- positions ----------------------------------------------------------------
@@ -293,6 +291,8 @@ def _preamble_range(doc: Document, ctx: MatchContext) -> Optional[tuple[int, int
         # a letter with no numbered items: its only paragraph (ending ./.) is the request itself
         segs = getattr(ctx.layout, "segments", None) or []
         return next(((s, e) for k, s, e in segs if k == "closing"), None)
+    if getattr(ctx.layout, "items", None):
+        return None                      # the segmenter saw items and no preamble before them
     first = min(_to_norm(ctx.norm, it.span[0]) for it in doc.items)
     text = ctx.norm.text
     start = max(0, text.rfind("\n\n", 0, max(0, first - 2)))   # the paragraph before the first item

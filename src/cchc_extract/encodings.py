@@ -160,15 +160,27 @@ def _check_utf8_text(text: str, name: str) -> Decoded:
             total += n
         return Decoded(fixed, "utf-8", [diagnostics.warn(
             "W103", f"mojibake (UTF-8 read as Windows-1252) repaired in {total} places")])
-    base, _ = score(sample)
-    chars = to_byte_chars(sample)
+    # lines holding a letter that no Windows-1252 reading produces (ạ, ơ, đ ...) are
+    # real Unicode: a document can mix them with pasted legacy text, so only the
+    # other lines are judged and converted
+    legacy_lines = "\n".join(line for line in sample.split("\n") if not _UNICODE_ONLY.search(line))
+    base, _ = score(legacy_lines)
+    chars = to_byte_chars(legacy_lines)
     cands = {k: dec(chars) for k, (_, dec) in LEGACY.items()}
     best, _ = _best(cands, base)
     if best is None:
         return Decoded(text, "utf-8")
-    converted = LEGACY[best][1](to_byte_chars(text))
+    dec = LEGACY[best][1]
+    converted = _LINE.sub(lambda m: m.group() if _UNICODE_ONLY.search(m.group()) else dec(to_byte_chars(m.group())),
+                          text)
     return Decoded(converted, f"{best} (inside utf-8)",
                    _w102(best, " (legacy text saved as UTF-8 through Windows-1252)"))
+
+
+# letters beyond Latin-1 other than the Windows-1252 ones (Œ œ Š š Ÿ Ž ž ƒ ˆ ˜)
+_UNICODE_ONLY = regex.compile(r"[\u0100-\u0151\u0154-\u015f\u0162-\u0177\u0179-\u017c\u017f-\u0191"
+                              r"\u0193-\u02c5\u02c7-\u02db\u02dd-\u036f\u1e00-\u1eff]")
+_LINE = regex.compile(r"[^\n]+")
 
 
 def _utf16_without_bom(data: bytes) -> str | None:

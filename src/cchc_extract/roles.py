@@ -21,8 +21,8 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from .rules import RuleError, rules_dir
 
 FLAGS = regex.V1 | regex.UNICODE | regex.IGNORECASE
-Slot = Literal["before", "after", "gap"]
-Role = Literal["lead", "support", "subject", "passive", "block", "continue", "introducer"]
+Slot = Literal["before", "after", "gap", "text"]
+Role = Literal["lead", "support", "subject", "passive", "block", "continue", "introducer", "cue", "request"]
 MAX_WINDOW = 400  # characters of context looked at around a chain (keeps matching linear)
 
 
@@ -91,30 +91,43 @@ class Lexicon:
             self._by[key] = [t for t in self.triggers if t.slot == slot and (role is None or t.role == role)]
         return self._by[key]
 
-    def first(self, slot: str, text: str, roles: tuple[str, ...]) -> Optional[Trigger]:
-        """The first entry (file order) of these roles that hits text."""
+    def first(self, slot: str, text: str, roles: tuple[str, ...],
+              low: Optional[str] = None) -> Optional[Trigger]:
+        """The first entry (file order) of these roles that hits text (`low`: the same
+        window in lower case, when the caller has it)."""
         key = (slot, roles)
         if key not in self._by:
             self._by[key] = [t for t in self.triggers if t.slot == slot and t.role in roles]
-        window = text[-MAX_WINDOW:] if slot == "before" else text[:MAX_WINDOW]
-        low = None
+        window = _window(slot, text)
         for t in self._by[key]:
             if t.literals is not None:
                 if low is None:
                     low = window.lower()
                 if t.literals.search(low) is None:
                     continue
-            if t.regex.match(window) is not None:
+            if _test(t, window):
                 return t
         return None
 
     @staticmethod
     def hits(t: Trigger, text: str) -> bool:
         """Whether one entry hits text (literal prefilter, then its pattern)."""
-        window = text[-MAX_WINDOW:] if t.slot == "before" else text[:MAX_WINDOW]
+        window = _window(t.slot, text)
         if t.literals is not None and t.literals.search(window.lower()) is None:
             return False
-        return t.regex.match(window) is not None
+        return _test(t, window)
+
+
+def _window(slot: str, text: str) -> str:
+    """The part of text a slot looks at: anchored slots see MAX_WINDOW characters."""
+    if slot == "before":
+        return text[-MAX_WINDOW:]
+    return text if slot == "text" else text[:MAX_WINDOW]
+
+
+def _test(t: Trigger, window: str) -> bool:
+    # 'before' patterns are REVERSE: match() is anchored at the end; 'text' ones are searched
+    return (t.regex.search(window) if t.slot == "text" else t.regex.match(window)) is not None
 
 
 def load_lexicon(path: Path | None = None) -> Lexicon:
@@ -246,11 +259,12 @@ def classify(text: str, chains: list[Chain], lex: Lexicon) -> list[Chain]:
     chains = _merge_heading_line(text, chains, body_start)
     prev: Optional[Chain] = None
     for ch in chains:
-        cs = _clause_start(text, ch.start, body_start)
+        cs = _clause_start(text, ch.start, body_start)          # at most MAX_WINDOW back
         before = text[cs:ch.start]
         nl = text.find("\n", ch.end, ch.end + MAX_WINDOW)
         after = text[ch.end:nl if nl >= 0 else ch.end + MAX_WINDOW]
-        t = lex.first("before", before, ("lead", "support"))
+        blow, alow = before.lower(), after.lower()      # for the literal prefilters, once
+        t = lex.first("before", before, ("lead", "support"), blow)
         if t is not None:
             if t.role == "support" and prev is not None and prev.passive and prev.end >= cs \
                     and not text[prev.end:ch.start].strip(" ,").lower().startswith("và"):
@@ -259,20 +273,20 @@ def classify(text: str, chains: list[Chain], lex: Lexicon) -> list[Chain]:
                 ch.role, ch.modality, ch.trigger = t.role, t.modality, t.id
             prev = ch
             continue
-        ch.passive = lex.first("before", before, ("passive",)) is not None
-        subj = lex.first("before", before, ("subject",))
+        ch.passive = lex.first("before", before, ("passive",), blow) is not None
+        subj = lex.first("before", before, ("subject",), blow)
         # only positions between the label and the chain ("a) Sở Tư pháp ...", "Thủ trưởng các sở ...")
         ch.at_unit_start = cs == body_start and subj is not None and subj.spec.at_start
         if ch.at_unit_start and text.rfind("\n", body_start, ch.start) < 0:
             # "2. Công an tỉnh", "5. Văn phòng UBND tỉnh:", "2. Sở Tài chính: Chủ trì, ..."
             ch.heading = (not after.strip(" \t:.;") or after.lstrip().startswith(":")) and not ch.passive
         if not ch.passive:
-            after_role = lex.first("after", after, ("lead", "support"))
+            after_role = lex.first("after", after, ("lead", "support"), alow)
             if after_role is not None:
                 ch.role, ch.modality, ch.trigger = after_role.role, after_role.modality, after_role.id
             elif ch.heading:
                 ch.role, ch.trigger = "subject", "heading"
-            elif subj is not None and lex.first("after", after, ("block",)) is None \
+            elif subj is not None and lex.first("after", after, ("block",), alow) is None \
                     and not _continues_list(text, cs, prev):
                 ch.role, ch.trigger = "subject", subj.id
         prev = ch

@@ -20,11 +20,16 @@ ENTITY_MODELS = {"items": Item, "references": Reference, "dates": DateMention, "
                  "targets": Target, "deadlines": Deadline, "warnings": Warning_}
 
 
+LEADING = ("document", "id", "item", "path", "label", "code", "text", "start", "end")
+
+
 def _model_columns(model) -> list[str]:
+    """Who/where/what first, then the kind's own fields, the producing rule last."""
     cols = ["document"]
     for name in model.model_fields:
         cols.extend(("start", "end") if name == "span" else (name,))
-    return cols
+    rest = [c for c in cols if c not in LEADING and c != "rule"]
+    return [c for c in LEADING if c in cols] + rest + (["rule"] if "rule" in cols else [])
 
 
 SHEETS: dict[str, list[str]] = {"directives": DIRECTIVE_COLUMNS, "documents": DOCUMENT_COLUMNS}

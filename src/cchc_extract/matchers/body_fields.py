@@ -21,7 +21,9 @@ _COMMUNE = regex.compile(r"(?<!\w)(?:xã(?! hội)|phường|thị trấn|đặc
 _CITY = regex.compile(r"(?<!\w)(?:thành phố|tp\.?)(?:\s+(\p{L}[\p{L} ]*))?")
 _CENTRAL_CITY = regex.compile(r"\s*trực thuộc trung ương")
 _GLUED = regex.compile(r"(ubnd|hđnd)(?=\p{L})")   # "UBNDtỉnh" (a typo) reads as "UBND tỉnh"
-_GROUP = regex.compile(r"^(?:các|những|thành viên)(?!\w)|(?<!\w)(?:các|những)\s+(?!khu\b)|cấp (?:huyện|xã)")
+_UNIT = r"(?:tỉnh|huyện|quận|thị xã|thành phố|xã|phường|thị trấn|đặc khu)"
+_GROUP = regex.compile(r"^(?:các|những|thành viên)(?!\w)|(?<!\w)(?:các|những)\s+(?!khu\b)|cấp (?:huyện|xã)"
+                       rf"|(?<!\w){_UNIT}\s*(?:,|-|\svà)\s*{_UNIT}(?!\w)")   # "UBND quận, huyện"
 
 
 def _key(mention: str) -> str:

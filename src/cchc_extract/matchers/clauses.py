@@ -18,9 +18,10 @@ WINDOW = 600
 _NEW_LINE_STARTS = (
     r"\n(?=[ \t]*(?:\n|$|[-+•*|]|\d+(?:\.\d+)*[.)]\s|[a-zđ]\)\s))"
     r"|(?<![\p{Ll},][ \t]*)\n(?=[ \t]*\p{Lu})")
-# the last boundary before a position (reverse search), and the next one after it
-_BOUNDARY_BACK = regex.compile(r"(?r)[;:]|\.(?=\s)|" + _NEW_LINE_STARTS)
+# a clause boundary (":" also opens a clause, so it counts when looking back)
 _BOUNDARY_FWD = regex.compile(r"[;]|\.(?=\s|$)|" + _NEW_LINE_STARTS)
+_BOUNDARY_BACK = regex.compile(r"(?r)[;:]|\.(?=\s|$)|" + _NEW_LINE_STARTS)
+LOOKAHEAD = 16   # characters past pos that the boundary lookaheads may need to see
 # what may stand between the clause start and a phrase that opens the clause
 _OPENER = regex.compile(
     r"\s*(?:[-+•]\s*|(?:[IVX]+|\d+(?:\.\d+)*|[a-zđ])[.)]\s*)?\s*", regex.V1 | regex.I)
@@ -28,10 +29,20 @@ _PAST = regex.compile(r"\bđã\b|\bđạt\s+được\b", regex.V1 | regex.I)
 
 
 def clause_start(text: str, pos: int, window: int = WINDOW) -> int:
-    """Offset just after the last clause boundary before pos (or pos - window)."""
+    """Offset just after the last clause boundary before pos (or pos - window).
+
+    The reverse search may look LOOKAHEAD characters past pos, so that a line
+    break right before pos is told apart from a wrapped line; boundaries found
+    at or after pos are skipped."""
     lo = max(0, pos - window)
-    m = _BOUNDARY_BACK.search(text, lo, pos)
-    return m.end() if m else lo
+    hi = min(len(text), pos + LOOKAHEAD)
+    while True:
+        m = _BOUNDARY_BACK.search(text, lo, hi)
+        if m is None:
+            return lo
+        if m.start() < pos:
+            return m.end()
+        hi = m.start()
 
 
 def clause_end(text: str, pos: int, window: int = WINDOW) -> int:

@@ -8,8 +8,8 @@ Context checks (rule field `needs`, a control key removed from the output):
   which tasks are meant ("Phấn đấu các Chỉ số ... trong năm 2026 nằm trong ...").
 - horizon: "đến năm 2025" is a target year when it opens its clause or follows
   a goal word (phấn đấu, mục tiêu, bảo đảm); "đến hết năm" always is.
-- table: a cell holding only a time counts when an earlier line names the
-  time column ("Thời gian hoàn thành", "Thời gian thực hiện", "Thời hạn").
+- table: a cell holding only a time counts when an earlier table row names
+  the time column ("Thời gian hoàn thành", "Thời hạn thực hiện").
 A phrase that opens its clause is dropped when the rest of the clause is in
 the past tense (đã): that is a report of what happened, not a time limit.
 """
@@ -23,9 +23,11 @@ from .clauses import clause_end, clause_start, opens_clause, past_in
 from .deadline_due import compute_due, recurrence_of
 
 _FLAGS = regex.V1 | regex.I
-_COMPLETION_CUE = regex.compile(r"hoàn\s+thành|hoàn\s+tất|\bxong\b|dứt\s+điểm|\d\s?%", _FLAGS)
+_COMPLETION_CUE = regex.compile(
+    r"hoàn\s+thành|hoàn\s+tất|\bxong\b|dứt\s+điểm|\bban\s+hành\b|đưa\s+vào\s+(?:sử\s+dụng|vận\s+hành|hoạt\s+động)"
+    r"|\d\s?%", _FLAGS)
 # a table column that holds completion times (the header comes before its cells)
-_TIME_COLUMN = regex.compile(r"thời\s+(?:gian|hạn)\s+(?:hoàn\s+thành|thực\s+hiện)|thời\s+hạn\b", _FLAGS)
+_TIME_COLUMN = regex.compile(r"thời\s+(?:gian|hạn)\s+(?:hoàn\s+thành|thực\s+hiện)", _FLAGS)
 _GOAL_CUE = regex.compile(r"phấn\s+đấu|mục\s+tiêu|hoàn\s+thành|bảo\s+đảm|đảm\s+bảo", _FLAGS)
 _THROUGH = regex.compile(r"\b(?:hết|cuối)\b", _FLAGS)   # "đến hết / đến cuối năm": always a limit
 _CONTROL_KEYS = ("needs",)
@@ -60,10 +62,19 @@ _CELL = regex.compile(r"\S+(?: \S+)*")   # words split by single spaces: one tab
 MAX_TABLE_ROWS = 400
 
 
+def _is_header_row(text: str, header) -> bool:
+    ls = text.rfind("\n", 0, header.start()) + 1
+    le = text.find("\n", header.end())
+    le = len(text) if le < 0 else le
+    return le - ls <= 40 or text.find("  ", ls, le) >= 0
+
+
 def _table_cells(text: str, rules: list):
     """(rule, match) for every table cell that is only a time, in the rows below a
     header naming the time column (at most MAX_TABLE_ROWS lines per header)."""
-    headers = list(_TIME_COLUMN.finditer(text)) if rules else []   # the header is the prefilter
+    # the header is the prefilter; it must sit in a table row (cells split by 2+ spaces,
+    # pipes being spaces by now) or be a short line of its own (one cell per line)
+    headers = [h for h in _TIME_COLUMN.finditer(text) if rules and _is_header_row(text, h)]
     for i, header in enumerate(headers):
         stop = headers[i + 1].start() if i + 1 < len(headers) else len(text)
         ls = text.find("\n", header.end()) + 1

@@ -12,7 +12,8 @@ comparator and change it carries.
 - Results are not targets: a quantity whose clause already says it happened
   (đã, đạt được), or whose clause opens with a period before the document's
   year ("Năm 2023, tỷ lệ ... đạt 98,7%" in a 2024 document), or names such a
-  year before a result verb ("tỷ lệ ... năm 2023 đạt 99,2%"), is dropped.
+  year before a result verb ("tỷ lệ ... năm 2023 đạt 99,2%"), is dropped; in a
+  report (báo cáo) a figure without a comparator needs a goal word in its clause.
 """
 from __future__ import annotations
 
@@ -44,6 +45,10 @@ _PAST_AFTER = regex.compile(r"(?:\s+\S+){0,3}?\s+đã\b", _FLAGS)
 _BASELINE_BEFORE = regex.compile(r"\bso\s+với\b[^;.\n,]{0,40}$", _FLAGS)
 # counted places in a ranking ("tăng ít nhất 05 bậc"): the unit is rank, not count
 _RANK_NOUN = regex.compile(r"\s*(?:bậc|hạng)\b", _FLAGS)
+# in a report (báo cáo) most figures are results; there a figure is a target only
+# when its clause says it is required or aimed at
+_GOAL_WORDS = regex.compile(
+    r"phấn\s+đấu|bảo\s+đảm|đảm\s+bảo|mục\s+tiêu|chỉ\s+tiêu|\bphải\b|\bcần\b|yêu\s+cầu|nhiệm\s+vụ", _FLAGS)
 _THOUSANDS = regex.compile(r"\d{1,3}(?:\.\d{3})+")
 # "Năm 2023, tỷ lệ ... đạt 98,7%": a clause opened by a period before the document's year reports a result
 _PAST_PERIOD_OPENING = regex.compile(
@@ -177,9 +182,15 @@ def _reports_result(text: str, start: int, qend: int, doc_year: Optional[int]) -
     return False
 
 
+def _is_report(ctx: MatchContext) -> bool:
+    metadata = getattr(ctx.layout, "metadata", None)
+    return getattr(metadata, "doc_type", None) == "bao_cao"
+
+
 def find(ctx: MatchContext) -> list[Found]:
     text = ctx.text
     doc_year = int(ctx.doc_date[:4]) if ctx.doc_date and ctx.doc_date[:4].isdigit() else None
+    report = _is_report(ctx)
     accepted: list[_Cand] = []
     head_ctx: tuple[Optional[str], Optional[str]] = (None, None)
     for c in _candidates(ctx):
@@ -193,6 +204,8 @@ def find(ctx: MatchContext) -> list[Found]:
             c.comparator, c.change = head_ctx
         else:
             head_ctx = (c.comparator, c.change)
+        if report and c.comparator is None and not _GOAL_WORDS.search(text, clause_start(text, c.start), c.start):
+            continue
         accepted.append(c)
     out: list[Found] = []
     for i, c in enumerate(accepted):

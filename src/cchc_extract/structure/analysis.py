@@ -11,9 +11,9 @@ from ..normalize import NormalizedText
 from . import ItemNode, Layout
 from .footer import Tail, parse_tail, signature_block
 from .footnotes import build_footnotes, mark_paren_notes
-from .lines import Line, split_lines
+from .lines import Line, extend_notes, split_lines
 from .metadata import MetaBuilder, web_table
-from .segment import Header, find_repeat, header_anchor, parse_header, web_table_end
+from .segment import Header, blank_mode, find_repeat, header_anchor, parse_header, web_table_end
 from .tree import build_items
 
 
@@ -27,16 +27,21 @@ def analyze_document(norm: NormalizedText) -> Layout:
     lines = split_lines(norm)
     # the site table is only looked for near the top: split just that much of the original
     original_lines = _LINE_BREAK.split(norm.original, maxsplit=60)[:60]
+    note_end: dict[int, int] = {}
+    loose = blank_mode(lines, 0, len(lines))
+    if loose:
+        extend_notes(lines, note_end)
     lo, table_end = _front_debris(norm, lines, original_lines, layout)
-    lo, dup_items = _repeated_opening(norm, lines, lo, layout)
+    lo, dup_items = _repeated_opening(norm, lines, lo, layout, loose)
 
-    h = parse_header(lines, lo, len(lines))
+    h = parse_header(lines, lo, len(lines), loose)
     if h.number is None and h.date is None and not h.issuer_lines:
         layout.warnings.append(diagnostics.warn("W201"))
     layout.segments.extend(header_segments(lines, h))
     tail = parse_tail(lines, h.body_start, len(lines))
     after_body = tail.closing[1] if tail.closing else tail.body_end
     paren = frozenset(mark_paren_notes(lines, after_body))
+    extend_notes(lines, note_end, after_body, loose)     # notes after the body, "(n)" ones included
     tail.signature = [ln for ln in tail.signature if ln.note is None]
 
     items, warns, first = build_items(norm, lines, h.body_start, tail.body_end, paren=paren)
@@ -45,16 +50,16 @@ def analyze_document(norm: NormalizedText) -> Layout:
     if not items:
         layout.warnings.append(diagnostics.warn("W209"))
     _body_segments(lines, h.body_start, tail, first, layout)
-    _footer_segments(norm, lines, tail, layout)
+    _footer_segments(norm, lines, tail, layout, note_end)
     layout.segments.sort(key=lambda s: (s[1], s[2]))
 
     anchor_of = _anchor_finder(items, layout.preamble)
-    layout.footnotes, fwarns = build_footnotes(norm, lines, anchor_of, paren)
+    layout.footnotes, fwarns = build_footnotes(norm, lines, anchor_of, paren, note_end)
     layout.warnings.extend(fwarns)
 
     mb = MetaBuilder(norm, lines)
     mb.header(h)
-    mb.complete_issuer(lines[tail.closing[0]].text if tail.closing else None, from_header=bool(h.issuer_lines))
+    mb.complete_issuer(lines[tail.closing[0]] if tail.closing else None, from_header=bool(h.issuer_lines))
     mb.footer(tail, web_table(original_lines, table_end))
     layout.metadata = mb.meta
     return layout
@@ -77,8 +82,8 @@ def _front_debris(norm: NormalizedText, lines: list[Line], original_lines: list[
     return lo, table_end
 
 
-def _repeated_opening(norm: NormalizedText, lines: list[Line], lo: int,
-                      layout: Layout) -> tuple[int, list[ItemNode]]:
+def _repeated_opening(norm: NormalizedText, lines: list[Line], lo: int, layout: Layout,
+                      loose: bool) -> tuple[int, list[ItemNode]]:
     """A repeated opening (a truncated preview copy): its items get "dup/" paths; the second copy is the document."""
     rep = find_repeat(lines)
     if rep and not _near_top(lines, lo, rep[0]):
@@ -93,7 +98,7 @@ def _repeated_opening(norm: NormalizedText, lines: list[Line], lo: int,
         "W202", f"lines {a0 + 1}-{a1} repeat at lines {b0 + 1}-{rep[3]}; the first copy is kept apart",
         span=norm.to_original(lines[a0].start, lines[a1 - 1].end)))
     layout.segments.append(("repeat", lines[a0].start, _end_of(lines, a0, b0, lines[a0].start)))
-    dh = parse_header(lines, a0, b0)
+    dh = parse_header(lines, a0, b0, loose)
     items, warns, _ = build_items(norm, lines, dh.body_start, b0, prefix="dup/")
     layout.warnings.extend(_to_original(norm, warns))
     return b0, items
@@ -114,7 +119,8 @@ def _body_segments(lines: list[Line], bs: int, tail: Tail, first: int, layout: L
         layout.segments.append(("closing", lines[cs].start, _end_of(lines, cs, ce, lines[cs].start)))
 
 
-def _footer_segments(norm: NormalizedText, lines: list[Line], tail: Tail, layout: Layout) -> None:
+def _footer_segments(norm: NormalizedText, lines: list[Line], tail: Tail, layout: Layout,
+                     note_end: dict[int, int]) -> None:
     segs = layout.segments
     if tail.noi_nhan is not None:
         end = tail.distribution[-1].end if tail.distribution else lines[tail.noi_nhan].end
@@ -130,8 +136,8 @@ def _footer_segments(norm: NormalizedText, lines: list[Line], tail: Tail, layout
         segs.append(("debris", debris[0].start, debris[-1].end))
         layout.warnings.append(diagnostics.warn("W208", span=norm.to_original(debris[0].start, debris[-1].end)))
     for ln in lines:
-        if ln.note is not None:
-            segs.append(("footnote", ln.start, ln.end))
+        if ln.note is not None and not ln.note_cont:
+            segs.append(("footnote", ln.start, lines[note_end.get(ln.idx, ln.idx)].end))
 
 
 def _near_top(lines: list[Line], lo: int, i: int, reach: int = 15) -> bool:

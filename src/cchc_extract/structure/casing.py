@@ -12,6 +12,7 @@ from functools import lru_cache
 
 import regex
 
+from ..normalize import normalize
 from .vocab import vocab
 
 _SYLLABLE = regex.compile(
@@ -52,8 +53,19 @@ def sentence_case(name: str) -> str:
         return ""
     if not any(is_upper_word(w) for w in words):
         return " ".join(words)          # already in normal case: keep as printed
-    out = [w if is_abbreviation(w) else w.lower() for w in words]
-    s = " ".join(out)
+    printed = " ".join(w if is_abbreviation(w) else w.lower() for w in words)
+    # the rules run on the tone-folded form ("uỷ" -> "ủy") so that both spelling styles match;
+    # only the resulting capitals are carried back onto the printed letters
+    folded = normalize(printed).text
+    if len(folded) != len(printed):
+        folded = printed
+    cased = _case_rules(folded)
+    if len(cased) != len(printed):
+        return cased
+    return "".join(p.upper() if c.isupper() else p for p, c in zip(printed, cased))
+
+
+def _case_rules(s: str) -> str:
     name_re, canon, loc_re, head_re, locword = _patterns()
     s = head_re.sub(lambda m: _cap(m.group(1)) + " " + _cap(m.group(2)), s)
     s = regex.sub(r"(?<=\bvà\s)(\p{Ll})", lambda m: m.group(1).upper(), s) if head_re.search(s) else s

@@ -36,7 +36,9 @@ def _paragraph_start(lines: list[Line], i: int, lo: int) -> int:
             j -= 1
         if j < lo:
             return i
-        unfinished = notes and not ends_sentence(lines[j].text)
+        # an unfinished line above continues into this one across a footnote block, or when the
+        # paragraph is hard-wrapped (no blank line between)
+        unfinished = (notes or j == i - 1) and not ends_sentence(lines[j].text)
         if not (LOWER_START.match(lines[i].text) or unfinished) or match_label(lines[i].text):
             return i
         i = j

@@ -9,6 +9,7 @@ from ..models import Warning_
 from ..normalize import NormalizedText
 from . import FootnoteNode
 from .lines import Line
+from .text import clean
 from .warnlimit import Warner
 
 _INLINE_BRACKET = regex.compile(r"\[(\d{1,3})\]")
@@ -47,6 +48,8 @@ def find_marks(norm: NormalizedText, lines: list[Line],
         if ln.blank or ln.idx in note_lines:
             continue
         seg = text[ln.start:ln.end]
+        if "[" not in seg and not paren:
+            continue
         for m in _INLINE_BRACKET.finditer(seg):
             out.append((m.group(1), ln.start + m.start(), ln.start + m.end(), None))
         if paren:
@@ -58,9 +61,11 @@ def find_marks(norm: NormalizedText, lines: list[Line],
 
 
 def build_footnotes(norm: NormalizedText, lines: list[Line], anchor_of: Callable[[int], Optional[str]],
-                    paren: frozenset = frozenset()) -> tuple[list[FootnoteNode], list[Warning_]]:
+                    paren: frozenset = frozenset(),
+                    note_end: Optional[dict[int, int]] = None) -> tuple[list[FootnoteNode], list[Warning_]]:
     warner = Warner()
-    notes = [ln for ln in lines if ln.note is not None]
+    notes = [ln for ln in lines if ln.note is not None and not ln.note_cont]
+    note_end = note_end or {}
     marks = find_marks(norm, lines, paren)
     used = [False] * len(marks)
     by_marker: dict[str, list[int]] = {}
@@ -69,8 +74,9 @@ def build_footnotes(norm: NormalizedText, lines: list[Line], anchor_of: Callable
     nxt: dict[str, int] = {}
     out = []
     for ln in notes:
-        fn = FootnoteNode(marker=ln.note, start=ln.note_start, end=ln.end,
-                          text=" ".join(norm.original_slice(ln.note_start, ln.end).split()))
+        end = lines[note_end.get(ln.idx, ln.idx)].end
+        fn = FootnoteNode(marker=ln.note, start=ln.note_start, end=end,
+                          text=clean(norm.original_slice(ln.note_start, end)))
         want = "(" + ln.note if ln.paren else ln.note
         cands = by_marker.get(want, [])
         j = nxt.get(want, 0)

@@ -64,25 +64,28 @@ def to_roman(n: int) -> str:
     return "".join(out)
 
 
+_FIRST = frozenset("-+IVXLĐ0123456789")
+
+
 def match_label(text: str) -> Optional[Label]:
     """The label opening a stripped paragraph, or None."""
+    if not text or (text[0] not in _FIRST and text[1:2] != ")"):
+        return None                      # cheap test first: most lines are not labelled
     m = _LABEL.match(text)
     if not m:
         return None
-    kind = m.lastgroup
-    if m.group("dieu"):
+    kind = m.lastgroup                   # the outer group that matched (inner groups close first)
+    if kind == "dieu":
         return Label(m.group("dieu"), "dieu", "Điều " + m.group("dn"), m.end(), int(m.group("dn")))
-    if m.group("roman"):
+    if kind == "roman":
         v = roman_value(m.group("rn"))
-        if v is None:
-            return None
-        return Label(m.group("roman"), "roman", m.group("rn"), m.end(), v)
-    if m.group("multi"):
+        return None if v is None else Label(m.group("roman"), "roman", m.group("rn"), m.end(), v)
+    if kind == "multi":
         key = m.group("mn")
-        return Label(m.group("multi"), "multilevel", key, m.end(), int(key.split(".")[-1]))
-    if m.group("dec"):
+        return Label(m.group("multi"), "multilevel", key, m.end(), int(key.rsplit(".", 1)[-1]))
+    if kind == "dec":
         return Label(m.group("dec"), "decimal", m.group("dn2"), m.end(), int(m.group("dn2")))
-    if m.group("letter"):
+    if kind == "letter":
         c = m.group("ln")
         return Label(m.group("letter"), "letter", c, m.end(), LETTER_ORDER[c])
     if kind in ("dash", "plus"):
@@ -97,7 +100,7 @@ def next_letter(c: str) -> Optional[str]:
     return LETTERS[i + 1]
 
 
-_INLINE_SIBLING = regex.compile(r"(?<=[.;!?])\s++(?P<lab>[a-dđeg-ik-vxy]\)|\d{1,2}\.)\s++(?=\S)")
+_INLINE_SIBLING = regex.compile(r"(?<=[.;!?])\s++(?P<lab>[a-dđeg-ik-vxy]\)|\d{1,2}\.)(?:\s++(?=\S)|\s*+$)")
 
 
 def inline_siblings(text: str, label: Label) -> list[int]:
@@ -120,6 +123,7 @@ def inline_siblings(text: str, label: Label) -> list[int]:
             cuts.append(m.start("lab"))
             want = next_letter(want)
         elif label.kind == "decimal" and lab == want and text[m.end():m.end() + 1].isupper():
+            # (a number at a line end is too ambiguous: it must be followed by its capital)
             cuts.append(m.start("lab"))
             want = f"{int(want[:-1]) + 1}."
     return cuts

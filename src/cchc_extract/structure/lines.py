@@ -7,6 +7,7 @@ from typing import Optional
 import regex
 
 from ..normalize import Mark, NormalizedText
+from .labels import match_label
 
 BRACKET_NOTE = regex.compile(r"\[(\d{1,3})\]\s*")
 # spaces and markdown emphasis (*italic*, _italic_) around a line are not its content
@@ -23,6 +24,7 @@ class Line:
     note_start: int = 0              # where the note's own text starts (after the marker)
     paren: bool = False              # a "(n) …" note (its marks are "(n)" in the text)
     mark_pos: int = -1               # position of the superscript that opens the note
+    note_cont: bool = False          # a wrapped continuation line of the note above
 
     @property
     def blank(self) -> bool:
@@ -63,3 +65,37 @@ def split_lines(norm: NormalizedText) -> list[Line]:
 def line_start_marks(lines: list[Line]) -> set[int]:
     """Normalized positions of marks that open a footnote line (not marks in running text)."""
     return {ln.start for ln in lines if ln.note is not None}
+
+
+def extend_notes(lines: list[Line], note_end: dict[int, int], lo: int = 0, loose: bool = True) -> None:
+    """Wrapped footnote texts: the lines right under a note line (no blank between, no mark of
+    their own) continue the note -- any such line when paragraphs are blank-separated (loose),
+    else only while the line above is unfinished (no sentence punctuation at its end).
+
+    note_end maps the opener's line index to the index of its last line.
+    """
+    i, n = lo, len(lines)
+    while i < n:
+        ln = lines[i]
+        if ln.note is None or ln.note_cont or i in note_end:
+            i += 1
+            continue
+        j = i + 1
+        while j < n and not lines[j].blank and lines[j].note is None \
+                and _continues_note(lines[j - 1].text, lines[j].text, loose):
+            lines[j].note, lines[j].note_start, lines[j].note_cont = ln.note, lines[j].start, True
+            lines[j].paren = ln.paren
+            j += 1
+        note_end[i] = j - 1
+        i = j
+
+
+def _continues_note(above: str, line: str, loose: bool) -> bool:
+    last = above.rstrip(" \t\"')»")[-1:]
+    if not loose:
+        return last not in (".", "!", "?", ";", ":", "…")
+    finished = last in (".", "!", "?", "…")      # a ";" only ends one entry of the note's list
+    if match_label(line) is not None:
+        return False                      # a numbered item resumes the body
+    # a finished note followed by a lower-case line: the body resumes after the page foot
+    return not (finished and line[:1].islower())

@@ -7,14 +7,14 @@ from typing import Optional
 import regex
 
 from ..models import Metadata, Signer
-from ..normalize import NormalizedText
+from ..normalize import NormalizedText, normalize
 from .casing import sentence_case
+from .text import clean as clean_text
 from .lines import Line
 from .footer import Tail, signature_block
 from .segment import Header
 from .vocab import prefix_re, vocab
 
-_MARKUP = regex.compile(r"\*\*|\|")
 _ENTRY_EDGES = regex.compile(r"^[-+•*_\s]+|[\s;.,*_]+$")
 _LOCALITY_NAME = r"\p{Lu}\p{Ll}+(?:\s\p{Lu}\p{Ll}+){0,3}"
 _COLLECTIVE = regex.compile(r"^(?:Ủy ban nhân dân|Hội đồng nhân dân|UBND|HĐND)$")
@@ -29,7 +29,8 @@ _WEB_TYPES = {"kế hoạch": "ke_hoach", "công văn": "cong_van", "thông báo
 
 
 def clean(s: str) -> str:
-    return " ".join(_MARKUP.sub(" ", s).split())
+    """A value as printed: NFC, no markdown, no invisible characters, single spaces."""
+    return clean_text(s, markup=True)
 
 
 def web_table(original_lines: list[str], upto_line: int) -> dict[str, str]:
@@ -37,7 +38,7 @@ def web_table(original_lines: list[str], upto_line: int) -> dict[str, str]:
     for raw in original_lines[:upto_line]:
         m = _WEB_ROW.match(raw.strip())
         if m:
-            out[m.group(1).strip().lower()] = m.group(2).strip()
+            out[clean(m.group(1)).lower()] = clean(m.group(2))
     return out
 
 
@@ -65,7 +66,7 @@ class MetaBuilder:
             if m.group("num"):
                 md.number = m.group("num")
                 self.meta.spans["number"] = self.norm.to_original(base + m.start("num"), base + m.end("num"))
-            md.symbol = "".join(self.orig(base + m.start("sym"), base + m.end("sym"), "symbol").split())
+            md.symbol = "".join(clean(self.orig(base + m.start("sym"), base + m.end("sym"), "symbol")).split())
         if h.date:
             i, m = h.date
             base = self.lines[i].start
@@ -126,12 +127,12 @@ class MetaBuilder:
                 md.doc_type = "other" if normative else "cong_van"
 
     # -- fallbacks from the rest of the document ------------------------------
-    def complete_issuer(self, closing_text: Optional[str], from_header: bool) -> None:
+    def complete_issuer(self, closing: Optional[Line], from_header: bool) -> None:
         md = self.meta
-        if md.issuer is None and closing_text:
-            m = _CLOSING_SUBJECT.match(closing_text)
+        if md.issuer is None and closing is not None:
+            m = _CLOSING_SUBJECT.match(closing.text)
             if m:
-                md.issuer = m.group("org").strip()
+                md.issuer = clean(self.orig(closing.start + m.start("org"), closing.start + m.end("org")))
                 from_header = False
         if md.issuer is None:
             return
@@ -142,7 +143,7 @@ class MetaBuilder:
             name = self._locality(last)
             if name:
                 md.issuer = f"{md.issuer} {name}"
-        elif _COLLECTIVE.match(md.issuer):
+        elif _COLLECTIVE.match(normalize(md.issuer).text):        # "Uỷ ban …" folds to "Ủy ban …"
             found = self._locality(None)
             if found:
                 md.issuer = f"{md.issuer} {found}"

@@ -85,9 +85,26 @@ class Header:
 
 
 def blank_mode(lines: list[Line], lo: int, hi: int) -> bool:
-    """True when paragraphs are separated by blank lines."""
+    """True when paragraphs are separated by blank lines.
+
+    Judged on the lines that open items or notes (hard-wrapped paragraphs add many
+    non-blank lines); with few of those, on the share of blank lines.
+    """
     n = hi - lo
-    return n > 0 and sum(1 for ln in lines[lo:hi] if ln.blank) >= 0.2 * n
+    if n <= 0:
+        return False
+    opened = preceded = 0
+    for i in range(max(lo, 1), hi):
+        ln = lines[i]
+        if ln.blank or ln.note_cont or not (ln.note is not None or match_label(ln.text)):
+            continue
+        if DASH_ENTRY_RE.match(ln.text) and DASH_ENTRY_RE.match(lines[i - 1].text):
+            continue                     # dash lists are written tight, whatever the paragraphs do
+        opened += 1
+        preceded += lines[i - 1].blank
+    if opened >= 3:
+        return preceded >= 0.6 * opened
+    return sum(1 for ln in lines[lo:hi] if ln.blank) >= 0.2 * n
 
 
 _WEB_ROW = regex.compile(r"^\|\s*([^|]{1,40}?)\s*\|\s*([^|]*?)\s*\|\s*$")
@@ -113,16 +130,16 @@ def _is_header_element(t: str) -> bool:
                 or KINH_GUI_RE.match(t) or VV_RE.match(t))
 
 
-def parse_header(lines: list[Line], lo: int, hi: int) -> Header:
+def parse_header(lines: list[Line], lo: int, hi: int, blanks: Optional[bool] = None) -> Header:
     """Read the header cells from line lo on; stop at the first line that belongs to the body."""
-    return _HeaderReader(lines, lo, hi).read()
+    return _HeaderReader(lines, lo, hi, blanks).read()
 
 
 class _HeaderReader:
-    def __init__(self, lines: list[Line], lo: int, hi: int):
+    def __init__(self, lines: list[Line], lo: int, hi: int, blanks: Optional[bool] = None):
         self.lines, self.lo, self.hi = lines, lo, hi
         self.h = Header(lo=lo, body_start=lo)
-        self.blanks = blank_mode(lines, lo, hi)
+        self.blanks = blank_mode(lines, lo, hi) if blanks is None else blanks
         self.seen_any = False
 
     def read(self) -> Header:
@@ -259,8 +276,9 @@ class _HeaderReader:
             if nxt.blank or nxt.note is not None or (
                     _is_header_element(nxt.text) and not (first and VV_RE.match(nxt.text))):
                 break
-            if not first and (BODY_OPENER.match(nxt.text) or match_label(nxt.text)
-                              or (not self.blanks and not upper)):
+            wrapped = not first and LOWER_START.match(nxt.text) and not ends_sentence(lines[i - 1].text)
+            if not first and not wrapped and (BODY_OPENER.match(nxt.text) or match_label(nxt.text)
+                                              or (not self.blanks and not upper)):
                 break
             if first and not self.blanks and not upper and h.subject_kind:
                 break
@@ -268,7 +286,7 @@ class _HeaderReader:
             h.subject_kind = "title"
             first = False
             i += 1
-            if not self.blanks and not upper:
+            if not self.blanks and not upper and not (i < self.hi and LOWER_START.match(lines[i].text)):
                 break                              # one sentence-case title line, then the body
         return i
 

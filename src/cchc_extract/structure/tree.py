@@ -13,6 +13,7 @@ from . import ItemNode
 from .labels import BULLETS, Label, inline_siblings, match_label
 from .lines import Line
 from .segment import LOWER_START, ends_sentence
+from .text import clean
 from .warnlimit import Warner
 
 _NOTE_ONLY = regex.compile(r"^\(.*\)[.;]?$")               # "(Nhiệm vụ cụ thể theo Phụ lục đính kèm)."
@@ -145,8 +146,7 @@ class TreeBuilder:
         by_path = {it.path: it for it in self.items}
         for it in self.items:
             pieces = [self.source(s, e) for s, e in it.parts]
-            it.text = self.mark_re.sub("", " ".join(pieces))
-            it.text = " ".join(it.text.split())
+            it.text = clean(self.mark_re.sub("", " ".join(pieces)))
             it.end = max(e for _, e in it.parts)
         for it in reversed(self.items):
             if it.parent and it.parent in by_path:
@@ -178,26 +178,52 @@ def build_items(norm: NormalizedText, lines: list[Line], lo: int, hi: int, prefi
             if _is_heading(ln.text):
                 tb.current = None        # an unnumbered heading is nobody's continuation
                 continue
-            # the sentence goes on: lower-case start, or an unfinished line before a footnote block
-            rejoin = ln.text[0].islower() or (tb.note_gap and tb.last_open)
-            tb.add_text(ln, rejoin or bool(LOWER_START.match(ln.text)), rejoin)
+            # the sentence goes on: a wrapped line (no gap, the line above unfinished), or after a
+            # page break / footnote block a lower-case start or an unfinished line above
+            wrapped = not tb.gap and tb.last_open
+            rejoin = tb.gap and (ln.text[0].islower() or (tb.note_gap and tb.last_open))
+            same = wrapped or rejoin or bool(LOWER_START.match(ln.text))
+            cut = _sibling_cut(tb, ln.text)
+            if cut:                       # "… theo quy định. c) 95% …" inside a wrapped line
+                head = ln.text[:cut].rstrip()
+                tb.add_text(Line(ln.idx, ln.start, ln.start + len(head), head), same, rejoin)
+                _add_labelled(tb, Line(ln.idx, ln.start + cut, ln.end, ln.text[cut:]))
+            else:
+                tb.add_text(ln, same, rejoin)
             tb.last_open = not ends_sentence(ln.text)
-            tb.note_gap = False
+            tb.gap = tb.note_gap = False
             continue
-        cuts = inline_siblings(ln.text, lab)
-        bounds = [0] + cuts + [len(ln.text)]
-        for k in range(len(bounds) - 1):
-            s, e = bounds[k], bounds[k + 1]
-            piece = ln.text[s:e].rstrip()
-            plab = lab if k == 0 else match_label(piece)
-            if plab is None:
-                continue
-            tb.add_item(plab, ln.start + s, ln.start + s + len(piece))
+        _add_labelled(tb, ln, lab)
         tb.last_open = not ends_sentence(ln.text)
         tb.note_gap = False
     items = tb.finish()
     first = items[0].start if items else -1
     return items, tb.warn.finish(), first
+
+
+def _add_labelled(tb: TreeBuilder, ln: Line, lab: Optional[Label] = None) -> None:
+    """Items opened by a labelled line, split where the next sibling starts on the same line."""
+    lab = lab or match_label(ln.text)
+    if lab is None:
+        return
+    cuts = inline_siblings(ln.text, lab)
+    bounds = [0] + cuts + [len(ln.text)]
+    for k in range(len(bounds) - 1):
+        s, e = bounds[k], bounds[k + 1]
+        piece = ln.text[s:e].rstrip()
+        plab = lab if k == 0 else match_label(piece + " ")   # "c)" may end the line
+        if plab is not None:
+            tb.add_item(plab, ln.start + s, ln.start + s + len(piece))
+
+
+def _sibling_cut(tb: TreeBuilder, text: str) -> int:
+    """Where the current item's next sibling starts inside an unlabelled line (0: nowhere)."""
+    cur = tb.current
+    if cur is None or cur.label.kind not in ("letter", "decimal"):
+        return 0
+    probe = Label(cur.label.text, cur.label.kind, cur.label.key, 0, cur.label.number)
+    cuts = inline_siblings(text, probe)
+    return cuts[0] if cuts else 0
 
 
 def _source_reader(norm: NormalizedText):

@@ -1,0 +1,21 @@
+"""Cleaning of quoted values: as printed, minus what is not printed."""
+from __future__ import annotations
+
+import unicodedata
+
+import regex
+
+_MARKUP = regex.compile(r"\*\*|\|")
+_INVISIBLE = regex.compile(r"[\u00ad\u200b-\u200d\u2060\ufeff]")
+
+
+def clean(s: str, markup: bool = False) -> str:
+    """NFC, no invisible characters (soft hyphens, zero-width), single spaces.
+
+    markup=True also drops markdown bold and table pipes (metadata values); item texts keep
+    "**" as written, like the gold's `ends`.
+    """
+    s = _INVISIBLE.sub("", unicodedata.normalize("NFC", s))
+    if markup:
+        s = _MARKUP.sub(" ", s)
+    return " ".join(s.split())
