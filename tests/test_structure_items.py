@@ -174,3 +174,8 @@ def test_hard_wrapped_lines_give_the_same_structure():
     assert [(f.marker, f.anchor, f.text) for f in wrapped.footnotes] == [
         (f.marker, f.anchor, f.text) for f in flat.footnotes]
     assert [it.path for it in flat.items] == ["1", "1/a", "1/b", "2"]
+
+
+def test_party_letter_parts_and_unnumbered_headings_end_an_item():
+    lay = layout("Báo cáo:\nA. TÌNH HÌNH\n1. Kết quả đạt được.\nB. NHIỆM VỤ\nTiếp tục triển khai.\n2. Mục hai.")
+    assert [(it.path, it.text) for it in lay.items] == [("1", "1. Kết quả đạt được."), ("2", "2. Mục hai.")]

@@ -18,7 +18,7 @@ from .warnlimit import Warner
 
 _NOTE_ONLY = regex.compile(r"^\(.*\)[.;]?$")               # "(Nhiệm vụ cụ thể theo Phụ lục đính kèm)."
 _SECTION = regex.compile(r"^(?:(?:PHẦN|Phần|CHƯƠNG|Chương|MỤC|Mục|Tiểu mục)\s+(?:[IVXL]+|\d+|thứ\s+\p{L}+)\b"
-                         r"|[A-Đ]\.\s+\p{Lu}{2,})")     # Party letter parts: "A. TÌNH HÌNH"
+                         r"|[A-ZĐ]\.\s+\p{Lu}{2,})")     # Party letter parts: "A. TÌNH HÌNH"
 _BRACKET_MARK = regex.compile(r"\[\d{1,3}\]")
 
 
