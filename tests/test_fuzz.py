@@ -6,14 +6,18 @@ entity text, item paths are unique, and the JSON validates against the schema.
 
 Example count: env CCHC_FUZZ_EXAMPLES (default 40; `make fuzz` uses 5000).
 An input that fails is saved (the smallest one per test) to tests/crashers/,
-and every file there is run by test_crashers_stay_fixed forever after.
+and every file there is run by test_crashers_stay_fixed forever after.  A hang
+(no result after HANG_S seconds) counts as a crash.
 """
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
 import random
+import signal
+import threading
 from pathlib import Path
 
 import pytest
@@ -73,6 +77,34 @@ def check_document(original: str) -> None:
     jsonschema.validate(json.loads(doc.model_dump_json()), _schema())
 
 
+# --- hangs are failures too -------------------------------------------------------------
+
+HANG_S = 10   # seconds; normal inputs here take well under one
+
+
+class Hang(Exception):
+    pass
+
+
+@contextlib.contextmanager
+def time_limit(seconds: float):
+    """Turn a hang into an exception (main thread, POSIX; elsewhere no limit)."""
+    if not hasattr(signal, "setitimer") or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def on_alarm(signum, frame):
+        raise Hang(f"no result after {seconds}s")
+
+    old = signal.signal(signal.SIGALRM, on_alarm)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, old)
+
+
 # --- saving crashers ---------------------------------------------------------------------
 
 _smallest: dict[str, str] = {}
@@ -80,7 +112,8 @@ _smallest: dict[str, str] = {}
 
 def checked(test_name: str, original: str) -> None:
     try:
-        check_document(original)
+        with time_limit(HANG_S):
+            check_document(original)
     except Exception:
         best = _smallest.get(test_name)
         if len(original) <= MAX_SAVED and (best is None or len(original) < len(best)):
@@ -232,6 +265,8 @@ def test_one_megabyte_line():
 OPEN_CRASHERS: dict[str, str] = {
     "soup_97a8b20d014a.txt": "IndexError in structure/metadata.py complete_issuer: empty issuer words",
     "mutated_941f6936d8ba.txt": "segment span starts at -1 (structure segmenter)",
+    "hang_duplicate_number_line.txt": "endless loop in structure/segment.py _HeaderReader.read "
+                                      "when a number line without number is repeated",
 }
 
 
@@ -245,9 +280,11 @@ def _crasher_params():
 @pytest.mark.parametrize("path", list(_crasher_params()))
 def test_crashers_stay_fixed(path: Path):
     data = path.read_bytes()
-    check_document(data.decode("utf-8", "surrogatepass"))   # as text
+    with time_limit(HANG_S):
+        check_document(data.decode("utf-8", "surrogatepass"))   # as text
     try:
-        decoded, _ = read_bytes(data, name=path.name)        # and as a file
+        decoded, _ = read_bytes(data, name=path.name)            # and as a file
     except InputError:
         return   # a clear one-line refusal is a valid outcome for bytes
-    check_document(decoded.text)
+    with time_limit(HANG_S):
+        check_document(decoded.text)
