@@ -241,3 +241,10 @@ def test_unicode_lines_mixed_with_pasted_legacy_lines():
     got = decode(mixed.encode("utf-8"), "x")
     assert got.text == header + "\n" + body + "\n" + header
     assert got.warnings[0].code == "W102"
+
+
+def test_unicode_document_full_of_latin1_symbols_is_left_alone():
+    lines = ["· Sở Nội vụ chủ trì, phối hợp thực hiện § 3 «đúng hạn» ±5% ×2 ¼ µ" for _ in range(200)]
+    text = "\n".join(lines + ["· Tiếp tục thực hiện", "· Báo cáo kết quả"])
+    got = decode(text.encode("utf-8"), "x")
+    assert (got.text, got.warnings) == (text, [])

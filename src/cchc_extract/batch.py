@@ -27,8 +27,9 @@ WINDOW_PER_JOB = 16  # inputs in flight per worker: bounds queued inputs and unr
 # Extracted once in the parent before forking so that every lazily compiled
 # lexicon (gazetteer, roles, rules) is built once and shared by the workers.
 WARM_UP_TEXT = ("ỦY BAN NHÂN DÂN TỈNH A\nSố: 1/KH-UBND\nA, ngày 1 tháng 1 năm 2024\nKẾ HOẠCH\n"
-                "1. Sở Nội vụ chủ trì, phối hợp với UBND các huyện thực hiện theo Kế hoạch số 2/KH-UBND "
-                "ngày 2/1/2024; hoàn thành trước ngày 31/12/2024, đạt 100% hồ sơ; báo cáo hằng quý.\n")
+                "1. Sở Nội vụ chủ trì, phối hợp với UBND các huyện thực hiện theo Kế hoạch "
+                "số 2/KH-UBND ngày 2/1/2024; hoàn thành trước ngày 31/12/2024, đạt 100% hồ sơ; "
+                "báo cáo hằng quý.\n")
 
 
 class UsageError(CchcError):

@@ -21,11 +21,12 @@ from . import diagnostics
 from .matchers import MatchContext
 from .models import Body, BodyRef, Directive, Document
 from .roles import Chain, Lexicon, Mention, build_chains, classify, default_lexicon
+from .startup_cache import compile_regex
 
-SOFT_BREAK = regex.compile(r"(?<![.;:!?\n][ \t]*)\n(?![ \t]*(?:\n|[-+•–]\s|(?:[IVXLC]+|\d+(?:\.\d+)*)[.)]\s"
+SOFT_BREAK = compile_regex(r"(?<![.;:!?\n][ \t]*)\n(?![ \t]*(?:\n|[-+•–]\s|(?:[IVXLC]+|\d+(?:\.\d+)*)[.)]\s"
                            r"|[a-zđ]\)\s|Điều\s+\d))", regex.IGNORECASE)
-SENTENCE_END = regex.compile(r"[.!?:](?=\s)|\n")
-RECIPIENTS = regex.compile(r"kính\s+gửi\s*:?", regex.IGNORECASE)
+SENTENCE_END = compile_regex(r"[.!?:](?=\s)|\n")
+RECIPIENTS = compile_regex(r"kính\s+gửi\s*:?", regex.IGNORECASE)
 
 
 @dataclass
@@ -216,7 +217,7 @@ def _item_roles(chains: list[Chain], inherited: Roles, text: str) -> tuple[Roles
     return roles, Roles(inherited.lead, inherited.support, child_source, inherited.modality)
 
 
-OPENING_MODALITY = regex.compile(r"^\W*(?:[\w.]+[.)]\s+)?(?:(đề\s+nghị)|(khuyến\s+khích))\b", regex.IGNORECASE)
+OPENING_MODALITY = compile_regex(r"^\W*(?:[\w.]+[.)]\s+)?(?:(đề\s+nghị)|(khuyến\s+khích))\b", regex.IGNORECASE)
 
 
 def _own_modality(text: str) -> Optional[str]:
@@ -280,7 +281,7 @@ def _sentence_start(text: str, pos: int) -> int:
 
 
 def _sentence_end(text: str, pos: int) -> int:
-    m = regex.compile(r"[.!?](?=\s|$)|\n").search(text, pos)
+    m = compile_regex(r"[.!?](?=\s|$)|\n").search(text, pos)
     return m.end() if m else len(text)
 
 
@@ -315,7 +316,7 @@ def _recipients(doc: Document, ctx: MatchContext, bodies) -> Roles:
             return Roles()
         # the block ends at the first blank line not followed by another "- ..." entry
         block = text[m.end():m.end() + 3000]
-        para = regex.compile(r"\n[ \t]*\n(?![ \t]*[-+•])").search(block, 2)
+        para = compile_regex(r"\n[ \t]*\n(?![ \t]*[-+•])").search(block, 2)
         lo, hi = m.end(), m.end() + (para.start() if para else len(block))
     first = bisect_left(bodies.starts, lo)
     lead = []

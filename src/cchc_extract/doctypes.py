@@ -17,6 +17,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from .errors import RuleError
 from .models import RefType
 from .rules import rules_dir
+from .startup_cache import load_yaml
 
 REF_TYPES = frozenset(get_args(RefType))
 
@@ -69,8 +70,7 @@ class DocTypes:
 def _load(path: Path) -> DocTypes:
     problems: list[str] = []
     try:
-        with open(path, encoding="utf-8") as fh:
-            spec = _DocTypesSpec.model_validate(yaml.safe_load(fh))
+        spec = _DocTypesSpec.model_validate(load_yaml(path))
     except (OSError, yaml.YAMLError) as exc:
         raise RuleError([f"{path.name}: {exc}"]) from exc
     except ValidationError as exc:

@@ -61,7 +61,6 @@ ALIASES = {
     "vntime": "tcvn3", "vni": "vni", "vniwindows": "vni", "vnitimes": "vni",
     "viscii": "viscii", "cp1258": "cp1258", "windows1258": "cp1258",
 }
-TRIED = "UTF-8, UTF-16 (BOM), Windows-1258, TCVN3, VNI, VISCII"
 
 
 def to_byte_chars(text: str) -> str:

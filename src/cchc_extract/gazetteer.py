@@ -26,6 +26,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from .errors import RuleError
 from .normalize import fold_key
+from .startup_cache import compile_re, load_yaml
 from .rules import _Loader, rules_dir
 from .trie import trie_pattern, unicode_classes
 
@@ -179,7 +180,7 @@ def _compile(pattern: str, fragments: dict[str, str], lists: dict[str, list[str]
     bench/bodies_matcher.py); a \\L<list> becomes a trie alternation."""
     expanded = expand(pattern, fragments)
     expanded = _LIST_REF.sub(lambda m: "(?:" + _trie_of(lists, m.group(1)) + ")", expanded)
-    return re.compile(unicode_classes(expanded), FLAGS)
+    return compile_re(unicode_classes(expanded), FLAGS)
 
 
 def _trie_of(lists: dict[str, list[str]], name: str) -> str:
@@ -225,14 +226,13 @@ def _scanner(entries: dict[str, Entry], anchored: list[tuple[str, Any, list[str]
         hs.sort(key=lambda h: -h[2] if h[0] == "entry" else 0)
         handlers[key] = tuple(hs)
     # no end boundary here: anchors may be glued to the next word ("UBNDtỉnh"); names check it
-    scanner = re.compile(r"(?<![\w/&-])(?=(" + trie_pattern(sorted(own)) + r"))")
+    scanner = compile_re(r"(?<![\w/&-])(?=(" + trie_pattern(sorted(own)) + r"))")
     return scanner, handlers
 
 
 def _read(path: Path) -> GazetteerFile:
     try:
-        with open(path, encoding="utf-8") as fh:
-            raw = yaml.load(fh, Loader=_Loader)
+        raw = load_yaml(path, _Loader)
         return GazetteerFile.model_validate(raw)
     except OSError as exc:
         raise RuleError([f"{path.name}: cannot read: {exc}"]) from None
@@ -344,7 +344,7 @@ def load_gazetteer(path: Path | None = None) -> Gazetteer:
         if head is None:
             continue
         alternation = "|".join(re.escape(x) for x in sorted(lists[en.members], key=len, reverse=True))
-        member_rx = re.compile(r"(?<![\w])(?:" + alternation + r")(?![\w])", re.IGNORECASE)
+        member_rx = compile_re(r"(?<![\w])(?:" + alternation + r")(?![\w])", re.IGNORECASE)
         obj = Enumeration(en.id, head, member_rx, en.level, en.group)
         enumerations.append(obj)
         anchored.append(("enum", obj, anchors_of("enumeration", en)))

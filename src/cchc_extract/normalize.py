@@ -21,6 +21,8 @@ from dataclasses import dataclass, field
 
 import regex
 
+from .startup_cache import compile_regex
+
 # --- the edit map -----------------------------------------------------------
 
 
@@ -84,7 +86,7 @@ def _apply(text: str, pattern: regex.Pattern, replace) -> tuple[str, OffsetMap]:
 
 # --- step 1: NFC ------------------------------------------------------------
 
-_CLUSTER = regex.compile(r"\P{M}?\p{M}+")
+_CLUSTER = compile_regex(r"\P{M}?\p{M}+")
 
 
 def _nfc(text: str) -> tuple[str, OffsetMap]:
@@ -93,7 +95,7 @@ def _nfc(text: str) -> tuple[str, OffsetMap]:
     new, omap = _apply(text, _CLUSTER, lambda m: unicodedata.normalize("NFC", m.group()))
     if not unicodedata.is_normalized("NFC", new):  # singletons such as U+212B
         # fall back to per-character edits on top of the cluster edits
-        chars = regex.compile(r".", regex.S)
+        chars = compile_regex(r".", regex.S)
         new2, omap2 = _apply(new, chars, lambda m: unicodedata.normalize("NFC", m.group()))
         return new2, _Chain([omap2, omap])
     return new, omap
@@ -120,7 +122,7 @@ def _tone_fold(first: str, second: str) -> str:
 _TONED = "".join(_TONES)
 _LETTER = r"\p{L}"
 
-_CLEAN = regex.compile(
+_CLEAN = compile_regex(
     r"(?P<crlf>\r\n?)"
     r"|(?P<space>[\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000])"
     r"|(?P<zero>[\u200b-\u200d\u2060\ufeff\u00ad])"

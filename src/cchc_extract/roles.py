@@ -19,6 +19,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from .rules import RuleError, rules_dir
+from .startup_cache import compile_re, compile_regex, load_yaml
 
 FLAGS = regex.V1 | regex.UNICODE | regex.IGNORECASE
 Slot = Literal["before", "after", "gap", "text"]
@@ -77,7 +78,7 @@ def _expand(pattern: str, fragments: dict[str, str], depth: int = 0) -> str:
     return _NAME.sub(one, pattern)
 
 
-_NAME = regex.compile(r"\$([a-z_][a-z0-9_]*)")
+_NAME = compile_regex(r"\$([a-z_][a-z0-9_]*)")
 
 
 @dataclass
@@ -134,7 +135,7 @@ def load_lexicon(path: Path | None = None) -> Lexicon:
     """Load and strictly validate the role lexicon; all problems reported at once."""
     path = Path(path) if path else rules_dir() / "_roles.yaml"
     try:
-        spec = LexFile.model_validate(yaml.safe_load(path.read_text(encoding="utf-8")))
+        spec = LexFile.model_validate(load_yaml(path))
     except (OSError, yaml.YAMLError) as exc:
         raise RuleError([f"{path.name}: {exc}"]) from None
     except ValidationError as exc:
@@ -162,7 +163,7 @@ def load_lexicon(path: Path | None = None) -> Lexicon:
         try:
             # 'before' patterns end at $: compiled REVERSE, match() starts at the end of the
             # text, so a test costs one attempt instead of a scan over the window
-            rx = regex.compile(_expand(e.pattern, spec.fragments),
+            rx = compile_regex(_expand(e.pattern, spec.fragments),
                                FLAGS | (regex.REVERSE if e.slot == "before" else 0))
         except (KeyError, ValueError, regex.error) as exc:
             problems.append(f"{where}: pattern: {exc}")
@@ -170,7 +171,7 @@ def load_lexicon(path: Path | None = None) -> Lexicon:
         if regex.search(r"\$[a-z_]", _expand(e.pattern, spec.fragments)):
             problems.append(f"{where}: pattern: undefined fragment")  # a $name left unexpanded
             continue
-        lits = re.compile("|".join(re.escape(x) for x in e.literals)) if e.literals else None
+        lits = compile_re("|".join(re.escape(x) for x in e.literals)) if e.literals else None
         triggers.append(Trigger(e.id, e.slot, e.role, e.modality, rx, e, lits))
     if problems:
         raise RuleError(problems)
@@ -218,7 +219,7 @@ class Chain:
     passive: bool = False               # agent of a passive clause ("do X ...")
 
 
-LABEL = regex.compile(r"^\s*(?:(?:[IVXLC]+|\d+(?:\.\d+)*)[.)]|[a-zđ][.)](?=\s)|[-+•–]|Điều\s+\d+\.?)?\s*",
+LABEL = compile_regex(r"^\s*(?:(?:[IVXLC]+|\d+(?:\.\d+)*)[.)]|[a-zđ][.)](?=\s)|[-+•–]|Điều\s+\d+\.?)?\s*",
                       FLAGS)
 
 
@@ -293,7 +294,7 @@ def classify(text: str, chains: list[Chain], lex: Lexicon) -> list[Chain]:
     return chains
 
 
-HEADING_GAP = regex.compile(r"^\s*(?:[,;]|và)\s*(?:và\s+)?$", FLAGS)
+HEADING_GAP = compile_regex(r"^\s*(?:[,;]|và)\s*(?:và\s+)?$", FLAGS)
 
 
 def _merge_heading_line(text: str, chains: list[Chain], body_start: int) -> list[Chain]:

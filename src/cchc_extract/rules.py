@@ -21,6 +21,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from .errors import RuleError
+from .startup_cache import compile_regex, load_yaml
 
 try:  # libyaml is much faster at start-up when present
     _Loader = yaml.CSafeLoader
@@ -135,12 +136,11 @@ class _LazyFragments:
 
 def compile_pattern(pattern: str, ignore_case: bool) -> Any:
     flags = FLAGS | (regex.IGNORECASE if ignore_case else 0)
-    return regex.compile(pattern, flags)
+    return compile_regex(pattern, flags)  # cached on disk: compiling is most of a cold start
 
 
 def _load_yaml(path: Path) -> Any:
-    with open(path, encoding="utf-8") as fh:
-        return yaml.load(fh, Loader=_Loader)
+    return load_yaml(path, _Loader)
 
 
 def _errors(exc: ValidationError, where: str) -> list[str]:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import unicodedata
 from functools import lru_cache
 
-import regex
+from .startup_cache import compile_regex
 
 _TONES = "\u0300\u0301\u0303\u0309\u0323"
 _STRIP_TONES = str.maketrans("", "", _TONES)
@@ -25,12 +25,12 @@ ai ao au ay âu ây eo êu ia iu iê oa oă oe oi oo ôi ơi ua uâ uê ui uô u
 iêu yêu oai oao oay oeo uây uôi ươi ươu uya uyê uyu
 """.split(), key=len, reverse=True)
 _FINAL = r"(?:ch|ng|nh|[cmnpt])?"
-_SYLLABLE = regex.compile(_ONSET + "(?:" + "|".join(_NUCLEI) + ")" + _FINAL)
+_SYLLABLE = compile_regex(_ONSET + "(?:" + "|".join(_NUCLEI) + ")" + _FINAL)
 
 # words: runs of letters and combining marks (legacy symbols such as µ are
 # letters too, and then fail the syllable test)
-_WORD = regex.compile(r"[\p{L}\p{M}]+")
-_NON_ASCII = regex.compile(r"[^\x00-\x7f]")
+_WORD = compile_regex(r"[\p{L}\p{M}]+")
+_NON_ASCII = compile_regex(r"[^\x00-\x7f]")
 
 
 @lru_cache(maxsize=65536)

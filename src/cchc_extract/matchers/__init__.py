@@ -38,15 +38,23 @@ class MatchContext:
     timeout: float | None = 5.0               # per regex call backstop (seconds)
     found: dict[str, list[Found]] = field(default_factory=dict)  # earlier kinds' results
     losers: dict[str, list[Found]] = field(default_factory=dict)
+    _lowered: Optional[str] = field(default=None, repr=False)
 
     @property
     def text(self) -> str:
         return self.norm.text
 
+    def lowered(self) -> str:
+        """text.lower(), made once for the literal prefilters of every kind."""
+        if self._lowered is None:
+            self._lowered = self.norm.text.lower()
+        return self._lowered
 
-def scan(rules: list[Rule], text: str, timeout: float | None = None) -> Iterator[tuple[Rule, Any]]:
-    """Every (rule, match) of the rules over text, skipping rules whose literals are absent."""
-    lowered = None
+
+def scan(rules: list[Rule], text: str, timeout: float | None = None,
+         lowered: Optional[str] = None) -> Iterator[tuple[Rule, Any]]:
+    """Every (rule, match) of the rules over text, skipping rules whose literals are absent
+    (`lowered`: text.lower(), when the caller has it)."""
     for rule in rules:
         if rule.literals:
             if lowered is None:
@@ -61,23 +69,15 @@ def select(cands: list[Found]) -> tuple[list[Found], list[Found]]:
     """Greedy non-overlapping choice in the documented total order.
 
     Returns (winners in document order, losers)."""
-    taken: list[tuple[int, int]] = []
+    from .disjoint import greedy_disjoint
+
+    ordered = sorted(cands, key=lambda c: c.sort_key)
+    real = [c for c in ordered if c.end > c.start]   # an empty candidate always loses
+    kept = iter(greedy_disjoint([(c.start, c.end) for c in real]))
     winners: list[Found] = []
     losers: list[Found] = []
-    import bisect
-
-    for c in sorted(cands, key=lambda c: c.sort_key):
-        i = bisect.bisect_left(taken, (c.start, c.end))
-        clash = False
-        if i > 0 and taken[i - 1][1] > c.start:
-            clash = True
-        if i < len(taken) and taken[i][0] < c.end:
-            clash = True
-        if clash or c.end <= c.start:
-            losers.append(c)
-        else:
-            taken.insert(i, (c.start, c.end))
-            winners.append(c)
+    for c in ordered:
+        (winners if c.end > c.start and next(kept) else losers).append(c)
     winners.sort(key=lambda c: (c.start, c.end))
     return winners, losers
 

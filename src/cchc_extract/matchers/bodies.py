@@ -13,7 +13,6 @@ group / canonical.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from functools import lru_cache
 from typing import Optional
 
@@ -21,6 +20,7 @@ from ..gazetteer import Gazetteer, default_gazetteer
 from . import Found, MatchContext
 from .body_fields import auto_group, auto_level, canonical_name
 from .body_zones import merge_spans, skip_zones
+from .disjoint import greedy_disjoint
 
 CONTAINER_MIN_PRIORITY = 50   # fallback patterns (lower) never swallow a name
 _LIST_END = re.compile(r"[.;:]")
@@ -146,15 +146,9 @@ def _drop_contained(cands: list[Cand]) -> tuple[list[Cand], list[Cand]]:
 
 def _select(cands: list[Cand]) -> list[Cand]:
     """matchers.select on tuples: the same total order (priority, length, start, rule)."""
-    taken: list[tuple[int, int]] = []
-    winners = []
-    for c in sorted(cands, key=lambda c: (-c[2], c[0] - c[1], c[0], c[3])):
-        i = bisect_left(taken, (c[0], c[1]))
-        if (i > 0 and taken[i - 1][1] > c[0]) or (i < len(taken) and taken[i][0] < c[1]):
-            continue
-        taken.insert(i, (c[0], c[1]))
-        winners.append(c)
-    return sorted(winners)
+    ordered = sorted(cands, key=lambda c: (-c[2], c[0] - c[1], c[0], c[3]))
+    kept = greedy_disjoint([(c[0], c[1]) for c in ordered])
+    return sorted(c for c, k in zip(ordered, kept) if k)
 
 
 def _fill_gaps(winners: list[Cand], inner: list[Cand]) -> list[Cand]:

@@ -12,17 +12,19 @@ from functools import lru_cache
 
 import regex
 
-_LOCALITY = regex.compile(r"\s*(?:(?:được tổ chức theo ngành dọc\s+)?(?:đóng\s+)?trên địa bàn|trong toàn)\b.*$")
-_MIXED = regex.compile(r"các cấp|từ cấp \w+ đến cấp|địa phương")
-_CENTRAL = regex.compile(r"trung ương|chính phủ|(?<!\w)bộ(?! phận)(?!\w)|quốc gia|quốc hội")
-_PROVINCE = regex.compile(r"(?<!\w)(?:tỉnh|sở)(?!\w)")
-_DISTRICT = regex.compile(r"(?<!\w)(?:huyện|quận|thị xã)(?!\w)")
-_COMMUNE = regex.compile(r"(?<!\w)(?:xã(?! hội)|phường|thị trấn|đặc khu)(?!\w)")
-_CITY = regex.compile(r"(?<!\w)(?:thành phố|tp\.?)(?:\s+(\p{L}[\p{L} ]*))?")
-_CENTRAL_CITY = regex.compile(r"\s*trực thuộc trung ương")
-_GLUED = regex.compile(r"(ubnd|hđnd)(?=\p{L})")   # "UBNDtỉnh" (a typo) reads as "UBND tỉnh"
+from ..startup_cache import compile_regex
+
+_LOCALITY = compile_regex(r"\s*(?:(?:được tổ chức theo ngành dọc\s+)?(?:đóng\s+)?trên địa bàn|trong toàn)\b.*$")
+_MIXED = compile_regex(r"các cấp|từ cấp \w+ đến cấp|địa phương")
+_CENTRAL = compile_regex(r"trung ương|chính phủ|(?<!\w)bộ(?! phận)(?!\w)|quốc gia|quốc hội")
+_PROVINCE = compile_regex(r"(?<!\w)(?:tỉnh|sở)(?!\w)")
+_DISTRICT = compile_regex(r"(?<!\w)(?:huyện|quận|thị xã)(?!\w)")
+_COMMUNE = compile_regex(r"(?<!\w)(?:xã(?! hội)|phường|thị trấn|đặc khu)(?!\w)")
+_CITY = compile_regex(r"(?<!\w)(?:thành phố|tp\.?)(?:\s+(\p{L}[\p{L} ]*))?")
+_CENTRAL_CITY = compile_regex(r"\s*trực thuộc trung ương")
+_GLUED = compile_regex(r"(ubnd|hđnd)(?=\p{L})")   # "UBNDtỉnh" (a typo) reads as "UBND tỉnh"
 _UNIT = r"(?:tỉnh|huyện|quận|thị xã|thành phố|xã|phường|thị trấn|đặc khu)"
-_GROUP = regex.compile(r"^(?:các|những|thành viên)(?!\w)|(?<!\w)(?:các|những)\s+(?!khu\b)|cấp (?:huyện|xã)"
+_GROUP = compile_regex(r"^(?:các|những|thành viên)(?!\w)|(?<!\w)(?:các|những)\s+(?!khu\b)|cấp (?:huyện|xã)"
                        rf"|(?<!\w){_UNIT}\s*(?:,|-|\svà)\s*{_UNIT}(?!\w)")   # "UBND quận, huyện"
 
 
@@ -73,7 +75,7 @@ def _abbr_regex(g):
     key = id(g)
     if key not in _ABBR_CACHE:
         keys = sorted(g.abbreviations, key=len, reverse=True)
-        rx = regex.compile(r"(?<![\p{L}\d])(" + "|".join(regex.escape(k) for k in keys) + r")(?![\p{Lu}\d])(\p{Ll})?")
+        rx = compile_regex(r"(?<![\p{L}\d])(" + "|".join(regex.escape(k) for k in keys) + r")(?![\p{Lu}\d])(\p{Ll})?")
         _ABBR_CACHE[key] = (rx, g.abbreviations)
     return _ABBR_CACHE[key]
 

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import regex
 
+from ..startup_cache import compile_regex
+
 WINDOW = 600
 
 # A line break ends a clause when it starts a new paragraph, item or table row: the
@@ -19,13 +21,13 @@ _NEW_LINE_STARTS = (
     r"\n(?=[ \t]*(?:\n|$|[-+•*|]|\d+(?:\.\d+)*[.)]\s|[a-zđ]\)\s))"
     r"|(?<![\p{Ll},][ \t]*)\n(?=[ \t]*\p{Lu})")
 # a clause boundary (":" also opens a clause, so it counts when looking back)
-_BOUNDARY_FWD = regex.compile(r"[;]|\.(?=\s|$)|" + _NEW_LINE_STARTS)
-_BOUNDARY_BACK = regex.compile(r"(?r)[;:]|\.(?=\s|$)|" + _NEW_LINE_STARTS)
+_BOUNDARY_FWD = compile_regex(r"[;]|\.(?=\s|$)|" + _NEW_LINE_STARTS)
+_BOUNDARY_BACK = compile_regex(r"(?r)[;:]|\.(?=\s|$)|" + _NEW_LINE_STARTS)
 LOOKAHEAD = 16   # characters past pos that the boundary lookaheads may need to see
 # what may stand between the clause start and a phrase that opens the clause
-_OPENER = regex.compile(
+_OPENER = compile_regex(
     r"\s*(?:[-+•]\s*|(?:[IVX]+|\d+(?:\.\d+)*|[a-zđ])[.)]\s*)?\s*", regex.V1 | regex.I)
-_PAST = regex.compile(r"\bđã\b|\bđạt\s+được\b", regex.V1 | regex.I)
+_PAST = compile_regex(r"\bđã\b|\bđạt\s+được\b", regex.V1 | regex.I)
 
 
 def clause_start(text: str, pos: int, window: int = WINDOW) -> int:

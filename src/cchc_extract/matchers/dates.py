@@ -8,13 +8,12 @@ from __future__ import annotations
 
 from typing import Any, Optional
 
-import regex
-
 from .. import diagnostics
 from ..temporal import day_iso, half_iso, is_valid_day, month_iso, quarter_iso, roman_or_int
 from . import Found, MatchContext, scan, select
+from ..startup_cache import compile_regex
 
-_DIGITS = regex.compile(r"\d+")
+_DIGITS = compile_regex(r"\d+")
 
 # The first and last years a plausible period may span (2021-2025, not 1990-2095).
 MAX_PERIOD_YEARS = 50
@@ -83,7 +82,7 @@ def _plausible(form: str, g: dict[str, Any]) -> bool:
 
 def find(ctx: MatchContext) -> list[Found]:
     out: list[Found] = []
-    for rule, m in scan(ctx.rules["dates"], ctx.text, ctx.timeout):
+    for rule, m in scan(ctx.rules["dates"], ctx.text, ctx.timeout, ctx.lowered()):
         g = m.groupdict()
         form = rule.fields.get("form", "")
         if not _plausible(form, g):

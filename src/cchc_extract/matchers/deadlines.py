@@ -21,15 +21,16 @@ from .. import diagnostics
 from . import Found, MatchContext, scan
 from .clauses import clause_end, clause_start, opens_clause, past_in
 from .deadline_due import compute_due, recurrence_of
+from ..startup_cache import compile_regex
 
 _FLAGS = regex.V1 | regex.I
-_COMPLETION_CUE = regex.compile(
+_COMPLETION_CUE = compile_regex(
     r"hoàn\s+thành|hoàn\s+tất|\bxong\b|dứt\s+điểm|\bban\s+hành\b|đưa\s+vào\s+(?:sử\s+dụng|vận\s+hành|hoạt\s+động)"
     r"|\d\s?%", _FLAGS)
 # a table column that holds completion times (the header comes before its cells)
-_TIME_COLUMN = regex.compile(r"thời\s+(?:gian|hạn)\s+(?:hoàn\s+thành|thực\s+hiện)", _FLAGS)
-_GOAL_CUE = regex.compile(r"phấn\s+đấu|mục\s+tiêu|hoàn\s+thành|bảo\s+đảm|đảm\s+bảo", _FLAGS)
-_THROUGH = regex.compile(r"\b(?:hết|cuối)\b", _FLAGS)   # "đến hết / đến cuối năm": always a limit
+_TIME_COLUMN = compile_regex(r"thời\s+(?:gian|hạn)\s+(?:hoàn\s+thành|thực\s+hiện)", _FLAGS)
+_GOAL_CUE = compile_regex(r"phấn\s+đấu|mục\s+tiêu|hoàn\s+thành|bảo\s+đảm|đảm\s+bảo", _FLAGS)
+_THROUGH = compile_regex(r"\b(?:hết|cuối)\b", _FLAGS)   # "đến hết / đến cuối năm": always a limit
 _CONTROL_KEYS = ("needs",)
 # optional left context is matched in lookbehinds (so that patterns start with
 # their keyword and scan fast); these groups, when present, start the text
@@ -58,7 +59,7 @@ def _context_ok(text: str, m, needs: str | None) -> bool:
     return True
 
 
-_CELL = regex.compile(r"\S+(?: \S+)*")   # words split by single spaces: one table cell
+_CELL = compile_regex(r"\S+(?: \S+)*")   # words split by single spaces: one table cell
 MAX_TABLE_ROWS = 400
 
 
@@ -98,7 +99,7 @@ def _table_cells(text: str, rules: list):
 def _matches(ctx: MatchContext):
     rules = ctx.rules["deadlines"]
     scanned = [r for r in rules if r.fields.get("needs") != "table"]
-    yield from scan(scanned, ctx.text, ctx.timeout)
+    yield from scan(scanned, ctx.text, ctx.timeout, ctx.lowered())
     yield from _table_cells(ctx.text, [r for r in rules if r.fields.get("needs") == "table"])
 
 

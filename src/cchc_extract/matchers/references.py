@@ -24,6 +24,7 @@ from ..doctypes import DocTypes, doc_types
 from ..rules import FLAGS, RuleSet
 from . import Found, MatchContext, scan, select
 from .dates import day_value_from_text, entity_start
+from ..startup_cache import compile_regex
 
 # How far back a bare "số N/SYM" looks for the type word that governs it.
 CONTEXT_WINDOW = 300
@@ -31,22 +32,22 @@ ISSUER_MAX_WORDS = 14
 ISSUER_MAX_CHARS = 160
 TITLE_MAX_CHARS = 400
 
-_SPACES = regex.compile(r"\s+")
-_TOKEN = regex.compile(r"[^\s,;:.()\[\]\"'!?]+")  # a word without its punctuation
+_SPACES = compile_regex(r"\s+")
+_TOKEN = compile_regex(r"[^\s,;:.()\[\]\"'!?]+")  # a word without its punctuation
 _MARK = r"(?:\[\d{1,3}\]|\(\d{1,3}\))?"  # a footnote mark left in the text: [1], (1)
-_ISSUER_LEAD = regex.compile(_MARK + r"\s*,?\s*của\s+", regex.I | FLAGS)
+_ISSUER_LEAD = compile_regex(_MARK + r"\s*,?\s*của\s+", regex.I | FLAGS)
 # A line break that ends a paragraph: a blank line, or a next line that starts a list
 # item or bullet.  Any other line break is a hard wrap inside the sentence.
 _BREAK = r"\n(?=[ \t]*(?:\n|[-+•*]|\d+(?:\.\d+)*[.)]\s|\p{L}[.)]\s|[IVX]+\.\s|\[\d|$))"
 # An issuer ends at punctuation, a footnote mark or the end of a paragraph.
-_ISSUER_END = regex.compile(r"[,;:.()\[\]\"'!?]|\s-\s|" + _BREAK, FLAGS)
-_TITLE_LEAD = regex.compile(_MARK + r"\s*,?\s*(?:về\s+việc|về|v/v)\s+", regex.I | FLAGS)
-_TITLE_END = regex.compile(r";|:\s|\.(?=\s|$)|\[\d|" + _BREAK, FLAGS)
-_SENTENCE_END = regex.compile(r"[.!?](?=\s+\p{Lu})|" + _BREAK, FLAGS)
-_LIST_HEAD_BEFORE = regex.compile(r"(?:các|những)\s+\Z", regex.I | FLAGS)
-_LIST_HEAD_AFTER = regex.compile(r"\s*(?:của|:|sau)", regex.I | FLAGS)
-_FEW_WORDS = regex.compile(r"\s+(?:\p{L}+\s+){0,3}", FLAGS)
-_COORDINATION_GAP = regex.compile(r"\A" + _MARK + r"\s*(?:,|,?\s*và)\s*\Z", regex.I | FLAGS)
+_ISSUER_END = compile_regex(r"[,;:.()\[\]\"'!?]|\s-\s|" + _BREAK, FLAGS)
+_TITLE_LEAD = compile_regex(_MARK + r"\s*,?\s*(?:về\s+việc|về|v/v)\s+", regex.I | FLAGS)
+_TITLE_END = compile_regex(r";|:\s|\.(?=\s|$)|\[\d|" + _BREAK, FLAGS)
+_SENTENCE_END = compile_regex(r"[.!?](?=\s+\p{Lu})|" + _BREAK, FLAGS)
+_LIST_HEAD_BEFORE = compile_regex(r"(?:các|những)\s+\Z", regex.I | FLAGS)
+_LIST_HEAD_AFTER = compile_regex(r"\s*(?:của|:|sau)", regex.I | FLAGS)
+_FEW_WORDS = compile_regex(r"\s+(?:\p{L}+\s+){0,3}", FLAGS)
+_COORDINATION_GAP = compile_regex(r"\A" + _MARK + r"\s*(?:,|,?\s*và)\s*\Z", regex.I | FLAGS)
 
 
 def _type_word_regex(rules: RuleSet) -> regex.Pattern:
@@ -56,7 +57,7 @@ def _type_word_regex(rules: RuleSet) -> regex.Pattern:
 
 @lru_cache(maxsize=8)
 def _compile_type_word(fragment: str) -> regex.Pattern:
-    return regex.compile("(?<![\\p{L}\\d])(?:" + fragment + ")", FLAGS | regex.I)
+    return compile_regex("(?<![\\p{L}\\d])(?:" + fragment + ")", FLAGS | regex.I)
 
 
 def _clean(s: Optional[str]) -> Optional[str]:
@@ -76,7 +77,7 @@ def _initial_type(rule, g: dict, types: DocTypes) -> Optional[str]:
 
 def _candidates(ctx: MatchContext, types: DocTypes) -> list[Found]:
     out = []
-    for rule, m in scan(ctx.rules["references"], ctx.text, ctx.timeout):
+    for rule, m in scan(ctx.rules["references"], ctx.text, ctx.timeout, ctx.lowered()):
         g = m.groupdict()
         date, suspect = (None, False)
         if g.get("date"):

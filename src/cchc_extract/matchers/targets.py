@@ -24,34 +24,35 @@ import regex
 
 from . import Found, MatchContext, scan
 from .clauses import clause_end, clause_start, past_in
+from ..startup_cache import compile_regex
 
 _FLAGS = regex.V1 | regex.I
 _CONTROL_KEYS = ("extent", "needs")
 # separators between two members of one clause; the last one before the next member is the cut
-_SEPARATOR = regex.compile(r"(?r),\s*|\s+(?:và|hoặc)\s+", _FLAGS)
-_CONNECTOR = regex.compile(r"(?:,|\s(?:và|hoặc))\s*$", _FLAGS)
+_SEPARATOR = compile_regex(r"(?r),\s*|\s+(?:và|hoặc)\s+", _FLAGS)
+_CONNECTOR = compile_regex(r"(?:,|\s(?:và|hoặc))\s*$", _FLAGS)
 # a purpose clause with its own subject ends the quantified text (004 consistency review)
-_PURPOSE = regex.compile(
+_PURPOSE = compile_regex(
     r"\s+(?:để|nhằm)\s+(?=(?:người|nhân\s+dân|doanh\s+nghiệp|tổ\s+chức|cá\s+nhân|công\s+dân|các|mọi"
     r"|cơ\s+quan|cán\s+bộ|xã\s+hội)\b)", _FLAGS)
-_ITEM_LABEL = regex.compile(r"\s[a-zđ]\)\s", _FLAGS)
-_MEASURE_TAIL = regex.compile(r"(?:\s+(?:đạt|là|ở\s+mức|bằng|chiếm))+\s*$", _FLAGS)
+_ITEM_LABEL = compile_regex(r"\s[a-zđ]\)\s", _FLAGS)
+_MEASURE_TAIL = compile_regex(r"(?:\s+(?:đạt|là|ở\s+mức|bằng|chiếm))+\s*$", _FLAGS)
 _TRIM = " \t\n,;:*"
 # "tỷ lệ ... năm 2023 đạt 99,2%": a past year followed by a result verb before the quantity
-_PAST_YEAR_RESULT = regex.compile(
+_PAST_YEAR_RESULT = compile_regex(
     r"\bnăm\s+(?P<y>(?:19|20)\d{2})(?!\d)[^;.\n]{0,80}?\b(?:đạt|tăng|giảm|chiếm)\b", _FLAGS)
 # "20% hồ sơ đã được số hóa": đã right after the quantified noun (a far one belongs to a relative clause)
-_PAST_AFTER = regex.compile(r"(?:\s+\S+){0,3}?\s+đã\b", _FLAGS)
-_BASELINE_BEFORE = regex.compile(r"\bso\s+với\b[^;.\n,]{0,40}$", _FLAGS)
+_PAST_AFTER = compile_regex(r"(?:\s+\S+){0,3}?\s+đã\b", _FLAGS)
+_BASELINE_BEFORE = compile_regex(r"\bso\s+với\b[^;.\n,]{0,40}$", _FLAGS)
 # counted places in a ranking ("tăng ít nhất 05 bậc"): the unit is rank, not count
-_RANK_NOUN = regex.compile(r"\s*(?:bậc|hạng)\b", _FLAGS)
+_RANK_NOUN = compile_regex(r"\s*(?:bậc|hạng)\b", _FLAGS)
 # in a report (báo cáo) most figures are results; there a figure is a target only
 # when its clause says it is required or aimed at
-_GOAL_WORDS = regex.compile(
+_GOAL_WORDS = compile_regex(
     r"phấn\s+đấu|bảo\s+đảm|đảm\s+bảo|mục\s+tiêu|chỉ\s+tiêu|\bphải\b|\bcần\b|yêu\s+cầu|nhiệm\s+vụ", _FLAGS)
-_THOUSANDS = regex.compile(r"\d{1,3}(?:\.\d{3})+")
+_THOUSANDS = compile_regex(r"\d{1,3}(?:\.\d{3})+")
 # "Năm 2023, tỷ lệ ... đạt 98,7%": a clause opened by a period before the document's year reports a result
-_PAST_PERIOD_OPENING = regex.compile(
+_PAST_PERIOD_OPENING = compile_regex(
     r"\s*(?:[-+]\s*|[a-zđ]\)\s*)?(?:trong\s+|cả\s+|kết\s+quả\s+)?(?:năm|quý|tháng|\d+\s+tháng)"
     r"[^,;.\n]{0,20}?(?P<y>(?:19|20)\d{2})(?!\d)", _FLAGS)
 
@@ -102,7 +103,7 @@ def change_of(groups: dict) -> Optional[str]:
 def _candidates(ctx: MatchContext) -> list[_Cand]:
     text = ctx.text
     out: list[_Cand] = []
-    for rule, m in scan(ctx.rules["targets"], text, ctx.timeout):
+    for rule, m in scan(ctx.rules["targets"], text, ctx.timeout, ctx.lowered()):
         g = m.groupdict()
         value = parse_number(g.get("num") or "")
         if value is None:

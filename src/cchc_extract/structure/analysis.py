@@ -4,8 +4,6 @@ from __future__ import annotations
 from bisect import bisect_right
 from typing import Optional
 
-import regex
-
 from .. import diagnostics
 from ..normalize import NormalizedText
 from . import ItemNode, Layout
@@ -15,9 +13,10 @@ from .lines import Line, extend_notes, split_lines
 from .metadata import MetaBuilder, web_table
 from .segment import Header, blank_mode, find_repeat, header_anchor, parse_header, web_table_end
 from .tree import build_items
+from ..startup_cache import compile_regex
 
 
-_LINE_BREAK = regex.compile(r"\r\n|\r|\n")
+_LINE_BREAK = compile_regex(r"\r\n|\r|\n")
 
 
 def analyze_document(norm: NormalizedText) -> Layout:

@@ -14,8 +14,9 @@ import regex
 
 from ..normalize import normalize
 from .vocab import vocab
+from ..startup_cache import compile_regex
 
-_SYLLABLE = regex.compile(
+_SYLLABLE = compile_regex(
     r"^(?:ngh|ng|gh|gi|kh|nh|ph|qu|th|tr|ch|[bcdđghklmnpqrstvx])?"
     r"[aàáảãạăằắẳẵặâầấẩẫậeèéẻẽẹêềếểễệiìíỉĩịoòóỏõọôồốổỗộơờớởỡợuùúủũụưừứửữựyỳýỷỹỵ]{1,3}"
     r"(?:ng|nh|ch|[cmnpt])?$")
@@ -32,14 +33,14 @@ def is_abbreviation(token: str) -> bool:
 def _patterns():
     v = vocab()
     names = sorted(v["org_names"], key=len, reverse=True)
-    name_re = regex.compile(r"(?<!\p{L})(?:" + "|".join(regex.escape(n) for n in names) + r")(?!\p{L})", regex.I)
+    name_re = compile_regex(r"(?<!\p{L})(?:" + "|".join(regex.escape(n) for n in names) + r")(?!\p{L})", regex.I)
     canon = {n.lower(): n for n in names}
     loc = sorted(list(v["locality_words"]) + ["tỉnh ủy", "thành ủy", "huyện ủy", "thị ủy", "đảng ủy"],
                  key=len, reverse=True)
-    loc_re = regex.compile(r"(?<!\p{L})(" + "|".join(regex.escape(w) for w in loc) + r")((?:\s+\S+)+)$", regex.I)
+    loc_re = compile_regex(r"(?<!\p{L})(" + "|".join(regex.escape(w) for w in loc) + r")((?:\s+\S+)+)$", regex.I)
     heads = sorted(v["org_heads"], key=len, reverse=True)
-    head_re = regex.compile(r"(?<!\p{L})(" + "|".join(regex.escape(h) for h in heads) + r")\s+(\p{Ll}+)", regex.I)
-    locword = regex.compile(r"^(?:" + "|".join(regex.escape(w) for w in loc) + r")$", regex.I)
+    head_re = compile_regex(r"(?<!\p{L})(" + "|".join(regex.escape(h) for h in heads) + r")\s+(\p{Ll}+)", regex.I)
+    locword = compile_regex(r"^(?:" + "|".join(regex.escape(w) for w in loc) + r")$", regex.I)
     return name_re, canon, loc_re, head_re, locword
 
 

@@ -8,13 +8,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Optional
 
-import regex
-
 from .labels import match_label
 from .lines import Line
 from .segment import (CLOSING_FALLBACK, CLOSING_MARK, DASH_ENTRY_RE, NAME_RE, NOI_NHAN_RE, LOWER_START,
                       ends_sentence, is_upper, join_lines, wraps)
 from .vocab import prefix_re
+from ..startup_cache import compile_regex
 
 
 @dataclass
@@ -142,7 +141,7 @@ def parse_tail(lines: list[Line], lo: int, hi: int) -> Tail:
     return tail
 
 
-_TOKEN = regex.compile(r"\S++")
+_TOKEN = compile_regex(r"\S++")
 
 
 def split_footer_cell(ln: Line) -> tuple[Optional[Line], Optional[Line]]:

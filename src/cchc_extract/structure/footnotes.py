@@ -3,19 +3,18 @@ from __future__ import annotations
 
 from typing import Callable, Optional
 
-import regex
-
 from ..models import Warning_
 from ..normalize import NormalizedText
 from . import FootnoteNode
 from .lines import Line
 from .text import clean
 from .warnlimit import Warner
+from ..startup_cache import compile_regex
 
-_INLINE_BRACKET = regex.compile(r"\[(\d{1,3})\]")
-_INLINE_PAREN = regex.compile(r"(?<=[\p{L}\d.,;:)\"'])\((\d{1,2})\)")    # "… của Chính phủ(1)"
-PAREN_NOTE = regex.compile(r"^\((\d{1,2})\)\s+(?=\S)")
-_UNIT_BEFORE = regex.compile(r"\d\s*(?:k|c|d)?m$")     # m², km² are units, not marks
+_INLINE_BRACKET = compile_regex(r"\[(\d{1,3})\]")
+_INLINE_PAREN = compile_regex(r"(?<=[\p{L}\d.,;:)\"'])\((\d{1,2})\)")    # "… của Chính phủ(1)"
+PAREN_NOTE = compile_regex(r"^\((\d{1,2})\)\s+(?=\S)")
+_UNIT_BEFORE = compile_regex(r"\d\s*(?:k|c|d)?m$")     # m², km² are units, not marks
 
 
 def mark_paren_notes(lines: list[Line], lo: int) -> set[str]:

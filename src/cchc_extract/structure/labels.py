@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Optional
 
-import regex
+from ..startup_cache import compile_regex
 
 LETTERS = "abcdđeghiklmnopqrstuvxy"
 LETTER_ORDER = {c: i for i, c in enumerate(LETTERS)}
@@ -18,7 +18,7 @@ _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50}
 RANK = {"roman": 10, "dieu": 15, "decimal": 20, "multilevel": 20, "letter": 40}
 BULLETS = ("dash", "plus")
 
-_LABEL = regex.compile(
+_LABEL = compile_regex(
     r"(?P<dieu>Điều\s++(?P<dn>\d{1,3})\s*+[.:])(?=\s|$)"
     r"|(?P<roman>(?P<rn>[IVXL]{1,6}+)\.)(?=\s)"
     r"|(?P<multi>(?P<mn>\d{1,2}+(?:\.\d{1,2}+)++)\.?)(?=\s)"
@@ -100,7 +100,7 @@ def next_letter(c: str) -> Optional[str]:
     return LETTERS[i + 1]
 
 
-_INLINE_SIBLING = regex.compile(r"(?<=[.;!?])\s++(?P<lab>[a-dđeg-ik-vxy]\)|\d{1,2}\.)(?:\s++(?=\S)|\s*+$)")
+_INLINE_SIBLING = compile_regex(r"(?<=[.;!?])\s++(?P<lab>[a-dđeg-ik-vxy]\)|\d{1,2}\.)(?:\s++(?=\S)|\s*+$)")
 
 
 def inline_siblings(text: str, label: Label) -> list[int]:

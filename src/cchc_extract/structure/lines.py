@@ -4,12 +4,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Optional
 
-import regex
-
 from ..normalize import Mark, NormalizedText
 from .labels import match_label
+from ..startup_cache import compile_regex
 
-BRACKET_NOTE = regex.compile(r"\[(\d{1,3})\]\s*")
+BRACKET_NOTE = compile_regex(r"\[(\d{1,3})\]\s*")
 # spaces and markdown emphasis (*italic*, _italic_) around a line are not its content
 _EDGE = " \t\r\f\v*_"
 

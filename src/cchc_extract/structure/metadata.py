@@ -14,14 +14,15 @@ from .lines import Line
 from .footer import Tail, signature_block
 from .segment import Header
 from .vocab import prefix_re, vocab
+from ..startup_cache import compile_regex
 
-_ENTRY_EDGES = regex.compile(r"^[-+•*_\s]+|[\s;.,*_]+$")
+_ENTRY_EDGES = compile_regex(r"^[-+•*_\s]+|[\s;.,*_]+$")
 _LOCALITY_NAME = r"\p{Lu}\p{Ll}+(?:\s\p{Lu}\p{Ll}+){0,3}"
-_COLLECTIVE = regex.compile(r"^(?:Ủy ban nhân dân|Hội đồng nhân dân|UBND|HĐND)$")
-_CLOSING_SUBJECT = regex.compile(
+_COLLECTIVE = compile_regex(r"^(?:Ủy ban nhân dân|Hội đồng nhân dân|UBND|HĐND)$")
+_CLOSING_SUBJECT = compile_regex(
     r"^(?P<org>(?:Văn phòng|Ủy ban|UBND|HĐND|Hội đồng|Sở|Ban|Bộ|Cục|Chi cục|Tổng cục|Thường trực)\b[\p{L} ]*?)"
     r"\s+(?:trân\s+trọng\s+|kính\s+)?(?:yêu\s+cầu|đề\s+nghị|thông\s+báo|đề\s+nghị)\b")
-_WEB_ROW = regex.compile(r"^\|\s*([^|]+?)\s*\|\s*([^|]*?)\s*\|")
+_WEB_ROW = compile_regex(r"^\|\s*([^|]+?)\s*\|\s*([^|]*?)\s*\|")
 _WEB_TYPES = {"kế hoạch": "ke_hoach", "công văn": "cong_van", "thông báo": "thong_bao", "chỉ thị": "chi_thi",
               "quyết định": "quyet_dinh", "nghị quyết": "nghi_quyet", "báo cáo": "bao_cao",
               "tờ trình": "to_trinh", "hướng dẫn": "huong_dan", "chương trình": "chuong_trinh",
@@ -152,7 +153,7 @@ class MetaBuilder:
         """Most frequent "<level> <Proper Name>" in the text (the document's own locality)."""
         levels = [level] if level else [w for w in vocab()["locality_words"]]
         alt = "|".join(regex.escape(w) for w in sorted(levels, key=len, reverse=True))
-        pat = regex.compile(r"(?<!\p{L})(" + alt + r")\s(" + _LOCALITY_NAME + r")(?!\p{L})")
+        pat = compile_regex(r"(?<!\p{L})(" + alt + r")\s(" + _LOCALITY_NAME + r")(?!\p{L})")
         counts = Counter()
         for m in pat.finditer(self.norm.text):
             counts[(m.group(1), m.group(2))] += 1

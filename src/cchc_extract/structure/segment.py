@@ -14,28 +14,29 @@ import regex
 from .labels import match_label
 from .lines import Line
 from .vocab import doc_type_line_re, header_mark_re, motto_re, prefix_re
+from ..startup_cache import compile_regex
 
-NUMBER_RE = regex.compile(
+NUMBER_RE = compile_regex(
     r"(?:^|(?<=\s))Số\s*+(?:hiệu\s*+)?:?\s*+(?P<num>\d++[a-zA-Z]?)?\s*+[/-]\s*+"
     r"(?P<sym>[\p{L}\d&.]++(?:\s*+[-/]\s*+[\p{L}\d&.]++)*+)")
-DATE_RE = regex.compile(
+DATE_RE = compile_regex(
     r"(?P<place>\p{Lu}[\p{L}.' ]{0,40}?)\s*+,\s*+ngày\b[\s.…_]*+(?P<d>\d{1,2})?[\s.…_]*+"
     r"(?:tháng|/|-)[\s.…_]*+(?P<m>\d{1,2})?[\s.…_]*+(?:năm|/|-)[\s.…_]*+(?P<y>\d{4})?")
-VV_RE = regex.compile(r"^(?:V/v|V/V|v/v|Về\s+việc)[\s*_]*+:?[\s*_]*+")
-KINH_GUI_RE = regex.compile(r"^Kính\s+gửi[\s*_]*+:?[\s*_]*+")
-NOI_NHAN_RE = regex.compile(r"^Nơi\s+nhận[\s*_]*+:?[\s*_]*+")
-SEPARATOR_RE = regex.compile(r"^[-_=*.·~\s]{1,}$")
-DASH_ENTRY_RE = regex.compile(r"^[-+•]\s*+")
+VV_RE = compile_regex(r"^(?:V/v|V/V|v/v|Về\s+việc)[\s*_]*+:?[\s*_]*+")
+KINH_GUI_RE = compile_regex(r"^Kính\s+gửi[\s*_]*+:?[\s*_]*+")
+NOI_NHAN_RE = compile_regex(r"^Nơi\s+nhận[\s*_]*+:?[\s*_]*+")
+SEPARATOR_RE = compile_regex(r"^[-_=*.·~\s]{1,}$")
+DASH_ENTRY_RE = compile_regex(r"^[-+•]\s*+")
 CLOSING_MARK = "./."
-CLOSING_FALLBACK = regex.compile(
+CLOSING_FALLBACK = compile_regex(
     r"^(?:Trên\s+đây\s+là|Trong\s+quá\s+trình\s+(?:tổ\s+chức\s+)?(?:triển\s+khai\s+)?thực\s+hiện"
     r"|Nhận\s+được\s+(?:công\s+văn|văn\s+bản)\s+này"
     r"|[\p{Lu}][\p{L} ]{0,70}?\s(?:yêu\s+cầu|đề\s+nghị|thông\s+báo)\s+(?:các|Thủ\s+trưởng|Giám\s+đốc|Chủ\s+tịch|đến)\b)")
-BODY_OPENER = regex.compile(
+BODY_OPENER = compile_regex(
     r"^(?:Căn\s+cứ|Thực\s+hiện|Theo\s+đề\s+nghị|Xét\s|Để\s|Nhằm\s|Ngày\s+\d|Trong\s+(?:thời\s+gian|năm)|"
     r"Tiếp\s+theo|Sau\s+khi|Vừa\s+qua|Thời\s+gian\s+qua)")
-NAME_RE = regex.compile(r"^(?:\p{Lu}\p{Ll}*+\s++){1,5}+\p{Lu}\p{Ll}*+$")
-LOWER_START = regex.compile(r"^[\p{Ll}\d(]")
+NAME_RE = compile_regex(r"^(?:\p{Lu}\p{Ll}*+\s++){1,5}+\p{Lu}\p{Ll}*+$")
+LOWER_START = compile_regex(r"^[\p{Ll}\d(]")
 
 
 def ends_sentence(text: str) -> bool:
@@ -107,7 +108,7 @@ def blank_mode(lines: list[Line], lo: int, hi: int) -> bool:
     return sum(1 for ln in lines[lo:hi] if ln.blank) >= 0.2 * n
 
 
-_WEB_ROW = regex.compile(r"^\|\s*([^|]{1,40}?)\s*\|\s*([^|]*?)\s*\|\s*$")
+_WEB_ROW = compile_regex(r"^\|\s*([^|]{1,40}?)\s*\|\s*([^|]*?)\s*\|\s*$")
 
 
 def web_table_end(original_lines: list[str], lines: list[Line], lo: int, hi: int) -> int:

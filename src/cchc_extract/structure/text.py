@@ -3,10 +3,10 @@ from __future__ import annotations
 
 import unicodedata
 
-import regex
+from ..startup_cache import compile_regex
 
-_MARKUP = regex.compile(r"\*\*|\|")
-_INVISIBLE = regex.compile(r"[\u00ad\u200b-\u200d\u2060\ufeff]")
+_MARKUP = compile_regex(r"\*\*|\|")
+_INVISIBLE = compile_regex(r"[\u00ad\u200b-\u200d\u2060\ufeff]")
 
 
 def clean(s: str, markup: bool = False) -> str:

@@ -8,13 +8,14 @@ import regex
 import yaml
 
 from ..rules import rules_dir
+from ..startup_cache import compile_regex, load_yaml
 
 
 @lru_cache(maxsize=1)
 def vocab() -> dict:
     path = Path(rules_dir()) / "_structure.yaml"
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        data = load_yaml(path) or {}
     except OSError:
         data = {}
     data.setdefault("doc_type_lines", {})
@@ -33,27 +34,27 @@ def _alt(words) -> str:
 
 @lru_cache(maxsize=1)
 def motto_re() -> regex.Pattern:
-    return regex.compile("(?:" + "|".join(vocab()["motto_patterns"]) + ")", regex.I)
+    return compile_regex("(?:" + "|".join(vocab()["motto_patterns"]) + ")", regex.I)
 
 
 @lru_cache(maxsize=1)
 def doc_type_line_re() -> regex.Pattern:
-    return regex.compile(r"^(?:" + _alt(vocab()["doc_type_lines"]) + r")\s*:?$")
+    return compile_regex(r"^(?:" + _alt(vocab()["doc_type_lines"]) + r")\s*:?$")
 
 
 @lru_cache(maxsize=1)
 def prefix_re() -> regex.Pattern:
-    return regex.compile(r"^(?:" + _alt(vocab()["signature_prefixes"]) + r")\s*\S")
+    return compile_regex(r"^(?:" + _alt(vocab()["signature_prefixes"]) + r")\s*\S")
 
 
 @lru_cache(maxsize=1)
 def locality_re() -> regex.Pattern:
-    return regex.compile(r"(?<!\p{L})(?:" + _alt(vocab()["locality_words"]) + r")(?!\p{L})", regex.I)
+    return compile_regex(r"(?<!\p{L})(?:" + _alt(vocab()["locality_words"]) + r")(?!\p{L})", regex.I)
 
 
 @lru_cache(maxsize=1)
 def header_mark_re() -> regex.Pattern:
     marks = vocab().get("header_marks") or []
     if not marks:
-        return regex.compile(r"(?!)")
-    return regex.compile(r"^(?:" + _alt(marks) + r")(?:\s*[-,;/]?\s*(?:" + _alt(marks) + r"))*[.:]?$", regex.I)
+        return compile_regex(r"(?!)")
+    return compile_regex(r"^(?:" + _alt(marks) + r")(?:\s*[-,;/]?\s*(?:" + _alt(marks) + r"))*[.:]?$", regex.I)

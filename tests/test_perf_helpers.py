@@ -1,0 +1,103 @@
+"""The speed helpers keep behaviour: the clustered greedy choice equals the plain
+greedy loop, and the start-up cache returns what compiling / loading returns."""
+from __future__ import annotations
+
+import random
+import re
+from bisect import bisect_left
+
+import pytest
+import regex
+
+from cchc_extract import startup_cache
+from cchc_extract.matchers import Found, select
+from cchc_extract.matchers.disjoint import greedy_disjoint
+
+
+def _plain_greedy(spans):
+    taken, keep = [], []
+    for s, e in spans:
+        k = bisect_left(taken, (s, e))
+        if (k > 0 and taken[k - 1][1] > s) or (k < len(taken) and taken[k][0] < e):
+            keep.append(False)
+            continue
+        taken.insert(k, (s, e))
+        keep.append(True)
+    return keep
+
+
+def test_greedy_disjoint_equals_plain_loop_including_empty_spans():
+    rnd = random.Random(7)
+    for _ in range(3000):
+        spans = []
+        for _ in range(rnd.randint(0, 14)):
+            s = rnd.randint(0, 25)
+            spans.append((s, s + rnd.choice([0, 0, 1, 2, 3, 5, 9])))
+        assert greedy_disjoint(spans) == _plain_greedy(spans), spans
+
+
+def test_select_prefers_priority_then_length_and_drops_empty():
+    cands = [Found(0, 10, "long", {}, 50), Found(5, 8, "high", {}, 90), Found(12, 12, "empty", {}, 99),
+             Found(20, 25, "far", {}, 10)]
+    winners, losers = select(cands)
+    assert [w.rule for w in winners] == ["high", "far"]
+    assert sorted(l.rule for l in losers) == ["empty", "long"]
+
+
+def test_select_is_linear_enough_for_many_disjoint_candidates():
+    # 200k non-overlapping candidates: the one-list greedy inserted into a list each time
+    cands = [Found(i * 3, i * 3 + 2, "r", {}, 50 + i % 7) for i in range(200_000)]
+    winners, losers = select(cands)
+    assert len(winners) == 200_000 and not losers
+
+
+@pytest.fixture
+def fresh_cache(tmp_path, monkeypatch):
+    monkeypatch.setenv("CCHC_CACHE_DIR", str(tmp_path))
+    monkeypatch.delenv("CCHC_NO_PATTERN_CACHE", raising=False)
+    monkeypatch.setattr(startup_cache, "_entries", None)
+    monkeypatch.setattr(startup_cache, "_used", set())
+    monkeypatch.setattr(startup_cache, "_live", {})
+    monkeypatch.setattr(startup_cache, "_dirty", False)
+    return tmp_path
+
+
+def _reload_from_disk():
+    startup_cache._save()
+    startup_cache._entries = None
+    startup_cache._live.clear()
+
+
+def test_cached_patterns_match_like_fresh_ones(fresh_cache):
+    rx_pat = r"(?<![\p{L}\d])(?P<n>\d++)\s*(?:tháng|ngày)"
+    re_pat = r"(?i)(?<![\w])(sở|ủy ban)\s+(?P<name>\w+)"
+    startup_cache.compile_regex(rx_pat, regex.V1 | regex.IGNORECASE)
+    startup_cache.compile_re(re_pat, re.UNICODE)
+    _reload_from_disk()
+    assert any(fresh_cache.iterdir())
+    a = startup_cache.compile_regex(rx_pat, regex.V1 | regex.IGNORECASE)
+    b = startup_cache.compile_re(re_pat, re.UNICODE)
+    text = "Trong 12 THÁNG, Ủy ban Nhân dân và sở Tài chính"
+    assert [m.span() for m in a.finditer(text)] == [m.span() for m in regex.compile(
+        rx_pat, regex.V1 | regex.IGNORECASE).finditer(text)]
+    fresh = re.compile(re_pat, re.UNICODE)
+    assert [m.groupdict() for m in b.finditer(text)] == [m.groupdict() for m in fresh.finditer(text)]
+    assert b.groupindex == fresh.groupindex and b.flags == fresh.flags
+
+
+def test_bad_patterns_still_raise(fresh_cache):
+    with pytest.raises(re.error):
+        startup_cache.compile_re("(unclosed")
+    with pytest.raises(regex.error):
+        startup_cache.compile_regex("(unclosed")
+
+
+def test_yaml_cache_follows_file_content(fresh_cache, tmp_path):
+    f = tmp_path / "x.yaml"
+    f.write_text("a: [1, 2]\n", encoding="utf-8")
+    first = startup_cache.load_yaml(f)
+    first["a"].append(3)                     # callers may change what they get
+    assert startup_cache.load_yaml(f) == {"a": [1, 2]}
+    _reload_from_disk()
+    f.write_text("a: [5]\n", encoding="utf-8")
+    assert startup_cache.load_yaml(f) == {"a": [5]}
