@@ -142,6 +142,7 @@ def parse_tail(lines: list[Line], lo: int, hi: int) -> Tail:
 
 
 _TOKEN = compile_regex(r"\S++")
+_COLUMN_GAP = compile_regex(r"(?<=\S)\x20{3,}+(\S.*?)\s*$")
 
 
 def split_footer_cell(ln: Line) -> tuple[Optional[Line], Optional[Line]]:
@@ -150,6 +151,13 @@ def split_footer_cell(ln: Line) -> tuple[Optional[Line], Optional[Line]]:
     The right cell is a trailing run of upper-case words (a signing prefix may open it)
     holding at least two words and six letters.
     """
+    gap = _COLUMN_GAP.search(ln.text)
+    if gap:   # cells laid side by side with a wide gap: the right one may be the signer's name
+        right_text = gap.group(1)
+        if NAME_RE.match(right_text) or is_upper(right_text) or prefix_re().match(right_text):
+            left_text = ln.text[:gap.start()].rstrip()
+            left = Line(ln.idx, ln.start, ln.start + len(left_text), left_text) if left_text else None
+            return left, Line(ln.idx, ln.start + gap.start(1), ln.end, right_text)
     toks = list(_TOKEN.finditer(ln.text))
     prefixes = {p.upper() for p in ("TM.", "KT.", "TL.", "TUQ.", "Q.", "T/M", "K/T", "T/L", "T/UQ")}
     k = len(toks)

@@ -1,0 +1,42 @@
+"""Layouts and phrasings met outside the corpus (hand-written, not corpus copies)."""
+from __future__ import annotations
+
+from cchc_extract.pipeline import extract_text
+
+SIDE_BY_SIDE = """ỦY BAN NHÂN DÂN TỈNH NGHỆ AN        CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+VĂN PHÒNG                            Độc lập - Tự do - Hạnh phúc
+Số: 215/TB-VPUB                      Nghệ An, ngày 18 tháng 9 năm 2024
+
+THÔNG BÁO
+Kết luận của Chủ tịch UBND tỉnh tại cuộc họp về công tác cải cách hành chính
+
+Ngày 12/9/2024, đồng chí Chủ tịch UBND tỉnh chủ trì cuộc họp về công tác cải cách hành chính. Chủ tịch UBND tỉnh kết luận như sau:
+
+1. Giao Sở Nội vụ chủ trì, phối hợp với Sở Tư pháp tham mưu xây dựng Kế hoạch, hoàn thành trước 30/10/2024.
+
+2. Thống nhất chủ trương theo Chương trình số 05-CTr/TU ngày 02/3/2021 của Tỉnh ủy.
+
+Văn phòng UBND tỉnh thông báo để các cơ quan, đơn vị biết, thực hiện./.
+
+Nơi nhận:                                     KT. CHÁNH VĂN PHÒNG
+- Chủ tịch, các PCT UBND tỉnh;                 PHÓ CHÁNH VĂN PHÒNG
+- Các sở, ban, ngành cấp tỉnh;
+- Lưu: VT, NC.                                  Lê Văn Hòa
+"""
+
+
+def test_signer_name_in_the_right_column_of_the_last_noi_nhan_line():
+    doc = extract_text(SIDE_BY_SIDE)
+    assert doc.metadata.signer.name == "Lê Văn Hòa"
+    assert doc.metadata.signer.authority == "KT. CHÁNH VĂN PHÒNG"
+    assert doc.metadata.distribution[-1] == "Lưu: VT, NC"
+
+
+def test_chairing_a_meeting_is_not_a_task():
+    doc = extract_text(SIDE_BY_SIDE)
+    by_item = {d.item: d for d in doc.directives}
+    assert "preamble" not in by_item
+    assert [b.text for b in by_item["1"].lead] == ["Sở Nội vụ"]
+    assert [b.text for b in by_item["1"].support] == ["Sở Tư pháp"]
+    # item 2 names nobody and asks nothing of anyone: no lead is invented for it
+    assert "2" not in by_item or not by_item["2"].lead
