@@ -40,3 +40,10 @@ def test_chairing_a_meeting_is_not_a_task():
     assert [b.text for b in by_item["1"].support] == ["Sở Tư pháp"]
     # item 2 names nobody and asks nothing of anyone: no lead is invented for it
     assert "2" not in by_item or not by_item["2"].lead
+
+
+def test_bare_district_committee_and_member_positions():
+    doc = extract_text("Điều 1. Thành lập Tổ công tác, gồm:\n"
+                       "1. Ông Trần Văn An, Phó Chủ tịch UBND huyện, Tổ trưởng;\n"
+                       "2. Bà Lê Thị Bình, Trưởng phòng Nội vụ, Tổ phó.\n")
+    assert [(b.text, b.level) for b in doc.bodies] == [("UBND huyện", "district"), ("phòng Nội vụ", "district")]
