@@ -2,8 +2,11 @@
 from __future__ import annotations
 
 import time
+from functools import lru_cache
 from pathlib import Path
 from typing import Optional
+
+from pydantic import TypeAdapter
 
 from . import diagnostics
 from .matchers import Found, MatchContext, registry, select
@@ -25,15 +28,23 @@ MODELS = {
 DEFAULT_BUDGET_S = 60.0
 
 
+@lru_cache(maxsize=None)
+def _list_of(kind: str) -> TypeAdapter:
+    """One validator call per kind and document: validating the list at once costs less than a
+    model constructor per entity, and checks exactly the same (built lazily: start-up time)."""
+    return TypeAdapter(list[MODELS[kind][0]])
+
+
 def _entities(kind: str, found: list[Found], norm: NormalizedText, layout: Layout) -> list:
-    model, prefix = MODELS[kind]
-    out = []
+    _, prefix = MODELS[kind]
+    original, to_original, item_at = norm.original, norm.to_original, layout.item_at
+    rows = []
     for i, f in enumerate(found, 1):
-        s, e = norm.to_original(f.start, f.end)
-        fields = dict(f.fields)
-        out.append(model(id=f"{prefix}{i}", text=norm.original[s:e], span=(s, e), rule=f.rule,
-                         item=layout.item_at(f.start), **fields))
-    return out
+        s, e = to_original(f.start, f.end)
+        row = dict(f.fields)
+        row.update(id=f"{prefix}{i}", text=original[s:e], span=(s, e), rule=f.rule, item=item_at(f.start))
+        rows.append(row)
+    return _list_of(kind).validate_python(rows)
 
 
 def extract_text(original: str, source: Optional[Source] = None, *, rules: Optional[RuleSet] = None,

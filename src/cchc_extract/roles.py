@@ -223,17 +223,16 @@ LABEL = compile_regex(r"^\s*(?:(?:[IVXLC]+|\d+(?:\.\d+)*)[.)]|[a-zđ][.)](?=\s)|
                       FLAGS)
 
 
-_BREAKS = tuple(p + w for p in ".;:!?" for w in " \n\t") + ("\n",)
+# a clause break: [.;:!?] + blank, or a newline.  Searched REVERSE from pos, so the first
+# hit is the one ending last (one call instead of an rfind per break string)
+_BREAK = compile_regex(r"[.;:!?][ \n\t]|\n", regex.REVERSE)
 
 
 def _clause_start(text: str, pos: int, floor: int) -> int:
-    """Start of the clause holding pos: after the last [.;:!?] + blank, or newline (str.rfind: C speed)."""
-    lo = best = max(floor, pos - MAX_WINDOW)
-    for b in _BREAKS:
-        i = text.rfind(b, lo, pos)
-        if i >= 0 and i + len(b) > best:
-            best = i + len(b)
-    return best
+    """Start of the clause holding pos: after the last [.;:!?] + blank, or newline."""
+    lo = max(floor, pos - MAX_WINDOW)
+    m = _BREAK.search(text, lo, pos)
+    return m.end() if m is not None else lo
 
 
 def build_chains(text: str, mentions: list[Mention], lex: Lexicon) -> list[Chain]:
