@@ -262,15 +262,7 @@ def test_one_megabyte_line():
 
 # crashers whose fix is still open in another module: xfail (not strict) until fixed,
 # then delete the entry.  file name -> where it fails
-OPEN_CRASHERS: dict[str, str] = {
-    "issuer_without_words.txt": "IndexError in structure/metadata.py complete_issuer: words[-1] "
-                                "of an issuer that is empty after cleaning",
-    "segment_negative_start.txt": "issuer segment span starts at -1: structure/segment.py "
-                                  "_HeaderReader._cells uses t.find(rem), which is -1 when the "
-                                  "motto removal changed the spacing",
-    "hang_duplicate_number_line.txt": "endless loop in structure/segment.py _HeaderReader.read "
-                                      "when a number line without number is repeated",
-}
+OPEN_CRASHERS: dict[str, str] = {}   # crashers not yet fixed: name -> reason (none open)
 
 
 def _crasher_params():

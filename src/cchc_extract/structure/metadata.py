@@ -135,9 +135,10 @@ class MetaBuilder:
             if m:
                 md.issuer = clean(self.orig(closing.start + m.start("org"), closing.start + m.end("org")))
                 from_header = False
-        if md.issuer is None:
+        words = md.issuer.split() if md.issuer else []
+        if not words:   # nothing left after cleaning: no issuer rather than an empty one
+            md.issuer = None
             return
-        words = md.issuer.split()
         last = words[-1].lower()
         loc_words = [w.lower() for w in vocab()["locality_words"]]
         if last in loc_words and not from_header:

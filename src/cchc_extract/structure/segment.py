@@ -136,6 +136,20 @@ def parse_header(lines: list[Line], lo: int, hi: int, blanks: Optional[bool] = N
     return _HeaderReader(lines, lo, hi, blanks).read()
 
 
+def _outside(t: str, matches: list) -> Optional[tuple[int, int]]:
+    """The longest stretch of t outside the matches, trimmed of spaces and rules (start, end)."""
+    best = None
+    edges = [0] + [x for m in matches for x in m.span()] + [len(t)]
+    for a, b in zip(edges[::2], edges[1::2]):
+        while a < b and t[a] in " -_|":
+            a += 1
+        while b > a and t[b - 1] in " -_|":
+            b -= 1
+        if b > a and (best is None or b - a > best[1] - best[0]):
+            best = (a, b)
+    return best
+
+
 class _HeaderReader:
     def __init__(self, lines: list[Line], lo: int, hi: int, blanks: Optional[bool] = None):
         self.lines, self.lo, self.hi = lines, lo, hi
@@ -147,6 +161,7 @@ class _HeaderReader:
         h, lines = self.h, self.lines
         i, limit = self.lo, min(self.hi, self.lo + 60)
         while i < limit:
+            start = i
             ln = lines[i]
             t = ln.text
             if ln.blank or SEPARATOR_RE.match(t) or header_mark_re().match(t):
@@ -171,6 +186,8 @@ class _HeaderReader:
                 i = self._upper_title(i)          # title lines under a lost or absent type line
             else:
                 break
+            if i <= start:   # a reader that consumed nothing: stop rather than loop forever
+                break
             self.seen_any = True
             h.body_start = i
         if not self.seen_any:
@@ -189,10 +206,11 @@ class _HeaderReader:
         mottos = list(motto_re().finditer(t))
         if mottos:
             h.motto.extend((ln.start + x.start(), ln.start + x.end()) for x in mottos)
-            rem = motto_re().sub(" ", t).strip(" -_|")
-            if rem and is_upper(rem) and h.number is None and h.date is None and not DATE_RE.search(rem):
-                s = ln.start + t.find(rem)          # the issuer cell shares the line
-                h.issuer_lines.append((i, s, s + len(rem)))
+            cell = _outside(t, mottos)
+            if cell and h.number is None and h.date is None:
+                s, e = cell                         # the issuer cell shares the line
+                if is_upper(t[s:e]) and not DATE_RE.search(t[s:e]):
+                    h.issuer_lines.append((i, ln.start + s, ln.start + e))
             found = True
         m = NUMBER_RE.search(t)
         if m and h.number is None:

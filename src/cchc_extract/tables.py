@@ -1,0 +1,195 @@
+"""Task tables (annex "Phụ lục" tables): each data row becomes an item of kind ``row``.
+
+Tables are found on the ORIGINAL lines, because the normalizer turns table pipes
+into spaces: markdown/pipe rows (``| a | b |``) and rows whose cells are separated
+by tabs.  A table is a task table when its header row names a responsible-body
+column (header words are data: ``rules/_tables.yaml``); other tables (a site's
+metadata table) are left alone.
+
+Path scheme (unique): ``<base>/t<N>/<STT>`` where base is the path of the item
+whose own text holds the table, or ``annex`` when the table stands outside every
+item or after a ``PHỤ LỤC`` heading; N numbers the task tables of the document
+from 1; STT is the row's number cell stripped of ``.``/``)`` (``/`` -> ``-``), or the
+row's 1-based position among the table's data rows when the cell is empty.  Rows
+under a section sub-header row (``| I | CẢI CÁCH THỂ CHẾ | | |``) are its children:
+``annex/t1/I/2``.  A repeated STT gets ``~k`` appended (k = 2, 3, ...).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Optional
+
+import regex
+
+from .normalize import NormalizedText, fold_key
+from .rules import rules_dir
+from .startup_cache import compile_regex, load_yaml
+from .structure import ItemNode, Layout
+
+COLUMNS = ("number", "lead", "support", "deadline", "task", "product")
+HEADER_LOOKAHEAD = 3          # the header row is among the first rows of a table
+
+PIPE_LINE = compile_regex(r"(?m)^[ \t]*+\|[^\n]*+$")
+TAB_LINE = compile_regex(r"(?m)^[^\n\t]*+\t[^\n]*+$")
+SEPARATOR_ROW = compile_regex(r"^[\s|:\-+=]*+$")
+COLUMN_NUMBERS = compile_regex(r"^\(?\d{1,2}\)?$")
+ROMAN_OR_LETTER = compile_regex(r"^(?:[IVXLC]++|[A-ZĐ])[.)]?$")
+LABEL_AND_TEXT = compile_regex(r"^((?:[IVXLC]++|[A-ZĐ]|\d{1,3}(?:\.\d{1,3})*+)[.)]?)\s++(\S.*)$", regex.S)
+ANNEX_HEADING = compile_regex(r"(?m)^[ \t#*]*+PH[ỤU][ \t]++L[ỤU]C\b")
+
+
+class TableRulesError(ValueError):
+    """rules/_tables.yaml is malformed."""
+
+
+# --- header vocabulary ---------------------------------------------------------
+
+def load_header_rules(path: Optional[Path] = None) -> dict:
+    """Strictly validated content of rules/_tables.yaml."""
+    path = path or Path(rules_dir()) / "_tables.yaml"
+    data = load_yaml(path)
+    if not isinstance(data, dict) or set(data) - {"columns", "examples"} or "columns" not in data:
+        raise TableRulesError(f"{path}: expected keys 'columns' and optional 'examples'")
+    cols = data["columns"]
+    if not isinstance(cols, dict) or "lead" not in cols:
+        raise TableRulesError(f"{path}: 'columns' must be a mapping that names 'lead'")
+    for name, words in cols.items():
+        if name not in COLUMNS:
+            raise TableRulesError(f"{path}: unknown column {name!r} (known: {', '.join(COLUMNS)})")
+        if not isinstance(words, list) or not words or not all(isinstance(w, str) and w.strip() for w in words):
+            raise TableRulesError(f"{path}: column {name!r} needs a non-empty list of phrases")
+    for ex in data.get("examples") or []:
+        if not isinstance(ex, dict) or set(ex) != {"header", "expect"} or not isinstance(ex["header"], str):
+            raise TableRulesError(f"{path}: each example needs exactly 'header' (text) and 'expect'")
+        if ex["expect"] is not None and (not isinstance(ex["expect"], dict)
+                                         or set(ex["expect"]) - set(COLUMNS)):
+            raise TableRulesError(f"{path}: example expect must be null or a mapping of columns")
+    return data
+
+
+@lru_cache(maxsize=4)
+def _column_patterns(path: Optional[Path] = None) -> tuple[tuple[str, regex.Pattern], ...]:
+    cols = load_header_rules(path)["columns"]
+    out = []
+    for name, words in cols.items():
+        alts = "|".join(regex.escape(fold_key(w)) for w in sorted(words, key=len, reverse=True))
+        out.append((name, compile_regex(r"(?<!\w)(?:" + alts + r")(?!\w)")))
+    return tuple(out)
+
+
+def header_columns(cells: list[str], path: Optional[Path] = None) -> Optional[dict[str, int]]:
+    """Column name -> cell index when the cells are a task-table header, else None."""
+    found: dict[str, int] = {}
+    pats = _column_patterns(path)
+    for i, cell in enumerate(cells):
+        key = fold_key(cell)
+        if not key:
+            continue
+        for name, pat in pats:
+            if pat.search(key):
+                found.setdefault(name, i)
+                break
+    return found if "lead" in found else None
+
+
+def split_cells(line: str) -> list[tuple[int, int]]:
+    """(start, end) of each cell of a pipe or tab row, relative to the line, blanks trimmed."""
+    stripped = line.strip()
+    if stripped.startswith("|"):
+        lo = line.index("|") + 1
+        right = line.rstrip()
+        hi = len(right) - 1 if right.endswith("|") and len(right) - 1 >= lo else len(right)
+        bounds, pos = [], lo
+        while True:
+            nxt = line.find("|", pos, hi)
+            if nxt < 0:
+                bounds.append((pos, hi))
+                break
+            bounds.append((pos, nxt))
+            pos = nxt + 1
+    else:
+        bounds, pos = [], 0
+        for piece in line.split("\t"):
+            bounds.append((pos, pos + len(piece)))
+            pos += len(piece) + 1
+    out = []
+    for s, e in bounds:
+        cell = line[s:e]
+        s2 = s + len(cell) - len(cell.lstrip())
+        out.append((s2, max(s2, e - (len(cell) - len(cell.rstrip())))))
+    return out
+
+
+# --- tables ------------------------------------------------------------------
+
+@dataclass
+class Row:
+    start: int                              # original span of the row's text
+    end: int
+    cells: list[tuple[int, int]]            # original spans of the cells
+    label: str = ""
+    path: str = ""
+    section: bool = False
+
+
+@dataclass
+class TaskTable:
+    start: int                              # original span of the whole table
+    end: int
+    columns: dict[str, int]
+    rows: list[Row] = field(default_factory=list)   # data rows (header rows excluded)
+
+    def cell(self, row: Row, column: str) -> Optional[tuple[int, int]]:
+        i = self.columns.get(column)
+        return row.cells[i] if i is not None and i < len(row.cells) else None
+
+
+def _blocks(original: str) -> list[list[tuple[int, int, bool]]]:
+    """Runs of consecutive table lines: [(line start, line end, is_pipe)], original offsets."""
+    lines: list[tuple[int, int, bool]] = []
+    if "|" in original:
+        lines += [(m.start(), m.end(), True) for m in PIPE_LINE.finditer(original)]
+    if "\t" in original:
+        lines += [(m.start(), m.end(), False) for m in TAB_LINE.finditer(original)
+                  if original[m.start():m.end()].strip("\t \r").count("\t") >= 1
+                  and not original[m.start():m.end()].lstrip(" ").startswith("|")]
+    lines.sort()
+    blocks: list[list[tuple[int, int, bool]]] = []
+    for s, e, pipe in lines:
+        if e > s and original[e - 1] == "\r":
+            e -= 1
+        prev = blocks[-1][-1] if blocks else None
+        if prev and prev[2] == pipe and original.count("\n", prev[1], s) == 1 and not original[prev[1]:s].strip():
+            blocks[-1].append((s, e, pipe))
+        else:
+            blocks.append([(s, e, pipe)])
+    return blocks
+
+
+def find_task_tables(original: str, path: Optional[Path] = None) -> list[TaskTable]:
+    """Task tables of the original text, in document order."""
+    out = []
+    for block in _blocks(original):
+        rows = [(s, e, [(s + a, s + b) for a, b in split_cells(original[s:e])]) for s, e, _ in block]
+        header_at, columns = None, None
+        for k, (s, e, cells) in enumerate(rows[:HEADER_LOOKAHEAD]):
+            columns = header_columns([original[a:b] for a, b in cells], path)
+            if columns:
+                header_at = k
+                break
+        if header_at is None:
+            continue
+        table = TaskTable(block[0][0], block[-1][1], columns)
+        for s, e, cells in rows[header_at + 1:]:
+            texts = [original[a:b] for a, b in cells]
+            if SEPARATOR_ROW.match(original[s:e]) or not any(t.strip(" *") for t in texts):
+                continue
+            nonempty = [t for t in texts if t.strip()]
+            if len(nonempty) >= 3 and all(COLUMN_NUMBERS.match(t.strip()) for t in nonempty):
+                continue                      # "| (1) | (2) | (3) |": column numbers under the header
+            table.rows.append(Row(s, e, cells))
+        if table.rows:
+            out.append(table)
+    return out
