@@ -22,6 +22,7 @@ from .matchers import MatchContext
 from .models import Body, BodyRef, Directive, Document
 from .roles import Chain, Lexicon, Mention, build_chains, classify, default_lexicon
 from .startup_cache import compile_regex
+from .table_directives import merge as merge_table_directives, table_directives, table_row_paths
 
 SOFT_BREAK = compile_regex(r"(?<![.;:!?\n][ \t]*)\n(?![ \t]*(?:\n|[-+•–]\s|(?:[IVXLC]+|\d+(?:\.\d+)*)[.)]\s"
                            r"|[a-zđ]\)\s|Điều\s+\d))", regex.IGNORECASE)
@@ -74,6 +75,9 @@ def build_directives(doc: Document, ctx: MatchContext, lexicon: Lexicon | None =
         return []
     bodies = _body_positions(doc, ctx)
     units = _item_units(doc, ctx)
+    rows = table_row_paths(ctx)              # task-table rows: own module, see table_directives
+    if rows:
+        units = [u for u in units if u.path not in rows]
     out: list[Directive] = []
 
     pre_roles, pre_directive = _preamble(doc, ctx, bodies, lex)
@@ -92,6 +96,7 @@ def build_directives(doc: Document, ctx: MatchContext, lexicon: Lexicon | None =
         if not roles.lead and not roles.support and not _asks_for_action(unit.text, asked, lex):
             continue
         out.append(_make(doc, ctx, unit.path, unit.parts[0], roles, links))
+    out = merge_table_directives(out, table_directives(doc, ctx))
     for i, d in enumerate(out, 1):
         d.id = f"a{i}"
         if not d.lead:

@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Literal, Optional, Union
+from typing import Any, Iterator, Literal, Optional, Union
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
@@ -152,6 +152,12 @@ class Gazetteer:
     enumerations: list[Enumeration] = field(default_factory=list)
     spec: Optional[GazetteerFile] = field(default=None, repr=False)
 
+    def name_starts(self, low: str) -> Iterator[tuple[int, str]]:
+        """(position, key) of every name or anchor starting in `low` (lower-cased text) after
+        a non-word character or at the start; keys may overlap."""
+        for m in self.scanner.finditer(" " + low):       # the space: a boundary before 0
+            yield m.start(1) - 1, m.group(1)
+
     def entry_for(self, name: str) -> Optional[Entry]:
         return self.entries.get(fold_key(name))
 
@@ -225,8 +231,10 @@ def _scanner(entries: dict[str, Entry], anchored: list[tuple[str, Any, list[str]
         # longest names first: once one is found the shorter ones would only be contained in it
         hs.sort(key=lambda h: -h[2] if h[0] == "entry" else 0)
         handlers[key] = tuple(hs)
-    # no end boundary here: anchors may be glued to the next word ("UBNDtỉnh"); names check it
-    scanner = compile_re(r"(?<![\w/&-])(?=(" + trie_pattern(sorted(own)) + r"))")
+    # no end boundary here: anchors may be glued to the next word ("UBNDtỉnh"); names check it.
+    # The start boundary is the consumed character before the name, not a lookbehind: a
+    # leading character class lets `re` skip ahead in C (see Gazetteer.name_starts)
+    scanner = compile_re(r"[^\w/&-](?=(" + trie_pattern(sorted(own)) + r"))")
     return scanner, handlers
 
 

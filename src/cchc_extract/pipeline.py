@@ -16,6 +16,7 @@ from .normalize import NormalizedText, normalize
 from .reading import DEFAULT_MAX_BYTES, read_bytes, read_path
 from .rules import RuleSet, default_rules
 from .structure import Layout, analyze
+from .table_items import add_table_items
 
 MODELS = {
     "references": (Reference, "r"),
@@ -67,6 +68,7 @@ def extract_text(original: str, source: Optional[Source] = None, *, rules: Optio
         warnings.append(diagnostics.warn("W106", span=(i, i + 1)))
 
     layout = analyze(norm)
+    add_table_items(norm, layout)        # task-table rows become items (before matching: item_at)
     warnings.extend(layout.warnings)
     doc.metadata = layout.metadata
     doc.segments = [Segment(kind=k, span=norm.to_original(s, e)) for k, s, e in layout.segments]

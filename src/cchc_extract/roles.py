@@ -101,10 +101,10 @@ class Lexicon:
             self._by[key] = [t for t in self.triggers if t.slot == slot and t.role in roles]
         window = _window(slot, text)
         for t in self._by[key]:
-            if t.literals is not None:
+            if t.spec.literals:
                 if low is None:
                     low = window.lower()
-                if t.literals.search(low) is None:
+                if not _has_any(low, t.spec.literals):
                     continue
             if _test(t, window):
                 return t
@@ -117,6 +117,14 @@ class Lexicon:
         if t.literals is not None and t.literals.search(window.lower()) is None:
             return False
         return _test(t, window)
+
+
+def _has_any(low: str, literals: list[str]) -> bool:
+    """Whether one of the literals occurs (str `in`: cheaper than a regex call on short windows)."""
+    for lit in literals:
+        if lit in low:
+            return True
+    return False
 
 
 def _window(slot: str, text: str) -> str:

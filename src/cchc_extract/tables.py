@@ -28,8 +28,11 @@ from .rules import rules_dir
 from .startup_cache import compile_regex, load_yaml
 from .structure import ItemNode, Layout
 
-COLUMNS = ("number", "lead", "support", "deadline", "task", "product")
+COLUMNS = ("number", "lead", "support", "deadline", "task", "product", "other")
 HEADER_LOOKAHEAD = 3          # the header row is among the first rows of a table
+MIN_HEADER_CELLS = 3
+MAX_HEADER_CELL = 80          # characters of a folded header cell
+NAMED_SHARE = 0.6             # share of filled header cells that must name a column
 
 PIPE_LINE = compile_regex(r"(?m)^[ \t]*+\|[^\n]*+$")
 TAB_LINE = compile_regex(r"(?m)^[^\n\t]*+\t[^\n]*+$")
@@ -80,18 +83,29 @@ def _column_patterns(path: Optional[Path] = None) -> tuple[tuple[str, regex.Patt
 
 
 def header_columns(cells: list[str], path: Optional[Path] = None) -> Optional[dict[str, int]]:
-    """Column name -> cell index when the cells are a task-table header, else None."""
+    """Column name -> cell index when the cells are a task-table header, else None.
+
+    A header has at least MIN_HEADER_CELLS short cells, most of which name a column
+    (a line of prose that happens to hold tabs and "chủ trì" is no header)."""
     found: dict[str, int] = {}
     pats = _column_patterns(path)
+    filled = named = 0
     for i, cell in enumerate(cells):
         key = fold_key(cell)
         if not key:
             continue
+        if len(key) > MAX_HEADER_CELL:
+            return None
+        filled += 1
         for name, pat in pats:
             if pat.search(key):
-                found.setdefault(name, i)
+                named += 1
+                if name != "other":
+                    found.setdefault(name, i)
                 break
-    return found if "lead" in found else None
+    if "lead" not in found or filled < MIN_HEADER_CELLS or named < NAMED_SHARE * filled:
+        return None
+    return found
 
 
 def split_cells(line: str) -> list[tuple[int, int]]:
@@ -132,6 +146,7 @@ class Row:
     label: str = ""
     path: str = ""
     section: bool = False
+    more: list[list[tuple[int, int]]] = field(default_factory=list)  # cells of continuation lines
 
 
 @dataclass
@@ -142,8 +157,30 @@ class TaskTable:
     rows: list[Row] = field(default_factory=list)   # data rows (header rows excluded)
 
     def cell(self, row: Row, column: str) -> Optional[tuple[int, int]]:
+        """The column's cell on the row's first line."""
         i = self.columns.get(column)
         return row.cells[i] if i is not None and i < len(row.cells) else None
+
+    def cells_of(self, row: Row, column: str) -> list[tuple[int, int]]:
+        """The column's cells on every line of the row (a wrapped cell goes on below)."""
+        i = self.columns.get(column)
+        if i is None:
+            return []
+        return [line[i] for line in [row.cells, *row.more] if i < len(line) and line[i][1] > line[i][0]]
+
+    def continues(self, cells: list[tuple[int, int]]) -> bool:
+        """A line with no number, no body and no time of its own, under a numbered row:
+        the wrapped rest of that row's cells."""
+        if not self.rows or "number" not in self.columns:
+            return False
+        prev = self.cell(self.rows[-1], "number")
+        if prev is None or prev[1] == prev[0]:
+            return False
+        for col in ("number", "lead", "deadline"):
+            i = self.columns.get(col)
+            if i is not None and i < len(cells) and cells[i][1] > cells[i][0]:
+                return False
+        return True
 
 
 def _blocks(original: str) -> list[list[tuple[int, int, bool]]]:
@@ -189,7 +226,11 @@ def find_task_tables(original: str, path: Optional[Path] = None) -> list[TaskTab
             nonempty = [t for t in texts if t.strip()]
             if len(nonempty) >= 3 and all(COLUMN_NUMBERS.match(t.strip()) for t in nonempty):
                 continue                      # "| (1) | (2) | (3) |": column numbers under the header
-            table.rows.append(Row(s, e, cells))
+            if table.continues(cells):
+                table.rows[-1].more.append(cells)
+                table.rows[-1].end = e
+            else:
+                table.rows.append(Row(s, e, cells))
         if table.rows:
             out.append(table)
     return out

@@ -90,10 +90,9 @@ def _scan(g: Gazetteer, text: str) -> _Hits:
     # (quadratic); a match starting inside another of the same rule would lose anyway.
     covered: dict = {}   # rule -> end of its last match (rules hash by identity)
     cands = hits.cands
-    for m in g.scanner.finditer(low):
-        pos = m.start()
+    for pos, key in g.name_starts(low):
         named = False   # entries come longest first: after a hit, shorter names are contained
-        for kind, obj, klen in g.handlers[m.group(1)]:
+        for kind, obj, klen in g.handlers[key]:
             if kind == "entry":
                 if not named:
                     named = _entry_hit(g, text, pos, obj, klen, hits)

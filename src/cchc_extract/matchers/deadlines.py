@@ -101,6 +101,9 @@ def _matches(ctx: MatchContext):
     scanned = [r for r in rules if r.fields.get("needs") != "table"]
     yield from scan(scanned, ctx.text, ctx.timeout, ctx.lowered())
     yield from _table_cells(ctx.text, [r for r in rules if r.fields.get("needs") == "table"])
+    # time cells of the task tables found on the original lines (tab tables, "Thời gian" columns)
+    from ..table_items import time_cells
+    yield from time_cells(ctx, [r for r in rules if r.fields.get("needs") == "table"])
 
 
 def find(ctx: MatchContext) -> list[Found]:

@@ -192,9 +192,12 @@ def _is_self(ctx: MatchContext, f: Found) -> bool:
                 and f.fields["date"] in (None, md.date))  # same number, other date: another document
 
 
+_YEAR_PREFIX = compile_regex(r"^(?:19|20)\d{2}/")   # compiled once: regex.sub() looks it up per call
+
+
 def _warn_glued_symbol(ctx: MatchContext, f: Found, types: DocTypes) -> None:
     sym = f.fields.get("symbol") or ""
-    body = regex.sub(r"^(?:19|20)\d{2}/", "", sym)
+    body = _YEAR_PREFIX.sub("", sym)
     if "-" in body or "/" in body:
         return
     code = types.code_prefix(body)

@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Optional
 
-from ..startup_cache import compile_regex
+from ..startup_cache import compile_re, compile_regex
 
 LETTERS = "abcdđeghiklmnopqrstuvxy"
 LETTER_ORDER = {c: i for i, c in enumerate(LETTERS)}
@@ -100,7 +100,9 @@ def next_letter(c: str) -> Optional[str]:
     return LETTERS[i + 1]
 
 
-_INLINE_SIBLING = compile_regex(r"(?<=[.;!?])\s++(?P<lab>[a-dđeg-ik-vxy]\)|\d{1,2}\.)(?:\s++(?=\S)|\s*+$)")
+# the sentence end is consumed rather than looked behind at (stdlib re, 2-3x faster); the
+# scan then starts one character early so a label's own '.' can still end the sentence
+_INLINE_SIBLING = compile_re(r"[.;!?]\s++(?P<lab>[a-dđeg-ik-vxy]\)|\d{1,2}\.)(?:\s++(?=\S)|\s*+$)")
 
 
 def inline_siblings(text: str, label: Label) -> list[int]:
@@ -117,7 +119,7 @@ def inline_siblings(text: str, label: Label) -> list[int]:
     else:
         return []
     cuts = []
-    for m in _INLINE_SIBLING.finditer(text, label.end):
+    for m in _INLINE_SIBLING.finditer(text, max(label.end - 1, 0)):
         lab = m.group("lab")
         if label.kind == "letter" and want and lab[0] == want and lab.endswith(")"):
             cuts.append(m.start("lab"))

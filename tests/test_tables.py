@@ -1,0 +1,214 @@
+"""Task tables (annex "Phụ lục"): rows become items of kind `row` and one directive each."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from cchc_extract.models import Document
+from cchc_extract.pipeline import extract_text
+from cchc_extract.rules import rules_dir
+from cchc_extract.tables import (TableRulesError, find_task_tables, header_columns, load_header_rules,
+                                 split_cells)
+
+HEAD = ("ỦY BAN NHÂN DÂN\nTỈNH HÀ TĨNH\nSố: 12/KH-UBND\nHà Tĩnh, ngày 05 tháng 01 năm 2024\n\n"
+        "KẾ HOẠCH\nCải cách hành chính năm 2024\n\n"
+        "I. MỤC ĐÍCH\n1. Nâng cao chất lượng phục vụ người dân.\n"
+        "II. TỔ CHỨC THỰC HIỆN\n1. Các sở, ngành thực hiện nhiệm vụ tại Phụ lục.\n\n")
+
+ANNEX = HEAD + (
+    "PHỤ LỤC\nNHIỆM VỤ NĂM 2024\n"
+    "| STT | Nội dung nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian hoàn thành | Sản phẩm |\n"
+    "|---|---|---|---|---|---|\n"
+    "| I | CẢI CÁCH THỂ CHẾ | | | | |\n"
+    "| 1 | Rà soát văn bản quy phạm pháp luật | Sở Tư pháp | Sở Nội vụ | Quý II/2024 | Báo cáo |\n"
+    "| 2 | Kiểm tra công tác cải cách hành chính | Sở Nội vụ | | Năm 2024 | Báo cáo |\n"
+    "| II | CẢI CÁCH THỦ TỤC HÀNH CHÍNH | | | | |\n"
+    "| 1 | Công khai thủ tục hành chính | Sở Tư pháp | Sở Nội vụ | Thường xuyên | |\n"
+    "| 2 | Báo cáo tình hình giải quyết hồ sơ | Sở Nội vụ | | Hằng quý | Báo cáo |\n"
+    "| 3 | Số hóa hồ sơ lưu trữ | Tổ công tác liên ngành | | Tháng 9/2024 | |\n"
+)
+
+
+def rows(doc: Document):
+    return [it for it in doc.items if it.kind == "row"]
+
+
+def directive(doc: Document, path: str):
+    return next(d for d in doc.directives if d.item == path)
+
+
+@pytest.fixture(scope="module")
+def annex() -> Document:
+    return extract_text(ANNEX)
+
+
+def test_rows_become_items_with_unique_paths(annex):
+    paths = [it.path for it in rows(annex)]
+    assert paths == ["annex/t1/I", "annex/t1/I/1", "annex/t1/I/2",
+                     "annex/t1/II", "annex/t1/II/1", "annex/t1/II/2", "annex/t1/II/3"]
+    all_paths = [it.path for it in annex.items]
+    assert len(all_paths) == len(set(all_paths))
+    starts = [it.span[0] for it in annex.items]
+    assert starts == sorted(starts)
+
+
+def test_row_item_fields(annex):
+    row = next(it for it in annex.items if it.path == "annex/t1/I/1")
+    assert row.label == "1" and row.parent == "annex/t1/I" and row.depth == 2
+    assert row.text == "1 | Rà soát văn bản quy phạm pháp luật | Sở Tư pháp | Sở Nội vụ | Quý II/2024 | Báo cáo"
+    assert ANNEX[row.span[0]:row.span[1]].startswith("| 1 | Rà soát")
+
+
+def test_section_rows_are_parents_without_directives(annex):
+    section = next(it for it in annex.items if it.path == "annex/t1/II")
+    assert section.parent is None and section.depth == 1 and section.label == "II"
+    children = [it for it in annex.items if it.parent == "annex/t1/II"]
+    assert len(children) == 3 and section.span[1] >= children[-1].span[1]
+    assert not [d for d in annex.directives if d.item in ("annex/t1/I", "annex/t1/II")]
+
+
+def test_task_row_directive_lead_support_deadline(annex):
+    d = directive(annex, "annex/t1/I/1")
+    assert [b.text for b in d.lead] == ["Sở Tư pháp"]
+    assert [b.text for b in d.support] == ["Sở Nội vụ"]
+    assert d.modality == "assign" and d.lead_source == "table"
+    dls = [x for x in annex.deadlines if x.id in d.deadlines]
+    assert [(x.text, x.due) for x in dls] == [("Quý II/2024", "2024-06-30")]
+    assert ANNEX[d.span[0]:d.span[1]] == d.text
+
+
+def test_bare_time_cells(annex):
+    by_item = {x.item: x for x in annex.deadlines}
+    assert by_item["annex/t1/I/2"].due == "2024-12-31"
+    assert by_item["annex/t1/II/2"].recurrence == "quarterly"
+    assert by_item["annex/t1/II/3"].due == "2024-09-30"
+    assert "annex/t1/II/1" not in by_item          # "Thường xuyên": no date, no deadline
+
+
+def test_row_without_recognised_body_warns(annex):
+    d = directive(annex, "annex/t1/II/3")
+    assert d.lead == [] and d.lead_source is None
+    assert any(w.code == "W401" and "annex/t1/II/3" in w.message for w in annex.warnings)
+
+
+def test_entity_spans_map_to_original_and_output_validates(annex):
+    for kind in ("references", "dates", "bodies", "targets", "deadlines"):
+        for ent in getattr(annex, kind):
+            assert ANNEX[ent.span[0]:ent.span[1]] == ent.text
+    for d in annex.directives:
+        assert ANNEX[d.span[0]:d.span[1]] == d.text
+        for b in d.lead + d.support:
+            assert ANNEX[b.span[0]:b.span[1]] == b.text
+    Document.model_validate(annex.model_dump())
+
+
+def test_table_bodies_do_not_leak_into_earlier_items(annex):
+    d = directive(annex, "II/1")
+    assert [b.text for b in d.lead] == ["Các sở, ngành"]
+
+
+def test_web_metadata_table_is_ignored():
+    text = ("| Số hiệu | 138/KH-UBND |\n| Ngày ban hành | 19/12/2025 |\n| Loại văn bản | Kế hoạch |\n\n"
+            + HEAD)
+    doc = extract_text(text)
+    assert not rows(doc)
+    assert not [d for d in doc.directives if d.lead_source == "table"]
+    assert find_task_tables(text) == []
+
+
+def test_table_inside_an_item_hangs_under_it_with_crlf():
+    text = (HEAD + "III. NHIỆM VỤ CỤ THỂ\n"
+            + "| TT | Nhiệm vụ | Đơn vị thực hiện | Thời gian |\n"
+            + "| 1 | Tập huấn nghiệp vụ | Sở Nội vụ | Tháng 6/2024 |\n").replace("\n", "\r\n")
+    doc = extract_text(text)
+    row = next(it for it in doc.items if it.kind == "row")
+    assert row.path == "III/t1/1" and row.parent == "III"
+    d = directive(doc, "III/t1/1")
+    assert [b.text for b in d.lead] == ["Sở Nội vụ"]
+    dl = next(x for x in doc.deadlines if x.id in d.deadlines)
+    assert dl.due == "2024-06-30" and text[dl.span[0]:dl.span[1]] == dl.text
+    iii = directive(doc, "III") if any(x.item == "III" for x in doc.directives) else None
+    assert iii is None or not iii.lead
+
+
+def test_tab_separated_task_table():
+    text = (HEAD + "PHỤ LỤC\nSTT\tNhiệm vụ\tCơ quan chủ trì\tCơ quan phối hợp\tThời gian hoàn thành\n"
+            "1\tRà soát thủ tục hành chính\tSở Nội vụ\tSở Tư pháp\tQuý III/2024\n")
+    doc = extract_text(text)
+    d = directive(doc, "annex/t1/1")
+    assert [b.text for b in d.lead] == ["Sở Nội vụ"] and [b.text for b in d.support] == ["Sở Tư pháp"]
+    assert [x.due for x in doc.deadlines if x.id in d.deadlines] == ["2024-09-30"]
+
+
+def test_split_cells_keeps_empty_cells_and_trims():
+    line = "| 1 |  Tập huấn  | | Sở Nội vụ |"
+    assert [line[s:e] for s, e in split_cells(line)] == ["1", "Tập huấn", "", "Sở Nội vụ"]
+    assert ["a\t\tb"[s:e] for s, e in split_cells("a\t\tb")] == ["a", "", "b"]
+
+
+# --- the header vocabulary (rules/_tables.yaml) --------------------------------
+
+def test_header_examples_of_the_yaml_file():
+    data = load_header_rules()
+    assert data["examples"]
+    for ex in data["examples"]:
+        line = ex["header"]
+        cells = [line[s:e] for s, e in split_cells(line)]
+        assert header_columns(cells) == ex["expect"], line
+
+
+def test_header_matching_is_case_insensitive_and_tone_folded():
+    assert header_columns(["STT", "Nhiệm vụ", "ĐƠN VỊ CHỦ TRÌ"]) == {"number": 0, "task": 1, "lead": 2}
+    assert header_columns(["Nội dung", "Cơ quan chủ trì", "Thời gian hoàn thành"])["lead"] == 1
+    assert header_columns(["Số hiệu", "138/KH-UBND"]) is None
+
+
+@pytest.mark.parametrize("content", [
+    "columns: {support: [phối hợp]}\n",                       # no lead column
+    "columns: {lead: [chủ trì], boss: [x]}\n",                # unknown column
+    "columns: {lead: []}\n",                                  # empty list
+    "columns: {lead: [chủ trì]}\nextra: 1\n",                 # unknown key
+    "columns: {lead: [chủ trì]}\nexamples: [{header: x}]\n",  # example without expect
+])
+def test_strict_loader_rejects_malformed_files(tmp_path: Path, content: str):
+    p = tmp_path / "_tables.yaml"
+    p.write_text(content, encoding="utf-8")
+    with pytest.raises(TableRulesError):
+        load_header_rules(p)
+
+
+def test_shipped_file_is_where_the_loader_looks():
+    assert (Path(rules_dir()) / "_tables.yaml").is_file()
+
+
+def test_wrapped_cells_continue_the_row_above():
+    text = (HEAD + "PHỤ LỤC\n"
+            "| STT | Nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian hoàn thành |\n"
+            "| 1 | Rà soát thủ tục hành chính | Sở Nội vụ | Sở Tư pháp, | Quý II/2024 |\n"
+            "| | thuộc thẩm quyền giải quyết | | Sở Tài chính | |\n"
+            "| 2 | Tập huấn nghiệp vụ | Sở Tư pháp | | Quý III/2024 |\n")
+    doc = extract_text(text)
+    assert [it.path for it in rows(doc)] == ["annex/t1/1", "annex/t1/2"]
+    first = rows(doc)[0]
+    assert first.text.startswith("1 | Rà soát thủ tục hành chính thuộc thẩm quyền giải quyết | Sở Nội vụ")
+    d = directive(doc, "annex/t1/1")
+    assert [b.text for b in d.support] == ["Sở Tư pháp", "Sở Tài chính"]
+    assert text[d.span[0]:d.span[1]].endswith("| Sở Tài chính | |")
+
+
+def test_numbered_stt_cells_do_not_break_the_item_tree():
+    # "| 1. |" reads as a numbered line to the structure pass: the rows replace those items
+    # and the item after the table gets its own path back
+    text = (HEAD + "III. NHIỆM VỤ CỤ THỂ\n1. Nhiệm vụ trọng tâm:\n"
+            "| TT | Nhiệm vụ | Đơn vị thực hiện | Thời gian |\n"
+            "| 1. | Tập huấn nghiệp vụ | Sở Nội vụ | Tháng 6/2024 |\n"
+            "| 2. | Kiểm tra | Sở Tư pháp | Quý III/2024 |\n"
+            "2. Sở Tài chính bố trí kinh phí thực hiện.\n")
+    doc = extract_text(text)
+    kinds = {it.path: it.kind for it in doc.items}
+    assert kinds.get("III/2") == "decimal"
+    assert [p for p, k in kinds.items() if k == "row"] and all(
+        "~" not in p for p in kinds)
+    assert not any(w.code == "W204" for w in doc.warnings)
+    assert [b.text for b in directive(doc, "III/2").lead] == ["Sở Tài chính"]
