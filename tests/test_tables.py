@@ -212,3 +212,24 @@ def test_numbered_stt_cells_do_not_break_the_item_tree():
         "~" not in p for p in kinds)
     assert not any(w.code == "W204" for w in doc.warnings)
     assert [b.text for b in directive(doc, "III/2").lead] == ["Sở Tài chính"]
+
+
+def test_two_line_header_names_lead_and_support_columns():
+    text = (HEAD + "PHỤ LỤC\n"
+            "| STT | Nhiệm vụ | Cơ quan thực hiện | | Thời gian hoàn thành |\n"
+            "| | | Chủ trì | Phối hợp | |\n"
+            "| 1 | Tập huấn nghiệp vụ | Sở Nội vụ | Sở Tư pháp | Quý III/2024 |\n")
+    doc = extract_text(text)
+    assert [it.path for it in rows(doc)] == ["annex/t1/1"]
+    d = directive(doc, "annex/t1/1")
+    assert [b.text for b in d.lead] == ["Sở Nội vụ"] and [b.text for b in d.support] == ["Sở Tư pháp"]
+
+
+def test_to_normalized_inverts_to_original_at_boundaries():
+    from cchc_extract.normalize import normalize, to_normalized
+    import unicodedata
+    original = unicodedata.normalize("NFD", "| Sở Nội vụ |\r\n| **Quý II/2024** |\u200b x\r\n")
+    norm = normalize(original)
+    for p in [i for i, c in enumerate(original) if c in "|\n"] + [0, len(original)]:
+        q = to_normalized(norm, p)
+        assert norm.to_original(q, q)[0] == p or original[p] == "\n"   # "\n" of a CRLF lies inside an edit

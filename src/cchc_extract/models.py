@@ -91,7 +91,7 @@ class Directive(Located):
     lead: list[BodyRef] = Field(default_factory=list)
     support: list[BodyRef] = Field(default_factory=list)
     modality: Optional[Modality] = None
-    lead_source: Optional[str] = None  # explicit, heading, preamble, recipients
+    lead_source: Optional[str] = None  # explicit, heading, preamble, recipients, table
     deadlines: list[str] = Field(default_factory=list)
     targets: list[str] = Field(default_factory=list)
     references: list[str] = Field(default_factory=list)

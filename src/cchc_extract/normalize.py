@@ -254,6 +254,24 @@ def _forward(omap: OffsetMap, p: int) -> int:
     return omap._ne[i] + (p - omap._oe[i])
 
 
+def to_normalized(norm: NormalizedText, p: int) -> int:
+    """Normalized offset of original offset p (p inside an edit: the edit's normalized start).
+
+    The inverse of `NormalizedText.to_original` for offsets at character boundaries that
+    no edit spans (line starts, table pipes); O(log edits)."""
+    return _forward_any(norm._map, p)
+
+
+def _forward_any(omap, p: int) -> int:
+    if not omap:
+        return p
+    if isinstance(omap, _Chain):          # maps[0] is the last step: undo the first step first
+        for sub in reversed(omap.maps):
+            p = _forward_any(sub, p)
+        return p
+    return _forward(omap, p)
+
+
 def fold_key(s: str) -> str:
     """A match key: NFC, tone placement folded, lower case, spaces collapsed."""
     n = normalize(s).text

@@ -15,7 +15,7 @@ from typing import Optional
 
 import regex
 
-from .normalize import NormalizedText
+from .normalize import NormalizedText, to_normalized
 from .startup_cache import compile_regex
 from .structure import ItemNode, Layout
 from .tables import ANNEX_HEADING, LABEL_AND_TEXT, ROMAN_OR_LETTER, Row, TaskTable, find_task_tables
@@ -58,18 +58,8 @@ def add_table_items(norm: NormalizedText, layout: Layout) -> list[TaskTable]:
 
 
 def to_norm(norm: NormalizedText, p: int) -> int:
-    """First normalized offset whose original start is at or after original offset p."""
-    omap = norm._map
-    if not omap:
-        return p
-    lo, hi = 0, len(norm.text)
-    while lo < hi:
-        mid = (lo + hi) // 2
-        if omap.start(mid) < p:
-            lo = mid + 1
-        else:
-            hi = mid
-    return lo
+    """Normalized offset of original offset p (a line start or a cell boundary)."""
+    return to_normalized(norm, p)
 
 
 def _inside(ranges: list[tuple[int, int]], pos: int) -> bool:

@@ -82,16 +82,33 @@ def _column_patterns(path: Optional[Path] = None) -> tuple[tuple[str, regex.Patt
     return tuple(out)
 
 
+@lru_cache(maxsize=4096)
+def _fold(cell: str) -> str:
+    """fold_key of a header cell (the same headers recur: cached)."""
+    return fold_key(cell) if cell.strip() else ""
+
+
 def header_columns(cells: list[str], path: Optional[Path] = None) -> Optional[dict[str, int]]:
     """Column name -> cell index when the cells are a task-table header, else None.
 
     A header has at least MIN_HEADER_CELLS short cells, most of which name a column
     (a line of prose that happens to hold tabs and "chủ trì" is no header)."""
+    named = _name_cells(cells, path)
+    if named is None:
+        return None
+    found, filled, count = named
+    if "lead" not in found or filled < MIN_HEADER_CELLS or count < NAMED_SHARE * filled:
+        return None
+    return found
+
+
+def _name_cells(cells: list[str], path: Optional[Path] = None) -> Optional[tuple[dict[str, int], int, int]]:
+    """(column -> first cell naming it, filled cells, cells naming a column); None if a cell is long."""
     found: dict[str, int] = {}
     pats = _column_patterns(path)
     filled = named = 0
     for i, cell in enumerate(cells):
-        key = fold_key(cell)
+        key = _fold(cell)
         if not key:
             continue
         if len(key) > MAX_HEADER_CELL:
@@ -103,9 +120,19 @@ def header_columns(cells: list[str], path: Optional[Path] = None) -> Optional[di
                 if name != "other":
                     found.setdefault(name, i)
                 break
-    if "lead" not in found or filled < MIN_HEADER_CELLS or named < NAMED_SHARE * filled:
+    return found, filled, named
+
+
+def _sub_header(cells: list[str], columns: dict[str, int], path: Optional[Path]) -> Optional[dict[str, int]]:
+    """The second line of a two-line header ("| | | Chủ trì | Phối hợp | |" under "Cơ quan
+    thực hiện"): no number, and every filled cell names a column."""
+    i = columns.get("number")
+    if i is not None and i < len(cells) and cells[i].strip():
         return None
-    return found
+    named = _name_cells(cells, path)
+    if named is None or not named[1] or named[2] < named[1]:
+        return None
+    return named[0]
 
 
 def split_cells(line: str) -> list[tuple[int, int]]:
@@ -218,6 +245,15 @@ def find_task_tables(original: str, path: Optional[Path] = None) -> list[TaskTab
                 break
         if header_at is None:
             continue
+        for k in range(header_at + 1, min(header_at + 3, len(rows))):
+            s, e, cells = rows[k]
+            if SEPARATOR_ROW.match(original[s:e]):
+                continue
+            sub = _sub_header([original[a:b] for a, b in cells], columns, path)
+            if sub:
+                columns = {**columns, **sub}
+                header_at = k
+            break
         table = TaskTable(block[0][0], block[-1][1], columns)
         for s, e, cells in rows[header_at + 1:]:
             texts = [original[a:b] for a, b in cells]
