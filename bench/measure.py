@@ -42,10 +42,22 @@ def run_timed_cpu(cmd: list[str], **kw) -> tuple[float, float, subprocess.Comple
     return time.perf_counter() - t0, _children_cpu() - c0, r
 
 
+def user_env() -> dict[str, str]:
+    """The environment of an ordinary user's shell: Python may write its bytecode cache
+    (a sandbox that sets PYTHONDONTWRITEBYTECODE makes every start recompile all sources)."""
+    env = dict(os.environ)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    return env
+
+
 def median_time(cmd: list[str], runs: int = 5) -> float:
+    """Median wall time of fresh processes, after one unmeasured run that leaves the bytecode
+    and start-up caches in place as they are after any first use."""
+    env = user_env()
+    run_timed(cmd, env=env)
     times = []
     for _ in range(runs):
-        t, r = run_timed(cmd)
+        t, r = run_timed(cmd, env=env)
         if r.returncode != 0:
             raise RuntimeError(f"{' '.join(cmd[-3:])} exited {r.returncode}: {r.stderr.strip()[:200]}")
         times.append(t)

@@ -83,6 +83,9 @@ def startup(rep: Report, cfg: dict) -> None:
             "<= 0.5 s", cold <= 0.5)
     hlp = measure.median_time(measure.cchc() + ["--help"], cfg["runs"])
     rep.add(f"`cchc --help` (median of {cfg['runs']})", f"{hlp:.3f} s", "<= 0.3 s", hlp <= 0.3)
+    rep.notes.append("Start-up times are fresh processes after one unmeasured run (bytecode and the "
+                     "start-up pattern cache in place, as after any first use), with Python allowed to "
+                     "write bytecode (PYTHONDONTWRITEBYTECODE unset).")
 
 
 def memory(rep: Report, cfg: dict, data: Path, out: Path) -> None:
