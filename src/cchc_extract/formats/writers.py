@@ -18,15 +18,15 @@ from .rows import SHEETS
 XLSX_MAX_CELL = 32767
 
 
-class TextWriter:
-    """json (one document) and jsonl: payloads are ready-made text."""
+class _StreamWriter:
+    """One output stream: an atomic file (committed on close) or stdout."""
+
+    binary = False
 
     def __init__(self, dest: Optional[Path], stdout=None):
-        self.file = AtomicFile(dest) if dest else None
-        self.fh = self.file.fh if self.file else (stdout or sys.stdout)
-
-    def add(self, text: str) -> None:
-        self.fh.write(text)
+        self.file = AtomicFile(dest, binary=self.binary) if dest else None
+        out = stdout or sys.stdout
+        self.fh = self.file.fh if self.file else (out.buffer if self.binary else out)
 
     def close(self) -> None:
         if self.file:
@@ -39,10 +39,20 @@ class TextWriter:
             self.file.discard()
 
 
-class IcsWriter:
+class TextWriter(_StreamWriter):
+    """json (one document) and jsonl: payloads are ready-made text."""
+
+    def add(self, text: str) -> None:
+        self.fh.write(text)
+
+
+class IcsWriter(_StreamWriter):
+    """One calendar: the head when opened, events as they come, the tail on close."""
+
+    binary = True
+
     def __init__(self, dest: Optional[Path], stdout=None):
-        self.file = AtomicFile(dest, binary=True) if dest else None
-        self.fh = self.file.fh if self.file else (stdout or sys.stdout).buffer
+        super().__init__(dest, stdout)
         self.fh.write(calendar_head())
 
     def add(self, events: list[bytes]) -> None:
@@ -51,14 +61,7 @@ class IcsWriter:
 
     def close(self) -> None:
         self.fh.write(CALENDAR_TAIL)
-        if self.file:
-            self.file.commit()
-        else:
-            self.fh.flush()
-
-    def abort(self) -> None:
-        if self.file:
-            self.file.discard()
+        super().close()
 
 
 def csv_paths(dest: Path) -> dict[str, Path]:
