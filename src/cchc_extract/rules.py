@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import string
+import sys
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -104,7 +105,9 @@ def rules_dir() -> Path:
     if env:
         return Path(env)
     here = Path(__file__).resolve()
-    for cand in (here.parents[2] / "rules", here.parent / "_rules"):
+    # a checkout / editable install keeps rules/ at the repo root; `pip install .` puts a copy
+    # under <prefix>/share/cchc-extract/rules (pyproject's data-files)
+    for cand in (here.parents[2] / "rules", Path(sys.prefix) / "share" / "cchc-extract" / "rules"):
         if cand.is_dir():
             return cand
     raise RuleError([f"rules directory not found (looked beside {here}); set CCHC_RULES_DIR"])

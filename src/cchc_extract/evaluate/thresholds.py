@@ -9,6 +9,7 @@ as n/a and does not fail the gate; a path that names nothing is an error.
 from __future__ import annotations
 
 from dataclasses import dataclass
+import sys
 from pathlib import Path
 from typing import Any, Optional
 
@@ -42,7 +43,8 @@ class Gate:
 
 def default_thresholds_path() -> Optional[Path]:
     here = Path(__file__).resolve()
-    for cand in (here.parents[3] / "thresholds.yaml", Path.cwd() / "thresholds.yaml"):
+    for cand in (here.parents[3] / "thresholds.yaml", Path.cwd() / "thresholds.yaml",
+                 Path(sys.prefix) / "share" / "cchc-extract" / "thresholds.yaml"):
         if cand.is_file():
             return cand
     return None
