@@ -153,3 +153,11 @@ def test_report_figures_need_a_goal(rules):
         layout = SimpleNamespace(metadata=SimpleNamespace(doc_type=doc_type))
         ctx = MatchContext(norm=normalize(text), rules=rules, layout=layout)
         assert len(targets.find(ctx)) == n
+
+
+def test_a_deadline_clause_after_a_comma_ends_the_target():
+    from cchc_extract.pipeline import extract_text
+
+    doc = extract_text("1. Bảo đảm tỷ lệ hồ sơ giải quyết đúng hạn đạt trên 95%, hoàn thành trước ngày 30/6/2025.")
+    assert [(t.text, t.comparator) for t in doc.targets] == [("trên 95%", "gt")]
+    assert [d.text for d in doc.deadlines] == ["hoàn thành trước ngày 30/6/2025"]

@@ -36,6 +36,9 @@ _PURPOSE = compile_regex(
     r"\s+(?:để|nhằm)\s+(?=(?:người|nhân\s+dân|doanh\s+nghiệp|tổ\s+chức|cá\s+nhân|công\s+dân|các|mọi"
     r"|cơ\s+quan|cán\s+bộ|xã\s+hội)\b)", _FLAGS)
 _ITEM_LABEL = compile_regex(r"\s[a-zđ]\)\s", _FLAGS)
+# ", hoàn thành trước ngày …": a time limit after a comma is the deadline's clause, not the target's
+_DEADLINE_CLAUSE = compile_regex(
+    r",\s*(?=(?:thời\s+gian\s+)?(?:hoàn\s+thành|xong|chậm\s+nhất|thời\s+hạn|trước\s+ngày)\b)", _FLAGS)
 _MEASURE_TAIL = compile_regex(r"(?:\s+(?:đạt|là|ở\s+mức|bằng|chiếm))+\s*$", _FLAGS)
 _TRIM = " \t\n,;:*"
 # "tỷ lệ ... năm 2023 đạt 99,2%": a past year followed by a result verb before the quantity
@@ -148,6 +151,9 @@ def _extent(text: str, c: _Cand, nxt: Optional[_Cand]) -> int:
         sep = _SEPARATOR.search(text, c.qend, nxt.start)
         end = sep.start() if sep else nxt.start
     m = _PURPOSE.search(text, c.qend, end)
+    if m:
+        end = m.start()
+    m = _DEADLINE_CLAUSE.search(text, c.qend, end)
     if m:
         end = m.start()
     close = text.find(")", c.qend, end)
