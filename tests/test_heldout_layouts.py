@@ -47,3 +47,12 @@ def test_bare_district_committee_and_member_positions():
                        "1. Ông Trần Văn An, Phó Chủ tịch UBND huyện, Tổ trưởng;\n"
                        "2. Bà Lê Thị Bình, Trưởng phòng Nội vụ, Tổ phó.\n")
     assert [(b.text, b.level) for b in doc.bodies] == [("UBND huyện", "district"), ("phòng Nội vụ", "district")]
+
+
+def test_a_page_number_line_inside_a_paragraph_is_a_page_break():
+    doc = extract_text("1. Chủ tịch UBND các huyện chỉ đạo rà soát, báo cáo kết quả về Sở Nội vụ để tổng hợp, "
+                       "báo cáo UBND\n\n2\n\ntỉnh.\n\n2. Giao Sở Nội vụ theo dõi, kiểm tra.\n"
+                       "\n- 3 -\n\n3. Sở Tài chính bố trí kinh phí.\n")
+    assert [i.path for i in doc.items] == ["1", "2", "3"]
+    assert doc.items[0].text.endswith("báo cáo UBND tỉnh.")
+    assert "3 -" not in doc.items[1].text

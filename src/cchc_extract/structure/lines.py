@@ -9,6 +9,9 @@ from .labels import match_label
 from ..startup_cache import compile_regex
 
 BRACKET_NOTE = compile_regex(r"\[(\d{1,3})\]\s*")
+# a page number left on its own line by PDF/Word text extraction ("2", "- 2 -", "Trang 2"):
+# a page break, not content, so the paragraph it cuts is rejoined like one cut by a blank line
+PAGE_NUMBER = compile_regex(r"(?:-\s*)?(?:[Tt]rang\s+)?\d{1,3}(?:\s*-)?")
 # spaces and markdown emphasis (*italic*, _italic_) around a line are not its content
 _EDGE = " \t\r\f\v*_"
 
@@ -38,7 +41,7 @@ def split_lines(norm: NormalizedText) -> list[Line]:
     pos = 0
     for idx, raw in enumerate(norm.text.split("\n")):
         stripped = raw.strip(_EDGE)
-        if not stripped:
+        if not stripped or (len(stripped) <= 10 and PAGE_NUMBER.fullmatch(stripped)):
             append(Line(idx, pos, pos, ""))
             pos += len(raw) + 1
             continue
