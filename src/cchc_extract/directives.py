@@ -70,6 +70,7 @@ class Roles:
 
 def build_directives(doc: Document, ctx: MatchContext, lexicon: Lexicon | None = None) -> list[Directive]:
     lex = lexicon or default_lexicon()
+    lex.reset_memo()                         # memoized lexicon answers are per document
     norm = ctx.norm
     if norm is None or not doc.items and _preamble_range(doc, ctx) is None:
         return []
@@ -87,6 +88,7 @@ def build_directives(doc: Document, ctx: MatchContext, lexicon: Lexicon | None =
     asked = _preamble_asks(doc, ctx, lex)     # "... yêu cầu:": every item below is a task
 
     links = _links_by_item(doc)
+    refs: dict[int, BodyRef] = {}
     base: dict[str, Roles] = {}
     for unit in units:
         parent_base = base.get(unit.parent, inherited_top) if unit.parent else inherited_top
@@ -95,7 +97,7 @@ def build_directives(doc: Document, ctx: MatchContext, lexicon: Lexicon | None =
         base[unit.path] = own_base
         if not roles.lead and not roles.support and not _asks_for_action(unit.text, asked, lex):
             continue
-        out.append(_make(doc, ctx, unit.path, unit.parts[0], roles, links))
+        out.append(_make(doc, ctx, unit.path, unit.parts[0], roles, links, refs))
     out = merge_table_directives(out, table_directives(doc, ctx))
     for i, d in enumerate(out, 1):
         d.id = f"a{i}"
@@ -188,6 +190,8 @@ def _chains(unit: Unit, bodies: "Bodies", lex: Lexicon) -> list[Chain]:
         ls = unit.local(s)
         if ls is not None:
             mentions.append(Mention(ls, ls + (e - s), i))
+    if not mentions:
+        return []                        # no body named: nothing to classify
     return classify(unit.text, build_chains(unit.text, mentions, lex), lex)
 
 
@@ -352,7 +356,10 @@ def _links_by_item(doc: Document) -> dict[str, dict[str, list[str]]]:
 
 
 def _make(doc: Document, ctx: MatchContext, path: str, nspan: tuple[int, int], roles: Roles,
-          links: dict[str, dict[str, list[str]]]) -> Directive:
+          links: dict[str, dict[str, list[str]]], refs: Optional[dict[int, BodyRef]] = None) -> Directive:
+    """refs: BodyRefs already made in this document (children repeat their parent's lead;
+    a BodyRef is never mutated, so directives may share one)."""
+    refs = {} if refs is None else refs
     s, e = ctx.norm.to_original(*nspan)
     # trim surrounding blanks so the span quotes the words
     raw = ctx.norm.original[s:e]
@@ -361,7 +368,8 @@ def _make(doc: Document, ctx: MatchContext, path: str, nspan: tuple[int, int], r
     own = links.get(path, {})
     return Directive(
         text=ctx.norm.original[s:e], span=(s, e), item=path,
-        lead=[_ref(doc, i) for i in roles.lead], support=[_ref(doc, i) for i in roles.support],
+        lead=[refs[i] if i in refs else refs.setdefault(i, _ref(doc, i)) for i in roles.lead],
+        support=[refs[i] if i in refs else refs.setdefault(i, _ref(doc, i)) for i in roles.support],
         modality=roles.modality, lead_source=roles.source if roles.lead else None,
         deadlines=list(own.get("deadlines", [])), targets=list(own.get("targets", [])),
         references=list(own.get("references", [])),

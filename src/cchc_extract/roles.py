@@ -85,6 +85,8 @@ _NAME = compile_regex(r"\$([a-z_][a-z0-9_]*)")
 class Lexicon:
     triggers: list[Trigger]
     _by: dict = field(default_factory=dict, repr=False)
+    _plans: dict = field(default_factory=dict, repr=False)
+    _memo: dict = field(default_factory=dict, repr=False)
 
     def of(self, slot: str, role: str | None = None) -> list[Trigger]:
         key = (slot, role)
@@ -95,20 +97,43 @@ class Lexicon:
     def first(self, slot: str, text: str, roles: tuple[str, ...],
               low: Optional[str] = None) -> Optional[Trigger]:
         """The first entry (file order) of these roles that hits text (`low`: the same
-        window in lower case, when the caller has it)."""
-        key = (slot, roles)
-        if key not in self._by:
-            self._by[key] = [t for t in self.triggers if t.slot == slot and t.role in roles]
-        window = _window(slot, text)
-        for t in self._by[key]:
-            if t.spec.literals:
+        window in lower case, when the caller has it).  Answers are memoized per (slot, roles,
+        window) until reset_memo(): a document repeats many windows ("", "Giao ", ":")."""
+        window = text[-MAX_WINDOW:] if slot == "before" else text if slot == "text" else text[:MAX_WINDOW]
+        memo_key = (slot, roles, window)
+        found = self._memo.get(memo_key, _MISS)
+        if found is not _MISS:
+            return found
+        plan = self._plans.get((slot, roles))
+        if plan is None:
+            plan = self._plans[(slot, roles)] = self._plan(slot, roles)
+        found = None
+        for t, lits, test in plan:
+            if lits:
                 if low is None:
                     low = window.lower()
-                if not _has_any(low, t.spec.literals):
+                for lit in lits:     # str `in`: cheaper than a regex call on short windows
+                    if lit in low:
+                        break
+                else:
                     continue
-            if _test(t, window):
-                return t
-        return None
+            if test(window) is not None:
+                found = t
+                break
+        if len(self._memo) >= _MEMO_MAX:     # callers outside build_directives never reset it
+            self._memo.clear()
+        self._memo[memo_key] = found
+        return found
+
+    def _plan(self, slot: str, roles: tuple[str, ...]) -> tuple:
+        """(trigger, literals, bound test) of the entries of these roles, in file order."""
+        # 'before' patterns are REVERSE: match() is anchored at the end; 'text' ones are searched
+        return tuple((t, tuple(t.spec.literals), t.regex.search if slot == "text" else t.regex.match)
+                     for t in self.triggers if t.slot == slot and t.role in roles)
+
+    def reset_memo(self) -> None:
+        """Forget memoized answers (one document's windows; keeps memory bounded)."""
+        self._memo.clear()
 
     @staticmethod
     def hits(t: Trigger, text: str) -> bool:
@@ -119,12 +144,8 @@ class Lexicon:
         return _test(t, window)
 
 
-def _has_any(low: str, literals: list[str]) -> bool:
-    """Whether one of the literals occurs (str `in`: cheaper than a regex call on short windows)."""
-    for lit in literals:
-        if lit in low:
-            return True
-    return False
+_MISS = object()
+_MEMO_MAX = 50_000
 
 
 def _window(slot: str, text: str) -> str:
@@ -245,13 +266,13 @@ def _clause_start(text: str, pos: int, floor: int) -> int:
 
 def build_chains(text: str, mentions: list[Mention], lex: Lexicon) -> list[Chain]:
     """Group mentions joined by list punctuation into chains (document order)."""
-    gaps = lex.of("gap", "continue")
+    gaps = [g.regex.match for g in lex.of("gap", "continue")]
     chains: list[Chain] = []
     for m in sorted(mentions, key=lambda m: m.start):
         if chains:
             last = chains[-1]
             gap = text[last.end:m.start]
-            if m.start >= last.end and len(gap) <= 80 and any(g.regex.match(gap) for g in gaps):
+            if m.start >= last.end and len(gap) <= 80 and _any_match(gaps, gap):
                 last.mentions.append(m)
                 last.end = max(last.end, m.end)
                 continue
@@ -259,6 +280,13 @@ def build_chains(text: str, mentions: list[Mention], lex: Lexicon) -> list[Chain
                 continue
         chains.append(Chain([m], m.start, m.end))
     return chains
+
+
+def _any_match(tests: list, text: str) -> bool:
+    for test in tests:
+        if test(text) is not None:
+            return True
+    return False
 
 
 def classify(text: str, chains: list[Chain], lex: Lexicon) -> list[Chain]:

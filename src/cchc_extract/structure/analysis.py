@@ -12,6 +12,7 @@ from .footnotes import build_footnotes, mark_paren_notes
 from .lines import Line, extend_notes, split_lines
 from .metadata import MetaBuilder, web_table
 from .segment import Header, blank_mode, find_repeat, header_anchor, parse_header, web_table_end
+from .labels import reset_memo as reset_label_memo
 from .tree import build_items
 from ..startup_cache import compile_regex
 
@@ -23,6 +24,7 @@ def analyze_document(norm: NormalizedText) -> Layout:
     layout = Layout()
     if not norm.text.strip():
         return layout
+    reset_label_memo()                 # label answers are memoized per document
     lines = split_lines(norm)
     # the site table is only looked for near the top: split just that much of the original
     original_lines = _LINE_BREAK.split(norm.original, maxsplit=60)[:60]

@@ -67,8 +67,29 @@ def to_roman(n: int) -> str:
 _FIRST = frozenset("-+IVXLĐ0123456789")
 
 
+_MEMO: dict[str, Optional[Label]] = {}
+_MEMO_MAX = 50_000
+
+
+def reset_memo() -> None:
+    """Forget memoized labels (called once per document: keeps memory bounded)."""
+    _MEMO.clear()
+
+
 def match_label(text: str) -> Optional[Label]:
-    """The label opening a stripped paragraph, or None."""
+    """The label opening a stripped paragraph, or None.  Several passes (segmenter, footer,
+    notes, item tree) ask about the same line: answers are memoized (a Label is never mutated)."""
+    try:
+        return _MEMO[text]
+    except KeyError:
+        pass
+    lab = _match_label(text)
+    if len(_MEMO) < _MEMO_MAX:
+        _MEMO[text] = lab
+    return lab
+
+
+def _match_label(text: str) -> Optional[Label]:
     if not text or (text[0] not in _FIRST and text[1:2] != ")"):
         return None                      # cheap test first: most lines are not labelled
     m = _LABEL.match(text)

@@ -1,6 +1,7 @@
 """Header metadata (ANNOTATION.md "metadata") from the segmented header and footer."""
 from __future__ import annotations
 
+import re
 from collections import Counter
 from typing import Optional
 
@@ -14,7 +15,7 @@ from .lines import Line
 from .footer import Tail, signature_block
 from .segment import Header
 from .vocab import prefix_re, vocab
-from ..startup_cache import compile_regex
+from ..startup_cache import compile_re, compile_regex
 
 _ENTRY_EDGES = compile_regex(r"^[-+•*_\s]+|[\s;.,*_]+$")
 _LOCALITY_NAME = r"\p{Lu}\p{Ll}+(?:\s\p{Lu}\p{Ll}+){0,3}"
@@ -155,9 +156,21 @@ class MetaBuilder:
         levels = [level] if level else [w for w in vocab()["locality_words"]]
         alt = "|".join(regex.escape(w) for w in sorted(levels, key=len, reverse=True))
         pat = compile_regex(r"(?<!\p{L})(" + alt + r")\s(" + _LOCALITY_NAME + r")(?!\p{L})")
+        # the full pattern is tried only where a level word starts (found by one C-speed
+        # stdlib scan; zero-width, so overlapping starts are kept): the same matches as
+        # pat.finditer, without a lookbehind test at every character of the text
+        starts = compile_re(r"(?=" + "|".join(re.escape(w) for w in levels) + r")")
+        text = self.norm.text
         counts = Counter()
-        for m in pat.finditer(self.norm.text):
-            counts[(m.group(1), m.group(2))] += 1
+        done = 0
+        for c in starts.finditer(text):
+            p = c.start()
+            if p < done:
+                continue
+            m = pat.match(text, p)
+            if m is not None:
+                counts[(m.group(1), m.group(2))] += 1
+                done = m.end()
         if not counts:
             return None
         (lvl, name), _ = counts.most_common(1)[0]

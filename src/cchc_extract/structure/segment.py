@@ -63,10 +63,10 @@ def join_lines(a: Line, b: Line) -> Line:
 def is_upper(text: str) -> bool:
     if len(text) > 300:                  # header and signature lines are short
         return False
-    letters = [c for c in text if c.isalpha()]
+    letters = "".join(filter(str.isalpha, text))     # filter/map: the loops run in C
     if len(letters) < 2:
         return False
-    return sum(1 for c in letters if c.isupper()) >= 0.9 * len(letters)
+    return sum(map(str.isupper, letters)) >= 0.9 * len(letters)
 
 
 @dataclass

@@ -146,7 +146,10 @@ class TreeBuilder:
         by_path = {it.path: it for it in self.items}
         for it in self.items:
             pieces = [self.source(s, e) for s, e in it.parts]
-            it.text = clean(self.mark_re.sub("", " ".join(pieces)))
+            joined = " ".join(pieces)
+            if "[" in joined or "(" in joined:      # every mark pattern starts with one of these
+                joined = self.mark_re.sub("", joined)
+            it.text = clean(joined)
             it.end = max(e for _, e in it.parts)
         for it in reversed(self.items):
             if it.parent and it.parent in by_path:
@@ -253,5 +256,5 @@ def _is_heading(text: str) -> bool:
     words = text.split()
     if not 2 <= len(words) <= 20:
         return False
-    letters = [c for c in text if c.isalpha()]
-    return len(letters) >= 6 and all(c.isupper() for c in letters)
+    letters = "".join(filter(str.isalpha, text))     # filter/map: the loops run in C
+    return len(letters) >= 6 and all(map(str.isupper, letters))
