@@ -4,7 +4,6 @@ from __future__ import annotations
 import pickle
 import subprocess
 import sys
-from pathlib import Path
 
 from cchc_extract import extract
 from cchc_extract.models import Document

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from cchc_extract.directives import build_directives
 from cchc_extract.matchers import MatchContext
-from cchc_extract.models import Body, Deadline, Document, Item, Metadata
+from cchc_extract.models import Body, Deadline, Document, Item
 from cchc_extract.normalize import normalize
 
 

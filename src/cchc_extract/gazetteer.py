@@ -22,12 +22,12 @@ from pathlib import Path
 from typing import Any, Iterator, Literal, Optional, Union
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import Field, ValidationError
 
 from .errors import RuleError
 from .normalize import fold_key
 from .startup_cache import compile_re, load_yaml
-from .rules import _Loader, rules_dir
+from .rules import StrictModel, _Loader, rules_dir
 from .trie import trie_pattern, unicode_classes
 
 LevelSpec = Literal["central", "province", "district", "commune", "party", "other", "auto"]
@@ -36,8 +36,7 @@ Level = Literal["central", "province", "district", "commune", "party", "other"]
 FLAGS = re.UNICODE | re.VERBOSE | re.IGNORECASE
 
 
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+_Strict = StrictModel
 
 
 class BodyExample(_Strict):

@@ -16,9 +16,9 @@ from typing import Any, Literal, Optional
 
 import regex
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import Field, ValidationError
 
-from .rules import RuleError, rules_dir
+from .rules import RuleError, StrictModel, rules_dir
 from .startup_cache import compile_re, compile_regex, load_yaml
 
 FLAGS = regex.V1 | regex.UNICODE | regex.IGNORECASE
@@ -27,8 +27,7 @@ Role = Literal["lead", "support", "subject", "passive", "block", "continue", "in
 MAX_WINDOW = 400  # characters of context looked at around a chain (keeps matching linear)
 
 
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+_Strict = StrictModel
 
 
 class LexExamples(_Strict):

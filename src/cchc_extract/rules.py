@@ -30,8 +30,13 @@ except AttributeError:  # pragma: no cover
     _Loader = yaml.SafeLoader
 
 
-class _Strict(BaseModel):
+class StrictModel(BaseModel):
+    """Base of every data-file model: an unknown key is an error, never ignored."""
+
     model_config = ConfigDict(extra="forbid")
+
+
+_Strict = StrictModel
 
 
 class Example(_Strict):

@@ -23,10 +23,9 @@ from typing import Optional
 
 import regex
 
-from .normalize import NormalizedText, fold_key
+from .normalize import fold_key
 from .rules import rules_dir
 from .startup_cache import compile_regex, load_yaml
-from .structure import ItemNode, Layout
 
 COLUMNS = ("number", "lead", "support", "deadline", "task", "product", "other")
 HEADER_LOOKAHEAD = 3          # the header row is among the first rows of a table

@@ -5,7 +5,6 @@ from functools import lru_cache
 from pathlib import Path
 
 import regex
-import yaml
 
 from ..rules import rules_dir
 from ..startup_cache import compile_regex, load_yaml
