@@ -220,11 +220,14 @@ def test_pipeline_spans_point_into_the_decoded_text():
             assert decoded[ent.span[0]:ent.span[1]] == ent.text
 
 
-def test_clean_utf8_detection_is_fast():
+def test_clean_utf8_detection_skips_the_legacy_checks():
+    # a guard against the expensive legacy scoring running on clean UTF-8, not a speed target
+    # (those live in bench/): CPU time, with a wide margin
     data = (SENTENCES + " “trích” – µ\n").encode() * 8000   # ~2.5 MB
-    t0 = time.perf_counter()
-    decode(data, "x")
-    assert time.perf_counter() - t0 < 0.5
+    t0 = time.process_time()
+    decoded = decode(data, "x")
+    assert time.process_time() - t0 < 2.0
+    assert decoded.encoding.startswith("utf-8") and not decoded.warnings
 
 
 def test_too_little_evidence_is_refused_rather_than_guessed():
