@@ -64,24 +64,23 @@ class EntrySpec(_Strict):
     examples: BodyExamples
 
 
-class PatternSpec(_Strict):
+class BlockerSpec(_Strict):
+    """A pattern tried where one of its anchors starts (a blocker marks text that is no body)."""
+
     id: str
     anchors: list[str] = Field(min_length=1)
     pattern: str
+    description: str = ""
+    examples: BodyExamples
+
+
+class PatternSpec(BlockerSpec):
+    """A name pattern: a blocker's fields plus what the body it finds is."""
+
     priority: int = 50
     level: LevelSpec
     default: Level = "other"
     group: Union[bool, Literal["auto"]] = False
-    description: str = ""
-    examples: BodyExamples
-
-
-class BlockerSpec(_Strict):
-    id: str
-    anchors: list[str] = Field(min_length=1)
-    pattern: str
-    description: str = ""
-    examples: BodyExamples
 
 
 class EnumerationSpec(_Strict):
