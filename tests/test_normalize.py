@@ -52,3 +52,12 @@ def test_table_pipes_become_spaces():
 
 def test_eth_is_read_as_d_with_stroke():
     assert normalize("\u00d0ảng").text == "Đảng"
+
+
+def test_spans_to_original_agrees_with_to_original_on_every_span():
+    # NFD clusters, bold, pipes, CRLF and a superscript: two chained maps with many edits
+    raw = unicodedata.normalize("NFD", "**Hoà** | Sở Nội vụ\r\nUỷ ban¹ — “trước” 31/12\r\n")
+    norm = normalize(raw)
+    n = len(norm.text)
+    spans = [(s, e) for s in range(n + 1) for e in range(s, n + 1)] + [(5, 2)]
+    assert norm.spans_to_original(spans) == [norm.to_original(s, e) for s, e in spans]

@@ -17,6 +17,7 @@ Decoded.text is the text the pipeline treats as the original: spans point into i
 from __future__ import annotations
 
 import codecs
+import re
 
 import regex
 
@@ -77,8 +78,9 @@ MIN_MARGIN = 0.05     # ... and the runner-up by this much
 MIN_WORDS = 3
 SAMPLE = 200_000
 
-# characters that a mis-read legacy file shows and real Vietnamese never uses
-_LEGACY_SIGNS = regex.compile(r"[\u0080-\u009f\u00a1-\u00bf\u00c4-\u00c8\u00cb\u00ce-\u00d1\u00d6-\u00d8"
+# characters that a mis-read legacy file shows and real Vietnamese never uses (stdlib re:
+# about 5x faster than regex on a plain character class, and every input passes here)
+_LEGACY_SIGNS = re.compile(r"[\u0080-\u009f\u00a1-\u00bf\u00c4-\u00c8\u00cb\u00ce-\u00d1\u00d6-\u00d8"
                               r"\u00db\u00dc\u00de\u00df\u00e4-\u00e8\u00eb\u00ee-\u00f1\u00f6-\u00f8"
                               r"\u00fb\u00fc\u00fe\u00ff\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192"
                               r"\u02c6\u02dc\u2030\u2122]")

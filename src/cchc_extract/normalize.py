@@ -60,6 +60,24 @@ class OffsetMap:
             return self._oe[i]
         return self._oe[i] + (p - self._ne[i])
 
+    def starts(self, ps: list[int]) -> list[int]:
+        """`start` of each p (one call for a whole list: the per-call overhead dominates)."""
+        ns, ne, os_, oe = self._ns, self._ne, self._os, self._oe
+        out = []
+        for p in ps:
+            i = bisect_right(ns, p) - 1
+            out.append(p if i < 0 else os_[i] if p < ne[i] else oe[i] + (p - ne[i]))
+        return out
+
+    def ends(self, ps: list[int]) -> list[int]:
+        """`end` of each p."""
+        ns, ne, oe = self._ns, self._ne, self._oe
+        out = []
+        for p in ps:
+            i = bisect_right(ns, p - 1) - 1
+            out.append(p if i < 0 else oe[i] if p <= ne[i] else oe[i] + (p - ne[i]))
+        return out
+
 
 def _apply(text: str, pattern: regex.Pattern, replace) -> tuple[str, OffsetMap]:
     """Run `replace(match) -> str|None` over all matches; None keeps the match."""
@@ -189,6 +207,16 @@ class _Chain:
             p = m.end(p)
         return p
 
+    def starts(self, ps: list[int]) -> list[int]:
+        for m in self.maps:
+            ps = m.starts(ps)
+        return ps
+
+    def ends(self, ps: list[int]) -> list[int]:
+        for m in self.maps:
+            ps = m.ends(ps)
+        return ps
+
 
 @dataclass
 class Mark:
@@ -213,6 +241,14 @@ class NormalizedText:
         s = self._map.start(start)
         e = self._map.end(end) if end > start else s
         return s, max(s, e)
+
+    def spans_to_original(self, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        """`to_original` of each (start, end), in one call."""
+        if not self._map:
+            return [(s, e) for s, e in spans]
+        starts = self._map.starts([s for s, _ in spans])
+        ends = self._map.ends([e for _, e in spans])
+        return [(s, s if e1 <= s1 else max(s, e)) for (s1, e1), s, e in zip(spans, starts, ends)]
 
     def original_slice(self, start: int, end: int) -> str:
         s, e = self.to_original(start, end)

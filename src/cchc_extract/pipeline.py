@@ -38,10 +38,10 @@ def _list_of(kind: str) -> TypeAdapter:
 
 def _entities(kind: str, found: list[Found], norm: NormalizedText, layout: Layout) -> list:
     _, prefix = MODELS[kind]
-    original, to_original, item_at = norm.original, norm.to_original, layout.item_at
+    original, item_at = norm.original, layout.item_at
+    spans = norm.spans_to_original([(f.start, f.end) for f in found])
     rows = []
-    for i, f in enumerate(found, 1):
-        s, e = to_original(f.start, f.end)
+    for i, (f, (s, e)) in enumerate(zip(found, spans), 1):
         row = dict(f.fields)
         row.update(id=f"{prefix}{i}", text=original[s:e], span=(s, e), rule=f.rule, item=item_at(f.start))
         rows.append(row)

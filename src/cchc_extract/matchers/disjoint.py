@@ -33,6 +33,9 @@ def greedy_disjoint(spans: list[tuple[int, int]]) -> list[bool]:
 
 
 def _choose(cluster: list[int], spans: list[tuple[int, int]], keep: list[bool]) -> None:
+    if len(cluster) == 1:   # most clusters: a lone span is always kept
+        keep[cluster[0]] = True
+        return
     cluster.sort()   # back to preference order
     taken: list[tuple[int, int]] = []
     for i in cluster:
