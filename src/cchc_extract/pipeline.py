@@ -9,6 +9,7 @@ from typing import Optional
 from pydantic import TypeAdapter
 
 from . import diagnostics
+from .gc_pause import collector_paused
 from .matchers import Found, MatchContext, registry, select
 from .models import (Body, DateMention, Deadline, Document, Footnote, Item, Reference, Segment,
                      Source, Target)
@@ -51,7 +52,15 @@ def _entities(kind: str, found: list[Found], norm: NormalizedText, layout: Layou
 def extract_text(original: str, source: Optional[Source] = None, *, rules: Optional[RuleSet] = None,
                  budget_s: float = DEFAULT_BUDGET_S, keep_losers: bool = False,
                  ctx_out: Optional[list] = None) -> Document:
-    """Extract a Document from already-decoded text (ctx_out, if given, receives the MatchContext)."""
+    """Extract a Document from already-decoded text (ctx_out, if given, receives the MatchContext).
+
+    The cyclic garbage collector is paused meanwhile (gc_pause.py says why)."""
+    with collector_paused():
+        return _extract_text(original, source, rules, budget_s, keep_losers, ctx_out)
+
+
+def _extract_text(original: str, source: Optional[Source], rules: Optional[RuleSet], budget_s: float,
+                  keep_losers: bool, ctx_out: Optional[list]) -> Document:
     t0 = time.monotonic()
     rules = rules or default_rules()
     source = source or Source(size=len(original.encode("utf-8", "surrogatepass")))
