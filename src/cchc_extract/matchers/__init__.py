@@ -71,15 +71,21 @@ def select(cands: list[Found]) -> tuple[list[Found], list[Found]]:
     Returns (winners in document order, losers)."""
     from .disjoint import greedy_disjoint
 
-    ordered = sorted(cands, key=lambda c: c.sort_key)
+    ordered = sorted(cands, key=Found.sort_key.fget)
     real = [c for c in ordered if c.end > c.start]   # an empty candidate always loses
-    kept = iter(greedy_disjoint([(c.start, c.end) for c in real]))
-    winners: list[Found] = []
-    losers: list[Found] = []
-    for c in ordered:
-        (winners if c.end > c.start and next(kept) else losers).append(c)
-    winners.sort(key=lambda c: (c.start, c.end))
+    keep = greedy_disjoint([(c.start, c.end) for c in real])
+    winners = [c for c, k in zip(real, keep) if k]
+    if len(winners) == len(ordered):
+        losers: list[Found] = []
+    else:
+        chosen = set(map(id, winners))
+        losers = [c for c in ordered if id(c) not in chosen]
+    winners.sort(key=_span_key)
     return winners, losers
+
+
+def _span_key(c: Found) -> tuple[int, int]:
+    return c.start, c.end
 
 
 Finder = Callable[[MatchContext], list[Found]]
