@@ -82,15 +82,22 @@ def _plausible(form: str, g: dict[str, Any]) -> bool:
 
 def find(ctx: MatchContext) -> list[Found]:
     out: list[Found] = []
+    any_suspect = False
+    rule_seen = None
     for rule, m in scan(ctx.rules["dates"], ctx.text, ctx.timeout, ctx.lowered()):
+        if rule is not rule_seen:   # scan yields the matches of one rule in a row: read it once
+            rule_seen, form = rule, rule.fields.get("form", "")
+            rule_id, priority = rule.id, rule.priority
+            behind = "(?<=" in rule.spec.pattern
         g = m.groupdict()
-        form = rule.fields.get("form", "")
         if not _plausible(form, g):
             continue
         value, suspect = _value(form, g, ctx)
-        fields = {"value": value, "form": form, "suspect": suspect}
-        out.append(Found(entity_start(rule, m, g), m.end(), rule.id, fields, rule.priority))
-    if any(f.fields["suspect"] for f in out):  # rare: select only then, to warn for winners alone
+        any_suspect = any_suspect or suspect
+        start = entity_start(rule, m, g) if behind else m.start()
+        out.append(Found(start, m.end(), rule_id, {"value": value, "form": form, "suspect": suspect},
+                         priority))
+    if any_suspect:  # rare: select only then, to warn for winners alone
         # The pipeline selects again; the order is total, so it keeps the same winners.
         _warn_suspects(ctx, select(out)[0])
     return out

@@ -72,6 +72,8 @@ class _Cand:
     fixed: bool
     needs_list: bool
     end: int = 0
+    clause_from: int = 0     # clause start before `start` and clause end after `qend`:
+    clause_to: int = 0       # read by several checks, so found once (see _with_clause)
 
 
 def parse_number(s: str) -> Optional[float]:
@@ -132,9 +134,15 @@ def _candidates(ctx: MatchContext) -> list[_Cand]:
     return kept
 
 
+def _with_clause(text: str, c: _Cand) -> _Cand:
+    c.clause_from = clause_start(text, c.start)
+    c.clause_to = clause_end(text, c.qend)
+    return c
+
+
 def _is_member(text: str, prev: _Cand, cur: _Cand) -> bool:
     """cur directly continues prev's list: same clause, joined by a connector."""
-    if cur.start > clause_end(text, prev.qend):
+    if cur.start > prev.clause_to:
         return False
     lo = max(prev.qend, cur.start - 12)
     return _CONNECTOR.search(text, lo, cur.start) is not None
@@ -143,7 +151,7 @@ def _is_member(text: str, prev: _Cand, cur: _Cand) -> bool:
 def _extent(text: str, c: _Cand, nxt: Optional[_Cand]) -> int:
     if c.fixed:
         return c.qend
-    end = clause_end(text, c.qend)
+    end = c.clause_to
     m = _ITEM_LABEL.search(text, c.qend, end)
     if m:
         end = m.start()
@@ -169,14 +177,14 @@ def _measure(text: str, c: _Cand) -> str:
     if after:
         return after
     # "Mức độ hài lòng ... đạt tối thiểu 91%": what is measured stands before
-    before = text[clause_start(text, c.start):c.start]
+    before = text[c.clause_from:c.start]
     before = before.rsplit(",", 1)[-1]
     return _MEASURE_TAIL.sub("", before).strip(_TRIM)
 
 
-def _reports_result(text: str, start: int, qend: int, doc_year: Optional[int]) -> bool:
-    cs = clause_start(text, start)
-    if past_in(text, cs, start) or _PAST_AFTER.match(text, qend, clause_end(text, qend)):
+def _reports_result(text: str, c: _Cand, doc_year: Optional[int]) -> bool:
+    cs, start = c.clause_from, c.start
+    if past_in(text, cs, start) or _PAST_AFTER.match(text, c.qend, c.clause_to):
         return True
     if doc_year is None:
         return False
@@ -201,7 +209,7 @@ def find(ctx: MatchContext) -> list[Found]:
     accepted: list[_Cand] = []
     head_ctx: tuple[Optional[str], Optional[str]] = (None, None)
     for c in _candidates(ctx):
-        if _reports_result(text, c.start, c.qend, doc_year):
+        if _reports_result(text, _with_clause(text, c), doc_year):
             continue
         prev = accepted[-1] if accepted else None
         member = prev is not None and _is_member(text, prev, c)
@@ -211,7 +219,7 @@ def find(ctx: MatchContext) -> list[Found]:
             c.comparator, c.change = head_ctx
         else:
             head_ctx = (c.comparator, c.change)
-        if report and c.comparator is None and not _GOAL_WORDS.search(text, clause_start(text, c.start), c.start):
+        if report and c.comparator is None and not _GOAL_WORDS.search(text, c.clause_from, c.start):
             continue
         accepted.append(c)
     out: list[Found] = []
