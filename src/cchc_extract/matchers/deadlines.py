@@ -26,7 +26,7 @@ from ..startup_cache import compile_regex
 _FLAGS = regex.V1 | regex.I
 _COMPLETION_CUE = compile_regex(
     r"hoàn\s+thành|hoàn\s+tất|\bxong\b|dứt\s+điểm|\bban\s+hành\b|đưa\s+vào\s+(?:sử\s+dụng|vận\s+hành|hoạt\s+động)"
-    r"|\d\s?%", _FLAGS)
+    r"|\d\s?%|\b(?:ít\s+nhất|tối\s+thiểu|không\s+dưới)\s+\d", _FLAGS)   # a quantity to reach
 # a table column that holds completion times (the header comes before its cells)
 _TIME_COLUMN = compile_regex(r"thời\s+(?:gian|hạn)\s+(?:hoàn\s+thành|thực\s+hiện)", _FLAGS)
 _GOAL_CUE = compile_regex(r"phấn\s+đấu|mục\s+tiêu|hoàn\s+thành|bảo\s+đảm|đảm\s+bảo", _FLAGS)
