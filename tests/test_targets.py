@@ -161,3 +161,14 @@ def test_a_deadline_clause_after_a_comma_ends_the_target():
     doc = extract_text("1. Bảo đảm tỷ lệ hồ sơ giải quyết đúng hạn đạt trên 95%, hoàn thành trước ngày 30/6/2025.")
     assert [(t.text, t.comparator) for t in doc.targets] == [("trên 95%", "gt")]
     assert [d.text for d in doc.deadlines] == ["hoàn thành trước ngày 30/6/2025"]
+
+
+def test_result_reported_after_a_past_clause_is_not_a_target(rules):
+    text = ("Sau 02 tháng vận hành, Trung tâm đã đi vào hoạt động ổn định; tỷ lệ hồ sơ giải quyết "
+            "đúng hạn đạt 96,4%, có 41.270 hồ sơ được tiếp nhận trực tuyến.\n")
+    assert found(rules, text) == []
+
+
+def test_goal_in_the_sentence_keeps_the_figure_a_target(rules):
+    text = ("Trung tâm đã đi vào hoạt động; phấn đấu tỷ lệ hồ sơ giải quyết đúng hạn đạt 98%.\n")
+    assert [v for _, v, *_ in found(rules, text)] == [98]

@@ -60,6 +60,22 @@ _PAST_PERIOD_OPENING = compile_regex(
     r"[^,;.\n]{0,20}?(?P<y>(?:19|20)\d{2})(?!\d)", _FLAGS)
 
 
+# "…, đã đi vào hoạt động ổn định; tỷ lệ … đạt 96,4%": "đạt" right before the figure goes on
+# reporting when the sentence already said what happened and names no goal before the figure
+_RESULT_VERB_BEFORE = compile_regex(r"\bđạt\s*$", _FLAGS)
+
+
+def _sentence_start(text: str, pos: int) -> int:
+    return max(text.rfind("\n", 0, pos), text.rfind(". ", 0, pos)) + 1
+
+
+def _continues_a_report(text: str, c: "_Cand") -> bool:
+    if not _RESULT_VERB_BEFORE.search(text, c.clause_from, c.start):
+        return False
+    ss = _sentence_start(text, c.clause_from)
+    return past_in(text, ss, c.clause_from) and not _GOAL_WORDS.search(text, ss, c.start)
+
+
 @dataclass
 class _Cand:
     rule: object
@@ -185,6 +201,8 @@ def _measure(text: str, c: _Cand) -> str:
 def _reports_result(text: str, c: _Cand, doc_year: Optional[int]) -> bool:
     cs, start = c.clause_from, c.start
     if past_in(text, cs, start) or _PAST_AFTER.match(text, c.qend, c.clause_to):
+        return True
+    if _continues_a_report(text, c):
         return True
     if doc_year is None:
         return False
