@@ -16,6 +16,8 @@ only at the positions where one of its anchors starts.
 from __future__ import annotations
 
 import re
+import sys
+from array import array
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -149,15 +151,82 @@ class Gazetteer:
     lists: dict[str, list[str]]
     enumerations: list[Enumeration] = field(default_factory=list)
     spec: Optional[GazetteerFile] = field(default=None, repr=False)
+    _tables: dict = field(default_factory=dict, init=False, repr=False)
+
+    def scan_table(self, stops: tuple[str, ...] = ()) -> ScanTable:
+        """The scanner and its dispatch table, also reporting where one of `stops` (lower-case
+        literals that are not names, wanted by the caller) starts; built once per `stops`."""
+        if stops not in self._tables:
+            self._tables[stops] = _scan_table(self.handlers, stops)
+        return self._tables[stops]
 
     def name_starts(self, low: str) -> Iterator[tuple[int, str]]:
         """(position, key) of every name or anchor starting in `low` (lower-cased text) after
         a non-word character or at the start; keys may overlap."""
-        for m in self.scanner.finditer(" " + low):       # the space: a boundary before 0
+        for m in self.scan_table().scanner_for(low).finditer(" " + low):   # " ": a boundary before 0
             yield m.start(1) - 1, m.group(1)
 
     def entry_for(self, name: str) -> Optional[Entry]:
         return self.entries.get(fold_key(name))
+
+
+@dataclass(frozen=True, eq=False)
+class ScanTable:
+    """The scan of names and anchors, ready for the matcher's hot loop."""
+
+    scanner: Any          # over " " + lower-cased text: group 1 is the longest key at each start
+    scanner_bmp: Any      # the same, faster, for text within the BMP (see _bmp_boundary)
+    # key -> (((entry, key_len), ...) longest first, ((kind, rule, its regex's match or None), ...)
+    # in handler order, whether a stop starts there)
+    dispatch: dict[str, tuple]
+
+    def scanner_for(self, low: str) -> Any:
+        return self.scanner_bmp if _within_bmp(low) else self.scanner
+
+
+def _scan_table(handlers: dict[str, tuple], stops: tuple[str, ...]) -> ScanTable:
+    keys = sorted(set(handlers).union(stops))
+    dispatch = {}
+    for key in keys:
+        # The trie reports the longest key.  Where a stop lengthens a name key, the names'
+        # scan (without stops) had found that name key there: the stop stands for it.
+        name = max((key[:i] for i in range(1, len(key) + 1) if key[:i] in handlers), key=len, default=None)
+        names, rules = _split_handlers(handlers[name]) if name else ((), ())
+        dispatch[key] = (names, rules, any(key.startswith(stop) for stop in stops))
+    return ScanTable(_compile_scanner(keys), _compile_scanner(keys, _bmp_boundary()), dispatch)
+
+
+# The scanner's start boundary.  `re` tests \w with several Unicode table look-ups per
+# character, most of the scan's time; a class listing the BMP word characters costs one
+# look-up.  It treats every character beyond the BMP as a word character, so it serves
+# only text within the BMP (nearly all text; the rest gets the \w version).
+_BOUNDARY = r"[^\w/&-]"
+
+
+@lru_cache(maxsize=1)
+def _bmp_boundary() -> str:
+    codes = array("I", range(0x10000))     # every BMP character, built in C (chr() is slow)
+    if sys.byteorder == "big":
+        codes.byteswap()
+    bmp = codes.tobytes().decode("utf-32-le", "surrogatepass")
+    words = "".join(_class_range(m.start(), m.end() - 1) for m in re.finditer(r"\w+", bmp))
+    return "[^" + words + r"/&\-" + _class_range(0x10000, 0x10FFFF) + "]"
+
+
+def _class_range(first: int, last: int) -> str:
+    esc = re.escape(chr(first))
+    return esc if first == last else esc + "-" + re.escape(chr(last))
+
+
+def _within_bmp(text: str) -> bool:
+    return len(text.encode("utf-16-le", "surrogatepass")) == 2 * len(text)
+
+
+def _split_handlers(hs: tuple) -> tuple[tuple, tuple]:
+    names = tuple((obj, klen) for kind, obj, klen in hs if kind == "entry")
+    rules = tuple((kind, obj, obj.regex.match if kind != "enum" else None)
+                  for kind, obj, _ in hs if kind != "entry")
+    return names, rules
 
 
 _FRAGMENT_REF = re.compile(r"\$(?:\{([a-z_][a-z0-9_]*)\}|([a-z_][a-z0-9_]*))")
@@ -229,11 +298,14 @@ def _scanner(entries: dict[str, Entry], anchored: list[tuple[str, Any, list[str]
         # longest names first: once one is found the shorter ones would only be contained in it
         hs.sort(key=lambda h: -h[2] if h[0] == "entry" else 0)
         handlers[key] = tuple(hs)
+    return _compile_scanner(sorted(own)), handlers
+
+
+def _compile_scanner(keys: list[str], boundary: str = _BOUNDARY) -> Any:
     # no end boundary here: anchors may be glued to the next word ("UBNDtỉnh"); names check it.
     # The start boundary is the consumed character before the name, not a lookbehind: a
     # leading character class lets `re` skip ahead in C (see Gazetteer.name_starts)
-    scanner = compile_re(r"[^\w/&-](?=(" + trie_pattern(sorted(own)) + r"))")
-    return scanner, handlers
+    return compile_re(boundary + r"(?=(" + trie_pattern(keys) + r"))")
 
 
 def _read(path: Path) -> GazetteerFile:

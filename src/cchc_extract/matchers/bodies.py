@@ -19,7 +19,7 @@ from typing import Optional
 from ..gazetteer import Gazetteer, default_gazetteer
 from . import Found, MatchContext
 from .body_fields import auto_group, auto_level, canonical_name
-from .body_zones import merge_spans, skip_zones
+from .body_zones import MARKER_STARTS, merge_spans, skip_zones
 from .disjoint import greedy_disjoint
 
 CONTAINER_MIN_PRIORITY = 50   # fallback patterns (lower) never swallow a name
@@ -43,6 +43,15 @@ def flat_text(text: str) -> str:
     return text
 
 
+def _flat_lower(ctx: MatchContext, flat: str) -> str:
+    """lower_same_length(flat), from the document's lower case that every kind shares when
+    it kept the offsets (lower() lengthens only U+0130; line breaks stay line breaks)."""
+    low = ctx.lowered()
+    if len(low) != len(flat):
+        return lower_same_length(flat)
+    return flat_text(low)
+
+
 # A candidate is a plain tuple until it wins (tens of thousands per MB; a Found with its
 # dict would cost more than the matching): (start, end, priority, rule id, spec, name end)
 Cand = tuple
@@ -54,6 +63,7 @@ class _Hits:
         self.blocks: list[tuple[int, int]] = []
         self.members: list[Cand] = []
         self.heads: list[tuple[int, int]] = []
+        self.marker_starts: list[int] = []    # where a skip-zone marker may start (body_zones)
 
 
 def _entry_hit(g: Gazetteer, text: str, pos: int, entry, klen: int, hits: _Hits) -> bool:
@@ -81,38 +91,45 @@ def _enum_hit(text: str, pos: int, en, hits: _Hits) -> None:
         hits.members.append((mm.start(), mm.end(), 60, en.id, en, None))
 
 
-def _scan(g: Gazetteer, text: str) -> _Hits:
-    """Candidates, blocked spans and enumeration heads; `text` is the flat text."""
+def _scan(g: Gazetteer, text: str, low: str) -> _Hits:
+    """Candidates, blocked spans and enumeration heads; `text` is the flat text, `low` its
+    lower case (same offsets)."""
     hits = _Hits()
-    low = lower_same_length(text)
     # A pattern is not retried at anchors inside its own previous match: without this a
     # long comma list ("cơ quan, cơ quan, …") would be re-matched from every member
     # (quadratic); a match starting inside another of the same rule would lose anyway.
     covered: dict = {}   # rule -> end of its last match (rules hash by identity)
-    cands = hits.cands
-    for pos, key in g.name_starts(low):
-        named = False   # entries come longest first: after a hit, shorter names are contained
-        for kind, obj, klen in g.handlers[key]:
-            if kind == "entry":
-                if not named:
-                    named = _entry_hit(g, text, pos, obj, klen, hits)
+    covered_end = covered.get
+    cands, blocks, marker_starts = hits.cands, hits.blocks, hits.marker_starts
+    # the same scan finds where body_zones' markers may start: one pass over the text
+    table = g.scan_table(MARKER_STARTS)
+    dispatch = table.dispatch
+    # inline Gazetteer.name_starts: the consumed boundary character is at the name's
+    # position in `low` (the scanned text has one more character in front)
+    for m in table.scanner_for(low).finditer(" " + low):
+        pos = m.start()
+        names, rules, marker = dispatch[m.group(1)]
+        if marker:
+            marker_starts.append(pos)
+        for entry, klen in names:   # longest first: after a hit, shorter names are contained
+            if _entry_hit(g, text, pos, entry, klen, hits):
+                break
+        for kind, obj, match in rules:
+            if covered_end(obj, -1) > pos:
                 continue
-            if covered.get(obj, -1) > pos:
-                continue
-            if kind == "pattern":
-                mm = obj.regex.match(text, pos)
-                if mm is not None:
-                    covered[obj] = mm.end()
-                    s, e = mm.span("body") if obj.has_body and mm.group("body") else mm.span()
-                    if e > s:
-                        cands.append((s, e, obj.priority, obj.id, obj, None))
-            elif kind == "blocker":
-                mm = obj.regex.match(text, pos)
-                if mm is not None:
-                    covered[obj] = mm.end()
-                    hits.blocks.append(mm.span())
-            else:
+            if kind == "enum":
                 _enum_hit(text, pos, obj, hits)
+                continue
+            mm = match(text, pos)
+            if mm is None:
+                continue
+            covered[obj] = mm.end()
+            if kind == "blocker":
+                blocks.append(mm.span())
+                continue
+            s, e = mm.span("body") if obj.has_body and mm.group("body") else mm.span()
+            if e > s:
+                cands.append((s, e, obj.priority, obj.id, obj, None))
     return hits
 
 
@@ -145,9 +162,21 @@ def _drop_contained(cands: list[Cand]) -> tuple[list[Cand], list[Cand]]:
 
 def _select(cands: list[Cand]) -> list[Cand]:
     """matchers.select on tuples: the same total order (priority, length, start, rule)."""
+    if _disjoint_in_order(cands):
+        return list(cands)   # the usual case: nothing overlaps, the greedy choice keeps all
     ordered = sorted(cands, key=lambda c: (-c[2], c[0] - c[1], c[0], c[3]))
     kept = greedy_disjoint([(c[0], c[1]) for c in ordered])
     return sorted(c for c, k in zip(ordered, kept) if k)
+
+
+def _disjoint_in_order(cands: list[Cand]) -> bool:
+    """Non-empty spans, each starting at or after the end of the one before."""
+    end = -1
+    for c in cands:
+        if c[0] < end or c[1] <= c[0]:
+            return False
+        end = c[1]
+    return True
 
 
 def _fill_gaps(winners: list[Cand], inner: list[Cand]) -> list[Cand]:
@@ -159,19 +188,20 @@ def _fill_gaps(winners: list[Cand], inner: list[Cand]) -> list[Cand]:
 
 
 @lru_cache(maxsize=8192)
-def _fields_of(spec, mention: str, rest: Optional[str], g: Gazetteer) -> tuple:
-    """Fields of a mention (cached: the same names recur all through a document)."""
+def _fields_of(spec, mention: str, rest: Optional[str], g: Gazetteer) -> dict:
+    """Fields of a mention (cached: the same names recur all through a document; callers
+    copy the dict)."""
     level = spec.level if spec.level != "auto" else auto_level(mention, spec.default, g)
     group = spec.group if spec.group != "auto" else auto_group(mention)
     canonical_head = getattr(spec, "canonical", None)
     name = canonical_head + rest if canonical_head and rest is not None else mention
-    return (("canonical", canonical_name(name, g)), ("group", bool(group)), ("level", level))
+    return {"canonical": canonical_name(name, g), "group": bool(group), "level": level}
 
 
 def _found(c: Cand, text: str, g: Gazetteer) -> Found:
     start, end, priority, rule, spec, name_end = c
     rest = text[name_end:end] if name_end is not None else None
-    return Found(start, end, rule, dict(_fields_of(spec, text[start:end], rest, g)), priority)
+    return Found(start, end, rule, _fields_of(spec, text[start:end], rest, g).copy(), priority)
 
 
 def find(ctx: MatchContext) -> list[Found]:
@@ -179,9 +209,13 @@ def find(ctx: MatchContext) -> list[Found]:
     text = ctx.text
     # every pattern is anchored and written linear (possessive repeats, bounded word loops),
     # so no time-out is needed: the scan is one pass plus a `match` per anchor hit
-    hits = _scan(g, flat_text(text))
-    zones = merge_spans(skip_zones(text, ctx.layout) + hits.heads)
-    kept = _outside(_outside(hits.cands, merge_spans(hits.blocks)) + hits.members, zones)
+    flat = flat_text(text)
+    hits = _scan(g, flat, _flat_lower(ctx, flat))
+    zones = merge_spans(skip_zones(text, ctx.layout, hits.marker_starts) + hits.heads)
+    # members are dropped by zones only; any order will do (_drop_contained sorts)
+    kept = _outside(hits.cands, merge_spans(hits.blocks + zones)) + _outside(hits.members, zones)
     outer, inner = _drop_contained(kept)
-    winners = _fill_gaps(_select(outer), inner)
+    winners = _select(outer)
+    if len(winners) < len(outer):   # else every contained name lies in a winner
+        winners = _fill_gaps(winners, inner)
     return [_found(c, text, g) for c in winners]

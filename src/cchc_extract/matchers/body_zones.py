@@ -13,7 +13,8 @@ line by line and on a document flattened to one line.
 from __future__ import annotations
 
 import re
-from typing import Any
+from itertools import repeat
+from typing import Any, Iterator, Optional
 
 from ..trie import unicode_classes
 
@@ -22,12 +23,37 @@ from ..trie import unicode_classes
 # name no body, and a segmenter may mistake wrapped body text for them)
 SKIP_KINDS = frozenset({"issuer", "parent_issuer", "signature", "filing"})
 
-# stdlib re: simple patterns that re scans several times faster than `regex`
-_MARKERS = re.compile(
-    r"(?=[SKTLCNn])(?<![^\s*|])(?:(?P<number>Số[ \t]*:)"
-    r"|(?P<authority>(?:TM|KT|TL|TUQ)[ \t]*\.[ \t]*[^\W\d_])"
-    r"|(?P<recipients>[Nn]ơi[ \t]+nhận[ \t]*:)"
-    r"|(?P<filing>(?:Lưu[ \t]*:|Lưu[ \t]+VT\b|CV[ \t]*:)[ \t]*[^\s;.]+(?:[ \t,&]+[^\s;.]+)*))", re.M)
+# stdlib re: simple patterns that re scans several times faster than `regex`.
+# Markers: "Số:", "TM./KT./TL./TUQ. X", "Nơi nhận:" and filing entries ("Lưu: VT, …", "CV: …"),
+# each after white space, "*", "|" or at the start, as (literal head, pattern of the rest).
+# Every alternative starts with a literal letter, so `re` skips in C to those letters (a
+# pattern starting with a look-around is tried at every position); the boundary is checked
+# after that letter (2-character look-behind).  The first letter tells the kind.  Lower-case
+# "nơi nhận:" has its own pattern: "n" starts too many words to be a first letter here.
+_AFTER_BOUNDARY = r"(?<![^\s*|].)"
+_FILING_TAIL = r"[ \t]*[^\s;.]+(?:[ \t,&]+[^\s;.]+)*"
+_AUTHORITY_TAIL = r"[ \t]*\.[ \t]*[^\W\d_]"
+_RECIPIENTS_TAIL = r"[ \t]+nhận[ \t]*:"
+_MARKER_FORMS = (
+    ("Số", r"[ \t]*:"),
+    ("TM", _AUTHORITY_TAIL), ("KT", _AUTHORITY_TAIL), ("TL", _AUTHORITY_TAIL), ("TUQ", _AUTHORITY_TAIL),
+    ("Nơi", _RECIPIENTS_TAIL),
+    ("Lưu", r"[ \t]*:" + _FILING_TAIL), ("Lưu", r"[ \t]+VT\b" + _FILING_TAIL),
+    ("CV", r"[ \t]*:" + _FILING_TAIL),
+)
+_MARKER_KIND = {"S": "number", "T": "authority", "K": "authority", "N": "recipients", "n": "recipients",
+                "L": "filing", "C": "filing"}
+
+
+def _marker_pattern(head: str, rest: str) -> str:
+    return head[0] + _AFTER_BOUNDARY + re.escape(head[1:]) + rest
+
+
+_MARKERS = re.compile("|".join(_marker_pattern(*form) for form in _MARKER_FORMS), re.M)
+_LOWER_RECIPIENTS = re.compile(_marker_pattern("nơi", _RECIPIENTS_TAIL), re.M)
+# every marker starts with one of these (lower-cased): where the bodies scanner finds one
+# after a non-word character, a marker may start (see _markers)
+MARKER_STARTS = tuple(sorted({head.lower() for head, _ in _MARKER_FORMS}))
 # a run of words without lower-case letters (spaces/tabs between words, not line breaks)
 _WORD = unicode_classes(r"[^\s\p{Ll}]*\p{Lu}[^\s\p{Ll}]*")
 _CAPS_RUN = re.compile(rf"(?<!\S){_WORD}(?:[ \t]+{_WORD})*(?!\S)")
@@ -50,7 +76,8 @@ def merge_spans(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
 
 
 def _all_caps(line: str) -> bool:
-    return any(c.isalpha() for c in line) and not any(c.islower() for c in line)
+    # map over the str methods: the same tests without a Python frame per character
+    return any(map(str.isalpha, line)) and not any(map(str.islower, line))
 
 
 def _caps_runs(text: str, start: int, end: int, min_words: int = 1) -> list[tuple[int, int]]:
@@ -80,14 +107,45 @@ def _at_line_start(text: str, pos: int) -> bool:
     return not text[line_start:pos].strip(" \t*|")
 
 
-def _zones(text: str) -> list[tuple[int, int]]:
+def _marker_at(text: str, pos: int) -> Optional[re.Match]:
+    return _MARKERS.match(text, pos) or _LOWER_RECIPIENTS.match(text, pos)
+
+
+def _lower_recipients(text: str) -> Iterator[re.Match]:
+    # str.find skips to a rare literal several times faster than a search by `re`
+    pos = text.find("nơi")
+    while pos >= 0:
+        m = _LOWER_RECIPIENTS.match(text, pos)
+        if m:
+            yield m
+        pos = text.find("nơi", pos + 1)
+
+
+def _markers(text: str, starts: Optional[list[int]] = None) -> Iterator[re.Match]:
+    """The markers left to right, none starting inside another: what one finditer over both
+    patterns gives (a lower-case "nơi nhận:" holds no first letter of the others).
+    `starts`: ascending positions that include every marker's start (one of MARKER_STARTS
+    after a non-word character), when the caller has them; else the text is searched."""
+    if starts is None:
+        found = [*_MARKERS.finditer(text), *_lower_recipients(text)]
+        found.sort(key=re.Match.start)
+    else:
+        found = [m for m in map(_marker_at, repeat(text), starts) if m]
+    last_end = 0
+    for m in found:
+        if m.start() >= last_end:
+            last_end = m.end()
+            yield m
+
+
+def _zones(text: str, marker_starts: Optional[list[int]] = None) -> list[tuple[int, int]]:
     zones: list[tuple[int, int]] = []
     last_recipients = None
-    for m in _MARKERS.finditer(text):
-        kind = m.lastgroup
+    for m in _markers(text, marker_starts):
+        kind = _MARKER_KIND[text[m.start()]]
         if kind == "filing":
             if _at_line_start(text, m.start()) or text[max(0, m.start() - 2):m.start()].strip() == "-":
-                zones.append(m.span("filing"))
+                zones.append(m.span())
         elif kind == "number":
             window = (max(0, m.start() - _HEADER_REACH), m.start())
             if _at_line_start(text, m.start()):
@@ -110,8 +168,10 @@ def _zones(text: str) -> list[tuple[int, int]]:
     return zones
 
 
-def skip_zones(text: str, layout: Any = None) -> list[tuple[int, int]]:
-    """Merged, sorted spans of the normalized text where no body is annotated."""
+def skip_zones(text: str, layout: Any = None, marker_starts: Optional[list[int]] = None
+               ) -> list[tuple[int, int]]:
+    """Merged, sorted spans of the normalized text where no body is annotated
+    (`marker_starts`: see _markers)."""
     segments = getattr(layout, "segments", None) or []
     zones = [(s, e) for k, s, e in segments if k in SKIP_KINDS]
-    return merge_spans(zones + _zones(text))
+    return merge_spans(zones + _zones(text, marker_starts))
