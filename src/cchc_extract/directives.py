@@ -48,7 +48,8 @@ class Unit:
             pos += e - s + 1
         # a lone line break inside a sentence (hard-wrapped text, a part rejoined after a page
         # break) is a space for the role patterns; same length, so offsets stay valid
-        self.text = SOFT_BREAK.sub(" ", "\n".join(pieces))
+        text = "\n".join(pieces)
+        self.text = SOFT_BREAK.sub(" ", text) if "\n" in text else text
         self._starts = [s for s, _ in self.parts]
         return self
 
@@ -181,7 +182,7 @@ def _item_units(doc: Document, ctx: MatchContext) -> list[Unit]:
 
 
 def _chains(unit: Unit, bodies: "Bodies", lex: Lexicon) -> list[Chain]:
-    lo, hi = min(s for s, _ in unit.parts), max(e for _, e in unit.parts)
+    lo, hi = unit.parts[0][0], max(e for _, e in unit.parts)     # parts are sorted by build()
     mentions = []
     for i in range(bisect_left(bodies.starts, lo), len(bodies)):
         s, e = bodies[i]
@@ -203,10 +204,7 @@ def _ids(chains: list[Chain]) -> list[int]:
 
 def _item_roles(chains: list[Chain], inherited: Roles, text: str) -> tuple[Roles, Roles]:
     """(roles of this item, roles its children inherit)."""
-    explicit = [c for c in chains if c.role == "lead"]
-    starting = [c for c in chains if c.role == "subject" and c.at_unit_start]
-    added = [c for c in chains if c.role == "subject" and not c.at_unit_start]
-    support = _ids([c for c in chains if c.role == "support"])
+    explicit, starting, added, support = _by_role(chains)
     if explicit or starting:
         lead = _unique(_ids(starting) + _ids(explicit))
         heading = bool(starting) and starting[0].heading
@@ -226,19 +224,40 @@ def _item_roles(chains: list[Chain], inherited: Roles, text: str) -> tuple[Roles
     return roles, Roles(inherited.lead, inherited.support, child_source, inherited.modality)
 
 
+def _by_role(chains: list[Chain]) -> tuple[list[Chain], list[Chain], list[Chain], list[int]]:
+    """(lead chains, subject chains at the unit start, other subject chains, support body
+    indices), in document order: one pass over the chains."""
+    explicit: list[Chain] = []
+    starting: list[Chain] = []
+    added: list[Chain] = []
+    support: list[int] = []
+    for c in chains:
+        role = c.role
+        if role == "lead":
+            explicit.append(c)
+        elif role == "subject":
+            (starting if c.at_unit_start else added).append(c)
+        elif role == "support":
+            support.extend(m.index for m in c.mentions)
+    return explicit, starting, added, support
+
+
 OPENING_MODALITY = compile_regex(r"^\W*(?:[\w.]+[.)]\s+)?(?:(đề\s+nghị)|(khuyến\s+khích))\b", regex.IGNORECASE)
 
 
 def _own_modality(text: str) -> Optional[str]:
-    m = OPENING_MODALITY.match(text[:80])
+    head = text[:80]
+    low = head.lower()
+    if "đề" not in low and "khuyến" not in low:     # a word the pattern needs: skip the call
+        return None
+    m = OPENING_MODALITY.match(head)
     if not m:
         return None
     return "request" if m.group(1) else "encourage"
 
 
 def _unique(xs: list[int]) -> list[int]:
-    seen: set[int] = set()
-    return [x for x in xs if not (x in seen or seen.add(x))]
+    return list(dict.fromkeys(xs))      # first occurrences, in order
 
 
 # --- preamble and recipients -------------------------------------------------

@@ -61,6 +61,9 @@ class Trigger:
     regex: Any
     spec: LexEntry
     literals: Any = None      # compiled alternation of the literals (stdlib re: one C call)
+    test: Any = None          # window -> match or None: how this entry is tried (see _tester)
+    source: str = ""          # the pattern with its fragments expanded
+    whole: bool = False       # test is a forward fullmatch of the whole window
 
 
 def _expand(pattern: str, fragments: dict[str, str], depth: int = 0) -> str:
@@ -80,34 +83,31 @@ def _expand(pattern: str, fragments: dict[str, str], depth: int = 0) -> str:
 _NAME = compile_regex(r"\$([a-z_][a-z0-9_]*)")
 
 
-@dataclass
-class Lexicon:
-    triggers: list[Trigger]
-    _by: dict = field(default_factory=dict, repr=False)
-    _plans: dict = field(default_factory=dict, repr=False)
-    _memo: dict = field(default_factory=dict, repr=False)
+_MISS = object()
+_MEMO_MAX = 50_000
 
-    def of(self, slot: str, role: str | None = None) -> list[Trigger]:
-        key = (slot, role)
-        if key not in self._by:
-            self._by[key] = [t for t in self.triggers if t.slot == slot and (role is None or t.role == role)]
-        return self._by[key]
 
-    def first(self, slot: str, text: str, roles: tuple[str, ...],
-              low: Optional[str] = None) -> Optional[Trigger]:
-        """The first entry (file order) of these roles that hits text (`low`: the same
-        window in lower case, when the caller has it).  Answers are memoized per (slot, roles,
-        window) until reset_memo(): a document repeats many windows ("", "Giao ", ":")."""
-        window = text[-MAX_WINDOW:] if slot == "before" else text if slot == "text" else text[:MAX_WINDOW]
-        memo_key = (slot, roles, window)
-        found = self._memo.get(memo_key, _MISS)
+class _Plan:
+    """The entries of some roles in one slot, tried in file order, with the memo of its answers
+    (per document: a document repeats many windows ("", "Giao ", ":"))."""
+
+    __slots__ = ("steps", "screen", "memo")
+
+    def __init__(self, steps: tuple, screen: Any = None):
+        self.steps = steps           # (trigger, literals, bound test)
+        self.screen = screen         # window -> None when no entry can hit it (see _screen)
+        self.memo: dict = {}
+
+    def __call__(self, window: str, low: Optional[str] = None) -> Optional[Trigger]:
+        """The first entry hitting window (`low`: window in lower case, when the caller has it)."""
+        found = self.memo.get(window, _MISS)
         if found is not _MISS:
             return found
-        plan = self._plans.get((slot, roles))
-        if plan is None:
-            plan = self._plans[(slot, roles)] = self._plan(slot, roles)
         found = None
-        for t, lits, test in plan:
+        if self.screen is not None and self.screen(window) is None:
+            self._remember(window, None)
+            return None
+        for t, lits, test in self.steps:
             if lits:
                 if low is None:
                     low = window.lower()
@@ -119,20 +119,80 @@ class Lexicon:
             if test(window) is not None:
                 found = t
                 break
-        if len(self._memo) >= _MEMO_MAX:     # callers outside build_directives never reset it
-            self._memo.clear()
-        self._memo[memo_key] = found
+        self._remember(window, found)
         return found
 
-    def _plan(self, slot: str, roles: tuple[str, ...]) -> tuple:
-        """(trigger, literals, bound test) of the entries of these roles, in file order."""
-        # 'before' patterns are REVERSE: match() is anchored at the end; 'text' ones are searched
-        return tuple((t, tuple(t.spec.literals), t.regex.search if slot == "text" else t.regex.match)
-                     for t in self.triggers if t.slot == slot and t.role in roles)
+    def _remember(self, window: str, found: Optional[Trigger]) -> None:
+        if len(self.memo) >= _MEMO_MAX:     # callers outside build_directives never reset it
+            self.memo.clear()
+        self.memo[window] = found
+
+
+class _AnyMatch:
+    """A boolean test with the per-document memo of its answers."""
+
+    __slots__ = ("test", "memo")
+
+    def __init__(self, test: Any):
+        self.test = test
+        self.memo: dict = {}
+
+    def __call__(self, text: str) -> bool:
+        found = self.memo.get(text)
+        if found is None:
+            if len(self.memo) >= _MEMO_MAX:
+                self.memo.clear()
+            found = self.memo[text] = self.test(text)
+        return found
+
+
+@dataclass
+class Lexicon:
+    triggers: list[Trigger]
+    _by: dict = field(default_factory=dict, repr=False)
+    _plans: dict = field(default_factory=dict, repr=False)
+    _joined: dict = field(default_factory=dict, repr=False)
+
+    def of(self, slot: str, role: str | None = None) -> list[Trigger]:
+        key = (slot, role)
+        if key not in self._by:
+            self._by[key] = [t for t in self.triggers if t.slot == slot and (role is None or t.role == role)]
+        return self._by[key]
+
+    def first(self, slot: str, text: str, roles: tuple[str, ...],
+              low: Optional[str] = None) -> Optional[Trigger]:
+        """The first entry (file order) of these roles that hits text (`low`: the same
+        window in lower case, when the caller has it).  Answers are memoized per (slot, roles,
+        window) until reset_memo()."""
+        return self.plan(slot, roles)(_window(slot, text), low)
+
+    def plan(self, slot: str, roles: tuple[str, ...]) -> _Plan:
+        """The memoized test of these roles in one slot: plan(window, low) is first() on a
+        window already cut to the slot (hot callers fetch it once)."""
+        plan = self._plans.get((slot, roles))
+        if plan is None:
+            steps = self._steps(slot, roles)
+            plan = self._plans[(slot, roles)] = _Plan(steps, _screen([t for t, _, _ in steps]))
+        return plan
+
+    def _steps(self, slot: str, roles: tuple[str, ...]) -> tuple:
+        """(trigger, literals, test) of the entries of these roles, in file order."""
+        return tuple((t, tuple(t.spec.literals), t.test) for t in self.triggers if t.slot == slot and t.role in roles)
+
+    def any_match(self, slot: str, role: str) -> "_AnyMatch":
+        """text -> whether some entry of this role matches at the start of text (literals not
+        consulted), memoized like the plans (a document repeats its gaps: ", ", " và ")."""
+        test = self._joined.get((slot, role))
+        if test is None:
+            test = self._joined[(slot, role)] = _AnyMatch(_any_matcher(slot, self.of(slot, role)))
+        return test
 
     def reset_memo(self) -> None:
         """Forget memoized answers (one document's windows; keeps memory bounded)."""
-        self._memo.clear()
+        for plan in self._plans.values():
+            plan.memo.clear()
+        for test in self._joined.values():
+            test.memo.clear()
 
     @staticmethod
     def hits(t: Trigger, text: str) -> bool:
@@ -143,10 +203,6 @@ class Lexicon:
         return _test(t, window)
 
 
-_MISS = object()
-_MEMO_MAX = 50_000
-
-
 def _window(slot: str, text: str) -> str:
     """The part of text a slot looks at: anchored slots see MAX_WINDOW characters."""
     if slot == "before":
@@ -155,8 +211,67 @@ def _window(slot: str, text: str) -> str:
 
 
 def _test(t: Trigger, window: str) -> bool:
-    # 'before' patterns are REVERSE: match() is anchored at the end; 'text' ones are searched
-    return (t.regex.search(window) if t.slot == "text" else t.regex.match(window)) is not None
+    return t.test(window) is not None
+
+
+def _tester(slot: str, whole: bool, expanded: str, rx: Any) -> Any:
+    """How an entry is tried on its window.  'text' patterns are searched; 'after' and 'gap'
+    ones match at the start.  'before' ones are compiled REVERSE, so match() is anchored at the
+    end of the window: one attempt instead of a scan.  A 'before' pattern that must also start
+    at the window's start (^..., no top-level |) matches the whole window or nothing, and a
+    forward fullmatch() decides that faster: it fails at the first word that cannot begin it."""
+    if slot == "text":
+        return rx.search
+    if whole:
+        return compile_regex(expanded, FLAGS).fullmatch
+    return rx.match
+
+
+def _screen(triggers: list[Trigger]) -> Any:
+    """For a plan of whole-window entries (forward fullmatch), one fullmatch of all of them
+    joined: None means no entry matches, whatever the literals say, so the common case costs
+    one call and no literal test.  None when the entries are not all of that kind."""
+    if len(triggers) < 2 or not all(t.whole and _joinable(t.source) for t in triggers):
+        return None
+    return compile_regex("|".join(f"(?:{t.source})" for t in triggers), FLAGS).fullmatch
+
+
+def _joinable(pattern: str) -> bool:
+    """Whether pattern keeps its meaning as one branch of a larger alternation: no inline
+    flags (they would reach the other branches) and no group references (numbers shift)."""
+    return regex.search(r"\(\?[a-zA-Z-]+[:)]|\\\d|\(\?P=|\\g<", pattern) is None
+
+
+def _whole_window(pattern: str) -> bool:
+    """Whether every match of pattern starts at the start of the text: it begins with ^ and
+    has no top-level alternative.  Atomic groups and possessive quantifiers are excluded: they
+    could make a forward and a backward search disagree."""
+    if not pattern.startswith("^") or "(?>" in pattern or regex.search(r"[*+?}]\+", pattern):
+        return False
+    depth, in_class, i = 0, False, 0
+    while i < len(pattern):
+        c = pattern[i]
+        if c == "\\":
+            i += 2
+            continue
+        if in_class:
+            if c == "[":
+                return False            # a nested set (V1) or [:class:]: not worth parsing
+            in_class = c != "]"
+        elif c == "[":
+            in_class = True
+            if pattern[i + 1:i + 2] == "^":
+                i += 1
+            if pattern[i + 1:i + 2] == "]":      # a leading ] is a member, not the end
+                i += 1
+        elif c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+        elif c == "|" and depth == 0:
+            return False
+        i += 1
+    return True
 
 
 def load_lexicon(path: Path | None = None) -> Lexicon:
@@ -191,16 +306,18 @@ def load_lexicon(path: Path | None = None) -> Lexicon:
         try:
             # 'before' patterns end at $: compiled REVERSE, match() starts at the end of the
             # text, so a test costs one attempt instead of a scan over the window
-            rx = compile_regex(_expand(e.pattern, spec.fragments),
-                               FLAGS | (regex.REVERSE if e.slot == "before" else 0))
+            expanded = _expand(e.pattern, spec.fragments)
+            rx = compile_regex(expanded, FLAGS | (regex.REVERSE if e.slot == "before" else 0))
         except (KeyError, ValueError, regex.error) as exc:
             problems.append(f"{where}: pattern: {exc}")
             continue
-        if regex.search(r"\$[a-z_]", _expand(e.pattern, spec.fragments)):
+        if regex.search(r"\$[a-z_]", expanded):
             problems.append(f"{where}: pattern: undefined fragment")  # a $name left unexpanded
             continue
         lits = compile_re("|".join(re.escape(x) for x in e.literals)) if e.literals else None
-        triggers.append(Trigger(e.id, e.slot, e.role, e.modality, rx, e, lits))
+        whole = e.slot == "before" and _whole_window(expanded)
+        triggers.append(Trigger(e.id, e.slot, e.role, e.modality, rx, e, lits,
+                                _tester(e.slot, whole, expanded, rx), expanded, whole))
     if problems:
         raise RuleError(problems)
     return Lexicon(triggers)
@@ -234,7 +351,7 @@ class Mention:
     index: int
 
 
-@dataclass
+@dataclass(slots=True)
 class Chain:
     mentions: list[Mention]
     start: int
@@ -251,27 +368,28 @@ LABEL = compile_regex(r"^\s*(?:(?:[IVXLC]+|\d+(?:\.\d+)*)[.)]|[a-zđ][.)](?=\s)|
                       FLAGS)
 
 
-# a clause break: [.;:!?] + blank, or a newline.  Searched REVERSE from pos, so the first
-# hit is the one ending last (one call instead of an rfind per break string)
-_BREAK = compile_regex(r"[.;:!?][ \n\t]|\n", regex.REVERSE)
+# the last clause break ([.;:!?] + blank, or a newline) before endpos: greedy .* backs off
+# from the end, so the first break found is the one starting last, which also ends last
+# (ASCII only: stdlib re and regex agree; one C call, no scan of the whole unit)
+_LAST_BREAK = re.compile(r"(?s:.*)(?:[.;:!?][ \n\t]|\n)")
 
 
 def _clause_start(text: str, pos: int, floor: int) -> int:
     """Start of the clause holding pos: after the last [.;:!?] + blank, or newline."""
     lo = max(floor, pos - MAX_WINDOW)
-    m = _BREAK.search(text, lo, pos)
+    m = _LAST_BREAK.match(text, lo, pos)
     return m.end() if m is not None else lo
 
 
 def build_chains(text: str, mentions: list[Mention], lex: Lexicon) -> list[Chain]:
     """Group mentions joined by list punctuation into chains (document order)."""
-    gaps = [g.regex.match for g in lex.of("gap", "continue")]
+    joins = lex.any_match("gap", "continue")
     chains: list[Chain] = []
     for m in sorted(mentions, key=lambda m: m.start):
         if chains:
             last = chains[-1]
             gap = text[last.end:m.start]
-            if m.start >= last.end and len(gap) <= 80 and _any_match(gaps, gap):
+            if m.start >= last.end and len(gap) <= 80 and joins(gap):
                 last.mentions.append(m)
                 last.end = max(last.end, m.end)
                 continue
@@ -279,6 +397,14 @@ def build_chains(text: str, mentions: list[Mention], lex: Lexicon) -> list[Chain
                 continue
         chains.append(Chain([m], m.start, m.end))
     return chains
+
+
+def _any_matcher(slot: str, entries: list[Trigger]) -> Any:
+    if entries and slot in ("after", "gap") and all(_joinable(t.source) for t in entries):
+        joined = compile_regex("|".join(f"(?:{t.source})" for t in entries), FLAGS)
+        return lambda text: joined.match(text) is not None
+    tests = [t.regex.match for t in entries]
+    return lambda text: _any_match(tests, text)
 
 
 def _any_match(tests: list, text: str) -> bool:
@@ -292,14 +418,23 @@ def classify(text: str, chains: list[Chain], lex: Lexicon) -> list[Chain]:
     """Give every chain its role from the text around it (see rules/_roles.yaml)."""
     body_start = LABEL.match(text).end()
     chains = _merge_heading_line(text, chains, body_start)
+    before_lead, before_passive, before_subject = (
+        lex.plan("before", ("lead", "support")), lex.plan("before", ("passive",)), lex.plan("before", ("subject",)))
+    after_lead, after_block = lex.plan("after", ("lead", "support")), lex.plan("after", ("block",))
+    low = lower_once(text)                      # for the literal prefilters
     prev: Optional[Chain] = None
     for ch in chains:
+        # both windows are at most MAX_WINDOW long: they are the slots' windows as they are
         cs = _clause_start(text, ch.start, body_start)          # at most MAX_WINDOW back
         before = text[cs:ch.start]
         nl = text.find("\n", ch.end, ch.end + MAX_WINDOW)
-        after = text[ch.end:nl if nl >= 0 else ch.end + MAX_WINDOW]
-        blow, alow = before.lower(), after.lower()      # for the literal prefilters, once
-        t = lex.first("before", before, ("lead", "support"), blow)
+        after_end = nl if nl >= 0 else ch.end + MAX_WINDOW
+        after = text[ch.end:after_end]
+        if low is not None:
+            blow, alow = low[cs:ch.start], low[ch.end:after_end]
+        else:
+            blow, alow = before.lower(), after.lower()
+        t = before_lead(before, blow)
         if t is not None:
             if t.role == "support" and prev is not None and prev.passive and prev.end >= cs \
                     and not text[prev.end:ch.start].strip(" ,").lower().startswith("và"):
@@ -308,24 +443,31 @@ def classify(text: str, chains: list[Chain], lex: Lexicon) -> list[Chain]:
                 ch.role, ch.modality, ch.trigger = t.role, t.modality, t.id
             prev = ch
             continue
-        ch.passive = lex.first("before", before, ("passive",), blow) is not None
-        subj = lex.first("before", before, ("subject",), blow)
+        ch.passive = before_passive(before, blow) is not None
+        subj = before_subject(before, blow)
         # only positions between the label and the chain ("a) Sở Tư pháp ...", "Thủ trưởng các sở ...")
         ch.at_unit_start = cs == body_start and subj is not None and subj.spec.at_start
         if ch.at_unit_start and text.rfind("\n", body_start, ch.start) < 0:
             # "2. Công an tỉnh", "5. Văn phòng UBND tỉnh:", "2. Sở Tài chính: Chủ trì, ..."
             ch.heading = (not after.strip(" \t:.;") or after.lstrip().startswith(":")) and not ch.passive
         if not ch.passive:
-            after_role = lex.first("after", after, ("lead", "support"), alow)
+            after_role = after_lead(after, alow)
             if after_role is not None:
                 ch.role, ch.modality, ch.trigger = after_role.role, after_role.modality, after_role.id
             elif ch.heading:
                 ch.role, ch.trigger = "subject", "heading"
-            elif subj is not None and lex.first("after", after, ("block",), alow) is None \
+            elif subj is not None and after_block(after, alow) is None \
                     and not _continues_list(text, cs, prev):
                 ch.role, ch.trigger = "subject", subj.id
         prev = ch
     return chains
+
+
+def lower_once(text: str) -> Optional[str]:
+    """text.lower() when its slices are the lowered slices of text: no character whose lower
+    case is longer (İ) or depends on its neighbours (Σ); else None (lower each window)."""
+    low = text.lower()
+    return low if len(low) == len(text) and "\u03a3" not in text else None
 
 
 HEADING_GAP = compile_regex(r"^\s*(?:[,;]|và)\s*(?:và\s+)?$", FLAGS)
