@@ -276,3 +276,12 @@ def test_doi_voi_heading():
     doc, ctx = make(text, [("1. Đối", "1"), ("a) Rà", "1/a")], ["Ủy ban nhân dân tỉnh", "các sở, ban, ngành"])
     ds = by_item(doc, ctx)
     assert leads(ds["1/a"]) == ["các sở, ban, ngành"] and ds["1"].lead_source == "heading"
+
+
+def test_lexicon_prefilter_accepts_a_phrase_split_by_two_spaces_or_a_line_end():
+    # the role patterns allow any whitespace between words; their literal prefilter must too
+    for gap in (" ", "  ", "\n"):
+        text = f"1. Sở Nội vụ chủ trì, phối{gap}hợp với Sở Tư pháp rà soát thủ tục.\n"
+        doc, ctx = make(text, [("1.", "1")], ["Sở Nội vụ", "Sở Tư pháp"])
+        d = by_item(doc, ctx)["1"]
+        assert (leads(d), [b.text for b in d.support]) == (["Sở Nội vụ"], ["Sở Tư pháp"]), repr(gap)

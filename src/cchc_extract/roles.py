@@ -18,7 +18,7 @@ import regex
 import yaml
 from pydantic import Field, ValidationError
 
-from .rules import RuleError, StrictModel, rules_dir
+from .rules import RuleError, StrictModel, prefilter_word, rules_dir
 from .startup_cache import compile_re, compile_regex, load_yaml
 
 FLAGS = regex.V1 | regex.UNICODE | regex.IGNORECASE
@@ -177,7 +177,8 @@ class Lexicon:
 
     def _steps(self, slot: str, roles: tuple[str, ...]) -> tuple:
         """(trigger, literals, test) of the entries of these roles, in file order."""
-        return tuple((t, tuple(t.spec.literals), t.test) for t in self.triggers if t.slot == slot and t.role in roles)
+        return tuple((t, tuple(prefilter_word(x) for x in t.spec.literals), t.test)
+                     for t in self.triggers if t.slot == slot and t.role in roles)
 
     def any_match(self, slot: str, role: str) -> "_AnyMatch":
         """text -> whether some entry of this role matches at the start of text (literals not
@@ -314,7 +315,8 @@ def load_lexicon(path: Path | None = None) -> Lexicon:
         if regex.search(r"\$[a-z_]", expanded):
             problems.append(f"{where}: pattern: undefined fragment")  # a $name left unexpanded
             continue
-        lits = compile_re("|".join(re.escape(x) for x in e.literals)) if e.literals else None
+        # words of a literal may be split by any run of spaces or a line end, as in the patterns
+        lits = compile_re("|".join(r"\s+".join(map(re.escape, x.split())) for x in e.literals)) if e.literals else None
         whole = e.slot == "before" and _whole_window(expanded)
         triggers.append(Trigger(e.id, e.slot, e.role, e.modality, rx, e, lits,
                                 _tester(e.slot, whole, expanded, rx), expanded, whole))

@@ -118,6 +118,12 @@ def rules_dir() -> Path:
     raise RuleError([f"rules directory not found (looked beside {here}); set CCHC_RULES_DIR"])
 
 
+def prefilter_word(literal: str) -> str:
+    """The longest word of a literal: a text may break a phrase over a line end or two
+    spaces ("thời gian hoàn\nthành"), so only a single word is a safe substring test."""
+    return max(literal.lower().split() or [literal.lower()], key=len)
+
+
 class _Template(string.Template):
     idpattern = r"[a-z_][a-z0-9_]*"
 
@@ -218,7 +224,7 @@ def load_rules(directory: Path | None = None) -> RuleSet:
                 continue
             kinds.setdefault(spec.kind, []).append(
                 Rule(r.id, spec.kind, r.priority, rx, dict(r.fields),
-                     tuple(x.lower() for x in r.literals), path.name, r)
+                     tuple(prefilter_word(x) for x in r.literals), path.name, r)
             )
     if problems:
         raise RuleError(problems)
