@@ -8,6 +8,7 @@ from .. import diagnostics
 from ..normalize import NormalizedText
 from . import ItemNode, Layout
 from .footer import Tail, parse_tail, signature_block
+from .attachments import Attachment, find_attachments
 from .footnotes import build_footnotes, mark_paren_notes
 from .lines import Line, extend_notes, split_lines
 from .metadata import MetaBuilder, web_table
@@ -39,7 +40,9 @@ def analyze_document(norm: NormalizedText) -> Layout:
     if h.number is None and h.date is None and not h.issuer_lines:
         layout.warnings.append(diagnostics.warn("W201"))
     layout.segments.extend(header_segments(lines, h))
-    tail = parse_tail(lines, h.body_start, len(lines))
+    attached = find_attachments(lines, h.body_start, len(lines))
+    main_end = attached[0].start if attached else len(lines)
+    tail = parse_tail(lines, h.body_start, main_end)
     after_body = tail.closing[1] if tail.closing else tail.body_end
     paren = frozenset(mark_paren_notes(lines, after_body))
     extend_notes(lines, note_end, after_body, loose)     # notes after the body, "(n)" ones included
@@ -47,6 +50,7 @@ def analyze_document(norm: NormalizedText) -> Layout:
 
     items, warns, first = build_items(norm, lines, h.body_start, tail.body_end, paren=paren)
     layout.warnings.extend(_to_original(norm, warns))
+    items += _attachment_items(norm, lines, attached, layout, loose, paren)
     layout.items = dup_items + items
     if not items:
         layout.warnings.append(diagnostics.warn("W209"))
@@ -64,6 +68,22 @@ def analyze_document(norm: NormalizedText) -> Layout:
     mb.footer(tail, web_table(original_lines, table_end))
     layout.metadata = mb.meta
     return layout
+
+
+def _attachment_items(norm: NormalizedText, lines: list[Line], attached: list[Attachment], layout: Layout,
+                      loose: bool, paren: frozenset) -> list[ItemNode]:
+    """Items of each attached document (paths under its prefix), and an "attachment" segment."""
+    out: list[ItemNode] = []
+    for k, att in enumerate(attached):
+        hi = attached[k + 1].start if k + 1 < len(attached) else len(lines)
+        ah = parse_header(lines, att.title, hi, loose)
+        atail = parse_tail(lines, ah.body_start, hi)
+        items, warns, _ = build_items(norm, lines, ah.body_start, atail.body_end, prefix=att.prefix,
+                                      paren=paren)
+        layout.warnings.extend(_to_original(norm, warns))
+        out.extend(items)
+        layout.segments.append(("attachment", lines[att.start].start, _end_of(lines, att.start, hi, lines[att.start].end)))
+    return out
 
 
 def _front_debris(norm: NormalizedText, lines: list[Line], original_lines: list[str],

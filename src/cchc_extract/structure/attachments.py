@@ -1,0 +1,93 @@
+"""Documents attached after the signature (NĐ 30/2020, Phụ lục I: an attached document
+carries "(Kèm theo Quyết định số … ngày … của …)" under its title).
+
+A Quyết định "ban hành kèm theo" a Kế hoạch, Quy chế or Chương trình is followed, after
+its signature and Nơi nhận, by that document: its own header block, a title line
+("KẾ HOẠCH"), the subject, the "(Ban hành kèm theo …)" line and a body with numbered
+items.  Those items are tasks of the main document; they get paths under a prefix
+named after the attachment's type ("kh/II/1/a") so that they cannot collide with the
+main document's items ("Điều 1", "1", "II/1").
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from ..startup_cache import compile_regex
+from .lines import Line
+from .segment import NUMBER_RE, DATE_RE, is_upper
+from .vocab import doc_type_line_re, header_mark_re, motto_re, prefix_re, vocab
+
+# "(Ban hành kèm theo Quyết định số …", "Kèm theo Công văn số …", "(Kèm theo Kế hoạch này)"
+_ATTACHED_TO = compile_regex(
+    r"^[(\[]?\s*(?:được\s+)?(?:ban\s+hành\s+)?kèm\s+theo\s+(?:quyết\s+định|công\s+văn|kế\s+hoạch|nghị\s+quyết"
+    r"|chỉ\s+thị|thông\s+báo|tờ\s+trình|văn\s+bản|chương\s+trình|đề\s+án|quy\s+chế|hướng\s+dẫn)\b", regex.I)
+_RULE = compile_regex(r"^[-_=*.\s]+$")          # a separator line under the header cells
+TITLE_REACH = 4      # non-blank lines from the title to the "kèm theo" line (subject lines between)
+HEADER_REACH = 12    # lines above the title that may still be its header block
+
+
+@dataclass
+class Attachment:
+    start: int          # index of the first line (its header block, else its title)
+    title: int          # index of the title line ("KẾ HOẠCH")
+    prefix: str         # path prefix of its items: "kh/"
+
+
+def find_attachments(lines: list[Line], lo: int, hi: int) -> list[Attachment]:
+    """Attached documents that start in lines[lo:hi] (lo: the main body's first line)."""
+    found: list[Attachment] = []
+    used: dict[str, int] = {}
+    title_re = doc_type_line_re()
+    i = lo
+    while i < hi:
+        ln = lines[i]
+        if not ln.blank and is_upper(ln.text) and title_re.match(ln.text) and _announces(lines, i, hi):
+            start = _header_start(lines, i, found[-1].title + 1 if found else lo)
+            prefix = _prefix(ln.text, used)
+            found.append(Attachment(start, i, prefix))
+        i += 1
+    return found
+
+
+def _announces(lines: list[Line], title: int, hi: int) -> bool:
+    """A "kèm theo …" line within TITLE_REACH non-blank lines after the title."""
+    seen = 0
+    for ln in lines[title + 1:hi]:
+        if ln.blank:
+            continue
+        if _ATTACHED_TO.match(ln.text):
+            return True
+        seen += 1
+        if seen >= TITLE_REACH:
+            return False
+    return False
+
+
+def _header_start(lines: list[Line], title: int, floor: int) -> int:
+    """The first line of the attachment's header block above its title: issuer lines in
+    capitals, the motto, separator rules, "Số: …" and the place-date line."""
+    start = title
+    for j in range(title - 1, max(floor, title - HEADER_REACH) - 1, -1):
+        t = lines[j].text
+        if not t:
+            continue
+        if prefix_re().match(t):         # "KT. CHỦ TỊCH": the main document's signature
+            break
+        if (is_upper(t) or motto_re().search(t) or _RULE.match(t) or header_mark_re().match(t)
+                or NUMBER_RE.search(t) or DATE_RE.search(t)):
+            start = j
+            continue
+        break
+    return start
+
+
+def _prefix(title: str, used: dict[str, int]) -> str:
+    """"kh/" for KẾ HOẠCH (a second one: "kh2/"); the codes are in rules/_structure.yaml."""
+    codes = vocab().get("attachment_prefixes", {})
+    key = " ".join(title.rstrip(":").split()).upper()
+    base = str(codes.get(key, "att"))
+    used[base] = used.get(base, 0) + 1
+    n = used[base]
+    return f"{base}/" if n == 1 else f"{base}{n}/"

@@ -1,0 +1,80 @@
+"""Documents attached after the signature: "KẾ HOẠCH … (Ban hành kèm theo Quyết định số …)"."""
+from __future__ import annotations
+
+from cchc_extract.normalize import normalize
+from cchc_extract.pipeline import extract_text
+from cchc_extract.structure import analyze
+
+DECISION = """ỦY BAN NHÂN DÂN
+TỈNH BẮC NINH
+Số: 88/QĐ-UBND
+Bắc Ninh, ngày 10 tháng 02 năm 2026
+QUYẾT ĐỊNH
+Về việc ban hành Kế hoạch cải cách hành chính năm 2026
+CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH
+Căn cứ Luật Tổ chức chính quyền địa phương;
+QUYẾT ĐỊNH:
+Điều 1. Ban hành kèm theo Quyết định này Kế hoạch cải cách hành chính năm 2026.
+Điều 2. Quyết định này có hiệu lực kể từ ngày ký./.
+Nơi nhận:
+- Như Điều 2;
+- Lưu: VT.
+KT. CHỦ TỊCH
+PHÓ CHỦ TỊCH
+Nguyễn Văn An
+
+ỦY BAN NHÂN DÂN
+TỈNH BẮC NINH
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+{title}
+Cải cách hành chính năm 2026
+{attached}
+I. NHIỆM VỤ
+1. Sở Nội vụ chủ trì rà soát thủ tục hành chính, hoàn thành trước ngày 30/6/2026.
+2. Sở Tư pháp kiểm tra việc thi hành pháp luật.
+II. TỔ CHỨC THỰC HIỆN
+Các sở, ngành báo cáo kết quả về Sở Nội vụ.
+"""
+
+
+def _text(title="KẾ HOẠCH", attached="(Ban hành kèm theo Quyết định số 88/QĐ-UBND ngày 10/02/2026 của Chủ tịch UBND tỉnh)"):
+    return DECISION.format(title=title, attached=attached)
+
+
+def test_items_of_an_attached_plan_get_their_own_prefix():
+    lay = analyze(normalize(_text()))
+    assert [it.path for it in lay.items] == ["Điều 1", "Điều 2", "kh/I", "kh/I/1", "kh/I/2", "kh/II"]
+    kinds = [k for k, _, _ in lay.segments]
+    assert "attachment" in kinds and "debris" not in kinds
+    assert not [w for w in lay.warnings if w.code == "W208"]
+
+
+def test_the_attachment_does_not_move_the_main_signature_or_distribution():
+    doc = extract_text(_text())
+    assert doc.metadata.signer and doc.metadata.signer.name == "Nguyễn Văn An"
+    assert doc.metadata.distribution[0] == "Như Điều 2" and len(doc.metadata.distribution) == 2
+    due = [d for d in doc.deadlines if d.item == "kh/I/1"]
+    assert due and due[0].due == "2026-06-29"
+    assert any(d.item == "kh/I/1" and [b.text for b in d.lead] == ["Sở Nội vụ"] for d in doc.directives)
+
+
+def test_a_second_attachment_of_the_same_type_is_numbered_and_other_types_use_their_code():
+    two = _text() + "\n" + _text().split("\n\n", 1)[1].replace("KẾ HOẠCH", "QUY CHẾ", 1)
+    paths = [it.path for it in analyze(normalize(two)).items]
+    assert "kh/I/1" in paths and "qc/I/1" in paths
+    again = _text() + "\n" + _text().split("\n\n", 1)[1]
+    assert "kh2/I/1" in [it.path for it in analyze(normalize(again)).items]
+
+
+def test_a_title_without_a_kem_theo_line_is_no_attachment():
+    lay = analyze(normalize(_text(attached="Căn cứ tình hình thực tế, xây dựng kế hoạch như sau:")))
+    assert not any(it.path.startswith("kh/") for it in lay.items)
+    assert "attachment" not in [k for k, _, _ in lay.segments]
+
+
+def test_a_standalone_plan_that_names_its_decision_is_read_as_usual():
+    # the "(Ban hành kèm theo …)" line under the document's own title is header, not an attachment
+    standalone = _text().split("\n\n", 1)[1]
+    paths = [it.path for it in analyze(normalize(standalone)).items]
+    assert paths == ["I", "I/1", "I/2", "II"]
