@@ -285,3 +285,13 @@ def test_lexicon_prefilter_accepts_a_phrase_split_by_two_spaces_or_a_line_end():
         doc, ctx = make(text, [("1.", "1")], ["Sở Nội vụ", "Sở Tư pháp"])
         d = by_item(doc, ctx)["1"]
         assert (leads(d), [b.text for b in d.support]) == (["Sở Nội vụ"], ["Sở Tư pháp"]), repr(gap)
+
+
+def test_a_heading_of_bodies_with_an_alias_aside_leads_its_sub_items():
+    text = ("1. Các bộ, Ủy ban nhân dân các tỉnh (sau đây gọi chung là bộ, ngành, địa phương):\n"
+            "a) Rà soát thủ tục hành chính.\nb) Báo cáo kết quả.\n")
+    doc, ctx = make(text, [("1.", "1"), ("a)", "1/a"), ("b)", "1/b")],
+                    ["Các bộ", "Ủy ban nhân dân các tỉnh"])
+    got = by_item(doc, ctx)
+    assert leads(got["1/a"]) == ["Các bộ", "Ủy ban nhân dân các tỉnh"]
+    assert got["1/a"].lead_source == "heading"

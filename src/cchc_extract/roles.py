@@ -451,7 +451,7 @@ def classify(text: str, chains: list[Chain], lex: Lexicon) -> list[Chain]:
         ch.at_unit_start = cs == body_start and subj is not None and subj.spec.at_start
         if ch.at_unit_start and text.rfind("\n", body_start, ch.start) < 0:
             # "2. Công an tỉnh", "5. Văn phòng UBND tỉnh:", "2. Sở Tài chính: Chủ trì, ..."
-            ch.heading = (not after.strip(" \t:.;") or after.lstrip().startswith(":")) and not ch.passive
+            ch.heading = bool(HEADING_TAIL.match(after) or after.lstrip().startswith(":")) and not ch.passive
         if not ch.passive:
             after_role = after_lead(after, alow)
             if after_role is not None:
@@ -472,6 +472,9 @@ def lower_once(text: str) -> Optional[str]:
     return low if len(low) == len(text) and "\u03a3" not in text else None
 
 
+# the rest of a heading line after its bodies: nothing, ":" or an alias aside
+# ("1. Các bộ, …, UBND các tỉnh (sau đây gọi chung là bộ, ngành, địa phương):")
+HEADING_TAIL = compile_regex(r"^(?:\s*\([^()\n]{1,160}\))?[ \t:.;]*$")
 HEADING_GAP = compile_regex(r"^\s*(?:[,;]|và)\s*(?:và\s+)?$", FLAGS)
 
 
