@@ -23,12 +23,12 @@ _LINE_BREAK = compile_regex(r"\r\n|\r|\n")
 
 def analyze_document(norm: NormalizedText) -> Layout:
     layout = Layout()
-    if not norm.text.strip():
+    if not norm.text or norm.text.isspace():      # (no stripped copy of the text)
         return layout
     reset_label_memo()                 # label answers are memoized per document
     lines = split_lines(norm)
     # the site table is only looked for near the top: split just that much of the original
-    original_lines = _LINE_BREAK.split(norm.original, maxsplit=60)[:60]
+    original_lines = _first_lines(norm.original, 60)
     note_end: dict[int, int] = {}
     loose = blank_mode(lines, 0, len(lines))
     if loose:
@@ -84,6 +84,13 @@ def _attachment_items(norm: NormalizedText, lines: list[Line], attached: list[At
         out.extend(items)
         layout.segments.append(("attachment", lines[att.start].start, _end_of(lines, att.start, hi, lines[att.start].end)))
     return out
+
+
+def _first_lines(text: str, n: int) -> list[str]:
+    """The first n lines of text (any line break): str.split, much faster, when there is no CR."""
+    if "\r" in text:
+        return _LINE_BREAK.split(text, maxsplit=n)[:n]
+    return text.split("\n", n)[:n]
 
 
 def _front_debris(norm: NormalizedText, lines: list[Line], original_lines: list[str],
@@ -165,13 +172,13 @@ def _near_top(lines: list[Line], lo: int, i: int, reach: int = 15) -> bool:
     """A repeated opening starts among the first lines of the document proper."""
     if i < lo:
         return False
-    return sum(1 for ln in lines[lo:i] if not ln.blank) < reach
+    return sum(1 for ln in lines[lo:i] if ln.text) < reach
 
 
 def _end_of(lines: list[Line], lo: int, hi: int, default: int) -> int:
     """End offset of the last non-blank, non-footnote line in [lo, hi)."""
     for ln in reversed(lines[lo:hi]):
-        if not ln.blank and ln.note is None:
+        if ln.text and ln.note is None:
             return ln.end
     return default
 

@@ -23,7 +23,7 @@ _SYLLABLE = compile_regex(
 
 
 def is_abbreviation(token: str) -> bool:
-    letters = "".join(c for c in token if c.isalpha())
+    letters = "".join(filter(str.isalpha, token))     # filter/map: the loops run in C
     if len(letters) < 2 or not letters.isupper():
         return False
     return not _SYLLABLE.match(letters.lower())
@@ -41,7 +41,8 @@ def _patterns():
     heads = sorted(v["org_heads"], key=len, reverse=True)
     head_re = compile_regex(r"(?<!\p{L})(" + "|".join(regex.escape(h) for h in heads) + r")\s+(\p{Ll}+)", regex.I)
     locword = compile_regex(r"^(?:" + "|".join(regex.escape(w) for w in loc) + r")$", regex.I)
-    return name_re, canon, loc_re, head_re, locword
+    after_va = compile_regex(r"(?<=\bvà\s)(\p{Ll})")
+    return name_re, canon, loc_re, head_re, locword, after_va
 
 
 def _cap(word: str) -> str:
@@ -63,13 +64,13 @@ def sentence_case(name: str) -> str:
     cased = _case_rules(folded)
     if len(cased) != len(printed):
         return cased
-    return "".join(p.upper() if c.isupper() else p for p, c in zip(printed, cased))
+    return "".join([p.upper() if c.isupper() else p for p, c in zip(printed, cased)])
 
 
 def _case_rules(s: str) -> str:
-    name_re, canon, loc_re, head_re, locword = _patterns()
+    name_re, canon, loc_re, head_re, locword, after_va = _patterns()
     s = head_re.sub(lambda m: _cap(m.group(1)) + " " + _cap(m.group(2)), s)
-    s = regex.sub(r"(?<=\bvà\s)(\p{Ll})", lambda m: m.group(1).upper(), s) if head_re.search(s) else s
+    s = after_va.sub(lambda m: m.group(1).upper(), s) if head_re.search(s) else s
     s = name_re.sub(lambda m: canon.get(m.group(0).lower(), m.group(0)), s)
     m = loc_re.search(s)
     if m:
@@ -79,5 +80,5 @@ def _case_rules(s: str) -> str:
 
 
 def is_upper_word(w: str) -> bool:
-    letters = [c for c in w if c.isalpha()]
-    return len(letters) >= 2 and all(c.isupper() for c in letters)
+    letters = "".join(filter(str.isalpha, w))
+    return len(letters) >= 2 and all(map(str.isupper, letters))

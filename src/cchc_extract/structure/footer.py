@@ -10,9 +10,9 @@ from typing import Optional
 
 from .labels import match_label
 from .lines import Line
-from .segment import (CLOSING_FALLBACK, CLOSING_MARK, DASH_ENTRY_RE, NAME_RE, NOI_NHAN_RE, LOWER_START,
-                      ends_sentence, is_upper, join_lines, wraps)
-from .vocab import prefix_re
+from .segment import (CLOSING_FALLBACK, CLOSING_MARK, DASH_ENTRY_RE, NAME_RE, NOI_NHAN_FIRST, NOI_NHAN_RE,
+                      LOWER_START, ends_sentence, is_upper, join_lines, wraps)
+from .vocab import prefix_firsts, prefix_re
 from ..startup_cache import compile_regex
 
 
@@ -63,15 +63,16 @@ def parse_tail(lines: list[Line], lo: int, hi: int) -> Tail:
     noi = None
     first_prefix = None
     close_line = None
+    prefix, firsts = prefix_re(), prefix_firsts()
     for i in range(lo, hi):
         t = lines[i].text
         if not t or lines[i].note is not None:
             continue
         if close_line is None and CLOSING_MARK in t:
             close_line = i
-        if noi is None and NOI_NHAN_RE.match(t):
+        if noi is None and t.startswith(NOI_NHAN_FIRST) and NOI_NHAN_RE.match(t):
             noi = i
-        if first_prefix is None and prefix_re().match(t) and is_upper(t[:20]):
+        if first_prefix is None and t.startswith(firsts) and prefix.match(t) and is_upper(t[:20]):
             first_prefix = i
     if first_prefix is None and noi is None:
         first_prefix = _bare_signature(lines, lo, hi)
@@ -135,13 +136,14 @@ def parse_tail(lines: list[Line], lo: int, hi: int) -> Tail:
         if ln.idx in side:
             tail.signature.append(side[ln.idx])
             continue
-        if ln.blank or ln.note is not None or ln.idx in dist_idx or ln.idx == noi:
+        if not ln.text or ln.note is not None or ln.idx in dist_idx or ln.idx == noi:
             continue
         tail.signature.append(ln)
     return tail
 
 
 _TOKEN = compile_regex(r"\S++")
+_CELL_PREFIXES = frozenset(p.upper() for p in ("TM.", "KT.", "TL.", "TUQ.", "Q.", "T/M", "K/T", "T/L", "T/UQ"))
 _COLUMN_GAP = compile_regex(r"(?<=\S)\x20{3,}+(\S.*?)\s*$")
 
 
@@ -151,7 +153,7 @@ def split_footer_cell(ln: Line) -> tuple[Optional[Line], Optional[Line]]:
     The right cell is a trailing run of upper-case words (a signing prefix may open it)
     holding at least two words and six letters.
     """
-    gap = _COLUMN_GAP.search(ln.text)
+    gap = _COLUMN_GAP.search(ln.text) if "   " in ln.text else None    # the gap needs 3 spaces
     if gap:   # cells laid side by side with a wide gap: the right one may be the signer's name
         right_text = gap.group(1)
         if NAME_RE.match(right_text) or is_upper(right_text) or prefix_re().match(right_text):
@@ -159,11 +161,10 @@ def split_footer_cell(ln: Line) -> tuple[Optional[Line], Optional[Line]]:
             left = Line(ln.idx, ln.start, ln.start + len(left_text), left_text) if left_text else None
             return left, Line(ln.idx, ln.start + gap.start(1), ln.end, right_text)
     toks = list(_TOKEN.finditer(ln.text))
-    prefixes = {p.upper() for p in ("TM.", "KT.", "TL.", "TUQ.", "Q.", "T/M", "K/T", "T/L", "T/UQ")}
     k = len(toks)
     while k > 0:
         t = toks[k - 1].group()
-        if t.upper() in prefixes:
+        if t.upper() in _CELL_PREFIXES:
             k -= 1
             break
         if t.isalpha() and t.isupper():

@@ -21,7 +21,7 @@ def mark_paren_notes(lines: list[Line], lo: int) -> set[str]:
     """ "(1) …" lines after the body are notes (only there: in the body they are ordinary text)."""
     found = set()
     for ln in lines[lo:]:
-        if ln.note is None and not ln.blank:
+        if ln.note is None and ln.text:
             m = PAREN_NOTE.match(ln.text)
             if m:
                 ln.note, ln.note_start, ln.paren = m.group(1), ln.start + m.end(), True
@@ -44,14 +44,13 @@ def find_marks(norm: NormalizedText, lines: list[Line],
             continue
         out.append((m.marker, p, p, m.span))
     for ln in lines:
-        if ln.blank or ln.idx in note_lines:
+        if not ln.text or ln.idx in note_lines:
             continue
         seg = text[ln.start:ln.end]
-        if "[" not in seg and not paren:
-            continue
-        for m in _INLINE_BRACKET.finditer(seg):
-            out.append((m.group(1), ln.start + m.start(), ln.start + m.end(), None))
-        if paren:
+        if "[" in seg:                    # each mark pattern needs its bracket: cheap tests first
+            for m in _INLINE_BRACKET.finditer(seg):
+                out.append((m.group(1), ln.start + m.start(), ln.start + m.end(), None))
+        if paren and "(" in seg:
             for m in _INLINE_PAREN.finditer(seg):
                 if m.group(1) in paren:
                     out.append(("(" + m.group(1), ln.start + m.start(), ln.start + m.end(), None))

@@ -133,19 +133,28 @@ def inline_siblings(text: str, label: Label) -> list[int]:
     the next letter (or next number, before a capital) in order and follows a
     sentence end opens a new item.
     """
-    if label.kind == "letter":
-        want = next_letter(label.key)
-    elif label.kind == "decimal":
-        want = f"{label.number + 1}."
+    return sibling_starts(text, label.kind, label.key, label.number, max(label.end - 1, 0))
+
+
+def sibling_starts(text: str, kind: str, key: str, number: int, pos: int = 0) -> list[int]:
+    """inline_siblings for an item of this kind/key/number, scanning `text` from pos."""
+    if kind == "letter":
+        want = next_letter(key)
+        if want is None or want + ")" not in text:
+            return []                    # literal test first: the first cut must be this label
+    elif kind == "decimal":
+        want = f"{number + 1}."
+        if want not in text:
+            return []
     else:
         return []
     cuts = []
-    for m in _INLINE_SIBLING.finditer(text, max(label.end - 1, 0)):
+    for m in _INLINE_SIBLING.finditer(text, pos):
         lab = m.group("lab")
-        if label.kind == "letter" and want and lab[0] == want and lab.endswith(")"):
+        if kind == "letter" and want and lab[0] == want and lab.endswith(")"):
             cuts.append(m.start("lab"))
             want = next_letter(want)
-        elif label.kind == "decimal" and lab == want and text[m.end():m.end() + 1].isupper():
+        elif kind == "decimal" and lab == want and text[m.end():m.end() + 1].isupper():
             # (a number at a line end is too ambiguous: it must be followed by its capital)
             cuts.append(m.start("lab"))
             want = f"{int(want[:-1]) + 1}."

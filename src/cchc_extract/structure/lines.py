@@ -16,7 +16,7 @@ PAGE_NUMBER = compile_regex(r"(?:-\s*)?(?:[Tt]rang\s+)?\d{1,3}(?:\s*-)?")
 _EDGE = " \t\r\f\v*_"
 
 
-@dataclass
+@dataclass(slots=True)
 class Line:
     idx: int
     start: int          # normalized offset of the first non-space character
@@ -45,7 +45,8 @@ def split_lines(norm: NormalizedText) -> list[Line]:
             append(Line(idx, pos, pos, ""))
             pos += len(raw) + 1
             continue
-        s = pos + len(raw) - len(raw.lstrip(_EDGE))
+        # the leading edge: raw starts with stripped unless there are edge characters to skip
+        s = pos if raw[0] not in _EDGE else pos + len(raw) - len(raw.lstrip(_EDGE))
         line = Line(idx, s, s + len(stripped), stripped)
         mark = None
         if at_pos:

@@ -22,11 +22,25 @@ NUMBER_RE = compile_regex(
 DATE_RE = compile_regex(
     r"(?P<place>\p{Lu}[\p{L}.' ]{0,40}?)\s*+,\s*+ngày\b[\s.…_]*+(?P<d>\d{1,2})?[\s.…_]*+"
     r"(?:tháng|/|-)[\s.…_]*+(?P<m>\d{1,2})?[\s.…_]*+(?:năm|/|-)[\s.…_]*+(?P<y>\d{4})?")
+
+
+def find_number(t: str) -> Optional[regex.Match]:
+    """NUMBER_RE.search(t), after a C-speed test for the literal it needs."""
+    return NUMBER_RE.search(t) if "Số" in t else None
+
+
+def find_date(t: str, pos: int = 0) -> Optional[regex.Match]:
+    """DATE_RE.search(t, pos), after a C-speed test for the literal it needs."""
+    return DATE_RE.search(t, pos) if "ngày" in t else None
+
+
 VV_RE = compile_regex(r"^(?:V/v|V/V|v/v|Về\s+việc)[\s*_]*+:?[\s*_]*+")
 KINH_GUI_RE = compile_regex(r"^Kính\s+gửi[\s*_]*+:?[\s*_]*+")
 NOI_NHAN_RE = compile_regex(r"^Nơi\s+nhận[\s*_]*+:?[\s*_]*+")
+NOI_NHAN_FIRST = "Nơi"                  # literal start of a NOI_NHAN_RE match (a cheap test first)
 SEPARATOR_RE = compile_regex(r"^[-_=*.·~\s]{1,}$")
 DASH_ENTRY_RE = compile_regex(r"^[-+•]\s*+")
+DASH_FIRSTS = ("-", "+", "•")           # DASH_ENTRY_RE matches exactly the texts starting with one
 CLOSING_MARK = "./."
 CLOSING_FALLBACK = compile_regex(
     r"^(?:Trên\s+đây\s+là|Trong\s+quá\s+trình\s+(?:tổ\s+chức\s+)?(?:triển\s+khai\s+)?thực\s+hiện"
@@ -97,15 +111,17 @@ def blank_mode(lines: list[Line], lo: int, hi: int) -> bool:
     opened = preceded = 0
     for i in range(max(lo, 1), hi):
         ln = lines[i]
-        if ln.blank or ln.note_cont or not (ln.note is not None or match_label(ln.text)):
+        text = ln.text
+        if not text or ln.note_cont or not (ln.note is not None or match_label(text)):
             continue
-        if DASH_ENTRY_RE.match(ln.text) and DASH_ENTRY_RE.match(lines[i - 1].text):
+        above = lines[i - 1].text
+        if text.startswith(DASH_FIRSTS) and above.startswith(DASH_FIRSTS):
             continue                     # dash lists are written tight, whatever the paragraphs do
         opened += 1
-        preceded += lines[i - 1].blank
+        preceded += not above
     if opened >= 3:
         return preceded >= 0.6 * opened
-    return sum(1 for ln in lines[lo:hi] if ln.blank) >= 0.2 * n
+    return sum(1 for ln in lines[lo:hi] if not ln.text) >= 0.2 * n
 
 
 _WEB_ROW = compile_regex(r"^\|\s*([^|]{1,40}?)\s*\|\s*([^|]*?)\s*\|\s*$")
@@ -119,7 +135,8 @@ def web_table_end(original_lines: list[str], lines: list[Line], lo: int, hi: int
     """
     end, rows = lo, 0
     for i in range(lo, min(hi, lo + 40, len(original_lines))):
-        m = _WEB_ROW.match(original_lines[i].strip())
+        row = original_lines[i].strip()
+        m = row.startswith("|") and _WEB_ROW.match(row)
         if m and not _is_header_element(m.group(1)) and not _is_header_element(m.group(2)) \
                 and not is_upper(m.group(1)):
             end, rows = i + 1, rows + 1
@@ -127,7 +144,7 @@ def web_table_end(original_lines: list[str], lines: list[Line], lo: int, hi: int
 
 
 def _is_header_element(t: str) -> bool:
-    return bool(NUMBER_RE.search(t) or DATE_RE.search(t) or motto_re().search(t)
+    return bool(find_number(t) or find_date(t) or motto_re().search(t)
                 or KINH_GUI_RE.match(t) or VV_RE.match(t))
 
 
@@ -168,7 +185,7 @@ class _HeaderReader:
                 i += 1
                 continue
             if ln.note is not None or prefix_re().match(t) or (
-                    match_label(t) is not None and not NUMBER_RE.search(t)):
+                    match_label(t) is not None and not find_number(t)):
                 break
             if KINH_GUI_RE.match(t):
                 i = self._recipients(i)
@@ -209,10 +226,10 @@ class _HeaderReader:
             cell = _outside(t, mottos)
             if cell and h.number is None and h.date is None:
                 s, e = cell                         # the issuer cell shares the line
-                if is_upper(t[s:e]) and not DATE_RE.search(t[s:e]):
+                if is_upper(t[s:e]) and not find_date(t[s:e]):
                     h.issuer_lines.append((i, ln.start + s, ln.start + e))
             found = True
-        m = NUMBER_RE.search(t)
+        m = find_number(t)
         if m and h.number is None:
             h.number = (i, m)
             before = t[:m.start()].strip(" -_|")
@@ -222,7 +239,7 @@ class _HeaderReader:
             found = True
         # the place starts after any number or motto cell flattened onto the same line
         skip = max([m.end() if m else 0] + [x.end() for x in mottos])
-        d = DATE_RE.search(t, skip)
+        d = find_date(t, skip)
         if d and h.date is None and (d.group("y") or d.group("m") or "ngày" in t):
             h.date = (i, d)
             found = True
@@ -325,7 +342,7 @@ def find_repeat(lines: list[Line], min_chars: int = 200, min_lines: int = 4) -> 
     Linear: each line is looked up once in a dict of first occurrences; a run is
     only extended from a line that starts it.
     """
-    content = [i for i, ln in enumerate(lines) if not ln.blank]
+    content = [i for i, ln in enumerate(lines) if ln.text]
     first: dict[str, int] = {}
     k = 0
     n = len(content)
@@ -354,6 +371,9 @@ def find_repeat(lines: list[Line], min_chars: int = 200, min_lines: int = 4) -> 
     return None
 
 
+_SO_START = compile_regex(r"^Số\b")
+
+
 def header_anchor(lines: list[Line], lo: int, hi: int, look: int = 25) -> int:
     """First line of the document proper when a few lines of site debris precede it, else lo.
 
@@ -368,7 +388,7 @@ def header_anchor(lines: list[Line], lo: int, hi: int, look: int = 25) -> int:
         return lo
     for k, i in enumerate(content):
         t = lines[i].text
-        if motto_re().search(t) or regex.match(r"^Số\b", t) and NUMBER_RE.search(t) or DATE_RE.match(t):
+        if motto_re().search(t) or _SO_START.match(t) and NUMBER_RE.search(t) or DATE_RE.match(t):
             j = k
             while j > 0 and is_upper(lines[content[j - 1]].text) and len(lines[content[j - 1]].text) < 80:
                 j -= 1

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 from bisect import bisect_left
-from dataclasses import dataclass, field
 from typing import Optional
 
 import regex
@@ -10,7 +9,7 @@ import regex
 from ..models import Warning_
 from ..normalize import NormalizedText
 from . import ItemNode
-from .labels import BULLETS, Label, inline_siblings, match_label
+from .labels import BULLETS, Label, inline_siblings, match_label, sibling_starts
 from .lines import Line
 from .segment import LOWER_START, ends_sentence
 from .text import clean
@@ -19,17 +18,23 @@ from .warnlimit import Warner
 _NOTE_ONLY = regex.compile(r"^\(.*\)[.;]?$")               # "(Nhiệm vụ cụ thể theo Phụ lục đính kèm)."
 _SECTION = regex.compile(r"^(?:(?:PHẦN|Phần|CHƯƠNG|Chương|MỤC|Mục|Tiểu mục)\s+(?:[IVXL]+|\d+|thứ\s+\p{L}+)\b"
                          r"|[A-ZĐ]\.\s+\p{Lu}{2,})")     # Party letter parts: "A. TÌNH HÌNH"
+_SECTION_FIRST = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZĐ")   # what a _SECTION match can start with
 _BRACKET_MARK = regex.compile(r"\[\d{1,3}\]")
 
 
-@dataclass
 class _Open:
-    node: ItemNode
-    label: Label
-    bullets: dict = field(default_factory=dict)   # kind -> count of bullet children
-    letters: list = field(default_factory=list)   # letter numbers of letter children seen
-    decimals: list = field(default_factory=list)
-    cont: list = field(default_factory=list)      # indexes into node.parts of new-paragraph continuations
+    """An item still open on the stack, with what its children so far tell."""
+    __slots__ = ("node", "label", "kind", "rank", "bullets", "letters", "decimals", "cont")
+
+    def __init__(self, node: ItemNode, label: Label):
+        self.node = node
+        self.label = label
+        self.kind = label.kind        # the label's kind and rank, read at every push and pop
+        self.rank = label.rank
+        self.bullets: dict = {}       # kind -> count of bullet children
+        self.letters: list = []       # letter numbers of letter children seen
+        self.decimals: list = []
+        self.cont: list = []          # indexes into node.parts of new-paragraph continuations
 
 
 class TreeBuilder:
@@ -52,32 +57,35 @@ class TreeBuilder:
     # -- the stack -----------------------------------------------------------
     def _parent_for(self, lab: Label) -> _Open:
         st = self.stack
-        if lab.kind in BULLETS:
+        kind = lab.kind
+        if kind in BULLETS:
             for i in range(len(st) - 1, -1, -1):
-                if st[i].label.kind == lab.kind:
+                if st[i].kind == kind:
                     del st[i:]
                     break
-                if st[i].label.kind not in BULLETS:
+                if st[i].kind not in BULLETS:
                     break
             return st[-1] if st else self.root
-        while st and (st[-1].label.kind in BULLETS or st[-1].label.rank >= lab.rank):
+        rank = lab.rank
+        while st and (st[-1].kind in BULLETS or st[-1].rank >= rank):
             st.pop()
-        if lab.kind == "multilevel":
+        if kind == "multilevel":
             head = lab.key.rsplit(".", 1)[0]
             # "2.1." never sits under "1.": drop decimals whose number is not its prefix
-            while st and st[-1].label.kind in ("decimal", "multilevel") and st[-1].label.key != head:
+            while st and st[-1].kind in ("decimal", "multilevel") and st[-1].label.key != head:
                 st.pop()
         return st[-1] if st else self.root
 
     def add_item(self, lab: Label, start: int, end: int) -> None:
         parent = self._parent_for(lab)
-        if lab.kind in BULLETS:
-            n = parent.bullets.get(lab.kind, 0) + 1
-            parent.bullets[lab.kind] = n
+        kind = lab.kind
+        if kind in BULLETS:
+            n = parent.bullets.get(kind, 0) + 1
+            parent.bullets[kind] = n
             key = f"{lab.text}{n}"
         else:
             key = lab.key
-            seen = parent.letters if lab.kind == "letter" else parent.decimals if lab.kind == "decimal" else None
+            seen = parent.letters if kind == "letter" else parent.decimals if kind == "decimal" else None
             if seen is not None:
                 if seen and lab.number <= seen[-1]:
                     self.warn.add("W203", f"list restarts at {lab.text} with no parent heading; attached to "
@@ -101,8 +109,9 @@ class TreeBuilder:
             self.warn.add("W204", f"duplicate item path {base} made unique as {path}",
                                                   span=(start, start + len(lab.text)))
         self.paths.add(path)
-        node = ItemNode(label=lab.text, path=path, kind=lab.kind, depth=len(self.stack) + 1,
-                        parent=ppath or None, start=start, end=end, text="", parts=[(start, end)])
+        # positional: label, path, kind, depth, parent, start, end, text, parts
+        node = ItemNode(lab.text, path, kind, len(self.stack) + 1, ppath or None, start, end, "",
+                        [(start, end)])
         op = _Open(node, lab)
         self.stack.append(op)
         self.items.append(node)
@@ -126,7 +135,7 @@ class TreeBuilder:
         cur = self.current
         if cur is None:
             return False
-        if _NOTE_ONLY.match(ln.text):
+        if ln.text[:1] == "(" and _NOTE_ONLY.match(ln.text):   # a cheap test first
             return True
         if same_paragraph:
             if self.gap and rejoin:
@@ -144,13 +153,20 @@ class TreeBuilder:
     # -- finishing -----------------------------------------------------------
     def finish(self) -> list[ItemNode]:
         by_path = {it.path: it for it in self.items}
+        source, mark_re = self.source, self.mark_re
+        paren_marks = mark_re is not _BRACKET_MARK      # "(n)" marks too, not only "[n]"
         for it in self.items:
-            pieces = [self.source(s, e) for s, e in it.parts]
-            joined = " ".join(pieces)
-            if "[" in joined or "(" in joined:      # every mark pattern starts with one of these
-                joined = self.mark_re.sub("", joined)
+            parts = it.parts
+            if len(parts) == 1:
+                s, e = parts[0]
+                joined = source(s, e)
+            else:
+                joined = " ".join([source(s, e) for s, e in parts])
+                e = max([e for _, e in parts])
+            if "[" in joined or (paren_marks and "(" in joined):   # what a mark starts with
+                joined = mark_re.sub("", joined)
             it.text = clean(joined)
-            it.end = max(e for _, e in it.parts)
+            it.end = e
         for it in reversed(self.items):
             if it.parent and it.parent in by_path:
                 p = by_path[it.parent]
@@ -167,37 +183,38 @@ def build_items(norm: NormalizedText, lines: list[Line], lo: int, hi: int, prefi
         alt = "|".join(sorted(paren))
         tb.mark_re = regex.compile(r"\[\d{1,3}\]|(?<=[\p{L}\d.,;:)\"'])\((?:" + alt + r")\)")
     for ln in lines[lo:hi]:
-        if ln.blank:
+        text = ln.text
+        if not text:
             tb.gap = True
             continue
         if ln.note is not None:
             tb.gap = tb.note_gap = True
             continue
-        lab = match_label(ln.text)
+        lab = match_label(text)
         if lab is None:
-            if _SECTION.match(ln.text):
+            if text[0] in _SECTION_FIRST and _SECTION.match(text):
                 tb.section_break()
                 continue
-            if _is_heading(ln.text):
+            if _is_heading(text):
                 tb.current = None        # an unnumbered heading is nobody's continuation
                 continue
             # the sentence goes on: a wrapped line (no gap, the line above unfinished), or after a
             # page break / footnote block a lower-case start or an unfinished line above
             wrapped = not tb.gap and tb.last_open
-            rejoin = tb.gap and (ln.text[0].islower() or (tb.note_gap and tb.last_open))
-            same = wrapped or rejoin or bool(LOWER_START.match(ln.text))
-            cut = _sibling_cut(tb, ln.text)
+            rejoin = tb.gap and (text[0].islower() or (tb.note_gap and tb.last_open))
+            same = wrapped or rejoin or bool(LOWER_START.match(text))
+            cut = _sibling_cut(tb, text)
             if cut:                       # "… theo quy định. c) 95% …" inside a wrapped line
-                head = ln.text[:cut].rstrip()
+                head = text[:cut].rstrip()
                 tb.add_text(Line(ln.idx, ln.start, ln.start + len(head), head), same, rejoin)
-                _add_labelled(tb, Line(ln.idx, ln.start + cut, ln.end, ln.text[cut:]))
+                _add_labelled(tb, Line(ln.idx, ln.start + cut, ln.end, text[cut:]))
             else:
                 tb.add_text(ln, same, rejoin)
-            tb.last_open = not ends_sentence(ln.text)
+            tb.last_open = not ends_sentence(text)
             tb.gap = tb.note_gap = False
             continue
         _add_labelled(tb, ln, lab)
-        tb.last_open = not ends_sentence(ln.text)
+        tb.last_open = not ends_sentence(text)
         tb.note_gap = False
     items = tb.finish()
     first = items[0].start if items else -1
@@ -210,6 +227,9 @@ def _add_labelled(tb: TreeBuilder, ln: Line, lab: Optional[Label] = None) -> Non
     if lab is None:
         return
     cuts = inline_siblings(ln.text, lab)
+    if not cuts:                         # the usual case: one item for the whole line
+        tb.add_item(lab, ln.start, ln.start + len(ln.text.rstrip()))
+        return
     bounds = [0] + cuts + [len(ln.text)]
     for k in range(len(bounds) - 1):
         s, e = bounds[k], bounds[k + 1]
@@ -222,10 +242,10 @@ def _add_labelled(tb: TreeBuilder, ln: Line, lab: Optional[Label] = None) -> Non
 def _sibling_cut(tb: TreeBuilder, text: str) -> int:
     """Where the current item's next sibling starts inside an unlabelled line (0: nowhere)."""
     cur = tb.current
-    if cur is None or cur.label.kind not in ("letter", "decimal"):
+    if cur is None:
         return 0
-    probe = Label(cur.label.text, cur.label.kind, cur.label.key, 0, cur.label.number)
-    cuts = inline_siblings(text, probe)
+    lab = cur.label
+    cuts = sibling_starts(text, lab.kind, lab.key, lab.number)
     return cuts[0] if cuts else 0
 
 
@@ -251,7 +271,7 @@ def _source_reader(norm: NormalizedText):
 
 def _is_heading(text: str) -> bool:
     """An upper-case line of a few words: a heading that lost (or never had) its number."""
-    if len(text) > 200:
+    if len(text) > 200 or not text.isupper():   # isupper: C-speed necessary condition
         return False
     words = text.split()
     if not 2 <= len(words) <= 20:

@@ -47,6 +47,16 @@ def prefix_re() -> regex.Pattern:
 
 
 @lru_cache(maxsize=1)
+def prefix_firsts() -> tuple[str, ...]:
+    """The characters a signing prefix starts with: `t.startswith(prefix_firsts())` is a
+    C-speed necessary condition for prefix_re().match(t)."""
+    words = vocab()["signature_prefixes"]
+    if not all(words):
+        return ("",)                     # an empty prefix: anything may match
+    return tuple(sorted({w[0] for w in words}))
+
+
+@lru_cache(maxsize=1)
 def locality_re() -> regex.Pattern:
     return compile_regex(r"(?<!\p{L})(?:" + _alt(vocab()["locality_words"]) + r")(?!\p{L})", regex.I)
 
