@@ -24,7 +24,7 @@ _ATTACHED_TO = compile_regex(
     r"^[(\[]?\s*(?:được\s+)?(?:ban\s+hành\s+)?kèm\s+theo\s+(?:quyết\s+định|công\s+văn|kế\s+hoạch|nghị\s+quyết"
     r"|chỉ\s+thị|thông\s+báo|tờ\s+trình|văn\s+bản|chương\s+trình|đề\s+án|quy\s+chế|hướng\s+dẫn)\b", regex.I)
 _RULE = compile_regex(r"^[-_=*.\s]+$")          # a separator line under the header cells
-TITLE_REACH = 4      # non-blank lines from the title to the "kèm theo" line (subject lines between)
+TITLE_REACH = 4      # non-blank lines from the "kèm theo" line up to the title (subject lines between)
 HEADER_REACH = 12    # lines above the title that may still be its header block
 
 
@@ -36,33 +36,36 @@ class Attachment:
 
 
 def find_attachments(lines: list[Line], lo: int, hi: int) -> list[Attachment]:
-    """Attached documents that start in lines[lo:hi] (lo: the main body's first line)."""
+    """Attached documents that start in lines[lo:hi] (lo: the main body's first line).
+
+    The "kèm theo" lines are found first (a substring test per line), and a title is looked
+    for only above them: most documents have none, and then this costs one pass."""
     found: list[Attachment] = []
     used: dict[str, int] = {}
-    title_re = doc_type_line_re()
-    i = lo
-    while i < hi:
-        ln = lines[i]
-        if not ln.blank and is_upper(ln.text) and title_re.match(ln.text) and _announces(lines, i, hi):
-            start = _header_start(lines, i, found[-1].title + 1 if found else lo)
-            prefix = _prefix(ln.text, used)
-            found.append(Attachment(start, i, prefix))
-        i += 1
+    for k in range(lo, hi):
+        t = lines[k].text
+        if ("kèm" in t or "Kèm" in t or "KÈM" in t) and _ATTACHED_TO.match(t):
+            title = _title_above(lines, k, max(lo, found[-1].title + 1 if found else lo))
+            if title is not None:
+                start = _header_start(lines, title, found[-1].title + 1 if found else lo)
+                found.append(Attachment(start, title, _prefix(lines[title].text, used)))
     return found
 
 
-def _announces(lines: list[Line], title: int, hi: int) -> bool:
-    """A "kèm theo …" line within TITLE_REACH non-blank lines after the title."""
+def _title_above(lines: list[Line], k: int, floor: int) -> int | None:
+    """The title line ("KẾ HOẠCH") within TITLE_REACH non-blank lines above line k."""
+    title_re = doc_type_line_re()
     seen = 0
-    for ln in lines[title + 1:hi]:
-        if ln.blank:
+    for j in range(k - 1, floor - 1, -1):
+        t = lines[j].text
+        if not t:
             continue
-        if _ATTACHED_TO.match(ln.text):
-            return True
+        if title_re.match(t) and is_upper(t):
+            return j
         seen += 1
         if seen >= TITLE_REACH:
-            return False
-    return False
+            return None
+    return None
 
 
 def _header_start(lines: list[Line], title: int, floor: int) -> int:
