@@ -11,12 +11,12 @@ from pydantic import TypeAdapter
 from . import diagnostics
 from .gc_pause import collector_paused
 from .matchers import Found, MatchContext, registry, select
-from .models import (Body, DateMention, Deadline, Document, Footnote, Item, Reference, Segment,
-                     Source, Target)
+from .models import Body, DateMention, Deadline, Document, Reference, Source, Target
 from .normalize import NormalizedText, normalize
 from .reading import DEFAULT_MAX_BYTES, read_bytes, read_path
 from .rules import RuleSet, default_rules
 from .structure import Layout, analyze
+from .structure.records import footnote_models, item_models, segment_models
 from .table_items import add_table_items
 
 MODELS = {
@@ -80,17 +80,9 @@ def _extract_text(original: str, source: Optional[Source], rules: Optional[RuleS
     add_table_items(norm, layout)        # task-table rows become items (before matching: item_at)
     warnings.extend(layout.warnings)
     doc.metadata = layout.metadata
-    doc.segments = [Segment(kind=k, span=norm.to_original(s, e)) for k, s, e in layout.segments]
-    for it in layout.items:
-        s, e = norm.to_original(it.start, it.end)
-        doc.items.append(Item(label=it.label, path=it.path, kind=it.kind, depth=it.depth,
-                              parent=it.parent, text=it.text, span=(s, e),
-                              ends=" ".join(it.text.split()[-8:])))
-    for fn in layout.footnotes:
-        s, e = norm.to_original(fn.start, fn.end)
-        mark = fn.mark_original or (norm.to_original(*fn.mark) if fn.mark else None)
-        doc.footnotes.append(Footnote(marker=fn.marker, text=fn.text, span=(s, e),
-                                      anchor=fn.anchor, mark_span=mark))
+    doc.segments = segment_models(norm, layout)
+    doc.items.extend(item_models(norm, layout))
+    doc.footnotes.extend(footnote_models(norm, layout))
 
     ctx = MatchContext(norm=norm, rules=rules, doc_date=doc.metadata.date, layout=layout,
                        warnings=warnings)

@@ -43,6 +43,17 @@ def find_marks(norm: NormalizedText, lines: list[Line],
         if _UNIT_BEFORE.search(text[max(0, p - 6):p]):
             continue
         out.append((m.marker, p, p, m.span))
+    # each mark pattern needs its bracket: a text without any has no inline mark to look for
+    if "[" in text or (paren and "(" in text):
+        out.extend(_inline_marks(text, lines, note_lines, paren))
+    out.sort(key=lambda x: x[1])
+    return out
+
+
+def _inline_marks(text: str, lines: list[Line], note_lines: set[int],
+                  paren: frozenset) -> list[tuple[str, int, int, None]]:
+    """"[n]" marks, and "(n)" ones for the markers in paren, in the lines outside notes."""
+    out = []
     for ln in lines:
         if not ln.text or ln.idx in note_lines:
             continue
@@ -54,7 +65,6 @@ def find_marks(norm: NormalizedText, lines: list[Line],
             for m in _INLINE_PAREN.finditer(seg):
                 if m.group(1) in paren:
                     out.append(("(" + m.group(1), ln.start + m.start(), ln.start + m.end(), None))
-    out.sort(key=lambda x: x[1])
     return out
 
 

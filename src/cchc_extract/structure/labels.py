@@ -89,9 +89,20 @@ def match_label(text: str) -> Optional[Label]:
     return lab
 
 
+_LETTER_SET = frozenset(LETTERS)         # what the `letter` alternative's first character accepts
+
+
 def _match_label(text: str) -> Optional[Label]:
     if not text or (text[0] not in _FIRST and text[1:2] != ")"):
         return None                      # cheap test first: most lines are not labelled
+    # the commonest labels, "a) x" and "- x", decided without the regex (the alternatives
+    # start with distinct characters, so no earlier one can match these): a plain space
+    # satisfies the lookahead's \s, and a letter or digit after it its \S
+    c = text[0]
+    if text[1:2] == ")" and c in _LETTER_SET and text[2:3] == " ":
+        return Label(text[:2], "letter", c, 2, LETTER_ORDER[c])
+    if (c == "-" or c == "+") and text[1:2] == " " and text[2:3].isalnum():
+        return Label(c, "dash" if c == "-" else "plus", c, 1)
     m = _LABEL.match(text)
     if not m:
         return None

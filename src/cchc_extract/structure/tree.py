@@ -50,7 +50,8 @@ class TreeBuilder:
         self.current: Optional[_Open] = None
         self.gap = False          # a footnote block or blank run since the last content line
         self.mark_re = _BRACKET_MARK
-        self.source = lambda s, e: text[s:e]     # build_items reads the original instead
+        # the text of each (start, end) range: build_items reads the original instead
+        self.sources = lambda spans: [text[s:e] for s, e in spans]
         self.note_gap = False     # the gap holds a footnote block (a page foot)
         self.last_open = False    # the last content line ends without sentence punctuation
 
@@ -153,15 +154,19 @@ class TreeBuilder:
     # -- finishing -----------------------------------------------------------
     def finish(self) -> list[ItemNode]:
         by_path = {it.path: it for it in self.items}
-        source, mark_re = self.source, self.mark_re
+        mark_re = self.mark_re
         paren_marks = mark_re is not _BRACKET_MARK      # "(n)" marks too, not only "[n]"
+        texts = self.sources([p for it in self.items for p in it.parts])   # one call: all parts
+        k = 0
         for it in self.items:
             parts = it.parts
             if len(parts) == 1:
-                s, e = parts[0]
-                joined = source(s, e)
+                e = parts[0][1]
+                joined = texts[k]
+                k += 1
             else:
-                joined = " ".join([source(s, e) for s, e in parts])
+                joined = " ".join(texts[k:k + len(parts)])
+                k += len(parts)
                 e = max([e for _, e in parts])
             if "[" in joined or (paren_marks and "(" in joined):   # what a mark starts with
                 joined = mark_re.sub("", joined)
@@ -178,7 +183,7 @@ def build_items(norm: NormalizedText, lines: list[Line], lo: int, hi: int, prefi
                 paren: frozenset = frozenset()) -> tuple[list[ItemNode], list[Warning_], int]:
     """Items of body lines [lo, hi). Returns items, warnings and the offset of the first item."""
     tb = TreeBuilder(norm.text, prefix)
-    tb.source = _source_reader(norm)
+    tb.sources = _source_reader(norm)
     if paren:
         alt = "|".join(sorted(paren))
         tb.mark_re = regex.compile(r"\[\d{1,3}\]|(?<=[\p{L}\d.,;:)\"'])\((?:" + alt + r")\)")
@@ -250,23 +255,30 @@ def _sibling_cut(tb: TreeBuilder, text: str) -> int:
 
 
 def _source_reader(norm: NormalizedText):
-    """Text of a normalized range as written in the original, superscript marks cut out."""
+    """Texts of normalized ranges as written in the original, superscript marks cut out
+    (the ranges are mapped to the original in one call)."""
+    original = norm.original
     marks = sorted(m.span for m in norm.marks)
     starts = [m[0] for m in marks]
 
-    def source(s: int, e: int) -> str:
-        os_, oe = norm.to_original(s, e)
+    def source(os_: int, oe: int) -> str:
         i = bisect_left(starts, os_)
         if i >= len(marks) or marks[i][0] >= oe:
-            return norm.original[os_:oe]
+            return original[os_:oe]
         out, pos = [], os_
         while i < len(marks) and marks[i][0] < oe:
-            out.append(norm.original[pos:marks[i][0]])
+            out.append(original[pos:marks[i][0]])
             pos = max(pos, marks[i][1])
             i += 1
-        out.append(norm.original[pos:oe])
+        out.append(original[pos:oe])
         return "".join(out)
-    return source
+
+    def sources(spans: list[tuple[int, int]]) -> list[str]:
+        ospans = norm.spans_to_original(spans)
+        if not marks:
+            return [original[s:e] for s, e in ospans]
+        return [source(s, e) for s, e in ospans]
+    return sources
 
 
 def _is_heading(text: str) -> bool:
