@@ -179,3 +179,11 @@ def test_hard_wrapped_lines_give_the_same_structure():
 def test_party_letter_parts_and_unnumbered_headings_end_an_item():
     lay = layout("Báo cáo:\nA. TÌNH HÌNH\n1. Kết quả đạt được.\nB. NHIỆM VỤ\nTiếp tục triển khai.\n2. Mục hai.")
     assert [(it.path, it.text) for it in lay.items] == [("1", "1. Kết quả đạt được."), ("2", "2. Mục hai.")]
+
+
+def test_items_at_agrees_with_item_at_everywhere():
+    text = ("Kính gửi: Sở Nội vụ\nMở đầu văn bản.\nI. NHIỆM VỤ\n1. Sở Tư pháp rà soát¹.\n"
+            "a) Chi tiết.\n2. Sở Tài chính.\n¹ Ghi chú cuối trang.\nNơi nhận:\n- Lưu: VT.\n")
+    lay = layout(text)
+    n = len(normalize(text).text)
+    assert lay.items_at(list(range(n + 1))) == [lay.item_at(p) for p in range(n + 1)]

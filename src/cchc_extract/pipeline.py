@@ -39,12 +39,13 @@ def _list_of(kind: str) -> TypeAdapter:
 
 def _entities(kind: str, found: list[Found], norm: NormalizedText, layout: Layout) -> list:
     _, prefix = MODELS[kind]
-    original, item_at = norm.original, layout.item_at
+    original = norm.original
     spans = norm.spans_to_original([(f.start, f.end) for f in found])
+    items = layout.items_at([f.start for f in found])
     rows = []
-    for i, (f, (s, e)) in enumerate(zip(found, spans), 1):
+    for i, (f, (s, e), item) in enumerate(zip(found, spans, items), 1):
         row = dict(f.fields)
-        row.update(id=f"{prefix}{i}", text=original[s:e], span=(s, e), rule=f.rule, item=item_at(f.start))
+        row.update(id=f"{prefix}{i}", text=original[s:e], span=(s, e), rule=f.rule, item=item)
         rows.append(row)
     return _list_of(kind).validate_python(rows)
 

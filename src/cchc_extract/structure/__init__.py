@@ -69,6 +69,25 @@ class Layout:
             return "preamble"
         return None
 
+    def items_at(self, positions: list[int]) -> list[Optional[str]]:
+        """`item_at` of each position, in one call (the per-call overhead dominates)."""
+        _, fns, fstarts, parts, pstarts = self._build_index()
+        pre = self.preamble
+        out: list[Optional[str]] = []
+        for pos in positions:
+            i = bisect_right(fstarts, pos) - 1
+            if i >= 0 and fns[i][0] <= pos < fns[i][1]:
+                out.append(fns[i][2])
+                continue
+            i = bisect_right(pstarts, pos) - 1
+            if i >= 0 and parts[i][0] <= pos < parts[i][1]:
+                out.append(parts[i][2])
+            elif pre and pre[0] <= pos < pre[1]:
+                out.append("preamble")
+            else:
+                out.append(None)
+        return out
+
     def segment_at(self, pos: int) -> Optional[str]:
         for kind, s, e in self.segments:
             if s <= pos < e:
