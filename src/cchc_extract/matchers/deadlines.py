@@ -12,13 +12,17 @@ Context checks (rule field `needs`, a control key removed from the output):
   the time column ("Thời gian hoàn thành", "Thời hạn thực hiện").
 A phrase that opens its clause is dropped when the rest of the clause is in
 the past tense (đã): that is a report of what happened, not a time limit.
+
+Scanning: a rule with the control key `anchors` (the words every one of its matches
+starts with) is tried only where one of them starts (see scan_anchored); the others
+are scanned over the whole text.
 """
 from __future__ import annotations
 
 import regex
 
 from .. import diagnostics
-from . import Found, MatchContext, scan
+from . import Found, MatchContext
 from .clauses import clause_end, clause_start, opens_clause, past_in
 from .deadline_due import compute_due, recurrence_of
 from ..startup_cache import compile_regex
@@ -29,9 +33,10 @@ _COMPLETION_CUE = compile_regex(
     r"|\d\s?%|\b(?:ít\s+nhất|tối\s+thiểu|không\s+dưới)\s+\d", _FLAGS)   # a quantity to reach
 # a table column that holds completion times (the header comes before its cells)
 _TIME_COLUMN = compile_regex(r"thời\s+(?:gian|hạn)\s+(?:hoàn\s+thành|thực\s+hiện)", _FLAGS)
+_TIME_COLUMN_ANCHORS = ("thời",)   # the word every _TIME_COLUMN match starts with
 _GOAL_CUE = compile_regex(r"phấn\s+đấu|mục\s+tiêu|hoàn\s+thành|bảo\s+đảm|đảm\s+bảo", _FLAGS)
 _THROUGH = compile_regex(r"\b(?:hết|cuối)\b", _FLAGS)   # "đến hết / đến cuối năm": always a limit
-_CONTROL_KEYS = ("needs",)
+_CONTROL_KEYS = ("needs", "anchors")
 # optional left context is matched in lookbehinds (so that patterns start with
 # their keyword and scan fast); these groups, when present, start the text
 _PREFIX_GROUPS = ("pre", "lead", "latest")
@@ -70,12 +75,13 @@ def _is_header_row(text: str, header) -> bool:
     return le - ls <= 40 or text.find("  ", ls, le) >= 0
 
 
-def _table_cells(text: str, rules: list):
+def _table_cells(text: str, rules: list, starts: "AnchorStarts"):
     """(rule, match) for every table cell that is only a time, in the rows below a
     header naming the time column (at most MAX_TABLE_ROWS lines per header)."""
     # the header is the prefilter; it must sit in a table row (cells split by 2+ spaces,
     # pipes being spaces by now) or be a short line of its own (one cell per line)
-    headers = [h for h in _TIME_COLUMN.finditer(text) if rules and _is_header_row(text, h)]
+    headers = [h for h in _anchored_finditer(_TIME_COLUMN, text, starts.of(_TIME_COLUMN_ANCHORS), None)
+               if rules and _is_header_row(text, h)]
     for i, header in enumerate(headers):
         stop = headers[i + 1].start() if i + 1 < len(headers) else len(text)
         ls = text.find("\n", header.end()) + 1
@@ -96,11 +102,84 @@ def _table_cells(text: str, rules: list):
             ls = le + 1
 
 
+class AnchorStarts:
+    """Where words start in a document: its lower case, with the same offsets as the text
+    (lower() lengthens only U+0130, which matches "i" case-insensitively), searched once
+    per set of words."""
+
+    def __init__(self, text: str, lowered: str) -> None:
+        self.low = lowered if len(lowered) == len(text) else text.replace("\u0130", "i").lower()
+        self._memo: dict[tuple[str, ...], list[int]] = {}
+
+    def of(self, words: tuple[str, ...]) -> list[int]:
+        """Ascending offsets where one of the lower-case `words` starts."""
+        if words not in self._memo:
+            found = set()
+            for word in words:
+                found.update(_occurrences(self.low, word))
+            self._memo[words] = sorted(found)
+        return self._memo[words]
+
+
+def _occurrences(low: str, word: str) -> list[int]:
+    out = []
+    pos = low.find(word)
+    while pos >= 0:
+        out.append(pos)
+        pos = low.find(word, pos + 1)
+    return out
+
+
+def _anchored_finditer(rx, text: str, starts: list[int], timeout: float | None):
+    """What rx.finditer(text) gives when every match starts at one of `starts`: the
+    leftmost match, then the next one at or after its end (lookbehinds and \\b still see
+    the text before a start)."""
+    match = rx.match
+    end = 0
+    for pos in starts:
+        if pos < end:
+            continue
+        m = match(text, pos, timeout=timeout)
+        if m is not None:
+            end = m.end()
+            yield m
+
+
+# Characters an anchor may hold: each matches, case-insensitively (regex V1 full case
+# folding), exactly the characters whose lower case it is, U+0130 aside (see AnchorStarts),
+# and no character folds to a run of them (checked over every code point).  Not "s"
+# (long s folds to it), nor f/j/w/z (ligatures and other multi-character folds).
+_ANCHOR_CHARS = frozenset("aăâbcdđeêghiklmnoôơpqrtuưvxy"
+                          "àáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ%")
+
+
+def _anchor_words(rule) -> tuple[str, ...]:
+    """The rule's anchors in lower case; () when it has none or one could be missed."""
+    words = tuple(a.lower() for a in rule.fields.get("anchors") or ())
+    return words if all(w and set(w) <= _ANCHOR_CHARS for w in words) else ()
+
+
+def scan_anchored(rules: list, text: str, lowered: str, starts: AnchorStarts, timeout: float | None):
+    """matchers.scan, trying a rule with `anchors` only where one of them starts: each
+    match starts at an anchor in the lower case (see _ANCHOR_CHARS)."""
+    for rule in rules:
+        if rule.literals and not any(lit in lowered for lit in rule.literals):
+            continue   # the same prefilter as matchers.scan, on the same lower case
+        anchors = _anchor_words(rule)
+        if anchors:
+            found = _anchored_finditer(rule.regex, text, starts.of(anchors), timeout)
+        else:
+            found = rule.regex.finditer(text, timeout=timeout)
+        for m in found:
+            yield rule, m
+
+
 def _matches(ctx: MatchContext):
     rules = ctx.rules["deadlines"]
     scanned = [r for r in rules if r.fields.get("needs") != "table"]
-    yield from scan(scanned, ctx.text, ctx.timeout, ctx.lowered())
-    yield from _table_cells(ctx.text, [r for r in rules if r.fields.get("needs") == "table"])
+    starts = AnchorStarts(ctx.text, ctx.lowered())
+    yield from scan_anchored(scanned, ctx.text, ctx.lowered(), starts, ctx.timeout)
+    yield from _table_cells(ctx.text, [r for r in rules if r.fields.get("needs") == "table"], starts)
     # time cells of the task tables found on the original lines (tab tables, "Thời gian" columns)
     from ..table_items import time_cells
     yield from time_cells(ctx, [r for r in rules if r.fields.get("needs") == "table"])

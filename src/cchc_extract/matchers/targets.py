@@ -22,12 +22,13 @@ from typing import Optional
 
 import regex
 
-from . import Found, MatchContext, scan
+from . import Found, MatchContext
 from .clauses import clause_end, clause_start, past_in
+from .deadlines import AnchorStarts, scan_anchored
 from ..startup_cache import compile_regex
 
 _FLAGS = regex.V1 | regex.I
-_CONTROL_KEYS = ("extent", "needs")
+_CONTROL_KEYS = ("extent", "needs", "anchors")
 # separators between two members of one clause; the last one before the next member is the cut
 _SEPARATOR = compile_regex(r"(?r),\s*|\s+(?:và|hoặc)\s+", _FLAGS)
 _CONNECTOR = compile_regex(r"(?:,|\s(?:và|hoặc))\s*$", _FLAGS)
@@ -44,6 +45,7 @@ _TRIM = " \t\n,;:*"
 # "tỷ lệ ... năm 2023 đạt 99,2%": a past year followed by a result verb before the quantity
 _PAST_YEAR_RESULT = compile_regex(
     r"\bnăm\s+(?P<y>(?:19|20)\d{2})(?!\d)[^;.\n]{0,80}?\b(?:đạt|tăng|giảm|chiếm)\b", _FLAGS)
+_PAST_YEAR_WORD = "năm"   # every _PAST_YEAR_RESULT match starts with it (lower case: see AnchorStarts)
 # "20% hồ sơ đã được số hóa": đã right after the quantified noun (a far one belongs to a relative clause)
 _PAST_AFTER = compile_regex(r"(?:\s+\S+){0,3}?\s+đã\b", _FLAGS)
 _BASELINE_BEFORE = compile_regex(r"\bso\s+với\b[^;.\n,]{0,40}$", _FLAGS)
@@ -121,10 +123,12 @@ def change_of(groups: dict) -> Optional[str]:
     return None
 
 
-def _candidates(ctx: MatchContext) -> list[_Cand]:
+def _candidates(ctx: MatchContext) -> tuple[list[_Cand], str]:
+    """The candidates, one per head, and the same-length lower case of the text."""
     text = ctx.text
     out: list[_Cand] = []
-    for rule, m in scan(ctx.rules["targets"], text, ctx.timeout, ctx.lowered()):
+    starts = AnchorStarts(text, ctx.lowered())
+    for rule, m in scan_anchored(ctx.rules["targets"], text, ctx.lowered(), starts, ctx.timeout):
         g = m.groupdict()
         value = parse_number(g.get("num") or "")
         if value is None:
@@ -147,7 +151,7 @@ def _candidates(ctx: MatchContext) -> list[_Cand]:
         if kept and c.start < kept[-1].qend:
             continue
         kept.append(c)
-    return kept
+    return kept, starts.low
 
 
 def _with_clause(text: str, c: _Cand) -> _Cand:
@@ -198,7 +202,8 @@ def _measure(text: str, c: _Cand) -> str:
     return _MEASURE_TAIL.sub("", before).strip(_TRIM)
 
 
-def _reports_result(text: str, c: _Cand, doc_year: Optional[int]) -> bool:
+def _reports_result(text: str, low: str, c: _Cand, doc_year: Optional[int]) -> bool:
+    """`low`: the lower case of text with its offsets (AnchorStarts.low)."""
     cs, start = c.clause_from, c.start
     if past_in(text, cs, start) or _PAST_AFTER.match(text, c.qend, c.clause_to):
         return True
@@ -209,6 +214,8 @@ def _reports_result(text: str, c: _Cand, doc_year: Optional[int]) -> bool:
     m = _PAST_PERIOD_OPENING.match(text, cs, start)
     if m is not None and int(m.group("y")) < doc_year:
         return True
+    if low.find(_PAST_YEAR_WORD, cs, start) < 0:
+        return False   # most clauses name no year: skip the search
     for m in _PAST_YEAR_RESULT.finditer(text, cs, start):
         if int(m.group("y")) < doc_year and not _BASELINE_BEFORE.search(text, cs, m.start()):
             return True
@@ -226,8 +233,9 @@ def find(ctx: MatchContext) -> list[Found]:
     report = _is_report(ctx)
     accepted: list[_Cand] = []
     head_ctx: tuple[Optional[str], Optional[str]] = (None, None)
-    for c in _candidates(ctx):
-        if _reports_result(text, _with_clause(text, c), doc_year):
+    cands, low = _candidates(ctx)
+    for c in cands:
+        if _reports_result(text, low, _with_clause(text, c), doc_year):
             continue
         prev = accepted[-1] if accepted else None
         member = prev is not None and _is_member(text, prev, c)
