@@ -167,3 +167,14 @@ def test_clause_bounds_follow_paragraphs_not_wrapped_lines():
     assert opens_clause(text, text.index("Đến"))
     assert not opens_clause(text, text.index("tỷ lệ"))
     assert clause_end(text, text.index("Khác")) == text.index(";")
+
+
+def test_a_period_counted_from_an_event_has_no_due_and_no_w303():
+    from cchc_extract.pipeline import extract_text
+
+    doc = extract_text("1. Các sở gửi báo cáo về Sở Nội vụ trong thời hạn 05 ngày làm việc kể từ ngày "
+                       "nhận được văn bản này.\n")
+    (d,) = doc.deadlines
+    assert (d.text, d.due, d.within, d.working_days, d.resolved) == (
+        "trong thời hạn 05 ngày làm việc", None, "P5D", True, False)
+    assert not [w for w in doc.warnings if w.code == "W303"]

@@ -79,6 +79,10 @@ class Deadline(Entity):
     due: Optional[str] = None
     recurrence: Optional[Recurrence] = None
     resolved: bool = True
+    # a period counted from an event ("trong thời hạn 05 ngày làm việc kể từ ngày nhận được"):
+    # ISO 8601 duration ("P5D"); no calendar due date can be computed from the text alone
+    within: Optional[str] = None
+    working_days: bool = False
 
 
 class BodyRef(Located):

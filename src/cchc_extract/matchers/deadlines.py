@@ -185,6 +185,16 @@ def _matches(ctx: MatchContext):
     yield from time_cells(ctx, [r for r in rules if r.fields.get("needs") == "table"])
 
 
+_DURATION_UNIT = {"ngày": "D", "tuần": "W", "tháng": "M", "năm": "Y"}
+
+
+def _duration_fields(g: dict) -> dict:
+    """A period counted from an event: no calendar due date; `within` as an ISO 8601 duration."""
+    unit = _DURATION_UNIT[" ".join(g["dur_u"].lower().split())]
+    return {"due": None, "recurrence": None, "resolved": False, "within": f"P{int(g['dur_n'])}{unit}",
+            "working_days": bool(g.get("work"))}
+
+
 def find(ctx: MatchContext) -> list[Found]:
     text = ctx.text
     out: list[Found] = []
@@ -196,6 +206,9 @@ def find(ctx: MatchContext) -> list[Found]:
         if rec:
             out.append(Found(start, end, rule.id, {"due": None, "recurrence": rec, "resolved": True},
                              rule.priority))
+            continue
+        if g.get("dur_n"):   # "trong thời hạn 05 ngày làm việc kể từ …": counted from an event
+            out.append(Found(start, end, rule.id, _duration_fields(g), rule.priority))
             continue
         if not _context_ok(text, m, rule.fields.get("needs")):
             continue
