@@ -8,11 +8,17 @@ then rule id.
 """
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass, field
+from itertools import chain
 from typing import Any, Callable, Iterator, Optional
+
+import regex
 
 from ..normalize import NormalizedText
 from ..rules import Rule, RuleSet
+from ..startup_cache import compile_regex
+from .anchors import CONTEXT_LOWER, Anchor, anchor_of, unsafe_in
 
 
 @dataclass
@@ -39,6 +45,7 @@ class MatchContext:
     found: dict[str, list[Found]] = field(default_factory=dict)  # earlier kinds' results
     losers: dict[str, list[Found]] = field(default_factory=dict)
     _lowered: Optional[str] = field(default=None, repr=False)
+    _places: Any = field(default=None, repr=False)
 
     @property
     def text(self) -> str:
@@ -50,19 +57,126 @@ class MatchContext:
             self._lowered = self.norm.text.lower()
         return self._lowered
 
+    def places(self) -> "_Places":
+        """Where anchor words and runs of figures start: found once per document, shared by
+        every kind's `scan`."""
+        if self._places is None:
+            self._places = _Places(self.norm.text, self.lowered())
+        return self._places
+
 
 def scan(rules: list[Rule], text: str, timeout: float | None = None,
-         lowered: Optional[str] = None) -> Iterator[tuple[Rule, Any]]:
-    """Every (rule, match) of the rules over text, skipping rules whose literals are absent
-    (`lowered`: text.lower(), when the caller has it)."""
+         lowered: Optional[str] = None, places: Optional["_Places"] = None) -> Iterator[tuple[Rule, Any]]:
+    """Every (rule, match) of the rules over text, as rule.regex.finditer gives them, rule
+    after rule, skipping rules whose literals are absent (`lowered`: text.lower(), when
+    the caller has it).
+
+    A rule whose matches start at a word or at a run of figures (matchers/anchors.py) is
+    tried only there; `timeout` then bounds the rule's whole scan, checked between calls,
+    as it bounds a finditer."""
+    if places is None or places.text is not text:
+        places = _Places(text, lowered)
     for rule in rules:
-        if rule.literals:
-            if lowered is None:
-                lowered = text.lower()
-            if not any(lit in lowered for lit in rule.literals):
-                continue
-        for m in rule.regex.finditer(text, timeout=timeout):
-            yield rule, m
+        if rule.literals and not any(lit in places.lowered() for lit in rule.literals):
+            continue
+        starts = places.starts(anchor_of(rule.regex))
+        if starts is None:
+            for m in rule.regex.finditer(text, timeout=timeout):
+                yield rule, m
+        else:
+            for m in _match_at(rule.regex, text, starts, timeout):
+                yield rule, m
+
+
+# No entity is near this long; a match tried at an anchor sees at most this much text after it, so
+# one call stays bounded on hostile input although it carries no time-out of its own (a time-out
+# per call costs ~2 us, more than most matches)
+MATCH_REACH = 2000
+
+
+def _match_at(rx, text: str, starts: list[int], timeout: float | None) -> Iterator[Any]:
+    """rx.finditer(text) when every match starts at one of `starts` (sorted): the same
+    non-overlapping matches, each the one the engine finds at its start."""
+    deadline = None if timeout is None else time.monotonic() + timeout
+    match = rx.match
+    end = 0
+    for pos in starts:
+        if pos < end:
+            continue   # inside the previous match
+        if deadline is not None and time.monotonic() > deadline:
+            raise TimeoutError(f"regex time-out: {rx.pattern[:60]!r} ran past {timeout}s")
+        m = match(text, pos, pos + MATCH_REACH)
+        if m is not None:
+            end = m.end()
+            yield m
+
+
+_FIGURE_RUN = compile_regex(r"\d+", regex.V1 | regex.UNICODE)
+
+
+class _Places:
+    """Per-document memo of where the anchor words and the runs of figures start."""
+
+    def __init__(self, text: str, lowered: Optional[str]):
+        self.text, self._lowered = text, lowered
+        self._found: dict[tuple[str, bool], list[int]] = {}
+        self._starts: dict[Anchor, Optional[list[int]]] = {}
+
+    def lowered(self) -> str:
+        if self._lowered is None:
+            self._lowered = self.text.lower()
+        return self._lowered
+
+    def starts(self, anchor: Optional[Anchor]) -> Optional[list[int]]:
+        """Sorted places where the anchor's matches can start; None: scan the whole text."""
+        if anchor is None:
+            return None
+        if anchor not in self._starts:
+            self._starts[anchor] = self._anchor_starts(anchor)
+        return self._starts[anchor]
+
+    def _anchor_starts(self, anchor: Anchor) -> Optional[list[int]]:
+        if anchor.ignore_case:
+            hay = self.lowered()
+            if len(hay) != len(self.text) or unsafe_in(anchor, self.text):
+                return None   # offsets would shift, or a match could hide from the search
+        else:
+            hay = self.text
+        lists = [self._find(hay, w, anchor.ignore_case) for w in anchor.words]
+        if anchor.figures:
+            lists.append(self._find(self.text, "", False))
+        starts = lists[0] if len(lists) == 1 else sorted(chain(*lists))   # merges sorted runs
+        text = self.text
+        for must, test in anchor.before:   # the character before the start, as the look-behinds want it
+            if must:
+                starts = [p for p in starts if p and test[text[p - 1]]]
+            else:
+                starts = [p for p in starts if not (p and test[text[p - 1]])]
+        for ends in anchor.ends:   # the literal text a look-behind wants before the start
+            starts = [p for p in starts if text.endswith(ends, 0, p)]
+        return starts
+
+    def _find(self, hay: str, word: str, ignore_case: bool) -> list[int]:
+        """Every place of the word in hay (overlapping ones too); word "": runs of figures."""
+        key = (word, ignore_case)
+        found = self._found.get(key)
+        if found is None:
+            if (word and not ignore_case and len(self.lowered()) == len(self.text)
+                    and CONTEXT_LOWER.isdisjoint(word)):
+                # the exact word stands where its lower-case form stands in text.lower()
+                found = [p for p in self._find(self.lowered(), word.lower(), True)
+                         if self.text.startswith(word, p)]
+            elif word:
+                found = []
+                find = hay.find
+                i = find(word)
+                while i >= 0:
+                    found.append(i)
+                    i = find(word, i + 1)
+            else:
+                found = [m.start() for m in _FIGURE_RUN.finditer(hay)]
+            self._found[key] = found
+        return found
 
 
 def select(cands: list[Found]) -> tuple[list[Found], list[Found]]:

@@ -29,7 +29,9 @@ def entity_start(rule, m, groups: dict) -> int:
 
 def day_value(d: int, m: int, y: int) -> tuple[str, bool]:
     """(value, suspect) of a day as printed: 14/10/1025 -> ('1025-10-14', True)."""
-    return day_iso(y, m, d), not is_valid_day(y, m, d)
+    # days 1-28 exist in every month: most dates skip is_valid_day's calendar look-up
+    valid = (1 <= d <= 28 and 1 <= m <= 12 and 1900 <= y <= 2100) or is_valid_day(y, m, d)
+    return day_iso(y, m, d), not valid
 
 
 def day_value_from_text(text: str) -> tuple[Optional[str], bool]:
@@ -84,7 +86,7 @@ def find(ctx: MatchContext) -> list[Found]:
     out: list[Found] = []
     any_suspect = False
     rule_seen = None
-    for rule, m in scan(ctx.rules["dates"], ctx.text, ctx.timeout, ctx.lowered()):
+    for rule, m in scan(ctx.rules["dates"], ctx.text, ctx.timeout, ctx.lowered(), ctx.places()):
         if rule is not rule_seen:   # scan yields the matches of one rule in a row: read it once
             rule_seen, form = rule, rule.fields.get("form", "")
             rule_id, priority = rule.id, rule.priority
