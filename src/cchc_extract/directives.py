@@ -20,9 +20,9 @@ import regex
 from . import diagnostics
 from .matchers import MatchContext
 from .models import Body, BodyRef, Directive, Document
-from .roles import Chain, Lexicon, Mention, build_chains, classify, default_lexicon
+from .roles import Chain, Lexicon, Mention, build_chains, classify, default_lexicon, lower_once
 from .startup_cache import compile_regex
-from .table_directives import merge as merge_table_directives, table_directives, table_row_paths
+from .table_directives import item_links, merge as merge_table_directives, table_directives, table_row_paths
 
 SOFT_BREAK = compile_regex(r"(?<![.;:!?\n][ \t]*)\n(?![ \t]*(?:\n|[-+•–]\s|(?:[IVXLC]+|\d+(?:\.\d+)*)[.)]\s"
                            r"|[a-zđ]\)\s|Điều\s+\d))", regex.IGNORECASE)
@@ -38,6 +38,7 @@ class Unit:
     parts: list[tuple[int, int]]
     text: str = ""
     offsets: list[tuple[int, int]] = field(default_factory=list)  # (local start, norm start)
+    low: Optional[str] = None    # text.lower() once the role analysis made it (see lower_once)
 
     def build(self, norm_text: str) -> "Unit":
         self.parts = sorted(self.parts)
@@ -51,6 +52,7 @@ class Unit:
         text = "\n".join(pieces)
         self.text = SOFT_BREAK.sub(" ", text) if "\n" in text else text
         self._starts = [s for s, _ in self.parts]
+        self.end = max(e for _, e in self.parts)
         return self
 
     def local(self, p: int) -> Optional[int]:
@@ -76,30 +78,28 @@ def build_directives(doc: Document, ctx: MatchContext, lexicon: Lexicon | None =
     if norm is None or not doc.items and _preamble_range(doc, ctx) is None:
         return []
     bodies = _body_positions(doc, ctx)
-    units = _item_units(doc, ctx)
     rows = table_row_paths(ctx)              # task-table rows: own module, see table_directives
-    if rows:
-        units = [u for u in units if u.path not in rows]
+    units = _item_units(doc, ctx, rows)
+    links = item_links(doc)              # one pass for the preamble, the items and the rows
     out: list[Directive] = []
 
-    pre_roles, pre_directive = _preamble(doc, ctx, bodies, lex)
+    pre_roles, pre_directive = _preamble(doc, ctx, bodies, lex, links)
     if pre_directive is not None:
         out.append(pre_directive)
     inherited_top = pre_roles if pre_roles.lead else _recipients(doc, ctx, bodies)
     asked = _preamble_asks(doc, ctx, lex)     # "... yêu cầu:": every item below is a task
 
-    links = _links_by_item(doc)
     refs: dict[int, BodyRef] = {}
     base: dict[str, Roles] = {}
     for unit in units:
         parent_base = base.get(unit.parent, inherited_top) if unit.parent else inherited_top
         chains = _chains(unit, bodies, lex)
-        roles, own_base = _item_roles(chains, parent_base, unit.text)
+        roles, own_base = _item_roles(chains, parent_base, unit)
         base[unit.path] = own_base
-        if not roles.lead and not roles.support and not _asks_for_action(unit.text, asked, lex):
+        if not roles.lead and not roles.support and not _asks_for_action(unit, asked, lex):
             continue
         out.append(_make(doc, ctx, unit.path, unit.parts[0], roles, links, refs))
-    out = merge_table_directives(out, table_directives(doc, ctx))
+    out = merge_table_directives(out, table_directives(doc, ctx, links))
     for i, d in enumerate(out, 1):
         d.id = f"a{i}"
         if not d.lead:
@@ -108,13 +108,22 @@ def build_directives(doc: Document, ctx: MatchContext, lexicon: Lexicon | None =
     return out
 
 
-def _asks_for_action(text: str, preamble_asks: bool, lex: Lexicon) -> bool:
+def _asks_for_action(unit: "Unit", preamble_asks: bool, lex: Lexicon) -> bool:
     """A leadless item is still a directive under a requesting preamble or when it uses an
     action word; an all-capitals section heading ("II. TỔ CHỨC THỰC HIỆN") is not."""
+    text = unit.text
     first_line = text.split("\n", 1)[0]
-    if first_line.upper() == first_line and "\n" not in text.strip():
+    if _all_capitals(first_line) and "\n" not in text.strip():
         return False
-    return preamble_asks or lex.first("text", text, ("cue",)) is not None
+    return preamble_asks or lex.first("text", text, ("cue",), unit.low) is not None
+
+
+def _all_capitals(line: str) -> bool:
+    """line.upper() == line.  Upper-casing is per character and no character's upper case
+    begins with itself unless it is itself, so a changed prefix settles it: most lines are
+    told apart by their first words without upper-casing the whole line."""
+    head = line[:24]
+    return head.upper() == head and line.upper() == line
 
 
 def _preamble_asks(doc: Document, ctx: MatchContext, lex: Lexicon) -> bool:
@@ -154,12 +163,13 @@ def _body_positions(doc: Document, ctx: MatchContext) -> Bodies:
     return Bodies([(_to_norm(ctx.norm, b.span[0]), _to_norm(ctx.norm, b.span[1])) for b in doc.bodies])
 
 
-def _item_units(doc: Document, ctx: MatchContext) -> list[Unit]:
+def _item_units(doc: Document, ctx: MatchContext, skip: set[str]) -> list[Unit]:
+    """The units of every item whose path is not in skip (task-table rows)."""
     text = ctx.norm.text
     layout_items = getattr(ctx.layout, "items", None) or []
     if layout_items:
         return [Unit(it.path, it.parent, list(it.parts or [(it.start, it.end)])).build(text)
-                for it in layout_items]
+                for it in layout_items if it.path not in skip]
     # hand-built documents: own text = the item's region minus its children's regions
     regions = {it.path: (_to_norm(ctx.norm, it.span[0]), _to_norm(ctx.norm, it.span[1])) for it in doc.items}
     children: dict[str, list[tuple[int, int]]] = {}
@@ -177,12 +187,14 @@ def _item_units(doc: Document, ctx: MatchContext) -> list[Unit]:
             pos = max(pos, ke)
         if pos < e:
             parts.append((pos, e))
-        units.append(Unit(it.path, it.parent, parts or [(s, e)]).build(text))
+        if it.path not in skip:
+            units.append(Unit(it.path, it.parent, parts or [(s, e)]).build(text))
     return units
 
 
-def _chains(unit: Unit, bodies: "Bodies", lex: Lexicon) -> list[Chain]:
-    lo, hi = unit.parts[0][0], max(e for _, e in unit.parts)     # parts are sorted by build()
+def _chains(unit: Unit, bodies: "Bodies", lex: Lexicon, needed_from: int = 0) -> list[Chain]:
+    """The unit's body chains with their roles (needed_from: see roles.classify)."""
+    lo, hi = unit.parts[0][0], unit.end      # parts are sorted by build()
     mentions = []
     for i in range(bisect_left(bodies.starts, lo), len(bodies)):
         s, e = bodies[i]
@@ -193,7 +205,8 @@ def _chains(unit: Unit, bodies: "Bodies", lex: Lexicon) -> list[Chain]:
             mentions.append(Mention(ls, ls + (e - s), i))
     if not mentions:
         return []                        # no body named: nothing to classify
-    return classify(unit.text, build_chains(unit.text, mentions, lex), lex)
+    unit.low = lower_once(unit.text)
+    return classify(unit.text, build_chains(unit.text, mentions, lex), lex, unit.low, needed_from)
 
 
 # --- roles --------------------------------------------------------------------
@@ -202,9 +215,9 @@ def _ids(chains: list[Chain]) -> list[int]:
     return [m.index for c in chains for m in c.mentions]
 
 
-def _item_roles(chains: list[Chain], inherited: Roles, text: str) -> tuple[Roles, Roles]:
+def _item_roles(chains: list[Chain], inherited: Roles, unit: Unit) -> tuple[Roles, Roles]:
     """(roles of this item, roles its children inherit)."""
-    explicit, starting, added, support = _by_role(chains)
+    explicit, starting, added, support = _by_role(chains) if chains else _NO_CHAINS
     if explicit or starting:
         lead = _unique(_ids(starting) + _ids(explicit))
         heading = bool(starting) and starting[0].heading
@@ -215,13 +228,18 @@ def _item_roles(chains: list[Chain], inherited: Roles, text: str) -> tuple[Roles
         # children inherit the named lead; a task intro ("X chủ trì, phối hợp với Y:") also its support
         child = Roles(lead, [] if heading else list(roles.support), "heading", modality)
         return roles, child
-    lead = _unique(inherited.lead + _ids(added))
+    lead = _unique(inherited.lead + _ids(added)) if added else _unique(inherited.lead)
     taken = set(lead)
-    sup = [i for i in _unique(inherited.support + support) if i not in taken]
+    sup = [i for i in _unique(inherited.support + support if support else inherited.support) if i not in taken]
     source = inherited.source if inherited.lead else ("explicit" if lead else None)
-    roles = Roles(lead, sup, source, _own_modality(text) or inherited.modality or "assign")
+    roles = Roles(lead, sup, source, _own_modality(unit) or inherited.modality or "assign")
     child_source = "heading" if inherited.source in ("heading", "explicit") else inherited.source
+    if child_source == inherited.source:
+        return roles, inherited          # the same roles again (a Roles is never changed once made)
     return roles, Roles(inherited.lead, inherited.support, child_source, inherited.modality)
+
+
+_NO_CHAINS: tuple = ((), (), (), ())
 
 
 def _by_role(chains: list[Chain]) -> tuple[list[Chain], list[Chain], list[Chain], list[int]]:
@@ -245,9 +263,9 @@ def _by_role(chains: list[Chain]) -> tuple[list[Chain], list[Chain], list[Chain]
 OPENING_MODALITY = compile_regex(r"^\W*(?:[\w.]+[.)]\s+)?(?:(đề\s+nghị)|(khuyến\s+khích))\b", regex.IGNORECASE)
 
 
-def _own_modality(text: str) -> Optional[str]:
-    head = text[:80]
-    low = head.lower()
+def _own_modality(unit: Unit) -> Optional[str]:
+    head = unit.text[:80]
+    low = head.lower() if unit.low is None else unit.low[:80]
     if "đề" not in low and "khuyến" not in low:     # a word the pattern needs: skip the call
         return None
     m = OPENING_MODALITY.match(head)
@@ -262,14 +280,16 @@ def _unique(xs: list[int]) -> list[int]:
 
 # --- preamble and recipients -------------------------------------------------
 
-def _preamble(doc: Document, ctx: MatchContext, bodies, lex: Lexicon) -> tuple[Roles, Optional[Directive]]:
+def _preamble(doc: Document, ctx: MatchContext, bodies, lex: Lexicon,
+              links: dict[str, dict[str, list[str]]]) -> tuple[Roles, Optional[Directive]]:
     rng = _preamble_range(doc, ctx)
     if rng is None:
         return Roles(), None
     unit = Unit("preamble", None, [rng]).build(ctx.norm.text)
-    chains = _chains(unit, bodies, lex)
-    # the request is in the last paragraph (earlier ones tell the background)
+    # the request is in the last paragraph (earlier ones tell the background): only chains
+    # from there on are looked at below, so only they (and what they depend on) are classified
     para_start = unit.text.rstrip().rfind("\n") + 1
+    chains = _chains(unit, bodies, lex, para_start)
     asked = [c for c in chains if c.role in ("lead", "subject") and c.start >= para_start]
     if not asked:
         return Roles(), None
@@ -291,7 +311,7 @@ def _preamble(doc: Document, ctx: MatchContext, bodies, lex: Lexicon) -> tuple[R
     own = Roles(lead, support, "explicit", modality)
     s = rng[0] + sent_start
     e = rng[0] + _sentence_end(unit.text, last.end)
-    d = _make(doc, ctx, "preamble", (s, e), own, _links_by_item(doc))
+    d = _make(doc, ctx, "preamble", (s, e), own, links)
     # entities of a stand-in preamble (a letter's only paragraph) carry no item: link by span
     for kind in ("deadlines", "targets", "references"):
         ids = getattr(d, kind)
@@ -360,18 +380,8 @@ def _recipients(doc: Document, ctx: MatchContext, bodies) -> Roles:
 
 def _ref(doc: Document, i: int) -> BodyRef:
     b: Body = doc.bodies[i]
-    # built without re-validation: the Body was validated when it was made
-    return BodyRef.model_construct(text=b.text, span=tuple(b.span), body=b.id or None)
-
-
-def _links_by_item(doc: Document) -> dict[str, dict[str, list[str]]]:
-    """item path -> {deadlines|targets|references: ids} (one pass, not one per item)."""
-    out: dict[str, dict[str, list[str]]] = {}
-    for kind in ("deadlines", "targets", "references"):
-        for ent in getattr(doc, kind):
-            if ent.item is not None:
-                out.setdefault(ent.item, {}).setdefault(kind, []).append(ent.id)
-    return out
+    # validated init: pydantic-core does it faster than the pure-Python model_construct
+    return BodyRef(text=b.text, span=b.span, body=b.id or None)
 
 
 def _make(doc: Document, ctx: MatchContext, path: str, nspan: tuple[int, int], roles: Roles,
@@ -384,12 +394,15 @@ def _make(doc: Document, ctx: MatchContext, path: str, nspan: tuple[int, int], r
     raw = ctx.norm.original[s:e]
     s += len(raw) - len(raw.lstrip())
     e -= len(raw) - len(raw.rstrip())
-    own = links.get(path, {})
+    own = links.get(path, _NO_LINKS)
     return Directive(
         text=ctx.norm.original[s:e], span=(s, e), item=path,
         lead=[refs[i] if i in refs else refs.setdefault(i, _ref(doc, i)) for i in roles.lead],
         support=[refs[i] if i in refs else refs.setdefault(i, _ref(doc, i)) for i in roles.support],
         modality=roles.modality, lead_source=roles.source if roles.lead else None,
-        deadlines=list(own.get("deadlines", [])), targets=list(own.get("targets", [])),
-        references=list(own.get("references", [])),
+        deadlines=list(own.get("deadlines", ())), targets=list(own.get("targets", ())),
+        references=list(own.get("references", ())),
     )
+
+
+_NO_LINKS: dict[str, list[str]] = {}

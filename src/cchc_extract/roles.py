@@ -100,12 +100,18 @@ class _Plan:
 
     def __call__(self, window: str, low: Optional[str] = None) -> Optional[Trigger]:
         """The first entry hitting window (`low`: window in lower case, when the caller has it)."""
-        found = self.memo.get(window, _MISS)
+        memo = self.memo
+        found = memo.get(window, _MISS)
         if found is not _MISS:
             return found
-        found = None
+        if len(memo) >= _MEMO_MAX:     # callers outside build_directives never reset it
+            memo.clear()
+        found = memo[window] = self.find(window, low)
+        return found
+
+    def find(self, window: str, low: Optional[str] = None) -> Optional[Trigger]:
+        """__call__ without the memo."""
         if self.screen is not None and self.screen(window) is None:
-            self._remember(window, None)
             return None
         for t, lits, test in self.steps:
             if lits:
@@ -117,15 +123,30 @@ class _Plan:
                 else:
                     continue
             if test(window) is not None:
-                found = t
-                break
-        self._remember(window, found)
-        return found
+                return t
+        return None
 
-    def _remember(self, window: str, found: Optional[Trigger]) -> None:
-        if len(self.memo) >= _MEMO_MAX:     # callers outside build_directives never reset it
-            self.memo.clear()
-        self.memo[window] = found
+
+class _BeforeTests:
+    """What classify asks of a chain's 'before' window: (lead or support entry, passive entry,
+    subject entry), the last two only when no lead or support entry hits (classify does not
+    look at them then).  One memo for the three plans: one lookup per window, not three."""
+
+    __slots__ = ("lead", "passive", "subject", "memo")
+
+    def __init__(self, lead: _Plan, passive: _Plan, subject: _Plan):
+        self.lead, self.passive, self.subject = lead, passive, subject
+        self.memo: dict = {}
+
+    def __call__(self, window: str, low: Optional[str]) -> tuple:
+        found = self.memo.get(window)
+        if found is None:
+            if len(self.memo) >= _MEMO_MAX:
+                self.memo.clear()
+            lead = self.lead.find(window, low)
+            found = self.memo[window] = (lead, None, None) if lead is not None else \
+                (None, self.passive.find(window, low), self.subject.find(window, low))
+        return found
 
 
 class _AnyMatch:
@@ -152,6 +173,8 @@ class Lexicon:
     _by: dict = field(default_factory=dict, repr=False)
     _plans: dict = field(default_factory=dict, repr=False)
     _joined: dict = field(default_factory=dict, repr=False)
+    _before: Optional[_BeforeTests] = field(default=None, repr=False)
+    _chain_tests: tuple = field(default=(), repr=False)
 
     def of(self, slot: str, role: str | None = None) -> list[Trigger]:
         key = (slot, role)
@@ -180,6 +203,16 @@ class Lexicon:
         return tuple((t, tuple(prefilter_word(x) for x in t.spec.literals), t.test)
                      for t in self.triggers if t.slot == slot and t.role in roles)
 
+    def chain_tests(self) -> tuple[_BeforeTests, _Plan, _Plan]:
+        """classify's memoized tests: of a 'before' window (see _BeforeTests), and of an
+        'after' window for a lead or support entry, and for a block entry."""
+        if self._before is None:
+            self._before = _BeforeTests(self.plan("before", ("lead", "support")),
+                                        self.plan("before", ("passive",)), self.plan("before", ("subject",)))
+            self._chain_tests = (self._before, self.plan("after", ("lead", "support")),
+                                 self.plan("after", ("block",)))
+        return self._chain_tests
+
     def any_match(self, slot: str, role: str) -> "_AnyMatch":
         """text -> whether some entry of this role matches at the start of text (literals not
         consulted), memoized like the plans (a document repeats its gaps: ", ", " và ")."""
@@ -194,6 +227,8 @@ class Lexicon:
             plan.memo.clear()
         for test in self._joined.values():
             test.memo.clear()
+        if self._before is not None:
+            self._before.memo.clear()
 
     @staticmethod
     def hits(t: Trigger, text: str) -> bool:
@@ -370,17 +405,28 @@ LABEL = compile_regex(r"^\s*(?:(?:[IVXLC]+|\d+(?:\.\d+)*)[.)]|[a-zđ][.)](?=\s)|
                       FLAGS)
 
 
-# the last clause break ([.;:!?] + blank, or a newline) before endpos: greedy .* backs off
-# from the end, so the first break found is the one starting last, which also ends last
-# (ASCII only: stdlib re and regex agree; one C call, no scan of the whole unit)
-_LAST_BREAK = re.compile(r"(?s:.*)(?:[.;:!?][ \n\t]|\n)")
-
-
 def _clause_start(text: str, pos: int, floor: int) -> int:
-    """Start of the clause holding pos: after the last [.;:!?] + blank, or newline."""
+    """Start of the clause holding pos: the end of the last break ([.;:!?] + blank, or a
+    newline) lying within max(floor, pos - MAX_WINDOW)..pos, else that bound.  Reverse str
+    scans (C, no regex backtracking): the last newline, then a mark after it."""
     lo = max(floor, pos - MAX_WINDOW)
-    m = _LAST_BREAK.match(text, lo, pos)
-    return m.end() if m is not None else lo
+    nl = text.rfind("\n", lo, pos)
+    start, end = max(lo, nl), pos - 1            # a mark needs its blank before pos
+    while end > start:
+        p = _last_mark(text, start, end)
+        if p < 0:
+            break
+        if text[p + 1] in " \t\n":
+            return p + 2
+        end = p                                  # "1.5", "08:00": look further back
+    return nl + 1 if nl >= 0 else lo
+
+
+def _last_mark(text: str, start: int, end: int) -> int:
+    """Offset of the last [.;:!?] in text[start:end], or -1."""
+    rfind = text.rfind
+    return max(rfind(".", start, end), rfind(";", start, end), rfind(":", start, end),
+               rfind("!", start, end), rfind("?", start, end))
 
 
 def build_chains(text: str, mentions: list[Mention], lex: Lexicon) -> list[Chain]:
@@ -416,16 +462,24 @@ def _any_match(tests: list, text: str) -> bool:
     return False
 
 
-def classify(text: str, chains: list[Chain], lex: Lexicon) -> list[Chain]:
-    """Give every chain its role from the text around it (see rules/_roles.yaml)."""
+_LOWER = object()     # classify(low=...) not given: lower the text here
+
+
+def classify(text: str, chains: list[Chain], lex: Lexicon, low: Any = _LOWER,
+             needed_from: int = 0) -> list[Chain]:
+    """Give every chain its role from the text around it (see rules/_roles.yaml).
+    low: lower_once(text), when the caller has it.  needed_from: only the chains starting there
+    or later need a role; earlier ones are classified only as far as those depend on them."""
     body_start = LABEL.match(text).end()
     chains = _merge_heading_line(text, chains, body_start)
-    before_lead, before_passive, before_subject = (
-        lex.plan("before", ("lead", "support")), lex.plan("before", ("passive",)), lex.plan("before", ("subject",)))
-    after_lead, after_block = lex.plan("after", ("lead", "support")), lex.plan("after", ("block",))
-    low = lower_once(text)                      # for the literal prefilters
+    first = _first_needed(text, chains, needed_from, body_start) if needed_from > 0 else 0
+    if first == len(chains):
+        return chains
+    before_tests, after_lead, after_block = lex.chain_tests()
+    if low is _LOWER:
+        low = lower_once(text)                  # for the literal prefilters
     prev: Optional[Chain] = None
-    for ch in chains:
+    for ch in (chains[first:] if first else chains):
         # both windows are at most MAX_WINDOW long: they are the slots' windows as they are
         cs = _clause_start(text, ch.start, body_start)          # at most MAX_WINDOW back
         before = text[cs:ch.start]
@@ -436,7 +490,7 @@ def classify(text: str, chains: list[Chain], lex: Lexicon) -> list[Chain]:
             blow, alow = low[cs:ch.start], low[ch.end:after_end]
         else:
             blow, alow = before.lower(), after.lower()
-        t = before_lead(before, blow)
+        t, passive, subj = before_tests(before, blow)
         if t is not None:
             if t.role == "support" and prev is not None and prev.passive and prev.end >= cs \
                     and not text[prev.end:ch.start].strip(" ,").lower().startswith("và"):
@@ -445,8 +499,7 @@ def classify(text: str, chains: list[Chain], lex: Lexicon) -> list[Chain]:
                 ch.role, ch.modality, ch.trigger = t.role, t.modality, t.id
             prev = ch
             continue
-        ch.passive = before_passive(before, blow) is not None
-        subj = before_subject(before, blow)
+        ch.passive = passive is not None
         # only positions between the label and the chain ("a) Sở Tư pháp ...", "Thủ trưởng các sở ...")
         ch.at_unit_start = cs == body_start and subj is not None and subj.spec.at_start
         if ch.at_unit_start and text.rfind("\n", body_start, ch.start) < 0:
@@ -463,6 +516,24 @@ def classify(text: str, chains: list[Chain], lex: Lexicon) -> list[Chain]:
                 ch.role, ch.trigger = "subject", subj.id
         prev = ch
     return chains
+
+
+def _first_needed(text: str, chains: list[Chain], needed_from: int, body_start: int) -> int:
+    """Index of the first chain classify must analyse so that every chain starting at or after
+    needed_from gets the role a full pass gives it.  A chain looks back at the one before only
+    when that one ends inside its clause (passive agents) or only ';' lies between them (a list
+    continued across clauses); a chain that does neither is classified the same with no
+    predecessor, so the analysis can start there."""
+    k = next((i for i, c in enumerate(chains) if c.start >= needed_from), len(chains))
+    if k == len(chains):
+        return k
+    while k > 0:
+        prev, ch = chains[k - 1], chains[k]
+        cs = _clause_start(text, ch.start, body_start)
+        if prev.end < cs and text[prev.end:cs].strip() != ";":
+            break
+        k -= 1
+    return k
 
 
 def lower_once(text: str) -> Optional[str]:

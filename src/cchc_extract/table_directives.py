@@ -9,6 +9,7 @@ lead (build_directives then warns W401).
 from __future__ import annotations
 
 from bisect import bisect_left
+from typing import Optional
 
 from .matchers import MatchContext
 from .models import BodyRef, Directive, Document
@@ -21,22 +22,31 @@ def table_row_paths(ctx: MatchContext) -> set[str]:
     return {row.path for t in task_tables(ctx.layout) for row in t.rows} if ctx.layout is not None else set()
 
 
-def table_directives(doc: Document, ctx: MatchContext) -> list[Directive]:
+def table_directives(doc: Document, ctx: MatchContext,
+                     links: Optional[dict[str, dict[str, list[str]]]] = None) -> list[Directive]:
+    """links: item path -> {deadlines|targets|references: ids}, when the caller has it."""
     tables = task_tables(ctx.layout) if ctx.layout is not None else []
     if not tables:
         return []
     starts = [b.span[0] for b in doc.bodies]     # bodies are in document order
-    links: dict[str, dict[str, list[str]]] = {}
-    for kind in ("deadlines", "targets", "references"):
-        for ent in getattr(doc, kind):
-            if ent.item is not None:
-                links.setdefault(ent.item, {}).setdefault(kind, []).append(ent.id)
+    if links is None:
+        links = item_links(doc)
     out = []
     for table in tables:
         for row in table.rows:
             if not row.section and row.path:
                 out.append(_directive(doc, ctx, table, row, starts, links.get(row.path, {})))
     return out
+
+
+def item_links(doc: Document) -> dict[str, dict[str, list[str]]]:
+    """item path -> {deadlines|targets|references: ids}, in one pass over the entities."""
+    links: dict[str, dict[str, list[str]]] = {}
+    for kind in ("deadlines", "targets", "references"):
+        for ent in getattr(doc, kind):
+            if ent.item is not None:
+                links.setdefault(ent.item, {}).setdefault(kind, []).append(ent.id)
+    return links
 
 
 def merge(directives: list[Directive], rows: list[Directive]) -> list[Directive]:
@@ -62,7 +72,7 @@ def _bodies_in(doc: Document, starts: list[int], cells: list[tuple[int, int]]) -
             if b.span[0] >= e:
                 break
             if b.span[1] <= e:
-                out.append(BodyRef.model_construct(text=b.text, span=tuple(b.span), body=b.id or None))
+                out.append(BodyRef(text=b.text, span=b.span, body=b.id or None))   # pydantic-core: faster than model_construct
     return out
 
 
