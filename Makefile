@@ -1,7 +1,7 @@
 # cchc-extract developer tasks.  `make install demo` sets up and runs; `make test` tests.
 # The venv's interpreter: the distribution's CPython when it is 3.11+ and has venv, else python3.
-# Debian's /usr/bin/python3 is a statically linked build; the pyenv one here is --enable-shared,
-# and runs this workload 15-25% slower (bench/RESULTS.md).  Override: make PYTHON=/path/python3.
+# Here Debian's /usr/bin/python3 (statically linked) runs this workload 15-25% faster than the
+# pyenv build first on PATH (shared libpython); measured, see README "Speed".  Override: make PYTHON=…
 PYTHON ?= $(shell for p in /usr/bin/python3 python3; do $$p -c 'import sys, ensurepip; sys.exit(sys.version_info < (3, 11))' >/dev/null 2>&1 && { echo $$p; break; }; done)
 VENV   := .venv
 PY     := $(VENV)/bin/python
