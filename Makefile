@@ -1,8 +1,5 @@
 # cchc-extract developer tasks.  `make install demo` sets up and runs; `make test` tests.
-# The venv's interpreter: the distribution's CPython when it is 3.11+ and has venv, else python3.
-# Here Debian's /usr/bin/python3 (statically linked) runs this workload 15-25% faster than the
-# pyenv build first on PATH (shared libpython); measured, see README "Speed".  Override: make PYTHON=…
-PYTHON ?= $(shell for p in /usr/bin/python3 python3; do $$p -c 'import sys, ensurepip; sys.exit(sys.version_info < (3, 11))' >/dev/null 2>&1 && { echo $$p; break; }; done)
+PYTHON ?= python3
 VENV   := .venv
 PY     := $(VENV)/bin/python
 CCHC   := $(VENV)/bin/cchc

@@ -120,8 +120,8 @@ def machine() -> dict:
 
 
 def _interpreter() -> str:
-    """Which CPython build runs the benchmark: here the same code ran 15-25% slower on the pyenv
-    build (3.11.7, shared libpython) than on Debian's (3.11.2, statically linked)."""
+    """Which CPython build runs the benchmark (a statically linked interpreter runs this workload
+    faster than one with a shared libpython)."""
     base = os.path.realpath(sys.executable)
     try:
         maps = Path("/proc/self/maps").read_text()
