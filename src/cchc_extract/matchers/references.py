@@ -71,14 +71,14 @@ def _clean(s: Optional[str]) -> Optional[str]:
     return _SPACES.sub("", s)
 
 
-def _initial_type(rule, g: dict, types: DocTypes) -> Optional[str]:
+def _initial_type(rule, type_word: Optional[str], type_code: Optional[str], types: DocTypes) -> Optional[str]:
     fixed = rule.fields.get("type")
     if fixed and fixed != "context":
         return fixed
-    if g.get("type_word"):
-        return types.type_of_word(g["type_word"])
-    if g.get("type_code"):
-        return types.type_of_code(g["type_code"])
+    if type_word:
+        return types.type_of_word(type_word)
+    if type_code:
+        return types.type_of_code(type_code)
     return None  # context: decided after selection
 
 
@@ -101,18 +101,28 @@ def _entity_start(rule, m) -> int:
     participate starts at -1."""
     if "(?<=" not in rule.spec.pattern:
         return m.start()
-    return min([m.start()] + [s for s in map(m.start, rule.regex.groupindex) if s >= 0])
+    rx = rule.regex
+    if rx.groups == len(rx.groupindex):
+        # every group is named: m.regs holds the match's span and theirs, in one call
+        return min([s for s, _ in m.regs if s >= 0])
+    return min([m.start()] + [s for s in map(m.start, rx.groupindex) if s >= 0])
+
+
+def _group(m, index: dict, name: str) -> Optional[str]:
+    """m.groupdict().get(name), by number: `regex` tries a name as a number first (a failed
+    conversion, an exception set and cleared), and groupdict() does that for every group."""
+    k = index.get(name)
+    return None if k is None else m.group(k)
 
 
 def _fill_fields(f: Found, rule, m, types: DocTypes) -> None:
-    g = m.groupdict()
-    date, suspect = (None, False)
-    if g.get("date"):
-        date, suspect = day_value_from_text(g["date"])
+    index = rule.regex.groupindex
+    date_text = _group(m, index, "date")
+    date, suspect = day_value_from_text(date_text) if date_text else (None, False)
     f.fields.update({
-        "type": _initial_type(rule, g, types),
-        "number": _clean(g.get("number")),
-        "symbol": _clean(g.get("symbol")),
+        "type": _initial_type(rule, _group(m, index, "type_word"), _group(m, index, "type_code"), types),
+        "number": _clean(_group(m, index, "number")),
+        "symbol": _clean(_group(m, index, "symbol")),
         "date": date,
         "issuer": None,
         "title": None,
@@ -242,7 +252,8 @@ def _warn_glued_symbol(ctx: MatchContext, f: Found, types: DocTypes) -> None:
     sym = f.fields.get("symbol") or ""
     if "-" in sym:
         return  # codes joined by "-" (KH-UBND): the test below would return too, after a regex call
-    body = _YEAR_PREFIX.sub("", sym)
+    # the year prefix starts with "19" or "20": a cheap test before the regex call
+    body = _YEAR_PREFIX.sub("", sym) if sym.startswith(("19", "20")) else sym
     if "-" in body or "/" in body:
         return
     code = types.code_prefix(body)

@@ -17,7 +17,7 @@ import regex
 from ..startup_cache import compile_regex
 from .lines import Line
 from .segment import NUMBER_RE, DATE_RE, is_upper
-from .vocab import doc_type_line_re, header_mark_re, motto_re, prefix_re, vocab
+from .vocab import doc_type_line_re, header_mark_re, motto_search, prefix_re, vocab
 
 # "(Ban hành kèm theo Quyết định số …", "Kèm theo Công văn số …", "(Kèm theo Kế hoạch này)"
 _ATTACHED_TO = compile_regex(
@@ -78,7 +78,7 @@ def _header_start(lines: list[Line], title: int, floor: int) -> int:
             continue
         if prefix_re().match(t):         # "KT. CHỦ TỊCH": the main document's signature
             break
-        if (is_upper(t) or motto_re().search(t) or _RULE.match(t) or header_mark_re().match(t)
+        if (is_upper(t) or motto_search(t) or _RULE.match(t) or header_mark_re().match(t)
                 or NUMBER_RE.search(t) or DATE_RE.search(t)):
             start = j
             continue

@@ -11,7 +11,7 @@ from typing import Optional
 from .labels import match_label
 from .lines import Line
 from .segment import (CLOSING_FALLBACK, CLOSING_MARK, DASH_ENTRY_RE, NAME_RE, NOI_NHAN_FIRST, NOI_NHAN_RE,
-                      LOWER_START, ends_sentence, is_upper, join_lines, wraps)
+                      ends_sentence, is_upper, join_lines, starts_lower, wraps)
 from .vocab import prefix_firsts, prefix_re
 from ..startup_cache import compile_regex
 
@@ -38,7 +38,7 @@ def _paragraph_start(lines: list[Line], i: int, lo: int) -> int:
         # an unfinished line above continues into this one across a footnote block, or when the
         # paragraph is hard-wrapped (no blank line between)
         unfinished = (notes or j == i - 1) and not ends_sentence(lines[j].text)
-        if not (LOWER_START.match(lines[i].text) or unfinished) or match_label(lines[i].text):
+        if not (starts_lower(lines[i].text) or unfinished) or match_label(lines[i].text):
             return i
         i = j
 

@@ -65,6 +65,9 @@ def to_roman(n: int) -> str:
 
 
 _FIRST = frozenset("-+IVXLĐ0123456789")
+# _LABEL's groups by number: `regex` reads a group name as a number first, and the failed
+# conversion (an error message formatted, then dropped) costs more than the match
+_G = dict(_LABEL.groupindex)
 
 
 _MEMO: dict[str, Optional[Label]] = {}
@@ -107,21 +110,25 @@ def _match_label(text: str) -> Optional[Label]:
     if not m:
         return None
     kind = m.lastgroup                   # the outer group that matched (inner groups close first)
+    group = m.group                      # by number: see _G
     if kind == "dieu":
-        return Label(m.group("dieu"), "dieu", "Điều " + m.group("dn"), m.end(), int(m.group("dn")))
+        dn = group(_G["dn"])
+        return Label(group(_G["dieu"]), "dieu", "Điều " + dn, m.end(), int(dn))
     if kind == "roman":
-        v = roman_value(m.group("rn"))
-        return None if v is None else Label(m.group("roman"), "roman", m.group("rn"), m.end(), v)
+        rn = group(_G["rn"])
+        v = roman_value(rn)
+        return None if v is None else Label(group(_G["roman"]), "roman", rn, m.end(), v)
     if kind == "multi":
-        key = m.group("mn")
-        return Label(m.group("multi"), "multilevel", key, m.end(), int(key.rsplit(".", 1)[-1]))
+        key = group(_G["mn"])
+        return Label(group(_G["multi"]), "multilevel", key, m.end(), int(key.rsplit(".", 1)[-1]))
     if kind == "dec":
-        return Label(m.group("dec"), "decimal", m.group("dn2"), m.end(), int(m.group("dn2")))
+        dn2 = group(_G["dn2"])
+        return Label(group(_G["dec"]), "decimal", dn2, m.end(), int(dn2))
     if kind == "letter":
-        c = m.group("ln")
-        return Label(m.group("letter"), "letter", c, m.end(), LETTER_ORDER[c])
+        c = group(_G["ln"])
+        return Label(group(_G["letter"]), "letter", c, m.end(), LETTER_ORDER[c])
     if kind in ("dash", "plus"):
-        return Label(m.group(kind), kind, m.group(kind), m.end())
+        return Label(group(_G[kind]), kind, group(_G[kind]), m.end())
     return None
 
 

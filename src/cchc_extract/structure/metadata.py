@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from functools import lru_cache
 from typing import Optional
 
 import regex
@@ -66,15 +67,17 @@ class MetaBuilder:
         if h.number:
             i, m = h.number
             base = self.lines[i].start
-            if m.group("num"):
-                md.number = m.group("num")
-                self.meta.spans["number"] = self.norm.to_original(base + m.start("num"), base + m.end("num"))
-            md.symbol = "".join(clean(self.orig(base + m.start("sym"), base + m.end("sym"), "symbol")).split())
+            num, sym = _numbers(m, "num", "sym")
+            if m.group(num):
+                md.number = m.group(num)
+                self.meta.spans["number"] = self.norm.to_original(base + m.start(num), base + m.end(num))
+            md.symbol = "".join(clean(self.orig(base + m.start(sym), base + m.end(sym), "symbol")).split())
         if h.date:
             i, m = h.date
             base = self.lines[i].start
-            md.place = clean(self.orig(base + m.start("place"), base + m.end("place"), "place")).strip(" ,|")
-            md.date = partial_date(m.group("y"), m.group("m"), m.group("d"))
+            place, y, mo, d = _numbers(m, "place", "y", "m", "d")
+            md.place = clean(self.orig(base + m.start(place), base + m.end(place), "place")).strip(" ,|")
+            md.date = partial_date(m.group(y), m.group(mo), m.group(d))
             self.meta.spans["date"] = self.norm.to_original(base + m.start(), base + m.end())
         if h.subject:
             parts = [clean(self.orig(s, e)) for s, e in h.subject]
@@ -154,9 +157,8 @@ class MetaBuilder:
 
     def _locality(self, level: Optional[str]) -> Optional[str]:
         """Most frequent "<level> <Proper Name>" in the text (the document's own locality)."""
-        levels = [level] if level else [w for w in vocab()["locality_words"]]
-        alt = "|".join(regex.escape(w) for w in sorted(levels, key=len, reverse=True))
-        pat = compile_regex(r"(?<!\p{L})(" + alt + r")\s(" + _LOCALITY_NAME + r")(?!\p{L})")
+        levels = (level,) if level else tuple(vocab()["locality_words"])
+        pat = _locality_pattern(levels)
         # the full pattern is tried only where a level word starts (overlapping starts kept):
         # the same matches as pat.finditer, without a lookbehind test at every character
         text = self.norm.text
@@ -217,15 +219,34 @@ class MetaBuilder:
         self.meta.signer = signer
 
 
-def _starts_of(text: str, words: list[str]) -> list[int]:
-    """Sorted offsets where any of the words starts (overlaps included): str.find, C speed."""
+@lru_cache(maxsize=16)   # keyed by the vocabulary's level words: built once
+def _locality_pattern(levels: tuple[str, ...]) -> regex.Pattern:
+    alt = "|".join(regex.escape(w) for w in sorted(levels, key=len, reverse=True))
+    return compile_regex(r"(?<!\p{L})(" + alt + r")\s(" + _LOCALITY_NAME + r")(?!\p{L})")
+
+
+def _starts_of(text: str, words: tuple[str, ...]) -> list[int]:
+    """Sorted offsets where a word starts (overlaps included) and a locality name can follow:
+    one space character, then no lower-case letter (str.find and two C-speed tests that every
+    match passes: regex's \\s is a subset of str.isspace, and no \\p{Lu} letter is islower)."""
     found = set()
     for w in words:
+        n = len(w)
         p = text.find(w)
         while p >= 0:
-            found.add(p)
+            if text[p + n:p + n + 1].isspace():
+                after = text[p + n + 1:p + n + 2]
+                if after and not after.islower():
+                    found.add(p)
             p = text.find(w, p + 1)
     return sorted(found)
+
+
+def _numbers(m, *names: str) -> list[int]:
+    """The numbers of named groups: `regex` reads a group name as a number first, and the
+    failed conversion (an error message formatted, then dropped) costs more than the lookup."""
+    index = m.re.groupindex
+    return [index[n] for n in names]
 
 
 def _continues(text: str) -> bool:

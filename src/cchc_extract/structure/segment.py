@@ -13,7 +13,7 @@ import regex
 
 from .labels import match_label
 from .lines import Line
-from .vocab import doc_type_line_re, header_mark_re, motto_re, prefix_re
+from .vocab import doc_type_line_re, header_mark_re, motto_matches, motto_search, prefix_re
 from ..startup_cache import compile_regex
 
 NUMBER_RE = compile_regex(
@@ -53,6 +53,25 @@ NAME_RE = compile_regex(r"^(?:\p{Lu}\p{Ll}*+\s++){1,5}+\p{Lu}\p{Ll}*+$")
 LOWER_START = compile_regex(r"^[\p{Ll}\d(]")
 
 
+class _FirstChar(dict):
+    """char -> whether LOWER_START matches a text that starts with it: the engine is asked
+    once per character (a property of the pattern), then a dict lookup answers."""
+
+    def __missing__(self, ch: str) -> bool:
+        if len(self) >= 4096:
+            self.clear()   # bounded, whatever scripts the documents use
+        known = self[ch] = LOWER_START.match(ch) is not None
+        return known
+
+
+_LOWER_FIRST = _FirstChar()
+
+
+def starts_lower(text: str) -> bool:
+    """bool(LOWER_START.match(text)), by the first character."""
+    return bool(text) and _LOWER_FIRST[text[0]]
+
+
 def ends_sentence(text: str) -> bool:
     """The line ends with sentence punctuation (closing quotes/brackets aside)."""
     t = text.rstrip(" \t\"')]}»*")
@@ -63,7 +82,7 @@ def wraps(entry: Line, nxt: Line) -> bool:
     """nxt continues a list entry wrapped onto the next line (no blank line, no entry end)."""
     if nxt.idx != entry.idx + 1 or ends_sentence(entry.text) or len(nxt.text) > 120:
         return False
-    if LOWER_START.match(nxt.text):
+    if starts_lower(nxt.text):
         return True
     return not (is_upper(nxt.text) or NAME_RE.match(nxt.text) or _is_header_element(nxt.text)
                 or prefix_re().match(nxt.text) or NOI_NHAN_RE.match(nxt.text))
@@ -144,7 +163,7 @@ def web_table_end(original_lines: list[str], lines: list[Line], lo: int, hi: int
 
 
 def _is_header_element(t: str) -> bool:
-    return bool(find_number(t) or find_date(t) or motto_re().search(t)
+    return bool(find_number(t) or find_date(t) or motto_search(t)
                 or KINH_GUI_RE.match(t) or VV_RE.match(t))
 
 
@@ -220,7 +239,7 @@ class _HeaderReader:
         h, ln = self.h, self.lines[i]
         t = ln.text
         found = False
-        mottos = list(motto_re().finditer(t))
+        mottos = motto_matches(t)
         if mottos:
             h.motto.extend((ln.start + x.start(), ln.start + x.end()) for x in mottos)
             cell = _outside(t, mottos)
@@ -349,8 +368,8 @@ def find_repeat(lines: list[Line], min_chars: int = 200, min_lines: int = 4) -> 
     while k < n:
         i = content[k]
         t = lines[i].text
-        j_pos = first.get(t)
-        if j_pos is not None and len(t) >= 20:
+        j_pos = first.setdefault(t, k)    # a line seen before keeps its first occurrence
+        if j_pos != k and len(t) >= 20:
             a, b, run, chars = j_pos, k, 0, 0
             while b + run < n and a + run < k and lines[content[a + run]].text == lines[content[b + run]].text:
                 chars += len(lines[content[b + run]].text)
@@ -366,7 +385,6 @@ def find_repeat(lines: list[Line], min_chars: int = 200, min_lines: int = 4) -> 
                 return a0, a1, b0, b1
             k += max(run, 1)
             continue
-        first.setdefault(t, k)
         k += 1
     return None
 
@@ -388,7 +406,7 @@ def header_anchor(lines: list[Line], lo: int, hi: int, look: int = 25) -> int:
         return lo
     for k, i in enumerate(content):
         t = lines[i].text
-        if motto_re().search(t) or _SO_START.match(t) and NUMBER_RE.search(t) or DATE_RE.match(t):
+        if motto_search(t) or _SO_START.match(t) and NUMBER_RE.search(t) or DATE_RE.match(t):
             j = k
             while j > 0 and is_upper(lines[content[j - 1]].text) and len(lines[content[j - 1]].text) < 80:
                 j -= 1

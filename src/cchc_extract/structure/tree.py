@@ -11,7 +11,7 @@ from ..normalize import NormalizedText
 from . import ItemNode
 from .labels import BULLETS, Label, inline_siblings, match_label, sibling_starts
 from .lines import Line
-from .segment import LOWER_START, ends_sentence
+from .segment import ends_sentence, starts_lower
 from .text import clean
 from .warnlimit import Warner
 
@@ -207,7 +207,7 @@ def build_items(norm: NormalizedText, lines: list[Line], lo: int, hi: int, prefi
             # page break / footnote block a lower-case start or an unfinished line above
             wrapped = not tb.gap and tb.last_open
             rejoin = tb.gap and (text[0].islower() or (tb.note_gap and tb.last_open))
-            same = wrapped or rejoin or bool(LOWER_START.match(text))
+            same = wrapped or rejoin or starts_lower(text)
             cut = _sibling_cut(tb, text)
             if cut:                       # "… theo quy định. c) 95% …" inside a wrapped line
                 head = text[:cut].rstrip()

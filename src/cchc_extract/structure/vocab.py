@@ -37,6 +37,39 @@ def motto_re() -> regex.Pattern:
 
 
 @lru_cache(maxsize=1)
+def _motto_anchor():
+    """The words every motto match starts with (read by matchers/anchors.py), or None."""
+    from ..matchers.anchors import anchor_of
+    anchor = anchor_of(motto_re())
+    return anchor if anchor is not None and anchor.words and not anchor.figures else None
+
+
+def may_hold_motto(t: str) -> bool:
+    """A C-speed necessary condition for motto_re().search(t): a motto starts with one of
+    the anchor words (found in t.lower() under IGNORECASE, unless t holds a character
+    whose case variants defeat that test: then True)."""
+    anchor = _motto_anchor()
+    if anchor is None:
+        return True
+    if not anchor.ignore_case:
+        return any(w in t for w in anchor.words)
+    low = t.lower()
+    if len(low) != len(t) or any(ch in t for ch in anchor.unsafe):
+        return True
+    return any(w in low for w in anchor.words)
+
+
+def motto_search(t: str):
+    """motto_re().search(t), after the cheap test."""
+    return motto_re().search(t) if may_hold_motto(t) else None
+
+
+def motto_matches(t: str) -> list:
+    """list(motto_re().finditer(t)), after the cheap test."""
+    return list(motto_re().finditer(t)) if may_hold_motto(t) else []
+
+
+@lru_cache(maxsize=1)
 def doc_type_line_re() -> regex.Pattern:
     return compile_regex(r"^(?:" + _alt(vocab()["doc_type_lines"]) + r")\s*:?$")
 
