@@ -14,15 +14,20 @@ A phrase that opens its clause is dropped when the rest of the clause is in
 the past tense (đã): that is a report of what happened, not a time limit.
 
 Scanning: a rule with the control key `anchors` (the words every one of its matches
-starts with) is tried only where one of them starts (see scan_anchored); the others
-are scanned over the whole text.
+starts with) is tried only where one of them starts; a rule with `after` (its matches
+start at a figure that follows one of these words and white space, the end of its
+leading look-behind) only at such figures (see scan_anchored); the others are scanned
+over the whole text.
 """
 from __future__ import annotations
+
+import time
 
 import regex
 
 from .. import diagnostics
-from . import Found, MatchContext
+from . import MATCH_REACH, Found, MatchContext
+from .anchors import Anchor, CharTest
 from .clauses import clause_end, clause_start, opens_clause, past_in
 from .deadline_due import compute_due, recurrence_of
 from ..startup_cache import compile_regex
@@ -36,7 +41,7 @@ _TIME_COLUMN = compile_regex(r"thời\s+(?:gian|hạn)\s+(?:hoàn\s+thành|thự
 _TIME_COLUMN_ANCHORS = ("thời",)   # the word every _TIME_COLUMN match starts with
 _GOAL_CUE = compile_regex(r"phấn\s+đấu|mục\s+tiêu|hoàn\s+thành|bảo\s+đảm|đảm\s+bảo", _FLAGS)
 _THROUGH = compile_regex(r"\b(?:hết|cuối)\b", _FLAGS)   # "đến hết / đến cuối năm": always a limit
-_CONTROL_KEYS = ("needs", "anchors")
+_CONTROL_KEYS = ("needs", "anchors", "after")
 # optional left context is matched in lookbehinds (so that patterns start with
 # their keyword and scan fast); these groups, when present, start the text
 _PREFIX_GROUPS = ("pre", "lead", "latest")
@@ -105,11 +110,16 @@ def _table_cells(text: str, rules: list, starts: "AnchorStarts"):
 class AnchorStarts:
     """Where words start in a document: its lower case, with the same offsets as the text
     (lower() lengthens only U+0130, which matches "i" case-insensitively), searched once
-    per set of words."""
+    per set of words.  `places` (MatchContext.places()) shares the runs of figures that
+    the other kinds' scans found."""
 
-    def __init__(self, text: str, lowered: str) -> None:
+    def __init__(self, text: str, lowered: str, places=None) -> None:
+        self.text = text
         self.low = lowered if len(lowered) == len(text) else text.replace("\u0130", "i").lower()
+        self._places = places
         self._memo: dict[tuple[str, ...], list[int]] = {}
+        self._after_memo: dict[tuple[str, ...], list[int]] = {}
+        self._blank_figures: list[tuple[int, int]] | None = None
 
     def of(self, words: tuple[str, ...]) -> list[int]:
         """Ascending offsets where one of the lower-case `words` starts."""
@@ -119,6 +129,34 @@ class AnchorStarts:
                 found.update(_occurrences(self.low, word))
             self._memo[words] = sorted(found)
         return self._memo[words]
+
+    def after(self, words: tuple[str, ...]) -> list[int]:
+        """Ascending offsets of the runs of figures that follow one of the lower-case
+        `words` and white space (\\s, at least one character)."""
+        if words not in self._after_memo:
+            low = self.low
+            self._after_memo[words] = [p for p, word_end in self._figures_after_blanks()
+                                       if low.endswith(words, 0, word_end)]
+        return self._after_memo[words]
+
+    def _figures_after_blanks(self) -> list[tuple[int, int]]:
+        """(start, end of the text before its white space) of each run of figures that
+        white space precedes; made once per document."""
+        if self._blank_figures is None:
+            text, blank = self.text, _BLANK
+            if self._places is not None and self._places.text is text:
+                starts = self._places.starts(_FIGURE_AFTER_BLANK)
+            else:
+                runs = (m.start() for m in _FIGURE_RUN.finditer(text))
+                starts = [p for p in runs if p and blank[text[p - 1]]]
+            out = []
+            for p in starts:
+                j = p - 1
+                while j > 0 and blank[text[j - 1]]:
+                    j -= 1
+                out.append((p, j))
+            self._blank_figures = out
+        return self._blank_figures
 
 
 def _occurrences(low: str, word: str) -> list[int]:
@@ -130,16 +168,29 @@ def _occurrences(low: str, word: str) -> list[int]:
     return out
 
 
+# \s exactly as the rule patterns read it (asked of the engine, char by char, memoized)
+_BLANK = CharTest(regex.compile(r"\s", _FLAGS))
+# a run of figures with white space before it (matchers/anchors.py: figure runs are found
+# once per document and shared by every kind's scan)
+_FIGURE_AFTER_BLANK = Anchor((), False, frozenset(), True, ((True, _BLANK),))
+_FIGURE_RUN = compile_regex(r"\d+", regex.V1 | regex.UNICODE)   # as matchers._Places finds them
+
+
 def _anchored_finditer(rx, text: str, starts: list[int], timeout: float | None):
     """What rx.finditer(text) gives when every match starts at one of `starts`: the
     leftmost match, then the next one at or after its end (lookbehinds and \\b still see
-    the text before a start)."""
+    the text before a start).  As in matchers.scan, `timeout` bounds the whole scan,
+    checked between calls, and a call sees at most MATCH_REACH characters after its
+    start (a time-out per call would cost more than most matches)."""
+    deadline = None if timeout is None else time.monotonic() + timeout
     match = rx.match
     end = 0
     for pos in starts:
         if pos < end:
             continue
-        m = match(text, pos, timeout=timeout)
+        if deadline is not None and time.monotonic() > deadline:
+            raise TimeoutError(f"regex time-out: {rx.pattern[:60]!r} ran past {timeout}s")
+        m = match(text, pos, pos + MATCH_REACH)
         if m is not None:
             end = m.end()
             yield m
@@ -151,23 +202,33 @@ def _anchored_finditer(rx, text: str, starts: list[int], timeout: float | None):
 # (long s folds to it), nor f/j/w/z (ligatures and other multi-character folds).
 _ANCHOR_CHARS = frozenset("aăâbcdđeêghiklmnoôơpqrtuưvxy"
                           "àáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ%")
+_AFTER_CHARS = _ANCHOR_CHARS | {","}   # a comma has no case: it matches only itself
+
+
+def _control_words(rule, key: str, chars: frozenset) -> tuple[str, ...]:
+    """The rule's words under `key` in lower case; () when it has none or one could be missed."""
+    words = tuple(a.lower() for a in rule.fields.get(key) or ())
+    return words if all(w and set(w) <= chars for w in words) else ()
 
 
 def _anchor_words(rule) -> tuple[str, ...]:
     """The rule's anchors in lower case; () when it has none or one could be missed."""
-    words = tuple(a.lower() for a in rule.fields.get("anchors") or ())
-    return words if all(w and set(w) <= _ANCHOR_CHARS for w in words) else ()
+    return _control_words(rule, "anchors", _ANCHOR_CHARS)
 
 
 def scan_anchored(rules: list, text: str, lowered: str, starts: AnchorStarts, timeout: float | None):
-    """matchers.scan, trying a rule with `anchors` only where one of them starts: each
-    match starts at an anchor in the lower case (see _ANCHOR_CHARS)."""
+    """matchers.scan, trying a rule with `anchors` only where one of them starts (each
+    match starts at an anchor in the lower case, see _ANCHOR_CHARS), and a rule with
+    `after` only at the runs of figures that follow one of its words and white space."""
     for rule in rules:
         if rule.literals and not any(lit in lowered for lit in rule.literals):
             continue   # the same prefilter as matchers.scan, on the same lower case
         anchors = _anchor_words(rule)
+        after = _control_words(rule, "after", _AFTER_CHARS)
         if anchors:
             found = _anchored_finditer(rule.regex, text, starts.of(anchors), timeout)
+        elif after:
+            found = _anchored_finditer(rule.regex, text, starts.after(after), timeout)
         else:
             found = rule.regex.finditer(text, timeout=timeout)
         for m in found:
@@ -177,7 +238,7 @@ def scan_anchored(rules: list, text: str, lowered: str, starts: AnchorStarts, ti
 def _matches(ctx: MatchContext):
     rules = ctx.rules["deadlines"]
     scanned = [r for r in rules if r.fields.get("needs") != "table"]
-    starts = AnchorStarts(ctx.text, ctx.lowered())
+    starts = AnchorStarts(ctx.text, ctx.lowered(), ctx.places())
     yield from scan_anchored(scanned, ctx.text, ctx.lowered(), starts, ctx.timeout)
     yield from _table_cells(ctx.text, [r for r in rules if r.fields.get("needs") == "table"], starts)
     # time cells of the task tables found on the original lines (tab tables, "Thời gian" columns)

@@ -28,7 +28,7 @@ from .deadlines import AnchorStarts, scan_anchored
 from ..startup_cache import compile_regex
 
 _FLAGS = regex.V1 | regex.I
-_CONTROL_KEYS = ("extent", "needs", "anchors")
+_CONTROL_KEYS = ("extent", "needs", "anchors", "after")
 # separators between two members of one clause; the last one before the next member is the cut
 _SEPARATOR = compile_regex(r"(?r),\s*|\s+(?:và|hoặc)\s+", _FLAGS)
 _CONNECTOR = compile_regex(r"(?:,|\s(?:và|hoặc))\s*$", _FLAGS)
@@ -127,7 +127,7 @@ def _candidates(ctx: MatchContext) -> tuple[list[_Cand], str]:
     """The candidates, one per head, and the same-length lower case of the text."""
     text = ctx.text
     out: list[_Cand] = []
-    starts = AnchorStarts(text, ctx.lowered())
+    starts = AnchorStarts(text, ctx.lowered(), ctx.places())
     for rule, m in scan_anchored(ctx.rules["targets"], text, ctx.lowered(), starts, ctx.timeout):
         g = m.groupdict()
         value = parse_number(g.get("num") or "")
