@@ -38,9 +38,10 @@ class Unit:
     parts: list[tuple[int, int]]
     text: str = ""
     offsets: list[tuple[int, int]] = field(default_factory=list)  # (local start, norm start)
-    low: Optional[str] = None    # text.lower() once the role analysis made it (see lower_once)
+    low: Optional[str] = None    # lower_once(text), once made (see _doc_lower and _chains)
 
-    def build(self, norm_text: str) -> "Unit":
+    def build(self, norm_text: str, norm_low: Optional[str] = None) -> "Unit":
+        """norm_low: the document's lowered text when it is aligned with it (see _doc_lower)."""
         self.parts = sorted(self.parts)
         pieces, pos = [], 0
         for s, e in self.parts:
@@ -51,6 +52,9 @@ class Unit:
         # break) is a space for the role patterns; same length, so offsets stay valid
         text = "\n".join(pieces)
         self.text = SOFT_BREAK.sub(" ", text) if "\n" in text else text
+        if norm_low is not None and len(self.parts) == 1 and text is self.text and "\u03a3" not in text:
+            s, e = self.parts[0]
+            self.low = norm_low[s:e]         # = lower_once(text): a slice, not a second lowering
         self._starts = [s for s, _ in self.parts]
         self.end = max(e for _, e in self.parts)
         return self
@@ -165,10 +169,10 @@ def _body_positions(doc: Document, ctx: MatchContext) -> Bodies:
 
 def _item_units(doc: Document, ctx: MatchContext, skip: set[str]) -> list[Unit]:
     """The units of every item whose path is not in skip (task-table rows)."""
-    text = ctx.norm.text
+    text, low = ctx.norm.text, _doc_lower(ctx)
     layout_items = getattr(ctx.layout, "items", None) or []
     if layout_items:
-        return [Unit(it.path, it.parent, list(it.parts or [(it.start, it.end)])).build(text)
+        return [Unit(it.path, it.parent, list(it.parts or [(it.start, it.end)])).build(text, low)
                 for it in layout_items if it.path not in skip]
     # hand-built documents: own text = the item's region minus its children's regions
     regions = {it.path: (_to_norm(ctx.norm, it.span[0]), _to_norm(ctx.norm, it.span[1])) for it in doc.items}
@@ -188,8 +192,15 @@ def _item_units(doc: Document, ctx: MatchContext, skip: set[str]) -> list[Unit]:
         if pos < e:
             parts.append((pos, e))
         if it.path not in skip:
-            units.append(Unit(it.path, it.parent, parts or [(s, e)]).build(text))
+            units.append(Unit(it.path, it.parent, parts or [(s, e)]).build(text, low))
     return units
+
+
+def _doc_lower(ctx: MatchContext) -> Optional[str]:
+    """The normalized text in lower case (made once per document for the matchers) when every
+    character lowers to one: then a slice of it without Σ is lower_once of the same slice."""
+    low = ctx.lowered()
+    return low if len(low) == len(ctx.norm.text) else None
 
 
 def _chains(unit: Unit, bodies: "Bodies", lex: Lexicon, needed_from: int = 0) -> list[Chain]:
@@ -205,7 +216,8 @@ def _chains(unit: Unit, bodies: "Bodies", lex: Lexicon, needed_from: int = 0) ->
             mentions.append(Mention(ls, ls + (e - s), i))
     if not mentions:
         return []                        # no body named: nothing to classify
-    unit.low = lower_once(unit.text)
+    if unit.low is None:
+        unit.low = lower_once(unit.text)
     return classify(unit.text, build_chains(unit.text, mentions, lex), lex, unit.low, needed_from)
 
 
@@ -217,7 +229,9 @@ def _ids(chains: list[Chain]) -> list[int]:
 
 def _item_roles(chains: list[Chain], inherited: Roles, unit: Unit) -> tuple[Roles, Roles]:
     """(roles of this item, roles its children inherit)."""
-    explicit, starting, added, support = _by_role(chains) if chains else _NO_CHAINS
+    if not chains:
+        return _inherited_roles(inherited, unit)
+    explicit, starting, added, support = _by_role(chains)
     if explicit or starting:
         lead = _unique(_ids(starting) + _ids(explicit))
         heading = bool(starting) and starting[0].heading
@@ -239,7 +253,15 @@ def _item_roles(chains: list[Chain], inherited: Roles, unit: Unit) -> tuple[Role
     return roles, Roles(inherited.lead, inherited.support, child_source, inherited.modality)
 
 
-_NO_CHAINS: tuple = ((), (), (), ())
+def _inherited_roles(inherited: Roles, unit: Unit) -> tuple[Roles, Roles]:
+    """_item_roles of a unit naming no body: the inherited lead and support as they are (every
+    Roles is built with unique lists and support apart from lead, and never changed: shared)."""
+    roles = Roles(inherited.lead, inherited.support, inherited.source if inherited.lead else None,
+                  _own_modality(unit) or inherited.modality or "assign")
+    child_source = "heading" if inherited.source in ("heading", "explicit") else inherited.source
+    if child_source == inherited.source:
+        return roles, inherited
+    return roles, Roles(inherited.lead, inherited.support, child_source, inherited.modality)
 
 
 def _by_role(chains: list[Chain]) -> tuple[list[Chain], list[Chain], list[Chain], list[int]]:
@@ -285,7 +307,7 @@ def _preamble(doc: Document, ctx: MatchContext, bodies, lex: Lexicon,
     rng = _preamble_range(doc, ctx)
     if rng is None:
         return Roles(), None
-    unit = Unit("preamble", None, [rng]).build(ctx.norm.text)
+    unit = Unit("preamble", None, [rng]).build(ctx.norm.text, _doc_lower(ctx))
     # the request is in the last paragraph (earlier ones tell the background): only chains
     # from there on are looked at below, so only they (and what they depend on) are classified
     para_start = unit.text.rstrip().rfind("\n") + 1

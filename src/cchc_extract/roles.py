@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from operator import attrgetter
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Literal, Optional
@@ -94,7 +95,7 @@ class _Plan:
     __slots__ = ("steps", "screen", "memo")
 
     def __init__(self, steps: tuple, screen: Any = None):
-        self.steps = steps           # (trigger, literals, bound test)
+        self.steps = steps           # (trigger, literal words, literal phrases or None, bound test)
         self.screen = screen         # window -> None when no entry can hit it (see _screen)
         self.memo: dict = {}
 
@@ -113,15 +114,23 @@ class _Plan:
         """__call__ without the memo."""
         if self.screen is not None and self.screen(window) is None:
             return None
-        for t, lits, test in self.steps:
+        for t, lits, phrases, test in self.steps:
             if lits:
                 if low is None:
                     low = window.lower()
-                for lit in lits:     # str `in`: cheaper than a regex call on short windows
-                    if lit in low:
-                        break
-                else:
+                if phrases is not None and len(low) == len(window):
+                    # every character lowered to one (no İ): a hit needs a whole phrase, and
+                    # starts where one does, so the search starts at the first phrase
+                    first = phrases.search(low)
+                    if first is not None and test(window, first.start()) is not None:
+                        return t
                     continue
+                else:
+                    for lit in lits:     # str `in`: cheaper than a regex call on short windows
+                        if lit in low:
+                            break
+                    else:
+                        continue
             if test(window) is not None:
                 return t
         return None
@@ -195,12 +204,15 @@ class Lexicon:
         plan = self._plans.get((slot, roles))
         if plan is None:
             steps = self._steps(slot, roles)
-            plan = self._plans[(slot, roles)] = _Plan(steps, _screen([t for t, _, _ in steps]))
+            plan = self._plans[(slot, roles)] = _Plan(steps, _screen([step[0] for step in steps]))
         return plan
 
     def _steps(self, slot: str, roles: tuple[str, ...]) -> tuple:
-        """(trigger, literals, test) of the entries of these roles, in file order."""
-        return tuple((t, tuple(prefilter_word(x) for x in t.spec.literals), t.test)
+        """(trigger, literal words, literal phrases, test) of the entries of these roles, in file
+        order.  A 'text' entry is searched over a whole item: there one C search for its whole
+        phrases on the lowered text rules out far more than a word (see _Plan.find)."""
+        return tuple((t, tuple(prefilter_word(x) for x in t.spec.literals),
+                      t.literals if slot == "text" else None, t.test)
                      for t in self.triggers if t.slot == slot and t.role in roles)
 
     def chain_tests(self) -> tuple[_BeforeTests, _Plan, _Plan]:
@@ -269,7 +281,133 @@ def _screen(triggers: list[Trigger]) -> Any:
     one call and no literal test.  None when the entries are not all of that kind."""
     if len(triggers) < 2 or not all(t.whole and _joinable(t.source) for t in triggers):
         return None
-    return compile_regex("|".join(f"(?:{t.source})" for t in triggers), FLAGS).fullmatch
+    joined = "|".join(f"(?:{t.source})" for t in triggers)
+    loose = loose_pattern(joined)
+    return _Screen(compile_regex(joined, FLAGS).fullmatch,
+                   None if loose is None else compile_re(loose).fullmatch)
+
+
+class _Screen:
+    """The joined fullmatch, after a stdlib-re fullmatch of its loose form (loose_pattern) on
+    the case-folded window: that one accepts every window the joined pattern accepts and costs
+    a fraction of it (the 'regex' module is slow on these long alternations), so a window it
+    rejects needs no further test.  Used only when every character folds to one (no ß, İ, ﬁ):
+    then the folded window lines up with the window and full case folding is per character."""
+
+    __slots__ = ("exact", "loose")
+
+    def __init__(self, exact: Any, loose: Any):
+        self.exact, self.loose = exact, loose
+
+    def __call__(self, window: str) -> Any:
+        if self.loose is not None:
+            folded = window.casefold()
+            if len(folded) == len(window) and self.loose(folded) is None:
+                return None
+        return self.exact(window)
+
+
+def loose_pattern(pattern: str) -> Optional[str]:
+    """A stdlib-re pattern that, matched IGNORECASE on the case-folded text, accepts at least
+    what `pattern` (a 'regex' pattern under FLAGS) accepts: word boundaries and lookarounds are
+    dropped (they only narrow), the rest is kept as written.  re's \\s holds regex's (and
+    \\x1c-\\x1f besides); folding maps no character out of what a written character or set
+    takes (see loose_failures).  None when pattern uses anything else."""
+    out, i, n, in_class = [], 0, len(pattern), False
+    while i < n:
+        c = pattern[i]
+        if c == "\\":
+            e = pattern[i + 1:i + 2]
+            if e == "b" and not in_class:
+                i += 2
+                continue
+            if e not in _LOOSE_ESCAPES:
+                return None
+            out.append(pattern[i:i + 2])
+            i += 2
+        elif in_class:
+            if c == "[" or c.casefold() != c:
+                return None              # a nested set (V1), a letter folding to several
+            in_class = c != "]"
+            out.append(c)
+            i += 1
+        elif c == "[":
+            in_class, j = True, i + 1
+            j += pattern[j:j + 1] == "^"
+            j += pattern[j:j + 1] == "]"
+            out.append(pattern[i:j])
+            i = j
+        elif c == "(" and pattern.startswith("(?", i):
+            if pattern.startswith("(?:", i):
+                out.append("(?:")
+                i += 3
+            elif pattern.startswith(("(?=", "(?!", "(?<=", "(?<!"), i):
+                i = _group_end(pattern, i)   # a lookaround only narrows: dropped
+                if i < 0:
+                    return None
+            else:
+                return None
+        elif c in "*+?}" and pattern[i + 1:i + 2] == "+":
+            return None                  # possessive
+        elif c.casefold() != c:
+            return None                  # upper case, or a letter folding to several
+        else:
+            out.append(c)
+            i += 1
+    return "".join(out)
+
+
+def loose_failures(pattern: str) -> list[str]:
+    """Every character for which loose_pattern(pattern), on the case-folded text, could reject
+    what pattern accepts (checked over all code points; none expected).  Only characters that
+    fold to one are looked at: _Screen does not use the loose pattern on other texts, and on
+    these full case folding is simple folding, character by character."""
+    every = _single_fold_chars()
+    plain = regex.sub(r"\\.|\[(?:\\.|[^\]\\])*\]|\(\?(?::|<?[=!])", " ", pattern)
+    # each written character, each set and \\s: every character the pattern takes for one
+    # of them (ignoring case) folds to a character the loose pattern takes for it
+    units = {re.escape(c) for c in plain if c not in "()[]{}?*+|^$\\ "}
+    units |= set(regex.findall(r"\[(?:\\.|[^\]\\])*\]", pattern)) | {r"\s"}
+    out = []
+    for unit in sorted(units):
+        taken = "".join(regex.findall(unit, every, FLAGS))
+        if re.fullmatch(f"(?:{unit})*", taken.casefold()) is None:
+            bad = [c for c in taken if re.fullmatch(unit, c.casefold()) is None]
+            out.append(f"{unit}: {bad[:5]!r} fold out of it")
+    return out
+
+
+@lru_cache(maxsize=1)
+def _single_fold_chars() -> str:
+    """Every code point that case-folds to one character."""
+    return "".join(c for c in map(chr, range(0x110000)) if len(c.casefold()) == 1)
+
+
+_LOOSE_ESCAPES = set("snt") | set(r".\-()[]{}|*+?^$/,;:!&#~'\"<>=%@`")
+
+
+def _group_end(pattern: str, i: int) -> int:
+    """Offset just after the group opening at i, or -1."""
+    depth, in_class, j = 0, False, i
+    while j < len(pattern):
+        c = pattern[j]
+        if c == "\\":
+            j += 2
+            continue
+        if in_class:
+            in_class = c != "]"
+        elif c == "[":
+            in_class = True
+            j += pattern[j + 1:j + 2] == "^"
+            j += pattern[j + 1:j + 2] == "]"
+        elif c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+            if depth == 0:
+                return j + 1
+        j += 1
+    return -1
 
 
 def _joinable(pattern: str) -> bool:
@@ -366,8 +504,10 @@ def default_lexicon() -> Lexicon:
 
 
 def example_failures(lex: Lexicon) -> list[str]:
-    """Every lexicon example that does not behave as documented."""
-    out = []
+    """Every lexicon example that does not behave as documented, and every character that
+    would break the loose pattern of a whole-window entry (see loose_failures)."""
+    out = [f"{t.id}: {msg}" for t in lex.triggers if t.whole and loose_pattern(t.source) is not None
+           for msg in loose_failures(t.source)]
     for t in lex.triggers:
         for s in t.spec.examples.match:
             if not lex.hits(t, s):
@@ -429,11 +569,14 @@ def _last_mark(text: str, start: int, end: int) -> int:
                rfind("!", start, end), rfind("?", start, end))
 
 
+_START = attrgetter("start")
+
+
 def build_chains(text: str, mentions: list[Mention], lex: Lexicon) -> list[Chain]:
     """Group mentions joined by list punctuation into chains (document order)."""
     joins = lex.any_match("gap", "continue")
     chains: list[Chain] = []
-    for m in sorted(mentions, key=lambda m: m.start):
+    for m in sorted(mentions, key=_START):
         if chains:
             last = chains[-1]
             gap = text[last.end:m.start]
@@ -552,6 +695,8 @@ HEADING_GAP = compile_regex(r"^\s*(?:[,;]|và)\s*(?:và\s+)?$", FLAGS)
 def _merge_heading_line(text: str, chains: list[Chain], body_start: int) -> list[Chain]:
     """A first line made only of body names ("3. Các sở, ban, ngành; UBND các huyện") is one
     heading chain, even where ';' would otherwise end a list."""
+    if len(chains) < 2:
+        return chains
     nl = text.find("\n", body_start)
     line_end = len(text) if nl < 0 else nl
     first = [c for c in chains if c.start < line_end]
