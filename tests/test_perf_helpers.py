@@ -101,3 +101,15 @@ def test_yaml_cache_follows_file_content(fresh_cache, tmp_path):
     _reload_from_disk()
     f.write_text("a: [5]\n", encoding="utf-8")
     assert startup_cache.load_yaml(f) == {"a": [5]}
+
+
+def test_cached_values_come_back_from_the_cache_file(fresh_cache):
+    import sys
+
+    calls = []
+    assert startup_cache.cached("t", ("a", "b"), lambda: calls.append(1) or "ab") == "ab"
+    _reload_from_disk()
+    assert startup_cache.cached("t", ("a", "b"), lambda: calls.append(1) or "other") == "ab"
+    assert calls == [1]                       # built once, then read back from the file
+    # one cache per exact interpreter: compiled re code differs between bug-fix releases
+    assert startup_cache._path().name.startswith(f"patterns-py{'.'.join(map(str, sys.version_info[:3]))}-")

@@ -28,7 +28,7 @@ from pydantic import Field, ValidationError
 
 from .errors import RuleError
 from .normalize import fold_key
-from .startup_cache import compile_re, load_yaml
+from .startup_cache import cached, compile_re, load_yaml
 from .rules import StrictModel, _Loader, rules_dir
 from .trie import trie_pattern, unicode_classes
 
@@ -205,6 +205,10 @@ _BOUNDARY = r"[^\w/&-]"
 
 @lru_cache(maxsize=1)
 def _bmp_boundary() -> str:
+    return cached("bmp_boundary", (sys.version_info[:3],), _build_bmp_boundary)
+
+
+def _build_bmp_boundary() -> str:
     codes = array("I", range(0x10000))     # every BMP character, built in C (chr() is slow)
     if sys.byteorder == "big":
         codes.byteswap()

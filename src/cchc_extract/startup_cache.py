@@ -22,11 +22,11 @@ import re
 import sys
 import tempfile
 from pathlib import Path
-from typing import Any, Optional
+from typing import Any, Callable, Optional
 
 import regex
 
-_MAX_ENTRIES = 5000  # beyond this, only the patterns used by this process are kept
+_MAX_ENTRIES = 1000  # beyond this (about 4x today's rules), only the patterns used by this process are kept
 _entries: dict[tuple, Any] | None = None   # key -> regex Pattern, or the parts of an re Pattern
 _used: set[tuple] = set()
 _live: dict[tuple, re.Pattern] = {}         # re Patterns already rebuilt in this process
@@ -42,7 +42,9 @@ def _path() -> Path:
     base = os.environ.get("CCHC_CACHE_DIR") or os.path.join(
         os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache"),
         "cchc-extract")
-    ver = f"py{sys.version_info[0]}{sys.version_info[1]}-regex{regex.__version__}"
+    # the exact interpreter: compiled `re` code changes between bug-fix releases (3.11.5 compiles
+    # possessive quantifiers differently), so a cache must never cross them
+    ver = f"py{'.'.join(map(str, sys.version_info[:3]))}-regex{regex.__version__}"
     return Path(base) / f"patterns-{ver}.pickle"
 
 
@@ -87,6 +89,20 @@ def _remember(key: tuple, value: Any) -> None:
     _entries[key] = value
     _used.add(key)
     _dirty = True
+
+
+def cached(kind: str, key: Any, build: Callable[[], Any]) -> Any:
+    """build(), kept in the cache under (kind, key): for derived data that every start would
+    rebuild the same (a trie of names, a character class).  key and value must pickle; the
+    value is shared, so callers must not change it."""
+    entries = _load()
+    k = ("value", kind, key)
+    if k in entries:
+        _used.add(k)
+        return entries[k]
+    value = build()
+    _remember(k, value)
+    return value
 
 
 def compile_regex(pattern: str, flags: int = 0) -> Any:

@@ -12,7 +12,15 @@ from typing import Iterable
 
 
 def trie_pattern(words: Iterable[str]) -> str:
-    """Alternation of `words` (escaped) as a trie; a longer word is preferred to its prefix."""
+    """Alternation of `words` (escaped) as a trie; a longer word is preferred to its prefix
+    (kept in the start-up cache: the name lists give tries of thousands of nodes)."""
+    from .startup_cache import cached
+
+    words = tuple(words)
+    return cached("trie", words, lambda: _trie(words))
+
+
+def _trie(words: tuple[str, ...]) -> str:
     root: dict = {}
     for word in words:
         if not word:
