@@ -200,3 +200,13 @@ def test_a_regex_timeout_in_a_matcher_becomes_w105_not_a_crash(monkeypatch):
     w105 = [w for w in doc.warnings if w.code == "W105"]
     assert w105 and first in w105[0].message
     assert getattr(doc, first) == []
+
+
+def test_digits_newer_than_this_pythons_unicode_tables_skip_one_kind_not_the_document():
+    # regex's \d knows digits (U+10D40 …) that int() of Python 3.11 cannot convert
+    from cchc_extract.pipeline import extract_text
+
+    d = "\U00010d40"
+    doc = extract_text(f"Số: 12/UBND\n1. Sở Nội vụ báo cáo trước ngày {d}5/3/2025 theo ngày {d}{d} tháng {d} năm 2025.\n")
+    assert [w.code for w in doc.warnings if w.code == "W107"] == ["W107"]
+    assert doc.bodies and doc.items          # the other kinds are kept

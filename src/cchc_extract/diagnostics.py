@@ -11,6 +11,7 @@ CODES: dict[str, str] = {
     "W104": "input was not in NFC form; normalized for matching",
     "W105": "per-document time budget exceeded; later stages skipped",
     "W106": "replacement characters (U+FFFD) in the input: text was damaged before it reached us",
+    "W107": "a kind could not be read in this document (digits this Python cannot convert); it is left empty",
     # structure
     "W201": "no header found (issuer, number or date line missing)",
     "W202": "a block of the document is repeated",

@@ -100,6 +100,9 @@ def _extract_text(original: str, source: Optional[Source], rules: Optional[RuleS
             warnings.append(diagnostics.warn(
                 "W105", f"a {kind} pattern ran past the {ctx.timeout}s regex timeout; {kind} not extracted"))
             found = []
+        except ValueError as exc:  # regex's \d knows newer Unicode digits than int(): skip the kind
+            warnings.append(diagnostics.warn("W107", f"{kind} not extracted: {exc}"))
+            found = []
         winners, losers = select(found)
         ctx.found[kind] = winners
         if keep_losers:

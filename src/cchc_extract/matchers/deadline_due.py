@@ -47,7 +47,8 @@ class When:
 
     def valid(self) -> bool:
         if self.unit == "day":
-            return temporal.is_valid_day(self.y if self.y else 2000, self.m, self.d)
+            return (self.m is not None and self.d is not None
+                    and temporal.is_valid_day(self.y if self.y else 2000, self.m, self.d))
         if self.unit == "month":
             return self.m is not None and 1 <= self.m <= 12
         if self.unit == "period":
@@ -56,7 +57,13 @@ class When:
 
 
 def _int(s: Optional[str]) -> Optional[int]:
-    return int(s) if s and s.isdigit() else None
+    """The number, or None (also for digits this Python's int() does not know)."""
+    if not s:
+        return None
+    try:
+        return int(s)
+    except ValueError:
+        return None
 
 
 def when_from_groups(g: dict) -> Optional[When]:
