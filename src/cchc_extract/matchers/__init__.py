@@ -84,7 +84,7 @@ def scan(rules: list[Rule], text: str, timeout: float | None = None,
             for m in rule.regex.finditer(text, timeout=timeout):
                 yield rule, m
         else:
-            for m in _match_at(rule.regex, text, starts, timeout):
+            for m in match_at(rule.regex, text, starts, timeout):
                 yield rule, m
 
 
@@ -94,7 +94,7 @@ def scan(rules: list[Rule], text: str, timeout: float | None = None,
 MATCH_REACH = 2000
 
 
-def _match_at(rx, text: str, starts: list[int], timeout: float | None) -> Iterator[Any]:
+def match_at(rx, text: str, starts: list[int], timeout: float | None) -> Iterator[Any]:
     """rx.finditer(text) when every match starts at one of `starts` (sorted): the same
     non-overlapping matches, each the one the engine finds at its start."""
     deadline = None if timeout is None else time.monotonic() + timeout
@@ -111,7 +111,7 @@ def _match_at(rx, text: str, starts: list[int], timeout: float | None) -> Iterat
             yield m
 
 
-_FIGURE_RUN = compile_regex(r"\d+", regex.V1 | regex.UNICODE)
+FIGURE_RUN = compile_regex(r"\d+", regex.V1 | regex.UNICODE)
 
 
 class _Places:
@@ -174,7 +174,7 @@ class _Places:
                     found.append(i)
                     i = find(word, i + 1)
             else:
-                found = [m.start() for m in _FIGURE_RUN.finditer(hay)]
+                found = [m.start() for m in FIGURE_RUN.finditer(hay)]
             self._found[key] = found
         return found
 

@@ -21,12 +21,11 @@ over the whole text.
 """
 from __future__ import annotations
 
-import time
 
 import regex
 
 from .. import diagnostics
-from . import MATCH_REACH, Found, MatchContext
+from . import FIGURE_RUN, Found, MatchContext, match_at
 from .anchors import Anchor, CharTest
 from .clauses import clause_end, clause_start, opens_clause, past_in
 from .deadline_due import compute_due, recurrence_of
@@ -85,7 +84,7 @@ def _table_cells(text: str, rules: list, starts: "AnchorStarts"):
     header naming the time column (at most MAX_TABLE_ROWS lines per header)."""
     # the header is the prefilter; it must sit in a table row (cells split by 2+ spaces,
     # pipes being spaces by now) or be a short line of its own (one cell per line)
-    headers = [h for h in _anchored_finditer(_TIME_COLUMN, text, starts.of(_TIME_COLUMN_ANCHORS), None)
+    headers = [h for h in match_at(_TIME_COLUMN, text, starts.of(_TIME_COLUMN_ANCHORS), None)
                if rules and _is_header_row(text, h)]
     for i, header in enumerate(headers):
         stop = headers[i + 1].start() if i + 1 < len(headers) else len(text)
@@ -147,7 +146,7 @@ class AnchorStarts:
             if self._places is not None and self._places.text is text:
                 starts = self._places.starts(_FIGURE_AFTER_BLANK)
             else:
-                runs = (m.start() for m in _FIGURE_RUN.finditer(text))
+                runs = (m.start() for m in FIGURE_RUN.finditer(text))
                 starts = [p for p in runs if p and blank[text[p - 1]]]
             out = []
             for p in starts:
@@ -173,27 +172,6 @@ _BLANK = CharTest(regex.compile(r"\s", _FLAGS))
 # a run of figures with white space before it (matchers/anchors.py: figure runs are found
 # once per document and shared by every kind's scan)
 _FIGURE_AFTER_BLANK = Anchor((), False, frozenset(), True, ((True, _BLANK),))
-_FIGURE_RUN = compile_regex(r"\d+", regex.V1 | regex.UNICODE)   # as matchers._Places finds them
-
-
-def _anchored_finditer(rx, text: str, starts: list[int], timeout: float | None):
-    """What rx.finditer(text) gives when every match starts at one of `starts`: the
-    leftmost match, then the next one at or after its end (lookbehinds and \\b still see
-    the text before a start).  As in matchers.scan, `timeout` bounds the whole scan,
-    checked between calls, and a call sees at most MATCH_REACH characters after its
-    start (a time-out per call would cost more than most matches)."""
-    deadline = None if timeout is None else time.monotonic() + timeout
-    match = rx.match
-    end = 0
-    for pos in starts:
-        if pos < end:
-            continue
-        if deadline is not None and time.monotonic() > deadline:
-            raise TimeoutError(f"regex time-out: {rx.pattern[:60]!r} ran past {timeout}s")
-        m = match(text, pos, pos + MATCH_REACH)
-        if m is not None:
-            end = m.end()
-            yield m
 
 
 # Characters an anchor may hold: each matches, case-insensitively (regex V1 full case
@@ -226,9 +204,9 @@ def scan_anchored(rules: list, text: str, lowered: str, starts: AnchorStarts, ti
         anchors = _anchor_words(rule)
         after = _control_words(rule, "after", _AFTER_CHARS)
         if anchors:
-            found = _anchored_finditer(rule.regex, text, starts.of(anchors), timeout)
+            found = match_at(rule.regex, text, starts.of(anchors), timeout)
         elif after:
-            found = _anchored_finditer(rule.regex, text, starts.after(after), timeout)
+            found = match_at(rule.regex, text, starts.after(after), timeout)
         else:
             found = rule.regex.finditer(text, timeout=timeout)
         for m in found:
