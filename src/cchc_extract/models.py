@@ -5,9 +5,11 @@ and `span` (start, end) into the original input, as decoded.
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
 from typing import Literal, Optional
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, TypeAdapter
 
 SCHEMA_VERSION = "1.0"
 
@@ -172,3 +174,10 @@ class Document(_Model):
 
 
 ENTITY_KINDS = ("references", "dates", "bodies", "targets", "deadlines")
+
+
+@lru_cache(maxsize=None)
+def list_adapter(model: type) -> TypeAdapter:
+    """A validator of list[model]: one call per list checks exactly what a constructor per element
+    checks, for much less (built on first use: start-up time)."""
+    return TypeAdapter(list[model])

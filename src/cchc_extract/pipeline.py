@@ -2,16 +2,13 @@
 from __future__ import annotations
 
 import time
-from functools import lru_cache
 from pathlib import Path
 from typing import Optional
-
-from pydantic import TypeAdapter
 
 from . import diagnostics
 from .gc_pause import collector_paused
 from .matchers import Found, MatchContext, registry, select
-from .models import Body, DateMention, Deadline, Document, Reference, Source, Target
+from .models import Body, DateMention, Deadline, Document, Reference, Source, Target, list_adapter
 from .normalize import NormalizedText, normalize
 from .reading import DEFAULT_MAX_BYTES, read_bytes, read_path
 from .rules import RuleSet, default_rules
@@ -30,13 +27,6 @@ MODELS = {
 DEFAULT_BUDGET_S = 60.0
 
 
-@lru_cache(maxsize=None)
-def _list_of(kind: str) -> TypeAdapter:
-    """One validator call per kind and document: validating the list at once costs less than a
-    model constructor per entity, and checks exactly the same (built lazily: start-up time)."""
-    return TypeAdapter(list[MODELS[kind][0]])
-
-
 def _entities(kind: str, found: list[Found], norm: NormalizedText, layout: Layout) -> list:
     _, prefix = MODELS[kind]
     original = norm.original
@@ -47,7 +37,7 @@ def _entities(kind: str, found: list[Found], norm: NormalizedText, layout: Layou
         row = dict(f.fields)
         row.update(id=f"{prefix}{i}", text=original[s:e], span=(s, e), rule=f.rule, item=item)
         rows.append(row)
-    return _list_of(kind).validate_python(rows)
+    return list_adapter(MODELS[kind][0]).validate_python(rows)   # one validation per kind
 
 
 def extract_text(original: str, source: Optional[Source] = None, *, rules: Optional[RuleSet] = None,

@@ -5,31 +5,21 @@ constructor per element checks, for much less), and its spans are mapped in one 
 """
 from __future__ import annotations
 
-from functools import lru_cache
-
-from pydantic import TypeAdapter
-
-from ..models import Footnote, Item, Segment
+from ..models import Footnote, Item, Segment, list_adapter
 from ..normalize import NormalizedText
 from . import Layout
-
-
-@lru_cache(maxsize=None)
-def _list_of(model: type) -> TypeAdapter:
-    """Built on first use: start-up time."""
-    return TypeAdapter(list[model])
 
 
 def segment_models(norm: NormalizedText, layout: Layout) -> list[Segment]:
     segs = layout.segments
     spans = norm.spans_to_original([(s, e) for _, s, e in segs])
-    return _list_of(Segment).validate_python([{"kind": k, "span": sp} for (k, _, _), sp in zip(segs, spans)])
+    return list_adapter(Segment).validate_python([{"kind": k, "span": sp} for (k, _, _), sp in zip(segs, spans)])
 
 
 def item_models(norm: NormalizedText, layout: Layout) -> list[Item]:
     items = layout.items
     spans = norm.spans_to_original([(it.start, it.end) for it in items])
-    return _list_of(Item).validate_python([
+    return list_adapter(Item).validate_python([
         {"label": it.label, "path": it.path, "kind": it.kind, "depth": it.depth, "parent": it.parent,
          "text": it.text, "span": sp, "ends": _last_words(it.text, 8)}
         for it, sp in zip(items, spans)])
@@ -47,4 +37,4 @@ def footnote_models(norm: NormalizedText, layout: Layout) -> list[Footnote]:
         mark = fn.mark_original or (norm.to_original(*fn.mark) if fn.mark else None)
         rows.append({"marker": fn.marker, "text": fn.text, "span": norm.to_original(fn.start, fn.end),
                      "anchor": fn.anchor, "mark_span": mark})
-    return _list_of(Footnote).validate_python(rows)
+    return list_adapter(Footnote).validate_python(rows)
