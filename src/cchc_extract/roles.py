@@ -19,6 +19,7 @@ import regex
 import yaml
 from pydantic import Field, ValidationError
 
+from .matchers.anchors import group_end
 from .rules import RuleError, StrictModel, prefilter_word, rules_dir
 from .startup_cache import compile_re, compile_regex, load_yaml
 
@@ -342,8 +343,9 @@ def loose_pattern(pattern: str) -> Optional[str]:
                 out.append("(?:")
                 i += 3
             elif pattern.startswith(("(?=", "(?!", "(?<=", "(?<!"), i):
-                i = _group_end(pattern, i)   # a lookaround only narrows: dropped
-                if i < 0:
+                try:
+                    i = group_end(pattern, i)   # a lookaround only narrows: dropped
+                except ValueError:
                     return None
             else:
                 return None
@@ -384,30 +386,6 @@ def _single_fold_chars() -> str:
 
 
 _LOOSE_ESCAPES = set("snt") | set(r".\-()[]{}|*+?^$/,;:!&#~'\"<>=%@`")
-
-
-def _group_end(pattern: str, i: int) -> int:
-    """Offset just after the group opening at i, or -1."""
-    depth, in_class, j = 0, False, i
-    while j < len(pattern):
-        c = pattern[j]
-        if c == "\\":
-            j += 2
-            continue
-        if in_class:
-            in_class = c != "]"
-        elif c == "[":
-            in_class = True
-            j += pattern[j + 1:j + 2] == "^"
-            j += pattern[j + 1:j + 2] == "]"
-        elif c == "(":
-            depth += 1
-        elif c == ")":
-            depth -= 1
-            if depth == 0:
-                return j + 1
-        j += 1
-    return -1
 
 
 def _joinable(pattern: str) -> bool:

@@ -216,7 +216,7 @@ def _items(alt: str) -> list[tuple[str, str]]:
     while i < len(alt):
         c = alt[i]
         if c == "(":
-            end = _group_end(alt, i)
+            end = group_end(alt, i)
             head = _plain_group_head(alt, i) or (5 if alt.startswith("(?-i:", i) else None)
             if alt.startswith(_LOOKAROUNDS, i):
                 items.append(("zero", alt[i:end]))
@@ -292,7 +292,7 @@ def _skip_lookarounds(p: str, i: int) -> tuple[int, list[str]]:
     """Index after the zero-width look-arounds at p[i], and their texts."""
     looks = []
     while p.startswith(_LOOKAROUNDS, i):
-        end = _group_end(p, i)
+        end = group_end(p, i)
         looks.append(p[i:end])
         i = end
     return i, looks
@@ -322,7 +322,7 @@ def _group_lead(p: str, i: int) -> Optional[tuple[set[str], bool]]:
     head = _plain_group_head(p, i)
     if head is None:
         return None
-    end = _group_end(p, i)
+    end = group_end(p, i)
     words: set[str] = set()
     figures = False
     for alt in _split_alternatives(p[i + head:end - 1]):
@@ -458,7 +458,7 @@ def _class_end(p: str, i: int) -> int:
     raise ValueError("unterminated class")
 
 
-def _group_end(p: str, i: int) -> int:
+def group_end(p: str, i: int) -> int:
     """Index after the group opening at p[i]."""
     for j, c, depth in _tokens(p[i:]):
         if c == ")" and depth == 0:
