@@ -55,3 +55,30 @@ def test_extraction_leaves_no_reference_cycles():
         assert gc.collect() == 0
     finally:
         gc.enable()
+
+
+def test_a_batch_keeps_the_collector_paused_while_it_writes_and_frozen_objects_aside(tmp_path, monkeypatch):
+    # batch.process covers reading and writing too: the Document is gone before the collector
+    # runs again; open_results freezes what start-up built, so passes skip it
+    from cchc_extract import batch, formats
+
+    src = tmp_path / "a.txt"
+    src.write_text("Số: 12/KH-UBND\nKế hoạch\n1. Sở Nội vụ chủ trì.\n", encoding="utf-8")
+    seen = []
+    real = formats.payload
+
+    def spy(*args, **kwargs):
+        seen.append(gc.isenabled())
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(formats, "payload", spy)
+    gc.unfreeze()
+    try:
+        results = list(batch.open_results(batch.Options(out_dir=str(tmp_path / "out")),
+                                          iter([(str(src), "a")]), jobs=1))
+        assert gc.get_freeze_count() > 0
+    finally:
+        gc.unfreeze()
+    assert [r[0] for r in results] == ["ok"] and (tmp_path / "out" / "a.json").exists()
+    assert seen == [False]
+    assert gc.isenabled()

@@ -10,6 +10,7 @@ DIR/errors.jsonl; it never stops the others.  In = written + skipped + failed.
 from __future__ import annotations
 
 import functools
+import gc
 import json
 import os
 import sys
@@ -19,6 +20,7 @@ from pathlib import Path
 from typing import Iterator, Optional
 
 from .errors import EXIT_FAILURES, EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, CchcError
+from .gc_pause import collector_paused
 from .models import ENTITY_KINDS
 from .reading import DEFAULT_MAX_BYTES
 
@@ -97,7 +99,15 @@ def _error_record(path: str, exc: BaseException) -> dict:
 
 
 def process(opts: Options, task: tuple) -> tuple:
-    """Extract one input (runs in a worker).  Never raises: failures are returned."""
+    """Extract one input (runs in a worker).  Never raises: failures are returned.
+
+    The cyclic collector stays paused for the whole input (gc_pause.py says why): re-enabled
+    only after the Document is gone, its next pass finds almost nothing young to traverse."""
+    with collector_paused():
+        return _process(opts, task)
+
+
+def _process(opts: Options, task: tuple) -> tuple:
     from .formats import payload
     from .pipeline import extract_text
     from .reading import read_bytes, read_path
@@ -125,12 +135,16 @@ def process(opts: Options, task: tuple) -> tuple:
 
 def open_results(opts: Options, tasks: Iterator[tuple], jobs: int):
     """Results in completion order (an iterator; with jobs > 1, a StreamingPool to close)."""
+    from .pipeline import extract_text
+
+    extract_text(WARM_UP_TEXT)  # every lazily built pattern, lexicon and model now exists
+    # they live as long as the process: out of the collector's sight, its passes stop
+    # re-traversing them (and forked workers stop writing to the pages they share)
+    gc.freeze()
     if jobs <= 1:
         return map(functools.partial(process, opts), tasks)  # lazy: one document at a time
-    from .pipeline import extract_text
     from .worker_pool import StreamingPool
 
-    extract_text(WARM_UP_TEXT)
     return StreamingPool(functools.partial(process, opts), tasks, jobs, jobs * WINDOW_PER_JOB)
 
 
