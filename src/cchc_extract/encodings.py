@@ -142,11 +142,11 @@ def repair_mojibake(text: str) -> tuple[str, int]:
 def _check_utf8_text(text: str, name: str) -> Decoded:
     """Valid UTF-8: look for legacy text inside it and for mojibake."""
     sample = text[:SAMPLE]
-    non_ascii = len(sample) - len(sample.encode("ascii", "ignore"))
-    if non_ascii < MIN_WORDS:
-        return Decoded(text, "utf-8")
     signs = len(_LEGACY_SIGNS.findall(sample))
-    if signs < MIN_WORDS or signs < SIGN_SHARE * non_ascii:
+    if signs < MIN_WORDS:     # real Unicode text (nearly every input) ends here
+        return Decoded(text, "utf-8")
+    non_ascii = len(sample) - len(sample.encode("ascii", "ignore"))   # signs are non-ASCII too
+    if signs < SIGN_SHARE * non_ascii:
         return Decoded(text, "utf-8")
     passes, fixed_sample = 0, sample
     while passes < 3:  # text can be double-encoded more than once
