@@ -19,10 +19,10 @@ import regex
 
 from . import diagnostics
 from .matchers import MatchContext
-from .models import Body, BodyRef, Directive, Document
+from .models import Body, BodyRef, Directive, Document, list_adapter
 from .roles import Chain, Lexicon, Mention, build_chains, classify, default_lexicon, lower_once
 from .startup_cache import compile_regex
-from .table_directives import item_links, merge as merge_table_directives, table_directives, table_row_paths
+from .table_directives import item_links, merge as merge_table_directives, table_row_paths, table_rows
 
 SOFT_BREAK = compile_regex(r"(?<![.;:!?\n][ \t]*)\n(?![ \t]*(?:\n|[-+•–]\s|(?:[IVXLC]+|\d+(?:\.\d+)*)[.)]\s"
                            r"|[a-zđ]\)\s|Điều\s+\d))", regex.IGNORECASE)
@@ -42,6 +42,8 @@ class Unit:
 
     def build(self, norm_text: str, norm_low: Optional[str] = None) -> "Unit":
         """norm_low: the document's lowered text when it is aligned with it (see _doc_lower)."""
+        if len(self.parts) == 1:
+            return self._build_one(norm_text, norm_low)
         self.parts = sorted(self.parts)
         pieces, pos = [], 0
         for s, e in self.parts:
@@ -57,6 +59,18 @@ class Unit:
             self.low = norm_low[s:e]         # = lower_once(text): a slice, not a second lowering
         self._starts = [s for s, _ in self.parts]
         self.end = max(e for _, e in self.parts)
+        return self
+
+    def _build_one(self, norm_text: str, norm_low: Optional[str]) -> "Unit":
+        """build() of a unit of one part (most items): no sort, no join."""
+        s, e = self.parts[0]
+        self.offsets.append((0, s))
+        text = norm_text[s:e]
+        self.text = SOFT_BREAK.sub(" ", text) if "\n" in text else text
+        if norm_low is not None and text is self.text and "\u03a3" not in text:
+            self.low = norm_low[s:e]
+        self._starts = [s]
+        self.end = e
         return self
 
     def local(self, p: int) -> Optional[int]:
@@ -85,7 +99,7 @@ def build_directives(doc: Document, ctx: MatchContext, lexicon: Lexicon | None =
     rows = table_row_paths(ctx)              # task-table rows: own module, see table_directives
     units = _item_units(doc, ctx, rows)
     links = item_links(doc)              # one pass for the preamble, the items and the rows
-    out: list[Directive] = []
+    out: list[dict] = []                 # directive fields: validated together at the end
 
     pre_roles, pre_directive = _preamble(doc, ctx, bodies, lex, links)
     if pre_directive is not None:
@@ -103,13 +117,15 @@ def build_directives(doc: Document, ctx: MatchContext, lexicon: Lexicon | None =
         if not roles.lead and not roles.support and not _asks_for_action(unit, asked, lex):
             continue
         out.append(_make(doc, ctx, unit.path, unit.parts[0], roles, links, refs))
-    out = merge_table_directives(out, table_directives(doc, ctx, links))
-    for i, d in enumerate(out, 1):
-        d.id = f"a{i}"
+    out = merge_table_directives(out, table_rows(doc, ctx, links))
+    for i, row in enumerate(out, 1):
+        row["id"] = f"a{i}"
+    directives = list_adapter(Directive).validate_python(out)    # one call, not one per directive
+    for d in directives:
         if not d.lead:
             doc.warnings.append(diagnostics.warn(
                 "W401", f"directive of item {d.item} names no responsible body", span=d.span))
-    return out
+    return directives
 
 
 def _asks_for_action(unit: "Unit", preamble_asks: bool, lex: Lexicon) -> bool:
@@ -303,7 +319,7 @@ def _unique(xs: list[int]) -> list[int]:
 # --- preamble and recipients -------------------------------------------------
 
 def _preamble(doc: Document, ctx: MatchContext, bodies, lex: Lexicon,
-              links: dict[str, dict[str, list[str]]]) -> tuple[Roles, Optional[Directive]]:
+              links: dict[str, dict[str, list[str]]]) -> tuple[Roles, Optional[dict]]:
     rng = _preamble_range(doc, ctx)
     if rng is None:
         return Roles(), None
@@ -335,10 +351,11 @@ def _preamble(doc: Document, ctx: MatchContext, bodies, lex: Lexicon,
     e = rng[0] + _sentence_end(unit.text, last.end)
     d = _make(doc, ctx, "preamble", (s, e), own, links)
     # entities of a stand-in preamble (a letter's only paragraph) carry no item: link by span
+    ds, de = d["span"]
     for kind in ("deadlines", "targets", "references"):
-        ids = getattr(d, kind)
+        ids = d[kind]
         ids.extend(x.id for x in getattr(doc, kind)
-                   if x.item is None and d.span[0] <= x.span[0] and x.span[1] <= d.span[1] and x.id not in ids)
+                   if x.item is None and ds <= x.span[0] and x.span[1] <= de and x.id not in ids)
     return roles, d
 
 
@@ -407,9 +424,10 @@ def _ref(doc: Document, i: int) -> BodyRef:
 
 
 def _make(doc: Document, ctx: MatchContext, path: str, nspan: tuple[int, int], roles: Roles,
-          links: dict[str, dict[str, list[str]]], refs: Optional[dict[int, BodyRef]] = None) -> Directive:
-    """refs: BodyRefs already made in this document (children repeat their parent's lead;
-    a BodyRef is never mutated, so directives may share one)."""
+          links: dict[str, dict[str, list[str]]], refs: Optional[dict[int, BodyRef]] = None) -> dict:
+    """The fields of a Directive (build_directives validates them all in one call).
+    refs: BodyRefs already made in this document (children repeat their parent's lead;
+    a BodyRef is never mutated, so directives may share one: validation keeps instances)."""
     refs = {} if refs is None else refs
     s, e = ctx.norm.to_original(*nspan)
     # trim surrounding blanks so the span quotes the words
@@ -417,14 +435,14 @@ def _make(doc: Document, ctx: MatchContext, path: str, nspan: tuple[int, int], r
     s += len(raw) - len(raw.lstrip())
     e -= len(raw) - len(raw.rstrip())
     own = links.get(path, _NO_LINKS)
-    return Directive(
-        text=ctx.norm.original[s:e], span=(s, e), item=path,
-        lead=[refs[i] if i in refs else refs.setdefault(i, _ref(doc, i)) for i in roles.lead],
-        support=[refs[i] if i in refs else refs.setdefault(i, _ref(doc, i)) for i in roles.support],
-        modality=roles.modality, lead_source=roles.source if roles.lead else None,
-        deadlines=list(own.get("deadlines", ())), targets=list(own.get("targets", ())),
-        references=list(own.get("references", ())),
-    )
+    return {
+        "text": ctx.norm.original[s:e], "span": (s, e), "item": path,
+        "lead": [refs[i] if i in refs else refs.setdefault(i, _ref(doc, i)) for i in roles.lead],
+        "support": [refs[i] if i in refs else refs.setdefault(i, _ref(doc, i)) for i in roles.support],
+        "modality": roles.modality, "lead_source": roles.source if roles.lead else None,
+        "deadlines": list(own.get("deadlines", ())), "targets": list(own.get("targets", ())),
+        "references": list(own.get("references", ())),
+    }
 
 
 _NO_LINKS: dict[str, list[str]] = {}

@@ -604,14 +604,7 @@ def classify(text: str, chains: list[Chain], lex: Lexicon, low: Any = _LOWER,
         # both windows are at most MAX_WINDOW long: they are the slots' windows as they are
         cs = _clause_start(text, ch.start, body_start)          # at most MAX_WINDOW back
         before = text[cs:ch.start]
-        nl = text.find("\n", ch.end, ch.end + MAX_WINDOW)
-        after_end = nl if nl >= 0 else ch.end + MAX_WINDOW
-        after = text[ch.end:after_end]
-        if low is not None:
-            blow, alow = low[cs:ch.start], low[ch.end:after_end]
-        else:
-            blow, alow = before.lower(), after.lower()
-        t, passive, subj = before_tests(before, blow)
+        t, passive, subj = before_tests(before, before.lower() if low is None else low[cs:ch.start])
         if t is not None:
             if t.role == "support" and prev is not None and prev.passive and prev.end >= cs \
                     and not text[prev.end:ch.start].strip(" ,").lower().startswith("và"):
@@ -621,6 +614,11 @@ def classify(text: str, chains: list[Chain], lex: Lexicon, low: Any = _LOWER,
             prev = ch
             continue
         ch.passive = passive is not None
+        # the after window, only now: a chain named by a lead or support entry does not need it
+        nl = text.find("\n", ch.end, ch.end + MAX_WINDOW)
+        after_end = nl if nl >= 0 else ch.end + MAX_WINDOW
+        after = text[ch.end:after_end]
+        alow = after.lower() if low is None else low[ch.end:after_end]
         # only positions between the label and the chain ("a) Sở Tư pháp ...", "Thủ trưởng các sở ...")
         ch.at_unit_start = cs == body_start and subj is not None and subj.spec.at_start
         if ch.at_unit_start and text.rfind("\n", body_start, ch.start) < 0:

@@ -12,7 +12,7 @@ from bisect import bisect_left
 from typing import Optional
 
 from .matchers import MatchContext
-from .models import BodyRef, Directive, Document
+from .models import Directive, Document, list_adapter
 from .table_items import task_tables
 from .tables import Row, TaskTable
 
@@ -25,6 +25,13 @@ def table_row_paths(ctx: MatchContext) -> set[str]:
 def table_directives(doc: Document, ctx: MatchContext,
                      links: Optional[dict[str, dict[str, list[str]]]] = None) -> list[Directive]:
     """links: item path -> {deadlines|targets|references: ids}, when the caller has it."""
+    return list_adapter(Directive).validate_python(table_rows(doc, ctx, links))
+
+
+def table_rows(doc: Document, ctx: MatchContext,
+               links: Optional[dict[str, dict[str, list[str]]]] = None) -> list[dict]:
+    """table_directives as the Directives' fields, not validated (build_directives validates
+    every directive of a document in one call)."""
     tables = task_tables(ctx.layout) if ctx.layout is not None else []
     if not tables:
         return []
@@ -35,7 +42,7 @@ def table_directives(doc: Document, ctx: MatchContext,
     for table in tables:
         for row in table.rows:
             if not row.section and row.path:
-                out.append(_directive(doc, ctx, table, row, starts, links.get(row.path, {})))
+                out.append(_row(doc, ctx, table, row, starts, links.get(row.path, {})))
     return out
 
 
@@ -49,14 +56,15 @@ def item_links(doc: Document) -> dict[str, dict[str, list[str]]]:
     return links
 
 
-def merge(directives: list[Directive], rows: list[Directive]) -> list[Directive]:
-    """Insert the row directives in document order without reordering the others."""
+def merge(directives: list[dict], rows: list[dict]) -> list[dict]:
+    """Insert the row directives in document order without reordering the others (both as
+    Directive fields, see table_rows)."""
     if not rows:
         return directives
-    out: list[Directive] = []
+    out: list[dict] = []
     i = 0
     for d in directives:
-        while i < len(rows) and rows[i].span[0] < d.span[0]:
+        while i < len(rows) and rows[i]["span"][0] < d["span"][0]:
             out.append(rows[i])
             i += 1
         out.append(d)
@@ -64,7 +72,8 @@ def merge(directives: list[Directive], rows: list[Directive]) -> list[Directive]
     return out
 
 
-def _bodies_in(doc: Document, starts: list[int], cells: list[tuple[int, int]]) -> list[BodyRef]:
+def _bodies_in(doc: Document, starts: list[int], cells: list[tuple[int, int]]) -> list[dict]:
+    """The fields of a BodyRef of every body inside the cells."""
     out = []
     for s, e in cells:
         for i in range(bisect_left(starts, s), len(starts)):
@@ -72,29 +81,29 @@ def _bodies_in(doc: Document, starts: list[int], cells: list[tuple[int, int]]) -
             if b.span[0] >= e:
                 break
             if b.span[1] <= e:
-                out.append(BodyRef(text=b.text, span=b.span, body=b.id or None))   # pydantic-core: faster than model_construct
+                out.append({"text": b.text, "span": b.span, "body": b.id or None})
     return out
 
 
-def _directive(doc: Document, ctx: MatchContext, table: TaskTable, row: Row, starts: list[int],
-               own: dict[str, list[str]]) -> Directive:
+def _row(doc: Document, ctx: MatchContext, table: TaskTable, row: Row, starts: list[int],
+         own: dict[str, list[str]]) -> dict:
     lead = _bodies_in(doc, starts, table.cells_of(row, "lead"))
     support = _bodies_in(doc, starts, table.cells_of(row, "support"))
     # "| Sở A, Sở B |" in a cell headed "Cơ quan chủ trì, phối hợp": the first body leads
     if table.columns.get("support") is None and table.columns.get("lead") is not None and len(lead) > 1 \
             and _joint_header(ctx, table):
         lead, support = lead[:1], lead[1:]
-    taken = {r.span for r in lead}
-    support = [r for r in support if r.span not in taken]
+    taken = {r["span"] for r in lead}
+    support = [r for r in support if r["span"] not in taken]
     raw = ctx.norm.original[row.start:row.end]
     s = row.start + len(raw) - len(raw.lstrip())
     e = max(s, row.end - (len(raw) - len(raw.rstrip())))
-    return Directive(
-        text=ctx.norm.original[s:e], span=(s, e), item=row.path,
-        lead=lead, support=support, modality="assign", lead_source="table" if lead else None,
-        deadlines=list(own.get("deadlines", [])), targets=list(own.get("targets", [])),
-        references=list(own.get("references", [])),
-    )
+    return {
+        "text": ctx.norm.original[s:e], "span": (s, e), "item": row.path,
+        "lead": lead, "support": support, "modality": "assign", "lead_source": "table" if lead else None,
+        "deadlines": list(own.get("deadlines", [])), "targets": list(own.get("targets", [])),
+        "references": list(own.get("references", [])),
+    }
 
 
 def _joint_header(ctx: MatchContext, table: TaskTable) -> bool:
