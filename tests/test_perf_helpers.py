@@ -49,6 +49,34 @@ def test_select_is_linear_enough_for_many_disjoint_candidates():
     cands = [Found(i * 3, i * 3 + 2, "r", {}, 50 + i % 7) for i in range(200_000)]
     winners, losers = select(cands)
     assert len(winners) == 200_000 and not losers
+    # out of document order they go through the greedy choice, which must stay near-linear too
+    winners, losers = select(cands[::-1])
+    assert winners == cands and not losers
+
+
+def _plain_select(cands):
+    ordered = sorted(cands, key=lambda c: c.sort_key)
+    real = [c for c in ordered if c.end > c.start]   # an empty candidate always loses
+    winners = [c for c, k in zip(real, _plain_greedy([(c.start, c.end) for c in real])) if k]
+    chosen = set(map(id, winners))
+    return sorted(winners, key=lambda c: (c.start, c.end)), [c for c in ordered if id(c) not in chosen]
+
+
+def test_select_equals_plain_greedy_in_and_out_of_document_order():
+    # the shortcut for candidates already in order and disjoint (a kind's kept winners) must
+    # choose as the greedy loop does: touching spans all win, an empty one always loses
+    rnd = random.Random(11)
+    for _ in range(3000):
+        cands, pos = [], 0
+        for i in range(rnd.randint(0, 8)):
+            pos += rnd.choice([-2, 0, 0, 1, 3])
+            cands.append(Found(max(pos, 0), max(pos, 0) + rnd.choice([0, 1, 2, 4]), f"r{i}", {},
+                               rnd.choice([40, 50, 60])))
+            pos = cands[-1].end
+        got = select(cands)
+        want = _plain_select(cands)
+        assert [id(c) for c in got[0]] == [id(c) for c in want[0]], cands
+        assert [id(c) for c in got[1]] == [id(c) for c in want[1]], cands
 
 
 @pytest.fixture

@@ -19,6 +19,7 @@ from ..normalize import NormalizedText
 from ..rules import Rule, RuleSet
 from ..startup_cache import compile_regex
 from .anchors import CONTEXT_LOWER, Anchor, anchor_of, unsafe_in
+from .disjoint import greedy_disjoint
 
 
 @dataclass
@@ -81,7 +82,7 @@ def scan(rules: list[Rule], text: str, timeout: float | None = None,
             continue
         starts = places.starts(anchor_of(rule.regex))
         if starts is None:
-            for m in rule.regex.finditer(text, timeout=timeout):
+            for m in rule.regex.finditer(text, concurrent=CONCURRENT, timeout=timeout):
                 yield rule, m
         else:
             for m in match_at(rule.regex, text, starts, timeout):
@@ -92,6 +93,10 @@ def scan(rules: list[Rule], text: str, timeout: float | None = None,
 # one call stays bounded on hostile input although it carries no time-out of its own (a time-out
 # per call costs ~2 us, more than most matches)
 MATCH_REACH = 2000
+# `regex`'s `concurrent` argument, positional: False keeps the GIL through a call.  By default a
+# call releases and takes it back around its work and its allocations, ~15% of a short match;
+# documents are matched in worker processes, never in threads that could use it.
+CONCURRENT = False
 
 
 def match_at(rx, text: str, starts: list[int], timeout: float | None) -> Iterator[Any]:
@@ -105,7 +110,7 @@ def match_at(rx, text: str, starts: list[int], timeout: float | None) -> Iterato
             continue   # inside the previous match
         if deadline is not None and time.monotonic() > deadline:
             raise TimeoutError(f"regex time-out: {rx.pattern[:60]!r} ran past {timeout}s")
-        m = match(text, pos, pos + MATCH_REACH)
+        m = match(text, pos, pos + MATCH_REACH, CONCURRENT)
         if m is not None:
             end = m.end()
             yield m
@@ -174,7 +179,7 @@ class _Places:
                     found.append(i)
                     i = find(word, i + 1)
             else:
-                found = [m.start() for m in FIGURE_RUN.finditer(hay)]
+                found = [m.start() for m in FIGURE_RUN.finditer(hay, concurrent=CONCURRENT)]
             self._found[key] = found
         return found
 
@@ -183,8 +188,8 @@ def select(cands: list[Found]) -> tuple[list[Found], list[Found]]:
     """Greedy non-overlapping choice in the documented total order.
 
     Returns (winners in document order, losers)."""
-    from .disjoint import greedy_disjoint
-
+    if _in_order_and_disjoint(cands):   # a kind's kept winners, selected again: all win
+        return list(cands), []
     ordered = sorted(cands, key=Found.sort_key.fget)
     real = [c for c in ordered if c.end > c.start]   # an empty candidate always loses
     keep = greedy_disjoint([(c.start, c.end) for c in real])
@@ -196,6 +201,17 @@ def select(cands: list[Found]) -> tuple[list[Found], list[Found]]:
         losers = [c for c in ordered if id(c) not in chosen]
     winners.sort(key=_span_key)
     return winners, losers
+
+
+def _in_order_and_disjoint(cands: list[Found]) -> bool:
+    """Whether the candidates are non-empty and each ends before the next starts (touching
+    allowed): the greedy choice keeps them all, in this order."""
+    end = -1
+    for c in cands:
+        if c.start < end or c.end <= c.start:
+            return False
+        end = c.end
+    return True
 
 
 def _span_key(c: Found) -> tuple[int, int]:

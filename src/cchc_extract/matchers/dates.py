@@ -10,7 +10,7 @@ from typing import Any, Optional
 
 from .. import diagnostics
 from ..temporal import day_iso, half_iso, is_valid_day, month_iso, quarter_iso, roman_or_int
-from . import Found, MatchContext, scan, select
+from . import CONCURRENT, Found, MatchContext, scan, select
 from ..startup_cache import compile_regex
 
 _DIGITS = compile_regex(r"\d+")
@@ -39,7 +39,7 @@ def day_value_from_text(text: str) -> tuple[Optional[str], bool]:
 
     Used by the reference matcher for the date inside a citation; the three
     figures are day, month, year in that order in every accepted form."""
-    nums = [int(x) for x in _DIGITS.findall(text)]
+    nums = [int(x) for x in _DIGITS.findall(text, concurrent=CONCURRENT)]
     if len(nums) != 3:
         return None, False
     return day_value(nums[0], nums[1], nums[2])
@@ -91,7 +91,9 @@ def find(ctx: MatchContext) -> list[Found]:
             rule_seen, form = rule, rule.fields.get("form", "")
             rule_id, priority = rule.id, rule.priority
             behind = "(?<=" in rule.spec.pattern
-        g = m.groupdict()
+            names = _group_names(rule.regex)
+        # m.groupdict() when every group is named: `regex` tries each name as a number first
+        g = m.groupdict() if names is None else dict(zip(names, m.groups()))
         if not _plausible(form, g):
             continue
         value, suspect = _value(form, g, ctx)
@@ -103,6 +105,14 @@ def find(ctx: MatchContext) -> list[Found]:
         # The pipeline selects again; the order is total, so it keeps the same winners.
         _warn_suspects(ctx, select(out)[0])
     return out
+
+
+def _group_names(rx) -> Optional[tuple[str, ...]]:
+    """The group names in group order when every group is named, else None."""
+    if rx.groups != len(rx.groupindex):
+        return None
+    by_number = sorted((k, name) for name, k in rx.groupindex.items())
+    return tuple(name for _, name in by_number)
 
 
 def _warn_suspects(ctx: MatchContext, winners: list[Found]) -> None:

@@ -22,7 +22,7 @@ import regex
 from .. import diagnostics
 from ..doctypes import DocTypes, doc_types
 from ..rules import FLAGS, RuleSet
-from . import Found, MatchContext, scan, select
+from . import CONCURRENT, Found, MatchContext, scan, select
 from .dates import day_value_from_text
 from ..startup_cache import compile_re, compile_regex
 
@@ -89,18 +89,20 @@ def _candidates(ctx: MatchContext) -> tuple[list[Found], dict[int, tuple]]:
     "số N/SYM" inside a longer citation, and nothing reads a loser's fields."""
     out = []
     matches: dict[int, tuple] = {}
+    rule_seen = None
     for rule, m in scan(ctx.rules["references"], ctx.text, ctx.timeout, ctx.lowered(), ctx.places()):
-        f = Found(_entity_start(rule, m), m.end(), rule.id, {}, rule.priority)
+        if rule is not rule_seen:   # scan yields the matches of one rule in a row: read it once
+            rule_seen, rule_id, priority = rule, rule.id, rule.priority
+            behind = "(?<=" in rule.spec.pattern
+        f = Found(_entity_start(rule, m) if behind else m.start(), m.end(), rule_id, {}, priority)
         out.append(f)
         matches[id(f)] = (rule, m)
     return out, matches
 
 
 def _entity_start(rule, m) -> int:
-    """dates.entity_start without building the group dict: a group that did not
-    participate starts at -1."""
-    if "(?<=" not in rule.spec.pattern:
-        return m.start()
+    """dates.entity_start without building the group dict, for a pattern with a look-behind:
+    a group that did not participate starts at -1."""
     rx = rule.regex
     if rx.groups == len(rx.groupindex):
         # every group is named: m.regs holds the match's span and theirs, in one call
@@ -206,11 +208,11 @@ def _issuer_and_title(ctx: MatchContext, f: Found, next_start: int, types: DocTy
     limit = min(next_start, f.end + TITLE_MAX_CHARS)
     pos = f.end
     issuer = None
-    m = _ISSUER_LEAD.match(text, pos, limit)
+    m = _ISSUER_LEAD.match(text, pos, limit, CONCURRENT)
     if m:
         start = m.end()
         # The issuer lies before the first punctuation; its words end at a stop word.
-        e = _ISSUER_END.search(text, start, min(limit, start + ISSUER_MAX_CHARS))
+        e = _ISSUER_END.search(text, start, min(limit, start + ISSUER_MAX_CHARS), CONCURRENT)
         seg_end = e.start() if e else min(limit, start + ISSUER_MAX_CHARS)
         inside = _TOKEN.findall(text, start, seg_end)
         # a few words past the segment, so that a stop can see the word after it
@@ -220,9 +222,9 @@ def _issuer_and_title(ctx: MatchContext, f: Found, next_start: int, types: DocTy
             issuer = " ".join(words[:k])
             pos = _end_of_words(text, start, words[:k])
     title = None
-    t = _TITLE_LEAD.match(text, pos, limit)
+    t = _TITLE_LEAD.match(text, pos, limit, CONCURRENT)
     if t:
-        e = _TITLE_END.search(text, t.end(), limit)
+        e = _TITLE_END.search(text, t.end(), limit, CONCURRENT)
         body = text[t.end():e.start() if e else limit].strip().rstrip(",")
         title = " ".join(body.split()) or None
     return pos, issuer, title
