@@ -261,6 +261,10 @@ class NormalizedText:
     _map: object = field(repr=False, default=None)
     marks: list[Mark] = field(default_factory=list)
     was_nfc: bool = True
+    # NFC's quick check passed on the original: every character may stand in NFC and no
+    # adjacent marks are out of order, so every substring of it is NFC too (and so is a
+    # join of such substrings with spaces, a space being a stable boundary)
+    nfc_quick: bool = field(default=False, repr=False, compare=False)
 
     def to_original(self, start: int, end: int) -> tuple[int, int]:
         if not self._map:
@@ -283,7 +287,9 @@ class NormalizedText:
 
 
 def normalize(original: str) -> NormalizedText:
-    was_nfc = unicodedata.is_normalized("NFC", original)
+    nfc = unicodedata.normalize("NFC", original)   # the original itself when the quick check passes
+    quick = nfc is original
+    was_nfc = quick or nfc == original     # = unicodedata.is_normalized("NFC", original)
     text1, map1 = _nfc(original, was_nfc)
     sups: list[tuple[int, int, str]] = []  # (start, end, marks) in text1
     edits = _special_edits(text1, sups)
@@ -292,7 +298,7 @@ def normalize(original: str) -> NormalizedText:
         edits = sorted(edits + tones)
     text2, map2 = _edited(text1, edits)
     chain = _Chain([map2, map1])
-    norm = NormalizedText(original, text2, chain, [], was_nfc)
+    norm = NormalizedText(original, text2, chain, [], was_nfc, quick)
     if sups:
         marks: list[Mark] = []
         for s, e, digits in sups:

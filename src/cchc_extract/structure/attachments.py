@@ -15,6 +15,7 @@ from dataclasses import dataclass
 import regex
 
 from ..startup_cache import compile_regex
+from .firstchar import FirstChar
 from .lines import Line
 from .segment import NUMBER_RE, DATE_RE, is_upper
 from .vocab import doc_type_line_re, header_mark_re, motto_search, prefix_re, vocab
@@ -23,6 +24,9 @@ from .vocab import doc_type_line_re, header_mark_re, motto_search, prefix_re, vo
 _ATTACHED_TO = compile_regex(
     r"^[(\[]?\s*(?:được\s+)?(?:ban\s+hành\s+)?kèm\s+theo\s+(?:quyết\s+định|công\s+văn|kế\s+hoạch|nghị\s+quyết"
     r"|chỉ\s+thị|thông\s+báo|tờ\s+trình|văn\s+bản|chương\s+trình|đề\s+án|quy\s+chế|hướng\s+dẫn)\b", regex.I)
+# what an _ATTACHED_TO match can start with: a bracket, a space, or the first letter of
+# "được", "ban" or "kèm" (same flags): a necessary condition, tested by the first character
+_ATTACHED_FIRST = FirstChar(compile_regex(r"[(\[\s]|đ|b|k", regex.I))
 _RULE = compile_regex(r"^[-_=*.\s]+$")          # a separator line under the header cells
 TITLE_REACH = 4      # non-blank lines from the "kèm theo" line up to the title (subject lines between)
 HEADER_REACH = 12    # lines above the title that may still be its header block
@@ -38,13 +42,13 @@ class Attachment:
 def find_attachments(lines: list[Line], lo: int, hi: int) -> list[Attachment]:
     """Attached documents that start in lines[lo:hi] (lo: the main body's first line).
 
-    The "kèm theo" lines are found first (a substring test per line), and a title is looked
-    for only above them: most documents have none, and then this costs one pass."""
+    The "kèm theo" lines are found first (a first-character and a substring test per line), and
+    a title is looked for only above them: most documents have none, and then this costs one pass."""
     found: list[Attachment] = []
     used: dict[str, int] = {}
     for k in range(lo, hi):
         t = lines[k].text
-        if ("kèm" in t or "Kèm" in t or "KÈM" in t) and _ATTACHED_TO.match(t):
+        if _ATTACHED_FIRST.starts(t) and ("kèm" in t or "Kèm" in t or "KÈM" in t) and _ATTACHED_TO.match(t):
             title = _title_above(lines, k, max(lo, found[-1].title + 1 if found else lo))
             if title is not None:
                 start = _header_start(lines, title, found[-1].title + 1 if found else lo)

@@ -16,6 +16,9 @@ from .vocab import prefix_firsts, prefix_re
 from ..startup_cache import compile_regex
 
 
+_CLOSING_CHAR = CLOSING_MARK[1]          # "/": rarer than "."
+
+
 @dataclass
 class Tail:
     body_end: int                               # line index (exclusive) of the body
@@ -68,7 +71,7 @@ def parse_tail(lines: list[Line], lo: int, hi: int) -> Tail:
         t = lines[i].text
         if not t or lines[i].note is not None:
             continue
-        if close_line is None and CLOSING_MARK in t:
+        if close_line is None and _CLOSING_CHAR in t and CLOSING_MARK in t:   # one character first: C-speed
             close_line = i
         if noi is None and t.startswith(NOI_NHAN_FIRST) and NOI_NHAN_RE.match(t):
             noi = i

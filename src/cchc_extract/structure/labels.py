@@ -156,13 +156,14 @@ def inline_siblings(text: str, label: Label) -> list[int]:
 
 def sibling_starts(text: str, kind: str, key: str, number: int, pos: int = 0) -> list[int]:
     """inline_siblings for an item of this kind/key/number, scanning `text` from pos."""
+    # literal tests first (one character, then the label): the first cut must be this label
     if kind == "letter":
         want = next_letter(key)
-        if want is None or want + ")" not in text:
-            return []                    # literal test first: the first cut must be this label
+        if want is None or ")" not in text or want + ")" not in text:
+            return []
     elif kind == "decimal":
         want = f"{number + 1}."
-        if want not in text:
+        if want[0] not in text or want not in text:
             return []
     else:
         return []

@@ -23,6 +23,7 @@ _COLLECTIVE = compile_regex(r"^(?:Ủy ban nhân dân|Hội đồng nhân dân|U
 _CLOSING_SUBJECT = compile_regex(
     r"^(?P<org>(?:Văn phòng|Ủy ban|UBND|HĐND|Hội đồng|Sở|Ban|Bộ|Cục|Chi cục|Tổng cục|Thường trực)\b[\p{L} ]*?)"
     r"\s+(?:trân\s+trọng\s+|kính\s+)?(?:yêu\s+cầu|đề\s+nghị|thông\s+báo|đề\s+nghị)\b")
+_PARTY_COMMITTEE = compile_regex(r"^(?:TỈNH|THÀNH|HUYỆN|THỊ)\s+ỦY\b")   # "TỈNH ỦY …": an issuer of its own
 _SYMBOL_SEP = compile_regex(r"[-/]")
 _ACT_YEAR = compile_regex(r"(?:19|20)\d\d")
 _WEB_ROW = compile_regex(r"^\|\s*([^|]+?)\s*\|\s*([^|]*?)\s*\|")
@@ -256,8 +257,7 @@ def _continues(text: str) -> bool:
         return True
     loc = [w.upper() for w in vocab()["locality_words"]]
     up = text.upper()
-    return any(up == w or up.startswith(w + " ") for w in loc) and not regex.match(
-        r"^(?:TỈNH|THÀNH|HUYỆN|THỊ)\s+ỦY\b", up)
+    return any(up == w or up.startswith(w + " ") for w in loc) and not _PARTY_COMMITTEE.match(up)
 
 
 def partial_date(y: Optional[str], m: Optional[str], d: Optional[str]) -> Optional[str]:

@@ -11,6 +11,7 @@ from typing import Optional
 
 import regex
 
+from .firstchar import FirstChar
 from .labels import match_label
 from .lines import Line
 from .vocab import doc_type_line_re, header_mark_re, motto_matches, motto_search, prefix_re
@@ -53,23 +54,32 @@ NAME_RE = compile_regex(r"^(?:\p{Lu}\p{Ll}*+\s++){1,5}+\p{Lu}\p{Ll}*+$")
 LOWER_START = compile_regex(r"^[\p{Ll}\d(]")
 
 
-class _FirstChar(dict):
-    """char -> whether LOWER_START matches a text that starts with it: the engine is asked
-    once per character (a property of the pattern), then a dict lookup answers."""
-
-    def __missing__(self, ch: str) -> bool:
-        if len(self) >= 4096:
-            self.clear()   # bounded, whatever scripts the documents use
-        known = self[ch] = LOWER_START.match(ch) is not None
-        return known
-
-
-_LOWER_FIRST = _FirstChar()
+_LOWER_FIRST = FirstChar(LOWER_START)     # LOWER_START depends on the first character only
 
 
 def starts_lower(text: str) -> bool:
     """bool(LOWER_START.match(text)), by the first character."""
     return bool(text) and _LOWER_FIRST[text[0]]
+
+
+# literal tests that every match passes, tried before the anchored patterns
+_VV_STARTS = ("V/", "v/v", "Về")
+_SEPARATOR_FIRST = FirstChar(compile_regex(r"[-_=*.·~\s]"))
+
+
+def match_vv(t: str) -> Optional[regex.Match]:
+    """VV_RE.match(t), after a test of its literal start."""
+    return VV_RE.match(t) if t.startswith(_VV_STARTS) else None
+
+
+def match_kinh_gui(t: str) -> Optional[regex.Match]:
+    """KINH_GUI_RE.match(t), after a test of its literal start."""
+    return KINH_GUI_RE.match(t) if t.startswith("Kính") else None
+
+
+def is_separator(t: str) -> bool:
+    """SEPARATOR_RE matches t (a rule line), after a test of its first character."""
+    return _SEPARATOR_FIRST.starts(t) and SEPARATOR_RE.match(t) is not None
 
 
 def ends_sentence(text: str) -> bool:
@@ -164,7 +174,7 @@ def web_table_end(original_lines: list[str], lines: list[Line], lo: int, hi: int
 
 def _is_header_element(t: str) -> bool:
     return bool(find_number(t) or find_date(t) or motto_search(t)
-                or KINH_GUI_RE.match(t) or VV_RE.match(t))
+                or match_kinh_gui(t) or match_vv(t))
 
 
 def parse_header(lines: list[Line], lo: int, hi: int, blanks: Optional[bool] = None) -> Header:
@@ -200,18 +210,18 @@ class _HeaderReader:
             start = i
             ln = lines[i]
             t = ln.text
-            if ln.blank or SEPARATOR_RE.match(t) or header_mark_re().match(t):
+            if ln.blank or is_separator(t) or header_mark_re().match(t):
                 i += 1
                 continue
             if ln.note is not None or prefix_re().match(t) or (
                     match_label(t) is not None and not find_number(t)):
                 break
-            if KINH_GUI_RE.match(t):
+            if match_kinh_gui(t):
                 i = self._recipients(i)
                 break
             if self._cells(i):
                 i += 1
-            elif VV_RE.match(t):
+            elif match_vv(t):
                 i = self._vv(i)
             elif doc_type_line_re().match(t):
                 i = self._title(i)
@@ -262,7 +272,7 @@ class _HeaderReader:
         if d and h.date is None and (d.group("y") or d.group("m") or "ngày" in t):
             h.date = (i, d)
             found = True
-            v = VV_RE.match(t)
+            v = match_vv(t)
             if v and not h.subject and d.start() > v.end():
                 # "V/v … Hà Nội, ngày …": subject and date cells on one line
                 h.subject_kind = "vv"
@@ -311,7 +321,7 @@ class _HeaderReader:
             nxt = lines[i]
             if nxt.blank or nxt.note is not None or _is_header_element(nxt.text) or BODY_OPENER.match(nxt.text):
                 break
-            if not self.blanks and not LOWER_START.match(nxt.text):
+            if not self.blanks and not starts_lower(nxt.text):
                 break
             h.subject.append((nxt.start, nxt.end))
             i += 1
@@ -329,9 +339,9 @@ class _HeaderReader:
             nxt = lines[i]
             upper = is_upper(nxt.text)
             if nxt.blank or nxt.note is not None or (
-                    _is_header_element(nxt.text) and not (first and VV_RE.match(nxt.text))):
+                    _is_header_element(nxt.text) and not (first and match_vv(nxt.text))):
                 break
-            wrapped = not first and LOWER_START.match(nxt.text) and not ends_sentence(lines[i - 1].text)
+            wrapped = not first and starts_lower(nxt.text) and not ends_sentence(lines[i - 1].text)
             if not first and not wrapped and (BODY_OPENER.match(nxt.text) or match_label(nxt.text)
                                               or (not self.blanks and not upper)):
                 break
@@ -341,7 +351,7 @@ class _HeaderReader:
             h.subject_kind = "title"
             first = False
             i += 1
-            if not self.blanks and not upper and not (i < self.hi and LOWER_START.match(lines[i].text)):
+            if not self.blanks and not upper and not (i < self.hi and starts_lower(lines[i].text)):
                 break                              # one sentence-case title line, then the body
         return i
 

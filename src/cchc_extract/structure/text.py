@@ -10,13 +10,15 @@ _MARKUP = compile_regex(r"\*\*|\|")
 _INVISIBLE = compile_re(r"[\u00ad\u200b-\u200d\u2060\ufeff]")
 
 
-def clean(s: str, markup: bool = False) -> str:
+def clean(s: str, markup: bool = False, nfc: bool = False) -> str:
     """NFC, no invisible characters (soft hyphens, zero-width), single spaces.
 
     markup=True also drops markdown bold and table pipes (metadata values); item texts keep
-    "**" as written, like the gold's `ends`.
+    "**" as written, like the gold's `ends`.  nfc=True: s is known to be NFC already
+    (NormalizedText.nfc_quick), so its characters are not checked again.
     """
-    s = unicodedata.normalize("NFC", s)
+    if not nfc:
+        s = unicodedata.normalize("NFC", s)
     if _tidy(s) and not (markup and ("**" in s or "|" in s)):
         return s                         # most values: nothing to remove, spaces already single
     s = _INVISIBLE.sub("", s)

@@ -50,8 +50,10 @@ class TreeBuilder:
         self.current: Optional[_Open] = None
         self.gap = False          # a footnote block or blank run since the last content line
         self.mark_re = _BRACKET_MARK
-        # the text of each (start, end) range: build_items reads the original instead
-        self.sources = lambda spans: [text[s:e] for s, e in spans]
+        # the text of each (start, end) range, and the indexes of those that had marks cut
+        # out: build_items reads the original instead
+        self.sources = lambda spans: ([text[s:e] for s, e in spans], ())
+        self.nfc = False          # uncut texts from `sources` are NFC (NormalizedText.nfc_quick)
         self.note_gap = False     # the gap holds a footnote block (a page foot)
         self.last_open = False    # the last content line ends without sentence punctuation
 
@@ -156,21 +158,24 @@ class TreeBuilder:
         by_path = {it.path: it for it in self.items}
         mark_re = self.mark_re
         paren_marks = mark_re is not _BRACKET_MARK      # "(n)" marks too, not only "[n]"
-        texts = self.sources([p for it in self.items for p in it.parts])   # one call: all parts
+        texts, cut = self.sources([p for it in self.items for p in it.parts])   # one call: all parts
         k = 0
         for it in self.items:
             parts = it.parts
-            if len(parts) == 1:
+            n = len(parts)
+            if n == 1:
                 e = parts[0][1]
                 joined = texts[k]
-                k += 1
             else:
-                joined = " ".join(texts[k:k + len(parts)])
-                k += len(parts)
+                joined = " ".join(texts[k:k + n])
                 e = max([e for _, e in parts])
+            # NFC as read unless marks were cut out (what was around them now meets)
+            nfc = self.nfc and not (cut and any(j in cut for j in range(k, k + n)))
+            k += n
             if "[" in joined or (paren_marks and "(" in joined):   # what a mark starts with
-                joined = mark_re.sub("", joined)
-            it.text = clean(joined)
+                joined, subs = mark_re.subn("", joined)
+                nfc = nfc and not subs
+            it.text = clean(joined, nfc=nfc)
             it.end = e
         for it in reversed(self.items):
             if it.parent and it.parent in by_path:
@@ -184,6 +189,7 @@ def build_items(norm: NormalizedText, lines: list[Line], lo: int, hi: int, prefi
     """Items of body lines [lo, hi). Returns items, warnings and the offset of the first item."""
     tb = TreeBuilder(norm.text, prefix)
     tb.sources = _source_reader(norm)
+    tb.nfc = norm.nfc_quick
     if paren:
         alt = "|".join(sorted(paren))
         tb.mark_re = regex.compile(r"\[\d{1,3}\]|(?<=[\p{L}\d.,;:)\"'])\((?:" + alt + r")\)")
@@ -256,7 +262,7 @@ def _sibling_cut(tb: TreeBuilder, text: str) -> int:
 
 def _source_reader(norm: NormalizedText):
     """Texts of normalized ranges as written in the original, superscript marks cut out
-    (the ranges are mapped to the original in one call)."""
+    (the ranges are mapped to the original in one call), and the indexes of the cut ones."""
     original = norm.original
     marks = sorted(m.span for m in norm.marks)
     starts = [m[0] for m in marks]
@@ -273,11 +279,14 @@ def _source_reader(norm: NormalizedText):
         out.append(original[pos:oe])
         return "".join(out)
 
-    def sources(spans: list[tuple[int, int]]) -> list[str]:
+    def sources(spans: list[tuple[int, int]]) -> tuple[list[str], set[int]]:
+        """The texts, and the indexes of those that had marks cut out."""
         ospans = norm.spans_to_original(spans)
         if not marks:
-            return [original[s:e] for s, e in ospans]
-        return [source(s, e) for s, e in ospans]
+            return [original[s:e] for s, e in ospans], set()
+        texts = [source(s, e) for s, e in ospans]
+        cut = {j for j, (s, e) in enumerate(ospans) if len(texts[j]) != e - s}
+        return texts, cut
     return sources
 
 
