@@ -30,7 +30,7 @@ from .errors import RuleError
 from .normalize import fold_key
 from .startup_cache import cached, compile_re, load_yaml
 from .rules import StrictModel, _Loader, rules_dir
-from .trie import trie_pattern, unicode_classes
+from .trie import first_char_guard, trie_pattern, unicode_classes
 
 LevelSpec = Literal["central", "province", "district", "commune", "party", "other", "auto"]
 Level = Literal["central", "province", "district", "commune", "party", "other"]
@@ -265,7 +265,8 @@ def _trie_of(lists: dict[str, list[str]], name: str) -> str:
         raise KeyError(f"list {name}")
     cache = _TRIES.setdefault(id(lists), {})
     if name not in cache:
-        cache[name] = trie_pattern(lists[name])   # re.escape escapes spaces, as VERBOSE needs
+        # re.escape escapes spaces, as VERBOSE needs; the guard spares a failing trie its branches
+        cache[name] = first_char_guard(lists[name]) + trie_pattern(lists[name])
     return cache[name]
 
 

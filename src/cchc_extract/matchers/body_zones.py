@@ -51,6 +51,7 @@ def _marker_pattern(head: str, rest: str) -> str:
 
 _MARKERS = re.compile("|".join(_marker_pattern(*form) for form in _MARKER_FORMS), re.M)
 _LOWER_RECIPIENTS = re.compile(_marker_pattern("nơi", _RECIPIENTS_TAIL), re.M)
+_MARKER_FIRST = frozenset(head[0] for head, _ in _MARKER_FORMS)   # where a _MARKERS match can start
 # every marker starts with one of these (lower-cased): where the bodies scanner finds one
 # after a non-word character, a marker may start (see _markers)
 MARKER_STARTS = tuple(sorted({head.lower() for head, _ in _MARKER_FORMS}))
@@ -108,7 +109,12 @@ def _at_line_start(text: str, pos: int) -> bool:
 
 
 def _marker_at(text: str, pos: int) -> Optional[re.Match]:
-    return _MARKERS.match(text, pos) or _LOWER_RECIPIENTS.match(text, pos)
+    # most places the scanner reports are a lower-case "số": test the first letter before
+    # calling the engine (_MARKERS' letters are capitals, _LOWER_RECIPIENTS' is "n")
+    first = text[pos:pos + 1]
+    if first in _MARKER_FIRST:
+        return _MARKERS.match(text, pos)
+    return _LOWER_RECIPIENTS.match(text, pos) if first == "n" else None
 
 
 def _lower_recipients(text: str) -> Iterator[re.Match]:

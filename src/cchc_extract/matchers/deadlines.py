@@ -21,6 +21,7 @@ over the whole text.
 """
 from __future__ import annotations
 
+from functools import lru_cache
 
 import regex
 
@@ -46,16 +47,48 @@ _CONTROL_KEYS = ("needs", "anchors", "after")
 _PREFIX_GROUPS = ("pre", "lead", "latest")
 
 
+class _GroupIndex:
+    """A pattern's named groups by number.  `regex` reads a group name only after failing
+    to read it as a number, which raises and formats a TypeError: each named access, and
+    each group of a groupdict(), costs about as much as a short match."""
+
+    def __init__(self, rx) -> None:
+        index = rx.groupindex   # a fresh dict per read
+        self.items = tuple((name, number - 1) for name, number in index.items())
+        self.prefix = tuple(index[g] for g in _PREFIX_GROUPS if g in index)
+
+
+_GROUP_INDEX: dict = {}   # pattern -> _GroupIndex (load-time facts of the rule patterns)
+
+
+def group_index(rx) -> _GroupIndex:
+    gi = _GROUP_INDEX.get(rx)
+    if gi is None:
+        gi = _GROUP_INDEX[rx] = _GroupIndex(rx)
+    return gi
+
+
+def group_dict(m) -> dict:
+    """m.groupdict() (same keys, order and values), read by group number."""
+    values = m.groups()
+    return {name: values[i] for name, i in group_index(m.re).items}
+
+
 def _start(m) -> int:
-    starts = [m.start(g) for g in _PREFIX_GROUPS if g in m.re.groupindex and m.start(g) >= 0]
-    return min([m.start(), *starts])
+    start = m.start()
+    for number in group_index(m.re).prefix:
+        s = m.start(number)
+        if 0 <= s < start:
+            start = s
+    return start
 
 
-def _context_ok(text: str, m, needs: str | None) -> bool:
+def _context_ok(text: str, m, needs: str | None, g: dict) -> bool:
+    """`g`: the match's group_dict."""
     start, end = _start(m), m.end()
     cs = clause_start(text, start)
     if needs == "completion":
-        if m.groupdict().get("lead"):
+        if g.get("lead"):
             return True
         if _COMPLETION_CUE.search(text, cs, start):
             return True
@@ -109,25 +142,49 @@ def _table_cells(text: str, rules: list, starts: "AnchorStarts"):
 class AnchorStarts:
     """Where words start in a document: its lower case, with the same offsets as the text
     (lower() lengthens only U+0130, which matches "i" case-insensitively), searched once
-    per set of words.  `places` (MatchContext.places()) shares the runs of figures that
-    the other kinds' scans found."""
+    per word.  `places` (MatchContext.places()) shares the word places and the runs of
+    figures that the other kinds' scans found."""
 
     def __init__(self, text: str, lowered: str, places=None) -> None:
         self.text = text
         self.low = lowered if len(lowered) == len(text) else text.replace("\u0130", "i").lower()
-        self._places = places
+        self._places = places if places is not None and places.text is text else None
         self._memo: dict[tuple[str, ...], list[int]] = {}
+        self._words: dict[str, list[int]] = {}
+        self._present: dict[str, bool] = {}
         self._after_memo: dict[tuple[str, ...], list[int]] = {}
         self._blank_figures: list[tuple[int, int]] | None = None
 
     def of(self, words: tuple[str, ...]) -> list[int]:
-        """Ascending offsets where one of the lower-case `words` starts."""
+        """Ascending offsets where one of the lower-case `words` starts (not to be changed)."""
         if words not in self._memo:
-            found = set()
-            for word in words:
-                found.update(_occurrences(self.low, word))
-            self._memo[words] = sorted(found)
+            if len(words) == 1:
+                self._memo[words] = self.word_starts(words[0])
+            else:
+                self._memo[words] = sorted(set().union(*map(self.word_starts, words)))
         return self._memo[words]
+
+    def word_starts(self, word: str) -> list[int]:
+        """Every place of the lower-case word (overlapping ones too), ascending."""
+        found = self._words.get(word)
+        if found is None:
+            if self._places is not None and self._places.lowered() is self.low:
+                # the same search (str.find over the same lower case), shared with other kinds
+                found = self._places.starts(_word_anchor(word))
+            if found is None:
+                found = _occurrences(self.low, word)
+            self._words[word] = found
+        return found
+
+    def has(self, word: str) -> bool:
+        """word in self.low, from the word's places when they are known."""
+        found = self._words.get(word)
+        if found is not None:
+            return bool(found)
+        present = self._present.get(word)
+        if present is None:
+            present = self._present[word] = word in self.low
+        return present
 
     def after(self, words: tuple[str, ...]) -> list[int]:
         """Ascending offsets of the runs of figures that follow one of the lower-case
@@ -156,6 +213,12 @@ class AnchorStarts:
                 out.append((p, j))
             self._blank_figures = out
         return self._blank_figures
+
+
+@lru_cache(maxsize=None)
+def _word_anchor(word: str) -> Anchor:
+    """A lower-case word as an anchor of MatchContext.places(): its places in text.lower()."""
+    return Anchor((word,), True, frozenset())
 
 
 def _occurrences(low: str, word: str) -> list[int]:
@@ -194,15 +257,36 @@ def _anchor_words(rule) -> tuple[str, ...]:
     return _control_words(rule, "anchors", _ANCHOR_CHARS)
 
 
+_RULE_WORDS: dict[int, tuple] = {}   # id(rule) -> (rule, anchors, after, literals implied)
+
+
+def _rule_words(rule) -> tuple[tuple[str, ...], tuple[str, ...], bool]:
+    """(anchors, after words, whether the literal prefilter is implied by the anchors) of a
+    rule, read once: every anchor is one of the literals, so where no literal occurs no
+    anchor does, and the rule finds nothing either way."""
+    hit = _RULE_WORDS.get(id(rule))
+    if hit is None or hit[0] is not rule:
+        anchors = _anchor_words(rule)
+        implied = bool(anchors) and set(anchors) <= set(rule.literals)
+        hit = _RULE_WORDS[id(rule)] = (rule, anchors, _control_words(rule, "after", _AFTER_CHARS), implied)
+    return hit[1:]
+
+
+def _literals_present(rule, lowered: str, starts: AnchorStarts, implied: bool) -> bool:
+    """The literal prefilter of matchers.scan (any literal in the lower case)."""
+    if starts.low is not lowered:
+        return any(lit in lowered for lit in rule.literals)
+    return implied or any(map(starts.has, rule.literals))
+
+
 def scan_anchored(rules: list, text: str, lowered: str, starts: AnchorStarts, timeout: float | None):
     """matchers.scan, trying a rule with `anchors` only where one of them starts (each
     match starts at an anchor in the lower case, see _ANCHOR_CHARS), and a rule with
     `after` only at the runs of figures that follow one of its words and white space."""
     for rule in rules:
-        if rule.literals and not any(lit in lowered for lit in rule.literals):
+        anchors, after, implied = _rule_words(rule)
+        if rule.literals and not _literals_present(rule, lowered, starts, implied):
             continue   # the same prefilter as matchers.scan, on the same lower case
-        anchors = _anchor_words(rule)
-        after = _control_words(rule, "after", _AFTER_CHARS)
         if anchors:
             found = match_at(rule.regex, text, starts.of(anchors), timeout)
         elif after:
@@ -239,7 +323,7 @@ def find(ctx: MatchContext) -> list[Found]:
     out: list[Found] = []
     for rule, m in _matches(ctx):
         fields = {k: v for k, v in rule.fields.items() if k not in _CONTROL_KEYS}
-        g = m.groupdict()
+        g = group_dict(m)
         rec = recurrence_of(g.get("rec") or g.get("recq") or fields.get("recurrence"))
         start, end = _start(m), m.end()
         if rec:
@@ -249,7 +333,7 @@ def find(ctx: MatchContext) -> list[Found]:
         if g.get("dur_n"):   # "trong thời hạn 05 ngày làm việc kể từ …": counted from an event
             out.append(Found(start, end, rule.id, _duration_fields(g), rule.priority))
             continue
-        if not _context_ok(text, m, rule.fields.get("needs")):
+        if not _context_ok(text, m, rule.fields.get("needs"), g):
             continue
         if (not g.get("lead") and opens_clause(text, start)
                 and past_in(text, end, clause_end(text, end))):

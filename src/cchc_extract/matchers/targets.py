@@ -24,7 +24,7 @@ import regex
 
 from . import Found, MatchContext
 from .clauses import clause_end, clause_start, past_in
-from .deadlines import AnchorStarts, scan_anchored
+from .deadlines import AnchorStarts, group_dict, scan_anchored
 from ..startup_cache import compile_regex
 
 _FLAGS = regex.V1 | regex.I
@@ -60,6 +60,10 @@ _THOUSANDS = compile_regex(r"\d{1,3}(?:\.\d{3})+")
 _PAST_PERIOD_OPENING = compile_regex(
     r"\s*(?:[-+]\s*|[a-zđ]\)\s*)?(?:trong\s+|cả\s+|kết\s+quả\s+)?(?:năm|quý|tháng|\d+\s+tháng)"
     r"[^,;.\n]{0,20}?(?P<y>(?:19|20)\d{2})(?!\d)", _FLAGS)
+
+# the year groups by number (`regex` reads a group name only after a failed number read)
+_OPENING_YEAR = _PAST_PERIOD_OPENING.groupindex["y"]
+_RESULT_YEAR = _PAST_YEAR_RESULT.groupindex["y"]
 
 
 # "…, đã đi vào hoạt động ổn định; tỷ lệ … đạt 96,4%": "đạt" right before the figure goes on
@@ -123,20 +127,30 @@ def change_of(groups: dict) -> Optional[str]:
     return None
 
 
+_HEAD_GROUPS: dict = {}   # pattern -> numbers of its groups that may start the text, and 0
+
+
+def _head_groups(rx) -> tuple[int, ...]:
+    numbers = _HEAD_GROUPS.get(rx)
+    if numbers is None:
+        index = rx.groupindex
+        numbers = _HEAD_GROUPS[rx] = tuple(index[n] for n in ("cmp", "pre", "num") if n in index) + (0,)
+    return numbers
+
+
 def _candidates(ctx: MatchContext) -> tuple[list[_Cand], str]:
     """The candidates, one per head, and the same-length lower case of the text."""
     text = ctx.text
     out: list[_Cand] = []
     starts = AnchorStarts(text, ctx.lowered(), ctx.places())
     for rule, m in scan_anchored(ctx.rules["targets"], text, ctx.lowered(), starts, ctx.timeout):
-        g = m.groupdict()
+        g = group_dict(m)
         value = parse_number(g.get("num") or "")
         if value is None:
             continue
         # the text starts at the comparator (or the rank's "nhóm"), else at the number;
         # both may sit in the pattern's lookbehind, so take the earliest present
-        start = min(m.start(n) for n in ("cmp", "pre", "num", 0)
-                    if (n == 0 or n in m.re.groupindex) and m.start(n) >= 0)
+        start = min(s for s in map(m.start, _head_groups(m.re)) if s >= 0)
         cmp_ = rule.fields.get("comparator") or comparator_of(g)
         fixed = rule.fields.get("extent") == "fixed"
         unit = rule.fields.get("unit", "count")
@@ -212,12 +226,12 @@ def _reports_result(text: str, low: str, c: _Cand, doc_year: Optional[int]) -> b
     if doc_year is None:
         return False
     m = _PAST_PERIOD_OPENING.match(text, cs, start)
-    if m is not None and int(m.group("y")) < doc_year:
+    if m is not None and int(m.group(_OPENING_YEAR)) < doc_year:
         return True
     if low.find(_PAST_YEAR_WORD, cs, start) < 0:
         return False   # most clauses name no year: skip the search
     for m in _PAST_YEAR_RESULT.finditer(text, cs, start):
-        if int(m.group("y")) < doc_year and not _BASELINE_BEFORE.search(text, cs, m.start()):
+        if int(m.group(_RESULT_YEAR)) < doc_year and not _BASELINE_BEFORE.search(text, cs, m.start()):
             return True
     return False
 
