@@ -88,7 +88,7 @@ def _context_ok(text: str, m, needs: str | None, g: dict) -> bool:
     start, end = _start(m), m.end()
     cs = clause_start(text, start)
     if needs == "completion":
-        if g.get("lead"):
+        if g.get("lead") or g.get("verb"):
             return True
         if _COMPLETION_CUE.search(text, cs, start):
             return True
@@ -335,7 +335,7 @@ def find(ctx: MatchContext) -> list[Found]:
             continue
         if not _context_ok(text, m, rule.fields.get("needs"), g):
             continue
-        if (not g.get("lead") and opens_clause(text, start)
+        if (not (g.get("lead") or g.get("verb")) and opens_clause(text, start)
                 and past_in(text, end, clause_end(text, end))):
             continue  # "Trong tháng 3/2023, Sở đã tiếp nhận ...": a time adverbial of a report
         due, resolved, suspect = compute_due(g, before=bool(g.get("before")), doc_date=ctx.doc_date)
