@@ -36,7 +36,20 @@ def test_shared_issuer_after_va_goes_to_every_member_but_not_past_a_member_with_
 def test_a_comma_shares_the_issuer_only_within_one_type():
     found, _ = refs("Luật số 45/2019/QH14, Nghị định số 45/2020/NĐ-CP và Công văn số 5678/VPCP-KSTT "
                     "của Văn phòng Chính phủ về việc rà soát")
-    assert [f["issuer"] for _, f in found] == [None, "Văn phòng Chính phủ", "Văn phòng Chính phủ"]
+    # and "và" not across symbols that name different issuers (NĐ-CP: the Chính phủ's decree)
+    assert [f["issuer"] for _, f in found] == [None, None, "Văn phòng Chính phủ"]
+
+
+def test_a_shared_issuer_is_not_given_to_a_member_whose_symbol_names_another_issuer():
+    found, _ = refs("áp dụng Nghị quyết số 190/2025/QH15 và Nghị quyết số 206/NQ-CP ngày 14/7/2025 "
+                    "của Chính phủ; Kế hoạch số 12/KH-UBND và Quyết định số 34/QĐ-UBND của UBND tỉnh.")
+    assert [f["issuer"] for _, f in found] == [None, "Chính phủ", "UBND tỉnh", "UBND tỉnh"]
+
+
+@pytest.mark.parametrize("symbol, code", [("2025/QH15", "QH"), ("NQ-CP", "CP"), ("UBND-KSTT", "UBND"),
+                                          ("CT/TU", "TU"), ("2005/TTLT-BNV-VPCP", "BNV"), ("KH", None)])
+def test_issuer_code_of_a_symbol(symbol, code):
+    assert doc_types().issuer_code(symbol) == code
 
 
 def test_list_after_type_word_and_issuer_starts_each_text_at_so_with_null_issuer():

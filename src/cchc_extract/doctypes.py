@@ -66,6 +66,15 @@ class DocTypes:
             return self.type_of_code(token)
         return None
 
+    def issuer_code(self, symbol: str) -> Optional[str]:
+        """The issuer's code in a symbol (its first part that is no year and no type code, term
+        number dropped): 2025/QH15 -> QH; NQ-CP -> CP; UBND-KSTT -> UBND; 45-CT/TU -> TU."""
+        for token in regex.split(r"[/-]", symbol):
+            if not token or token.isdigit() or self.type_of_code(token) is not None:
+                continue
+            return token.rstrip("0123456789").upper() or None
+        return None
+
 
 def _load(path: Path) -> DocTypes:
     problems: list[str] = []

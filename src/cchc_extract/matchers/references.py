@@ -53,6 +53,14 @@ _FEW_WORDS = compile_regex(r"\s+(?:\p{L}+\s+){0,3}", FLAGS)
 _COORDINATION_GAP = compile_regex(r"\A" + _MARK + r"\s*(?:,|,?\s*và)\s*\Z", regex.I | FLAGS)
 
 
+def _issued_apart(a: Found, b: Found, types: DocTypes) -> bool:
+    """Symbols naming different issuers ("Nghị quyết số 190/2025/QH15 và Nghị quyết số
+    206/NQ-CP … của Chính phủ"): the shared "của X" belongs to the last member only."""
+    ca = types.issuer_code(a.fields.get("symbol") or "")
+    cb = types.issuer_code(b.fields.get("symbol") or "")
+    return ca is not None and cb is not None and ca != cb
+
+
 def _type_word_regex(rules: RuleSet) -> regex.Pattern:
     """A type word ($loai_van_ban of the rule set)."""
     return _compile_type_word(rules.fragments.get("loai_van_ban", "(?!)"))
@@ -297,7 +305,8 @@ def find(ctx: MatchContext) -> list[Found]:
         if a.fields["issuer"] is not None or not b.fields["issuer"]:
             continue
         gap = _COORDINATION_GAP.match(ctx.text[a.end:b.start])
-        if gap and ("và" in gap.group().lower() or a.fields["type"] == b.fields["type"]):
+        if gap and ("và" in gap.group().lower() or a.fields["type"] == b.fields["type"]) \
+                and not _issued_apart(a, b, types):
             a.fields["issuer"] = b.fields["issuer"]
     # Only the kept winners: a dropped winner's losers must not come back when the
     # pipeline selects again.
