@@ -110,6 +110,20 @@ def test_subject_at_item_start_replaces_inherited_lead():
     assert leads(ds["2"]) == ["Các thành viên Ban Chỉ đạo"] and ds["2"].lead_source == "explicit"
 
 
+def test_a_body_opening_the_line_after_a_topic_title_is_an_actor_of_the_item():
+    # "3. Về báo cáo kết quả" is a title: the line break after it ends a line, so the body
+    # starting the next line is the subject of a new clause (added to what the item inherits)
+    text = ("Ủy ban nhân dân tỉnh yêu cầu các sở, ban, ngành thực hiện các nội dung sau:\n\n"
+            "1. Về báo cáo kết quả\nSở Tư pháp gửi báo cáo kết quả rà soát về Bộ Tư pháp.\n\n"
+            "2. Tăng cường kiểm tra, giám sát\nSở Nội vụ tổng hợp.\n")
+    doc, ctx = make(text, [("1. Về", "1"), ("2. Tăng", "2")],
+                    ["Ủy ban nhân dân tỉnh", "các sở, ban, ngành", "Sở Tư pháp", "Bộ Tư pháp", "Sở Nội vụ"])
+    ds = by_item(doc, ctx)
+    assert leads(ds["1"]) == ["các sở, ban, ngành", "Sở Tư pháp"]
+    # without a topic title the break may be a hard wrap inside one sentence: nothing is added
+    assert leads(ds["2"]) == ["các sở, ban, ngành"]
+
+
 def test_de_nghi_is_a_request_and_directed_bodies_are_not_leads():
     text = ("Các sở, ban, ngành thực hiện các nhiệm vụ sau:\n\n"
             "8. Đề nghị Ủy ban Mặt trận Tổ quốc tỉnh tăng cường giám sát; hướng dẫn, đôn đốc "

@@ -26,6 +26,21 @@ from .table_directives import item_links, merge as merge_table_directives, table
 
 SOFT_BREAK = compile_regex(r"(?<![.;:!?\n][ \t]*)\n(?![ \t]*(?:\n|[-+•–]\s|(?:[IVXLC]+|\d+(?:\.\d+)*)[.)]\s"
                            r"|[a-zđ]\)\s|Điều\s+\d))", regex.IGNORECASE)
+# "1. Về công tác tuyên truyền" alone on its line: a topic title, so the break after it ends a
+# line even without a stop ("Về X\nSở Y chủ trì ..." opens a new clause)
+TOPIC_TITLE = compile_regex(r"^\s*(?:(?:[IVXLC]+|\d+(?:\.\d+)*)[.)]|[a-zđ][.)])?\s*về\s", regex.IGNORECASE)
+
+
+def _soften_breaks(text: str) -> str:
+    """A lone line break inside a sentence (hard-wrapped text, a part rejoined after a page
+    break) is a space for the role patterns; same length, so offsets stay valid.  The break
+    after a topic title line is kept."""
+    nl = text.find("\n")
+    if nl > 0 and TOPIC_TITLE.match(text, 0, nl):
+        return SOFT_BREAK.sub(" ", text, pos=nl + 1)      # the text before pos is kept as it is
+    return SOFT_BREAK.sub(" ", text)
+
+
 SENTENCE_END = compile_regex(r"[.!?:](?=\s)|\n")
 RECIPIENTS = compile_regex(r"kính\s+gửi\s*:?", regex.IGNORECASE)
 
@@ -53,7 +68,7 @@ class Unit:
         # a lone line break inside a sentence (hard-wrapped text, a part rejoined after a page
         # break) is a space for the role patterns; same length, so offsets stay valid
         text = "\n".join(pieces)
-        self.text = SOFT_BREAK.sub(" ", text) if "\n" in text else text
+        self.text = _soften_breaks(text) if "\n" in text else text
         if norm_low is not None and len(self.parts) == 1 and text is self.text and "\u03a3" not in text:
             s, e = self.parts[0]
             self.low = norm_low[s:e]         # = lower_once(text): a slice, not a second lowering
@@ -66,7 +81,7 @@ class Unit:
         s, e = self.parts[0]
         self.offsets.append((0, s))
         text = norm_text[s:e]
-        self.text = SOFT_BREAK.sub(" ", text) if "\n" in text else text
+        self.text = _soften_breaks(text) if "\n" in text else text
         if norm_low is not None and text is self.text and "\u03a3" not in text:
             self.low = norm_low[s:e]
         self._starts = [s]
