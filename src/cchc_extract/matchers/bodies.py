@@ -16,11 +16,14 @@ import re
 from functools import lru_cache
 from typing import Optional
 
+import regex
+
 from ..gazetteer import Gazetteer, default_gazetteer
 from . import Found, MatchContext
 from .body_fields import auto_group, auto_level, canonical_name
 from .body_zones import MARKER_STARTS, merge_spans, skip_zones
 from .disjoint import greedy_disjoint
+from ..startup_cache import compile_regex
 
 CONTAINER_MIN_PRIORITY = 50   # fallback patterns (lower) never swallow a name
 _LIST_END = re.compile(r"[.;:]")
@@ -218,4 +221,41 @@ def find(ctx: MatchContext) -> list[Found]:
     winners = _select(outer)
     if len(winners) < len(outer):   # else every contained name lies in a winner
         winners = _fill_gaps(winners, inner)
-    return [_found(c, text, g) for c in winners]
+    found = [_found(c, text, g) for c in winners]
+    tier = issuer_tier(ctx, g)
+    if tier:
+        for c, f in zip(winners, found):
+            _in_context(f, c[4], text[c[0]:c[1]], tier, g)
+    return found
+
+
+def issuer_tier(ctx: MatchContext, g: Gazetteer) -> str:
+    """The level of the body that issued the document (its header), '' when unknown: the
+    issuer line, else its parent line ("VĂN PHÒNG" under "UBND TỈNH ...")."""
+    meta = getattr(ctx.layout, "metadata", None)
+    for name in (getattr(meta, "issuer", None), getattr(meta, "parent_issuer", None)):
+        if name:
+            level = auto_level(name, "", g)
+            if level:
+                return level
+    return ""
+
+
+def _in_context(f: Found, spec, mention: str, tier: str, g: Gazetteer) -> None:
+    """Fields that depend on who writes.  The issuer's own offices ("các phòng, ban, đơn vị")
+    are at its level; in a commune's document an office named without a locality ("Phòng Kinh
+    tế", "các phòng chuyên môn") is the commune's own (NĐ 150/2025 gives communes their Phòng
+    Kinh tế, Phòng Văn hóa - Xã hội); in a central body's document "UBND cấp tỉnh" means every
+    province, a group."""
+    if f.fields.get("level") == "other" and _OWN_OFFICES.match(mention):
+        f.fields["level"] = tier
+    elif tier == "commune":
+        if getattr(spec, "level", None) == "auto" and getattr(spec, "default", None) == "district" \
+                and not auto_level(mention, "", g):
+            f.fields["level"] = "commune"
+    elif tier == "central" and not f.fields.get("group") and _PROVINCE_TIER.search(mention):
+        f.fields["group"] = True
+
+
+_PROVINCE_TIER = compile_regex(r"\bcấp\s+tỉnh\b", regex.IGNORECASE)
+_OWN_OFFICES = compile_regex(r"(?:(?:các|những)\s+)?phòng\s*,", regex.IGNORECASE)   # "các phòng, ban, đơn vị"

@@ -1,0 +1,33 @@
+"""Body fields that depend on who issued the document (bodies.issuer_tier)."""
+from __future__ import annotations
+
+from cchc_extract.pipeline import extract_text
+
+
+def _doc(issuer_lines: str, body: str) -> str:
+    return (f"{issuer_lines}\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+            f"Số: 12/KH-UBND\nA, ngày 3 tháng 10 năm 2025\n\nKẾ HOẠCH\nCải cách hành chính năm 2025\n\n"
+            f"1. {body}\n")
+
+
+def _fields(text: str, name: str) -> tuple:
+    doc = extract_text(text)
+    b = next(b for b in doc.bodies if b.text == name)
+    return b.level, b.group
+
+
+def test_an_office_without_locality_is_at_the_level_of_a_commune_issuer():
+    body = "Phòng Kinh tế chủ trì, phối hợp với các phòng, ban, đơn vị rà soát hồ sơ."
+    commune = _doc("ỦY BAN NHÂN DÂN\nXÃ PHÚ BÌNH", body)
+    district = _doc("ỦY BAN NHÂN DÂN\nHUYỆN TIÊN LỮ", body)
+    assert _fields(commune, "Phòng Kinh tế") == ("commune", False)
+    assert _fields(district, "Phòng Kinh tế") == ("district", False)
+    # the issuer's own offices, listed
+    assert _fields(commune, "các phòng, ban, đơn vị") == ("commune", True)
+    assert _fields(district, "các phòng, ban, đơn vị") == ("district", True)
+
+
+def test_provincial_committees_named_by_a_ministry_are_a_group():
+    body = "Ủy ban nhân dân cấp tỉnh chỉ đạo Sở Tư pháp rà soát văn bản."
+    assert _fields(_doc("BỘ TƯ PHÁP", body), "Ủy ban nhân dân cấp tỉnh")[1] is True
+    assert _fields(_doc("ỦY BAN NHÂN DÂN\nTỈNH LẠNG SƠN", body), "Ủy ban nhân dân cấp tỉnh")[1] is False
