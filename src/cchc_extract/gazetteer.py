@@ -151,6 +151,7 @@ class Gazetteer:
     lists: dict[str, list[str]]
     enumerations: list[Enumeration] = field(default_factory=list)
     spec: Optional[GazetteerFile] = field(default=None, repr=False)
+    branch: Any = None                   # regex: " - Chi nhánh …" right after a body name
     _tables: dict = field(default_factory=dict, init=False, repr=False)
 
     def scan_table(self, stops: tuple[str, ...] = ()) -> ScanTable:
@@ -432,10 +433,11 @@ def load_gazetteer(path: Path | None = None) -> Gazetteer:
         enumerations.append(obj)
         anchored.append(("enum", obj, anchors_of("enumeration", en)))
 
-    locality = None
+    locality = branch = None
     scanner = handlers = None
     try:
         locality = _compile(r"\ $locality", fragments, lists)
+        branch = _compile(r"$branch_suffix", fragments, lists) if "branch_suffix" in fragments else None
         scanner, handlers = _scanner(entries, anchored)
     except (KeyError, ValueError, re.error) as exc:
         problems.append(f"{path.name}: cannot build the name scanner: {exc}")
@@ -444,7 +446,7 @@ def load_gazetteer(path: Path | None = None) -> Gazetteer:
     if problems:
         raise RuleError(problems)
     return Gazetteer(entries, scanner, handlers, locality, patterns, blockers,
-                     dict(spec.abbreviations), lists, enumerations, spec)
+                     dict(spec.abbreviations), lists, enumerations, spec, branch)
 
 
 @lru_cache(maxsize=4)

@@ -136,6 +136,19 @@ def _scan(g: Gazetteer, text: str, low: str) -> _Hits:
     return hits
 
 
+def _with_branches(branch, text: str, cands: list[Cand]) -> list[Cand]:
+    """Candidates extended over a branch suffix (" - Chi nhánh khu vực X") that follows them."""
+    out = []
+    for c in cands:
+        end = c[1]
+        if text.startswith(" - ", end):
+            m = branch.match(text, end)
+            if m is not None:
+                c = (c[0], m.end()) + c[2:]
+        out.append(c)
+    return out
+
+
 def _outside(cands: list[Cand], merged: list[tuple[int, int]]) -> list[Cand]:
     """Candidates overlapping none of the disjoint sorted spans (one linear sweep)."""
     out = []
@@ -214,6 +227,8 @@ def find(ctx: MatchContext) -> list[Found]:
     # so no time-out is needed: the scan is one pass plus a `match` per anchor hit
     flat = flat_text(text)
     hits = _scan(g, flat, _flat_lower(ctx, flat))
+    if g.branch is not None:
+        hits.cands = _with_branches(g.branch, flat, hits.cands)
     zones = merge_spans(skip_zones(text, ctx.layout, hits.marker_starts) + hits.heads)
     # members are dropped by zones only; any order will do (_drop_contained sorts)
     kept = _outside(hits.cands, merge_spans(hits.blocks + zones)) + _outside(hits.members, zones)
