@@ -172,3 +172,12 @@ def test_result_reported_after_a_past_clause_is_not_a_target(rules):
 def test_goal_in_the_sentence_keeps_the_figure_a_target(rules):
     text = ("Trung tâm đã đi vào hoạt động; phấn đấu tỷ lệ hồ sơ giải quyết đúng hạn đạt 98%.\n")
     assert [v for _, v, *_ in found(rules, text)] == [98]
+
+
+def test_the_object_of_a_past_clause_is_no_goal_but_a_goal_after_it_is(rules):
+    report = ("Năm 2025, các cơ quan, đơn vị đã nỗ lực hoàn thành cơ bản các nhiệm vụ CCHC; tỷ lệ hồ sơ "
+              "trực tuyến toàn trình của tỉnh đạt 46,8%.\n")
+    assert found(rules, report) == []
+    goal = ("Các cơ quan, đơn vị đã hoàn thành các nhiệm vụ năm 2025; phấn đấu tỷ lệ hồ sơ trực tuyến "
+            "toàn trình đạt 60%.\n")
+    assert [t[0] for t in found(rules, goal)] == ["60%"]

@@ -63,3 +63,9 @@ def opens_clause(text: str, start: int) -> bool:
 def past_in(text: str, start: int, end: int) -> bool:
     """True when the span says the action already happened (đã, đạt được)."""
     return _PAST.search(text, start, end) is not None
+
+
+def past_at(text: str, start: int, end: int) -> int:
+    """Offset of the first past marker (đã, đạt được) in the span, or -1."""
+    m = _PAST.search(text, start, end)
+    return -1 if m is None else m.start()

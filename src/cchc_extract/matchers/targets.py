@@ -23,7 +23,7 @@ from typing import Optional
 import regex
 
 from . import Found, MatchContext
-from .clauses import clause_end, clause_start, past_in
+from .clauses import clause_end, clause_start, past_at, past_in
 from .deadlines import AnchorStarts, group_dict, scan_anchored
 from ..startup_cache import compile_regex
 
@@ -79,7 +79,16 @@ def _continues_a_report(text: str, c: "_Cand") -> bool:
     if not _RESULT_VERB_BEFORE.search(text, c.clause_from, c.start):
         return False
     ss = _sentence_start(text, c.clause_from)
-    return past_in(text, ss, c.clause_from) and not _GOAL_WORDS.search(text, ss, c.start)
+    past = past_at(text, ss, c.clause_from)
+    # a goal named after what happened still sets one ("đã …; phấn đấu đạt …"); the object of
+    # the past clause does not ("đã hoàn thành các nhiệm vụ; tỷ lệ … đạt 46,8%")
+    return past >= 0 and not _GOAL_WORDS.search(text, _clause_end_after(text, past, c.clause_from), c.start)
+
+
+def _clause_end_after(text: str, pos: int, limit: int) -> int:
+    """End of the clause holding pos (the next ';' or ','), at most limit."""
+    ends = [i for i in (text.find(";", pos, limit), text.find(",", pos, limit)) if i >= 0]
+    return min(ends) if ends else limit
 
 
 @dataclass
