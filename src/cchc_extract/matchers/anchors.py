@@ -28,6 +28,8 @@ from typing import Optional
 
 import regex
 
+from ..chartest import CharTest
+
 try:  # the engine's own case tables: exactly what a case-insensitive literal accepts
     from regex import _regex as _engine
     from regex._regex_core import FULL_CASE_FOLDING as _FULL_FOLD
@@ -98,26 +100,6 @@ def _unsafe_chars(word: str, flags: int) -> Optional[set[str]]:
         if folded in low or any(folded.startswith(low[j:]) for j in range(1, len(low))):
             unsafe.add(x)
     return unsafe
-
-
-class CharTest(dict):
-    """char -> whether it matches a one-character item, asked of the engine on first use
-    (a property of the pattern, like a class table).  Compared by identity."""
-
-    def __init__(self, rx):
-        super().__init__()
-        self._rx = rx
-
-    def __missing__(self, ch: str) -> bool:
-        if len(self) >= 4096:
-            self.clear()   # bounded, whatever scripts the documents use
-        known = self[ch] = self._rx.fullmatch(ch) is not None
-        return known
-
-    __hash__ = object.__hash__
-
-    def __eq__(self, other) -> bool:
-        return self is other
 
 
 @lru_cache(maxsize=None)

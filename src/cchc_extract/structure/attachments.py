@@ -15,7 +15,7 @@ from dataclasses import dataclass
 import regex
 
 from ..startup_cache import compile_regex
-from .firstchar import FirstChar
+from ..chartest import CharTest
 from .lines import Line
 from .segment import NUMBER_RE, DATE_RE, is_upper
 from .vocab import doc_type_line_re, header_mark_re, motto_search, prefix_re, vocab
@@ -26,7 +26,7 @@ _ATTACHED_TO = compile_regex(
     r"|chỉ\s+thị|thông\s+báo|tờ\s+trình|văn\s+bản|chương\s+trình|đề\s+án|quy\s+chế|hướng\s+dẫn)\b", regex.I)
 # what an _ATTACHED_TO match can start with: a bracket, a space, or the first letter of
 # "được", "ban" or "kèm" (same flags): a necessary condition, tested by the first character
-_ATTACHED_FIRST = FirstChar(compile_regex(r"[(\[\s]|đ|b|k", regex.I))
+_ATTACHED_FIRST = CharTest(compile_regex(r"[(\[\s]|đ|b|k", regex.I))
 _RULE = compile_regex(r"^[-_=*.\s]+$")          # a separator line under the header cells
 TITLE_REACH = 4      # non-blank lines from the "kèm theo" line up to the title (subject lines between)
 HEADER_REACH = 12    # lines above the title that may still be its header block

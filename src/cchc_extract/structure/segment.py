@@ -11,7 +11,7 @@ from typing import Optional
 
 import regex
 
-from .firstchar import FirstChar
+from ..chartest import CharTest
 from .labels import match_label
 from .lines import Line
 from .vocab import doc_type_line_re, header_mark_re, motto_matches, motto_search, prefix_re
@@ -54,7 +54,7 @@ NAME_RE = compile_regex(r"^(?:\p{Lu}\p{Ll}*+\s++){1,5}+\p{Lu}\p{Ll}*+$")
 LOWER_START = compile_regex(r"^[\p{Ll}\d(]")
 
 
-_LOWER_FIRST = FirstChar(LOWER_START)     # LOWER_START depends on the first character only
+_LOWER_FIRST = CharTest(LOWER_START)     # LOWER_START depends on the first character only
 
 
 def starts_lower(text: str) -> bool:
@@ -64,7 +64,7 @@ def starts_lower(text: str) -> bool:
 
 # literal tests that every match passes, tried before the anchored patterns
 _VV_STARTS = ("V/", "v/v", "Về")
-_SEPARATOR_FIRST = FirstChar(compile_regex(r"[-_=*.·~\s]"))
+_SEPARATOR_FIRST = CharTest(compile_regex(r"[-_=*.·~\s]"))
 
 
 def match_vv(t: str) -> Optional[regex.Match]:
