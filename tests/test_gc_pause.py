@@ -65,13 +65,13 @@ def test_a_batch_keeps_the_collector_paused_while_it_writes_and_frozen_objects_a
     src = tmp_path / "a.txt"
     src.write_text("Số: 12/KH-UBND\nKế hoạch\n1. Sở Nội vụ chủ trì.\n", encoding="utf-8")
     seen = []
-    real = formats.payload
+    real = formats.json_bytes   # what a json batch into a folder writes
 
     def spy(*args, **kwargs):
         seen.append(gc.isenabled())
         return real(*args, **kwargs)
 
-    monkeypatch.setattr(formats, "payload", spy)
+    monkeypatch.setattr(formats, "json_bytes", spy)
     gc.unfreeze()
     try:
         results = list(batch.open_results(batch.Options(out_dir=str(tmp_path / "out")),

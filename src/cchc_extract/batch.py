@@ -122,12 +122,14 @@ def _process(opts: Options, task: tuple) -> tuple:
         doc = extract_text(decoded.text, src)
         doc.warnings[0:0] = decoded.warnings
         counts = {k: len(getattr(doc, k)) for k in KINDS}
-        data = payload(opts.fmt, doc, path, opts.pretty)
-        if opts.out_dir is not None:
+        if opts.out_dir is not None:   # json, one file per document: written here, as bytes
+            from .formats import json_bytes
             from .output import write_atomic
 
-            write_atomic(Path(opts.out_dir) / f"{name}.json", data)
+            write_atomic(Path(opts.out_dir) / f"{name}.json", json_bytes(doc, opts.pretty))
             data = None
+        else:
+            data = payload(opts.fmt, doc, path, opts.pretty)
         return ("ok", path, name, src.size, counts, len(doc.warnings), data)
     except Exception as exc:  # noqa: BLE001 - one bad input must not stop the batch
         return ("error", path, name, 0, None, 0, _error_record(path, exc))

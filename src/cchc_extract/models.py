@@ -181,3 +181,10 @@ def list_adapter(model: type) -> TypeAdapter:
     """A validator of list[model]: one call per list checks exactly what a constructor per element
     checks, for much less (built on first use: start-up time)."""
     return TypeAdapter(list[model])
+
+
+@lru_cache(maxsize=None)
+def list_validator(model: type):
+    """The core validator of `list_adapter(model)`: its validate_python skips the adapter's
+    Python-level wrapper (a cost per call, paid for each kind of each document)."""
+    return list_adapter(model).validator

@@ -8,7 +8,7 @@ from typing import Optional
 from . import diagnostics
 from .gc_pause import collector_paused
 from .matchers import Found, MatchContext, registry, select
-from .models import Body, DateMention, Deadline, Document, Reference, Source, Target, list_adapter
+from .models import Body, DateMention, Deadline, Document, Reference, Source, Target, list_validator
 from .normalize import NormalizedText, normalize
 from .reading import DEFAULT_MAX_BYTES, read_bytes, read_path
 from .rules import RuleSet, default_rules
@@ -28,16 +28,16 @@ DEFAULT_BUDGET_S = 60.0
 
 
 def _entities(kind: str, found: list[Found], norm: NormalizedText, layout: Layout) -> list:
-    _, prefix = MODELS[kind]
+    if not found:  # nothing to map or validate (small documents: most kinds)
+        return []
+    model, prefix = MODELS[kind]
     original = norm.original
     spans = norm.spans_to_original([(f.start, f.end) for f in found])
     items = layout.items_at([f.start for f in found])
-    rows = []
-    for i, (f, (s, e), item) in enumerate(zip(found, spans, items), 1):
-        row = dict(f.fields)
-        row.update(id=f"{prefix}{i}", text=original[s:e], span=(s, e), rule=f.rule, item=item)
-        rows.append(row)
-    return list_adapter(MODELS[kind][0]).validate_python(rows)   # one validation per kind
+    rows = [{**f.fields, "id": f"{prefix}{i}", "text": original[span[0]:span[1]], "span": span, "rule": f.rule,
+             "item": item}
+            for i, (f, span, item) in enumerate(zip(found, spans, items), 1)]
+    return list_validator(model).validate_python(rows)   # one validation per kind
 
 
 def extract_text(original: str, source: Optional[Source] = None, *, rules: Optional[RuleSet] = None,
@@ -55,22 +55,22 @@ def _extract_text(original: str, source: Optional[Source], rules: Optional[RuleS
     t0 = time.monotonic()
     rules = rules or default_rules()
     source = source or Source(size=len(original.encode("utf-8", "surrogatepass")))
-    doc = Document(source=source)
-    warnings = doc.warnings
     if not original.strip():
-        warnings.append(diagnostics.warn("W101"))
+        doc = Document(source=source)
+        doc.warnings.append(diagnostics.warn("W101"))
         return doc
     norm = normalize(original)
+    layout = analyze(norm)
+    add_table_items(norm, layout)        # task-table rows become items (before matching: item_at)
+    # made once the metadata is known: a default Metadata would be built and thrown away
+    doc = Document(source=source, metadata=layout.metadata)
+    warnings = doc.warnings
     if not norm.was_nfc:
         warnings.append(diagnostics.warn("W104"))
     if "\ufffd" in original:
         i = original.index("\ufffd")
         warnings.append(diagnostics.warn("W106", span=(i, i + 1)))
-
-    layout = analyze(norm)
-    add_table_items(norm, layout)        # task-table rows become items (before matching: item_at)
     warnings.extend(layout.warnings)
-    doc.metadata = layout.metadata
     doc.segments = segment_models(norm, layout)
     doc.items.extend(item_models(norm, layout))
     doc.footnotes.extend(footnote_models(norm, layout))

@@ -12,7 +12,7 @@ from bisect import bisect_left
 from typing import Optional
 
 from .matchers import MatchContext
-from .models import Directive, Document, list_adapter
+from .models import Directive, Document, list_validator
 from .table_items import task_tables
 from .tables import Row, TaskTable
 
@@ -25,7 +25,7 @@ def table_row_paths(ctx: MatchContext) -> set[str]:
 def table_directives(doc: Document, ctx: MatchContext,
                      links: Optional[dict[str, dict[str, list[str]]]] = None) -> list[Directive]:
     """links: item path -> {deadlines|targets|references: ids}, when the caller has it."""
-    return list_adapter(Directive).validate_python(table_rows(doc, ctx, links))
+    return list_validator(Directive).validate_python(table_rows(doc, ctx, links))
 
 
 def table_rows(doc: Document, ctx: MatchContext,

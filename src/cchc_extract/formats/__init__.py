@@ -21,9 +21,9 @@ COMBINED = {"jsonl": "documents.jsonl", "csv": "directives.csv", "xlsx": "docume
 
 def payload(fmt: str, doc: Document, name: str, pretty: bool = True) -> Any:
     if fmt == "json":
-        return doc.model_dump_json(indent=2 if pretty else None) + "\n"
+        return _json_line(doc, 2 if pretty else None)
     if fmt == "jsonl":
-        return doc.model_dump_json() + "\n"
+        return _json_line(doc, None)
     if fmt in ("csv", "xlsx"):
         from .rows import doc_rows
 
@@ -33,6 +33,19 @@ def payload(fmt: str, doc: Document, name: str, pretty: bool = True) -> Any:
 
         return events(doc, name)
     raise ValueError(f"unknown format {fmt!r}")
+
+
+def json_bytes(doc: Document, pretty: bool = True) -> bytes:
+    """payload("json", ...) as UTF-8 bytes, for a file: no decoding to str and encoding back."""
+    return doc.__pydantic_serializer__.to_json(doc, indent=2 if pretty else None) + b"\n"
+
+
+def _json_line(doc: Document, indent: Optional[int]) -> str:
+    """doc.model_dump_json(indent=indent) + "\n", for less: the serializer is called directly and
+    the newline is appended in place (`text + "\n"` would copy the whole text once more)."""
+    text = doc.__pydantic_serializer__.to_json(doc, indent=indent).decode()
+    text += "\n"
+    return text
 
 
 def open_writer(fmt: str, dest: Optional[Path], stdout=None):

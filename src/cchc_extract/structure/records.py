@@ -5,7 +5,7 @@ constructor per element checks, for much less), and its spans are mapped in one 
 """
 from __future__ import annotations
 
-from ..models import Footnote, Item, Segment, list_adapter
+from ..models import Footnote, Item, Segment, list_validator
 from ..normalize import NormalizedText
 from . import Layout
 
@@ -13,13 +13,13 @@ from . import Layout
 def segment_models(norm: NormalizedText, layout: Layout) -> list[Segment]:
     segs = layout.segments
     spans = norm.spans_to_original([(s, e) for _, s, e in segs])
-    return list_adapter(Segment).validate_python([{"kind": k, "span": sp} for (k, _, _), sp in zip(segs, spans)])
+    return list_validator(Segment).validate_python([{"kind": k, "span": sp} for (k, _, _), sp in zip(segs, spans)])
 
 
 def item_models(norm: NormalizedText, layout: Layout) -> list[Item]:
     items = layout.items
     spans = norm.spans_to_original([(it.start, it.end) for it in items])
-    return list_adapter(Item).validate_python([
+    return list_validator(Item).validate_python([
         {"label": it.label, "path": it.path, "kind": it.kind, "depth": it.depth, "parent": it.parent,
          "text": it.text, "span": sp, "ends": _last_words(it.text, 8)}
         for it, sp in zip(items, spans)])
@@ -32,9 +32,11 @@ def _last_words(text: str, n: int) -> str:
 
 
 def footnote_models(norm: NormalizedText, layout: Layout) -> list[Footnote]:
+    if not layout.footnotes:  # most documents
+        return []
     rows = []
     for fn in layout.footnotes:
         mark = fn.mark_original or (norm.to_original(*fn.mark) if fn.mark else None)
         rows.append({"marker": fn.marker, "text": fn.text, "span": norm.to_original(fn.start, fn.end),
                      "anchor": fn.anchor, "mark_span": mark})
-    return list_adapter(Footnote).validate_python(rows)
+    return list_validator(Footnote).validate_python(rows)
