@@ -141,3 +141,16 @@ def test_cached_values_come_back_from_the_cache_file(fresh_cache):
     assert calls == [1]                       # built once, then read back from the file
     # one cache per exact interpreter: compiled re code differs between bug-fix releases
     assert startup_cache._path().name.startswith(f"patterns-py{'.'.join(map(str, sys.version_info[:3]))}-")
+
+
+def test_groups_read_by_number_equal_the_named_reads():
+    import regex
+
+    from cchc_extract.matchers.groups import group_dict, group_numbers
+
+    rx = regex.compile(r"(?P<pre>trước\s+)?(ngày)\s+(?P<d>\d+)(?:/(?P<m>\d+))?")
+    for text in ("trước ngày 5/6", "ngày 12"):
+        m = rx.search(text)
+        assert group_dict(m) == m.groupdict()
+        assert list(group_dict(m)) == list(m.groupdict())
+    assert group_numbers(rx, ("m", "absent", "pre")) == (rx.groupindex["m"], rx.groupindex["pre"])

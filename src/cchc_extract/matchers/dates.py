@@ -11,6 +11,7 @@ from typing import Any, Optional
 from .. import diagnostics
 from ..temporal import day_iso, half_iso, is_valid_day, month_iso, quarter_iso, roman_or_int
 from . import CONCURRENT, Found, MatchContext, scan, select
+from .groups import group_dict
 from ..startup_cache import compile_regex
 
 _DIGITS = compile_regex(r"\d+")
@@ -91,9 +92,7 @@ def find(ctx: MatchContext) -> list[Found]:
             rule_seen, form = rule, rule.fields.get("form", "")
             rule_id, priority = rule.id, rule.priority
             behind = "(?<=" in rule.spec.pattern
-            names = _group_names(rule.regex)
-        # m.groupdict() when every group is named: `regex` tries each name as a number first
-        g = m.groupdict() if names is None else dict(zip(names, m.groups()))
+        g = group_dict(m)
         if not _plausible(form, g):
             continue
         value, suspect = _value(form, g, ctx)
@@ -105,14 +104,6 @@ def find(ctx: MatchContext) -> list[Found]:
         # The pipeline selects again; the order is total, so it keeps the same winners.
         _warn_suspects(ctx, select(out)[0])
     return out
-
-
-def _group_names(rx) -> Optional[tuple[str, ...]]:
-    """The group names in group order when every group is named, else None."""
-    if rx.groups != len(rx.groupindex):
-        return None
-    by_number = sorted((k, name) for name, k in rx.groupindex.items())
-    return tuple(name for _, name in by_number)
 
 
 def _warn_suspects(ctx: MatchContext, winners: list[Found]) -> None:

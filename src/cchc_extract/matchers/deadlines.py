@@ -28,6 +28,7 @@ import regex
 from .. import diagnostics
 from . import FIGURE_RUN, Found, MatchContext, match_at
 from .anchors import Anchor, CharTest
+from .groups import group_dict, group_numbers
 from .clauses import clause_end, clause_start, opens_clause, past_in
 from .deadline_due import compute_due, recurrence_of
 from ..startup_cache import compile_regex
@@ -47,36 +48,9 @@ _CONTROL_KEYS = ("needs", "anchors", "after")
 _PREFIX_GROUPS = ("pre", "lead", "latest")
 
 
-class _GroupIndex:
-    """A pattern's named groups by number.  `regex` reads a group name only after failing
-    to read it as a number, which raises and formats a TypeError: each named access, and
-    each group of a groupdict(), costs about as much as a short match."""
-
-    def __init__(self, rx) -> None:
-        index = rx.groupindex   # a fresh dict per read
-        self.items = tuple((name, number - 1) for name, number in index.items())
-        self.prefix = tuple(index[g] for g in _PREFIX_GROUPS if g in index)
-
-
-_GROUP_INDEX: dict = {}   # pattern -> _GroupIndex (load-time facts of the rule patterns)
-
-
-def group_index(rx) -> _GroupIndex:
-    gi = _GROUP_INDEX.get(rx)
-    if gi is None:
-        gi = _GROUP_INDEX[rx] = _GroupIndex(rx)
-    return gi
-
-
-def group_dict(m) -> dict:
-    """m.groupdict() (same keys, order and values), read by group number."""
-    values = m.groups()
-    return {name: values[i] for name, i in group_index(m.re).items}
-
-
 def _start(m) -> int:
     start = m.start()
-    for number in group_index(m.re).prefix:
+    for number in group_numbers(m.re, _PREFIX_GROUPS):
         s = m.start(number)
         if 0 <= s < start:
             start = s

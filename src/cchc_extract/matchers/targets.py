@@ -24,7 +24,8 @@ import regex
 
 from . import Found, MatchContext
 from .clauses import clause_end, clause_start, past_at, past_in
-from .deadlines import AnchorStarts, group_dict, scan_anchored
+from .deadlines import AnchorStarts, scan_anchored
+from .groups import group_dict, group_numbers
 from ..startup_cache import compile_regex
 
 _FLAGS = regex.V1 | regex.I
@@ -63,6 +64,7 @@ _PAST_PERIOD_OPENING = compile_regex(
 
 # the year groups by number (`regex` reads a group name only after a failed number read)
 _OPENING_YEAR = _PAST_PERIOD_OPENING.groupindex["y"]
+_HEAD_GROUPS = ("cmp", "pre", "num")   # the text starts at the first of these present (or the match)
 _RESULT_YEAR = _PAST_YEAR_RESULT.groupindex["y"]
 
 
@@ -136,17 +138,6 @@ def change_of(groups: dict) -> Optional[str]:
     return None
 
 
-_HEAD_GROUPS: dict = {}   # pattern -> numbers of its groups that may start the text, and 0
-
-
-def _head_groups(rx) -> tuple[int, ...]:
-    numbers = _HEAD_GROUPS.get(rx)
-    if numbers is None:
-        index = rx.groupindex
-        numbers = _HEAD_GROUPS[rx] = tuple(index[n] for n in ("cmp", "pre", "num") if n in index) + (0,)
-    return numbers
-
-
 def _candidates(ctx: MatchContext) -> tuple[list[_Cand], str]:
     """The candidates, one per head, and the same-length lower case of the text."""
     text = ctx.text
@@ -159,7 +150,7 @@ def _candidates(ctx: MatchContext) -> tuple[list[_Cand], str]:
             continue
         # the text starts at the comparator (or the rank's "nhóm"), else at the number;
         # both may sit in the pattern's lookbehind, so take the earliest present
-        start = min(s for s in map(m.start, _head_groups(m.re)) if s >= 0)
+        start = min(s for s in map(m.start, group_numbers(m.re, _HEAD_GROUPS) + (0,)) if s >= 0)
         cmp_ = rule.fields.get("comparator") or comparator_of(g)
         fixed = rule.fields.get("extent") == "fixed"
         unit = rule.fields.get("unit", "count")
