@@ -31,3 +31,10 @@ def test_provincial_committees_named_by_a_ministry_are_a_group():
     body = "Ủy ban nhân dân cấp tỉnh chỉ đạo Sở Tư pháp rà soát văn bản."
     assert _fields(_doc("BỘ TƯ PHÁP", body), "Ủy ban nhân dân cấp tỉnh")[1] is True
     assert _fields(_doc("ỦY BAN NHÂN DÂN\nTỈNH LẠNG SƠN", body), "Ủy ban nhân dân cấp tỉnh")[1] is False
+
+
+def test_a_centre_named_without_locality_is_a_unit_at_the_issuer_level():
+    body = "Trung tâm Công nghệ thông tin chủ trì, phối hợp với Văn phòng Sở."
+    assert _fields(_doc("UBND TỈNH NGHỆ AN\nSỞ KHOA HỌC VÀ CÔNG NGHỆ", body), "Trung tâm Công nghệ thông tin") \
+        == ("province", False)
+    assert _fields(_doc("ỦY BAN NHÂN DÂN\nXÃ PHÚ BÌNH", body), "Trung tâm Công nghệ thông tin")[0] == "commune"

@@ -83,6 +83,9 @@ class PatternSpec(BlockerSpec):
     level: LevelSpec
     default: Level = "other"
     group: Union[bool, Literal["auto"]] = False
+    # with level auto and no locality in the name: the level of the issuing body ("Trung tâm
+    # Thông tin …" in a Sở's plan is the Sở's unit), `default` when the issuer is unknown
+    issuer_level: bool = False
 
 
 class EnumerationSpec(_Strict):
@@ -128,6 +131,7 @@ class Pattern:
     default: str
     group: Union[bool, str]
     has_body: bool = False               # the emitted span is group `body`
+    issuer_level: bool = False           # see PatternSpec.issuer_level
 
 
 @dataclass(frozen=True, eq=False)   # hashed by identity (cache keys)
@@ -411,7 +415,7 @@ def load_gazetteer(path: Path | None = None) -> Gazetteer:
                 continue
             obj = Pattern(p.id, rx, getattr(p, "priority", 0), getattr(p, "level", "other"),
                           getattr(p, "default", "other"), getattr(p, "group", False),
-                          "body" in rx.groupindex)
+                          "body" in rx.groupindex, getattr(p, "issuer_level", False))
             out.append(obj)
             anchored.append((kind, obj, anchors_of(kind, p)))
 

@@ -264,6 +264,8 @@ def _in_context(f: Found, spec, mention: str, tier: str, g: Gazetteer) -> None:
     province, a group."""
     if f.fields.get("level") == "other" and _OWN_OFFICES.match(mention):
         f.fields["level"] = tier
+    elif getattr(spec, "issuer_level", False) and not auto_level(mention, "", g):
+        f.fields["level"] = tier
     elif tier == "commune":
         if getattr(spec, "level", None) == "auto" and getattr(spec, "default", None) == "district" \
                 and not auto_level(mention, "", g):
