@@ -86,6 +86,8 @@ class PatternSpec(BlockerSpec):
     # with level auto and no locality in the name: the level of the issuing body ("Trung tâm
     # Thông tin …" in a Sở's plan is the Sở's unit), `default` when the issuer is unknown
     issuer_level: bool = False
+    # level and group of the body named just before in the same sentence ("UBND cùng cấp")
+    antecedent_level: bool = False
 
 
 class EnumerationSpec(_Strict):
@@ -132,6 +134,7 @@ class Pattern:
     group: Union[bool, str]
     has_body: bool = False               # the emitted span is group `body`
     issuer_level: bool = False           # see PatternSpec.issuer_level
+    antecedent_level: bool = False       # see PatternSpec.antecedent_level
 
 
 @dataclass(frozen=True, eq=False)   # hashed by identity (cache keys)
@@ -415,7 +418,8 @@ def load_gazetteer(path: Path | None = None) -> Gazetteer:
                 continue
             obj = Pattern(p.id, rx, getattr(p, "priority", 0), getattr(p, "level", "other"),
                           getattr(p, "default", "other"), getattr(p, "group", False),
-                          "body" in rx.groupindex, getattr(p, "issuer_level", False))
+                          "body" in rx.groupindex, getattr(p, "issuer_level", False),
+                          getattr(p, "antecedent_level", False))
             out.append(obj)
             anchored.append((kind, obj, anchors_of(kind, p)))
 

@@ -237,11 +237,24 @@ def find(ctx: MatchContext) -> list[Found]:
     if len(winners) < len(outer):   # else every contained name lies in a winner
         winners = _fill_gaps(winners, inner)
     found = [_found(c, text, g) for c in winners]
+    for k, c in enumerate(winners):
+        if k and getattr(c[4], "antecedent_level", False):
+            _like_antecedent(found[k], found[k - 1], text)
     tier = issuer_tier(ctx, g)
     if tier:
         for c, f in zip(winners, found):
             _in_context(f, c[4], text[c[0]:c[1]], tier, g)
     return found
+
+
+def _like_antecedent(f: Found, before: Found, text: str) -> None:
+    """"UBND cùng cấp" takes the level and group of the body named just before it, when no
+    sentence or paragraph ends between them."""
+    gap = text[before.end:f.start]
+    if ". " in gap or "\n\n" in gap or ";" in gap:
+        return
+    f.fields["level"] = before.fields["level"]
+    f.fields["group"] = before.fields["group"]
 
 
 def issuer_tier(ctx: MatchContext, g: Gazetteer) -> str:
