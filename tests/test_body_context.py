@@ -38,3 +38,9 @@ def test_a_centre_named_without_locality_is_a_unit_at_the_issuer_level():
     assert _fields(_doc("UBND TỈNH NGHỆ AN\nSỞ KHOA HỌC VÀ CÔNG NGHỆ", body), "Trung tâm Công nghệ thông tin") \
         == ("province", False)
     assert _fields(_doc("ỦY BAN NHÂN DÂN\nXÃ PHÚ BÌNH", body), "Trung tâm Công nghệ thông tin")[0] == "commune"
+
+
+def test_ubnd_cung_cap_follows_its_antecedent_as_read_in_the_issuer_context():
+    body = "Phòng Kinh tế tham mưu UBND cùng cấp rà soát hồ sơ."
+    assert _fields(_doc("ỦY BAN NHÂN DÂN\nXÃ PHÚ BÌNH", body), "UBND cùng cấp") == ("commune", False)
+    assert _fields(_doc("ỦY BAN NHÂN DÂN\nHUYỆN TIÊN LỮ", body), "UBND cùng cấp") == ("district", False)

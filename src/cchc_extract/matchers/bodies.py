@@ -19,11 +19,11 @@ from typing import Optional
 import regex
 
 from ..gazetteer import Gazetteer, default_gazetteer
+from ..startup_cache import compile_regex
 from . import Found, MatchContext
 from .body_fields import auto_group, auto_level, canonical_name
 from .body_zones import MARKER_STARTS, merge_spans, skip_zones
 from .disjoint import greedy_disjoint
-from ..startup_cache import compile_regex
 
 CONTAINER_MIN_PRIORITY = 50   # fallback patterns (lower) never swallow a name
 _LIST_END = re.compile(r"[.;:]")
@@ -237,13 +237,13 @@ def find(ctx: MatchContext) -> list[Found]:
     if len(winners) < len(outer):   # else every contained name lies in a winner
         winners = _fill_gaps(winners, inner)
     found = [_found(c, text, g) for c in winners]
-    for k, c in enumerate(winners):
-        if k and getattr(c[4], "antecedent_level", False):
-            _like_antecedent(found[k], found[k - 1], text)
     tier = issuer_tier(ctx, g)
     if tier:
         for c, f in zip(winners, found):
             _in_context(f, c[4], text[c[0]:c[1]], tier, g)
+    for k, c in enumerate(winners):   # after the issuer context: the antecedent's final fields
+        if k and getattr(c[4], "antecedent_level", False):
+            _like_antecedent(found[k], found[k - 1], text)
     return found
 
 
