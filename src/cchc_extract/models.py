@@ -80,6 +80,9 @@ class Target(Entity):
 class Deadline(Entity):
     due: Optional[str] = None
     recurrence: Optional[Recurrence] = None
+    # how often it recurs, as an ISO 8601 duration ("P1M", "P6M"): set with every recurrence,
+    # and alone for a counted period that has no name ("định kỳ 6 tháng")
+    every: Optional[str] = None
     resolved: bool = True
     # a period counted from an event ("trong thời hạn 05 ngày làm việc kể từ ngày nhận được"):
     # ISO 8601 duration ("P5D"); no calendar due date can be computed from the text alone

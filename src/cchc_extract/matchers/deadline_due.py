@@ -145,3 +145,17 @@ def compute_due(groups: dict, before: bool, doc_date: Optional[str]) -> tuple[Op
 
 def recurrence_of(unit: Optional[str]) -> Optional[str]:
     return RECURRENCE.get((unit or "").lower())
+
+
+EVERY = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "quarterly": "P3M", "yearly": "P1Y"}
+_PERIOD_UNIT = {"ngày": (1, "D"), "tuần": (1, "W"), "tháng": (1, "M"), "quý": (3, "M"), "năm": (1, "Y")}
+_NAMED = {(1, "D"): "daily", (1, "W"): "weekly", (1, "M"): "monthly", (3, "M"): "quarterly",
+          (12, "M"): "yearly", (1, "Y"): "yearly"}
+
+
+def counted_period(n: str, unit: str) -> tuple[str, Optional[str]]:
+    """A counted period ("6", "tháng") as an ISO 8601 duration ("P6M"), and the named recurrence
+    it equals ("03 tháng": quarterly), or None when it has no name."""
+    mult, code = _PERIOD_UNIT[" ".join(unit.lower().split())]
+    count = int(n) * mult
+    return f"P{count}{code}", _NAMED.get((count, code))

@@ -30,7 +30,7 @@ from . import FIGURE_RUN, Found, MatchContext, match_at
 from .anchors import Anchor, CharTest
 from .groups import group_dict, group_numbers
 from .clauses import clause_end, clause_start, opens_clause, past_in
-from .deadline_due import compute_due, recurrence_of
+from .deadline_due import EVERY, compute_due, counted_period, recurrence_of
 from ..startup_cache import compile_regex
 
 _FLAGS = regex.V1 | regex.I
@@ -298,11 +298,16 @@ def find(ctx: MatchContext) -> list[Found]:
     for rule, m in _matches(ctx):
         fields = {k: v for k, v in rule.fields.items() if k not in _CONTROL_KEYS}
         g = group_dict(m)
-        rec = recurrence_of(g.get("rec") or g.get("recq") or fields.get("recurrence"))
         start, end = _start(m), m.end()
+        if g.get("every_n"):   # "định kỳ 6 tháng": recurs, named or not
+            every, rec = counted_period(g["every_n"], g["every_u"])
+            out.append(Found(start, end, rule.id, {"due": None, "recurrence": rec, "every": every,
+                                                   "resolved": True}, rule.priority))
+            continue
+        rec = recurrence_of(g.get("rec") or g.get("recq") or fields.get("recurrence"))
         if rec:
-            out.append(Found(start, end, rule.id, {"due": None, "recurrence": rec, "resolved": True},
-                             rule.priority))
+            out.append(Found(start, end, rule.id, {"due": None, "recurrence": rec, "every": EVERY[rec],
+                                                   "resolved": True}, rule.priority))
             continue
         if g.get("dur_n"):   # "trong thời hạn 05 ngày làm việc kể từ …": counted from an event
             out.append(Found(start, end, rule.id, _duration_fields(g), rule.priority))
