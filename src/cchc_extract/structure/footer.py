@@ -46,6 +46,19 @@ def _paragraph_start(lines: list[Line], i: int, lo: int) -> int:
         i = j
 
 
+def _under_bare_title(lines: list[Line], start: int, lo: int) -> bool:
+    """The paragraph at `start` comes right after a numbered title with no text of its own
+    ("3. Các phòng, đơn vị thuộc Sở", "IV. TỔ CHỨC THỰC HIỆN"): it is that item's text, even
+    with the final "./.", unless it reads as a closing formula ("Trên đây là …")."""
+    j = start - 1
+    while j >= lo and (lines[j].blank or lines[j].note is not None):
+        j -= 1
+    if j < lo or CLOSING_FALLBACK.match(lines[start].text):
+        return False
+    title = lines[j].text
+    return match_label(title) is not None and not ends_sentence(title)
+
+
 def _bare_signature(lines: list[Line], lo: int, hi: int) -> Optional[int]:
     """A signature with no prefix and no Nơi nhận: upper-case title lines just above a name at the end."""
     content = [i for i in range(max(lo, hi - 12), hi) if not lines[i].blank and lines[i].note is None]
@@ -89,7 +102,7 @@ def parse_tail(lines: list[Line], lo: int, hi: int) -> Tail:
                 j -= 1
             start = max(j, lo)
         start = _paragraph_start(lines, start, lo)
-        if match_label(lines[start].text) is None:
+        if match_label(lines[start].text) is None and not _under_bare_title(lines, start, lo):
             tail.closing = (start, close_line + 1)
             tail.body_end = start
         else:
