@@ -44,3 +44,17 @@ def test_ubnd_cung_cap_follows_its_antecedent_as_read_in_the_issuer_context():
     body = "Phòng Kinh tế tham mưu UBND cùng cấp rà soát hồ sơ."
     assert _fields(_doc("ỦY BAN NHÂN DÂN\nXÃ PHÚ BÌNH", body), "UBND cùng cấp") == ("commune", False)
     assert _fields(_doc("ỦY BAN NHÂN DÂN\nHUYỆN TIÊN LỮ", body), "UBND cùng cấp") == ("district", False)
+
+
+def test_an_unnamed_city_is_the_issuer_in_a_centrally_run_citys_document():
+    body = ("Các sở, ban, ngành thành phố, Thanh tra thành phố và Văn phòng UBND thành phố phối hợp "
+            "với UBND thành phố Thủy Nguyên rà soát hồ sơ.")
+    central_city = _doc("ỦY BAN NHÂN DÂN\nTHÀNH PHỐ HẢI PHÒNG", body)
+    assert _fields(central_city, "Các sở, ban, ngành thành phố") == ("province", True)
+    assert _fields(central_city, "Thanh tra thành phố") == ("province", False)
+    assert _fields(central_city, "Văn phòng UBND thành phố") == ("province", False)
+    # a named city inside it keeps its own level
+    assert _fields(central_city, "UBND thành phố Thủy Nguyên")[0] == "district"
+    # a provincial city's own offices are at district level
+    provincial_city = _doc("ỦY BAN NHÂN DÂN\nTHÀNH PHỐ BẮC NINH", body)
+    assert _fields(provincial_city, "Thanh tra thành phố")[0] == "district"

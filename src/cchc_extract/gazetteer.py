@@ -257,6 +257,25 @@ def expand(pattern: str, fragments: dict[str, str], _depth: int = 0) -> str:
     return _FRAGMENT_REF.sub(one, pattern)
 
 
+def _add_city_variants(e: Any, entry: Entry, entries: dict) -> None:
+    """A provincial office named with "tỉnh" has a twin in a city ("Thanh tra tỉnh" ->
+    "Thanh tra thành phố"): a centrally-run city's (province) or a provincial city's (district).
+    The twin's level is read from its words (the city named after it, else district; the
+    issuer's context may still make an unnamed one the issuer's own, see matchers/bodies.py)."""
+    if e.level != "province":
+        return
+    twin = None
+    for name in e.names:
+        if not name.endswith(" tỉnh"):
+            continue
+        key = fold_key(name[:-len("tỉnh")] + "thành phố")
+        if key in entries:
+            continue
+        if twin is None:
+            twin = Entry(e.id, None, "auto", "district", e.group, e.locality, e.locality_required, e.priority)
+        entries[key] = twin
+
+
 def _compile(pattern: str, fragments: dict[str, str], lists: dict[str, list[str]]) -> Any:
     """Expand fragments, lists and \\p{..} classes; compile with stdlib `re`.
 
@@ -382,6 +401,7 @@ def load_gazetteer(path: Path | None = None) -> Gazetteer:
                 problems.append(f"{where}: name {name!r} also in {entries[key].id}")
             else:
                 entries[key] = entry
+        _add_city_variants(e, entry, entries)
 
     anchored: list[tuple[str, Any, list[str]]] = []
 

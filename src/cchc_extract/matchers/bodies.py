@@ -239,8 +239,9 @@ def find(ctx: MatchContext) -> list[Found]:
     found = [_found(c, text, g) for c in winners]
     tier = issuer_tier(ctx, g)
     if tier:
+        city = tier == "province" and issuer_is_city(ctx)
         for c, f in zip(winners, found):
-            _in_context(f, c[4], text[c[0]:c[1]], tier, g)
+            _in_context(f, c[4], text[c[0]:c[1]], tier, g, city)
     for k, c in enumerate(winners):   # after the issuer context: the antecedent's final fields
         if k and getattr(c[4], "antecedent_level", False):
             _like_antecedent(found[k], found[k - 1], text)
@@ -269,12 +270,25 @@ def issuer_tier(ctx: MatchContext, g: Gazetteer) -> str:
     return ""
 
 
-def _in_context(f: Found, spec, mention: str, tier: str, g: Gazetteer) -> None:
+def issuer_is_city(ctx: MatchContext) -> bool:
+    """The issuer (or its parent) is a centrally-run city ("UBND THÀNH PHỐ HẢI PHÒNG")."""
+    meta = getattr(ctx.layout, "metadata", None)
+    return any(name and _CITY_WORD.search(name)
+               for name in (getattr(meta, "issuer", None), getattr(meta, "parent_issuer", None)))
+
+
+def _in_context(f: Found, spec, mention: str, tier: str, g: Gazetteer, city: bool = False) -> None:
     """Fields that depend on who writes.  The issuer's own offices ("các phòng, ban, đơn vị")
     are at its level; in a commune's document an office named without a locality ("Phòng Kinh
     tế", "các phòng chuyên môn") is the commune's own (NĐ 150/2025 gives communes their Phòng
     Kinh tế, Phòng Văn hóa - Xã hội); in a central body's document "UBND cấp tỉnh" means every
-    province, a group."""
+    province, a group; in a centrally-run city's document an unnamed "thành phố" is that city
+    ("UBND thành phố", "các sở, ban, ngành thành phố": province)."""
+    if city and f.fields.get("level") == "district" and _UNNAMED_CITY.search(mention):
+        level = auto_level(_UNNAMED_CITY.sub("tỉnh", mention), "", g)
+        if level == "province":
+            f.fields["level"] = level
+        return
     if f.fields.get("level") == "other" and _OWN_OFFICES.match(mention):
         f.fields["level"] = tier
     elif getattr(spec, "issuer_level", False) and not auto_level(mention, "", g):
@@ -287,5 +301,7 @@ def _in_context(f: Found, spec, mention: str, tier: str, g: Gazetteer) -> None:
         f.fields["group"] = True
 
 
+_CITY_WORD = compile_regex(r"\bthành\s+phố\b", regex.IGNORECASE)
+_UNNAMED_CITY = compile_regex(r"\bthành\s+phố\b(?!\s+\p{Lu})")   # "thành phố" with no name after it
 _PROVINCE_TIER = compile_regex(r"\bcấp\s+tỉnh\b", regex.IGNORECASE)
 _OWN_OFFICES = compile_regex(r"(?:(?:các|những)\s+)?phòng\s*,", regex.IGNORECASE)   # "các phòng, ban, đơn vị"
