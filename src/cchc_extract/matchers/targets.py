@@ -17,6 +17,7 @@ comparator and change it carries.
 """
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 from typing import Optional
 
@@ -206,6 +207,19 @@ def _extent(text: str, c: _Cand, nxt: Optional[_Cand]) -> int:
     return end
 
 
+def _cell_end(norm, start: int, end: int) -> int:
+    """`end`, or where a table cell boundary cuts text[start:end] ("| 100% xã, phường | Sở Nội vụ |"):
+    normalizing turned the original's pipe into a space, so it is looked up in the original."""
+    os_, oe = norm.to_original(start, end)
+    bar = norm.original.find("|", os_, oe)
+    if bar < 0:
+        return end
+    cut = start + bisect_left(range(start, end), bar, key=lambda p: norm.to_original(p, p + 1)[0])
+    while cut > start and norm.text[cut - 1] in _TRIM:
+        cut -= 1
+    return cut
+
+
 def _measure(text: str, c: _Cand) -> str:
     after = text[c.qend:c.end].strip(_TRIM)
     if after:
@@ -263,9 +277,12 @@ def find(ctx: MatchContext) -> list[Found]:
             continue
         accepted.append(c)
     out: list[Found] = []
+    piped = "|" in ctx.norm.original
     for i, c in enumerate(accepted):
         nxt = accepted[i + 1] if i + 1 < len(accepted) else None
         c.end = _extent(text, c, nxt)
+        if piped:
+            c.end = _cell_end(ctx.norm, c.qend, c.end)
         fields = {k: v for k, v in c.rule.fields.items() if k not in _CONTROL_KEYS}
         fields.update({"value": c.value, "unit": c.unit, "comparator": c.comparator or "eq",
                        "change": c.change, "measure": _measure(text, c)})
