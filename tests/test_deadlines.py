@@ -176,5 +176,5 @@ def test_a_period_counted_from_an_event_has_no_due_and_no_w303():
                        "nhận được văn bản này.\n")
     (d,) = doc.deadlines
     assert (d.text, d.due, d.within, d.working_days, d.resolved) == (
-        "trong thời hạn 05 ngày làm việc", None, "P5D", True, False)
+        "trong thời hạn 05 ngày làm việc kể từ ngày nhận được văn bản này", None, "P5D", True, False)
     assert not [w for w in doc.warnings if w.code == "W303"]
