@@ -28,6 +28,8 @@ _ATTACHED_TO = compile_regex(
 # "được", "ban" or "kèm" (same flags): a necessary condition, tested by the first character
 _ATTACHED_FIRST = CharTest(compile_regex(r"[(\[\s]|đ|b|k", regex.I))
 _RULE = compile_regex(r"^[-_=*.\s]+$")          # a separator line under the header cells
+# an appendix of the document ("PHỤ LỤC", "PHỤ LỤC II", "PHỤ LỤC SỐ 01") with its "(Kèm theo …)" line
+_ANNEX_TITLE = compile_regex(r"^\W*PHỤ\s+LỤC(?:\s+(?:SỐ\s+)?(?:[IVXLC]+|\d{1,2}))?\W*$")
 TITLE_REACH = 4      # non-blank lines from the "kèm theo" line up to the title (subject lines between)
 HEADER_REACH = 12    # lines above the title that may still be its header block
 
@@ -64,7 +66,7 @@ def _title_above(lines: list[Line], k: int, floor: int) -> int | None:
         t = lines[j].text
         if not t:
             continue
-        if title_re.match(t) and is_upper(t):
+        if (title_re.match(t) or _ANNEX_TITLE.match(t)) and is_upper(t):
             return j
         seen += 1
         if seen >= TITLE_REACH:
@@ -94,6 +96,8 @@ def _prefix(title: str, used: dict[str, int]) -> str:
     """"kh/" for KẾ HOẠCH (a second one: "kh2/"); the codes are in rules/_structure.yaml."""
     codes = vocab().get("attachment_prefixes", {})
     key = " ".join(title.rstrip(":").split()).upper()
+    if _ANNEX_TITLE.match(key):
+        key = "PHỤ LỤC"            # numbered appendices share the prefix: annex/, annex2/, …
     base = str(codes.get(key, "att"))
     used[base] = used.get(base, 0) + 1
     n = used[base]
