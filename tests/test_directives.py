@@ -91,6 +91,31 @@ def test_preamble_addressees_are_inherited_positions_stripped():
     assert leads(ds["2"]) == ["các sở, ban, ngành", "UBND các huyện", "các cơ quan, đơn vị"]
 
 
+def test_a_body_named_again_by_its_short_name_is_not_inherited_twice():
+    text = ("Sở Nội vụ đề nghị Ủy ban nhân dân các huyện, thị xã (sau đây gọi chung là UBND cấp huyện) "
+            "thực hiện như sau:\n\n"
+            "1. Tỷ lệ hồ sơ đúng hạn: UBND cấp huyện phải bảo đảm đạt từ 95% trở lên.\n\n"
+            "2. Hồ sơ phải được số hóa; các cơ quan, đơn vị khẩn trương số hóa hồ sơ.\n")
+    bodies = ["Sở Nội vụ", "Ủy ban nhân dân các huyện, thị xã", "UBND cấp huyện", "UBND cấp huyện",
+              "các cơ quan, đơn vị"]
+    doc, ctx = make(text, [("1. Tỷ", "1"), ("2. Hồ", "2")], bodies)
+    ds = by_item(doc, ctx)
+    assert leads(ds["1"]) == ["UBND cấp huyện"]     # the same body as the inherited one
+    # another body is still added to what the item inherits
+    assert leads(ds["2"]) == ["Ủy ban nhân dân các huyện, thị xã", "các cơ quan, đơn vị"]
+
+
+def test_the_short_name_of_a_list_of_bodies_keeps_the_list():
+    text = ("Bộ Tư pháp đề nghị các bộ, cơ quan ngang bộ, Ủy ban nhân dân các tỉnh (sau đây gọi chung là "
+            "bộ, ngành, địa phương) thực hiện như sau:\n\n"
+            "1. Rà soát văn bản; bộ, ngành, địa phương báo cáo kết quả.\n")
+    bodies = ["Bộ Tư pháp", "các bộ, cơ quan ngang bộ", "Ủy ban nhân dân các tỉnh", "bộ, ngành, địa phương",
+              "bộ, ngành, địa phương"]
+    doc, ctx = make(text, [("1. Rà", "1")], bodies)
+    assert leads(by_item(doc, ctx)["1"]) == ["các bộ, cơ quan ngang bộ", "Ủy ban nhân dân các tỉnh",
+                                             "bộ, ngành, địa phương"]
+
+
 def test_preamble_that_only_introduces_the_items_is_no_directive():
     text = ("Ban Chỉ đạo yêu cầu Giám đốc các Sở; Chủ tịch UBND cấp huyện thực hiện một số nội dung sau:\n\n"
             "1. Khắc phục các tồn tại, hạn chế.\n")

@@ -124,10 +124,11 @@ def build_directives(doc: Document, ctx: MatchContext, lexicon: Lexicon | None =
 
     refs: dict[int, BodyRef] = {}
     base: dict[str, Roles] = {}
+    alias = _aliases(doc, ctx, bodies) if "sau đây" in ctx.lowered() else {}
     for unit in units:
         parent_base = base.get(unit.parent, inherited_top) if unit.parent else inherited_top
         chains = _chains(unit, bodies, lex)
-        roles, own_base = _item_roles(chains, parent_base, unit)
+        roles, own_base = _item_roles(chains, parent_base, unit, alias)
         base[unit.path] = own_base
         if not roles.lead and not roles.support and not _asks_for_action(unit, asked, lex):
             continue
@@ -258,8 +259,9 @@ def _ids(chains: list[Chain]) -> list[int]:
     return [m.index for c in chains for m in c.mentions]
 
 
-def _item_roles(chains: list[Chain], inherited: Roles, unit: Unit) -> tuple[Roles, Roles]:
-    """(roles of this item, roles its children inherit)."""
+def _item_roles(chains: list[Chain], inherited: Roles, unit: Unit,
+                alias: Optional[dict[int, str]] = None) -> tuple[Roles, Roles]:
+    """(roles of this item, roles its children inherit).  alias: see _aliases."""
     if not chains:
         return _inherited_roles(inherited, unit)
     explicit, starting, added, support = _by_role(chains)
@@ -273,7 +275,14 @@ def _item_roles(chains: list[Chain], inherited: Roles, unit: Unit) -> tuple[Role
         # children inherit the named lead; a task intro ("X chủ trì, phối hợp với Y:") also its support
         child = Roles(lead, [] if heading else list(roles.support), "heading", modality)
         return roles, child
-    lead = _unique(inherited.lead + _ids(added)) if added else _unique(inherited.lead)
+    if added:
+        own = _ids(added)
+        named = {alias[i] for i in own if i in alias} if alias else ()
+        # an inherited body the item names again by its short name is the item's own mention
+        kept = [i for i in inherited.lead if alias.get(i) not in named] if named else inherited.lead
+        lead = _unique(kept + own)
+    else:
+        lead = _unique(inherited.lead)
     taken = set(lead)
     sup = [i for i in _unique(inherited.support + support if support else inherited.support) if i not in taken]
     source = inherited.source if inherited.lead else ("explicit" if lead else None)
@@ -282,6 +291,34 @@ def _item_roles(chains: list[Chain], inherited: Roles, unit: Unit) -> tuple[Role
     if child_source == inherited.source:
         return roles, inherited          # the same roles again (a Roles is never changed once made)
     return roles, Roles(inherited.lead, inherited.support, child_source, inherited.modality)
+
+
+# "Ủy ban nhân dân các huyện, thị xã, thành phố (sau đây gọi chung là UBND cấp huyện)"
+_ALIAS = compile_regex(r"\s*\(\s*sau\s+đây\s+(?:được\s+)?(?:gọi\s+)?(?:chung\s+|tắt\s+)?(?:là|gọi\s+là)\s+",
+                       regex.IGNORECASE)
+
+
+def _aliases(doc: Document, ctx: MatchContext, bodies: "Bodies") -> dict[int, str]:
+    """Body index -> a key it shares with the short name the text gives it, and with every later
+    mention of that short name: one body under two names."""
+    text = ctx.norm.text
+    keys: dict[int, str] = {}
+    for i, (start, end) in enumerate(bodies):
+        m = _ALIAS.match(text, end)
+        if m is None:
+            continue
+        if i and text[bodies[i - 1][1]:start].strip(" ,;") in ("", "và"):
+            continue       # the short name of a list of bodies ("A, B (sau đây gọi chung là …)")
+        close = text.find(")", m.end())
+        inside = [k for k in range(i + 1, len(bodies)) if bodies[k][0] >= m.end() and bodies[k][1] <= close]
+        if close < 0 or not inside:
+            continue
+        key = doc.bodies[inside[0]].canonical.lower()
+        names = (key, doc.bodies[i].canonical.lower())
+        for k, b in enumerate(doc.bodies):
+            if b.canonical.lower() in names:
+                keys[k] = key
+    return keys
 
 
 def _inherited_roles(inherited: Roles, unit: Unit) -> tuple[Roles, Roles]:
