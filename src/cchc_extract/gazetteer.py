@@ -88,6 +88,9 @@ class PatternSpec(BlockerSpec):
     issuer_level: bool = False
     # level and group of the body named just before in the same sentence ("UBND cùng cấp")
     antecedent_level: bool = False
+    # the name stops at a line break before a capitalised word: names are matched on text with
+    # line breaks flattened, and a pattern that takes capitalised words would run into the next line
+    line_bound: bool = False
 
 
 class EnumerationSpec(_Strict):
@@ -135,6 +138,7 @@ class Pattern:
     has_body: bool = False               # the emitted span is group `body`
     issuer_level: bool = False           # see PatternSpec.issuer_level
     antecedent_level: bool = False       # see PatternSpec.antecedent_level
+    line_bound: bool = False             # see PatternSpec.line_bound
 
 
 @dataclass(frozen=True, eq=False)   # hashed by identity (cache keys)
@@ -439,7 +443,7 @@ def load_gazetteer(path: Path | None = None) -> Gazetteer:
             obj = Pattern(p.id, rx, getattr(p, "priority", 0), getattr(p, "level", "other"),
                           getattr(p, "default", "other"), getattr(p, "group", False),
                           "body" in rx.groupindex, getattr(p, "issuer_level", False),
-                          getattr(p, "antecedent_level", False))
+                          getattr(p, "antecedent_level", False), getattr(p, "line_bound", False))
             out.append(obj)
             anchored.append((kind, obj, anchors_of(kind, p)))
 

@@ -94,9 +94,9 @@ def _enum_hit(text: str, pos: int, en, hits: _Hits) -> None:
         hits.members.append((mm.start(), mm.end(), 60, en.id, en, None))
 
 
-def _scan(g: Gazetteer, text: str, low: str) -> _Hits:
+def _scan(g: Gazetteer, text: str, low: str, line_breaks: str = "") -> _Hits:
     """Candidates, blocked spans and enumeration heads; `text` is the flat text, `low` its
-    lower case (same offsets)."""
+    lower case (same offsets), `line_breaks` the text before flattening."""
     hits = _Hits()
     # A pattern is not retried at anchors inside its own previous match: without this a
     # long comma list ("cơ quan, cơ quan, …") would be re-matched from every member
@@ -131,9 +131,20 @@ def _scan(g: Gazetteer, text: str, low: str) -> _Hits:
                 blocks.append(mm.span())
                 continue
             s, e = mm.span("body") if obj.has_body and mm.group("body") else mm.span()
+            if obj.line_bound:
+                e = _line_end(text, s, e, line_breaks)
             if e > s:
                 cands.append((s, e, obj.priority, obj.id, obj, None))
     return hits
+
+
+def _line_end(flat: str, s: int, e: int, breaks: str) -> int:
+    """e, or the end of the name's first line when the next line starts with a capital
+    (`breaks`: the text with its line breaks, same offsets as `flat`)."""
+    nl = breaks.find("\n", s, e)
+    if nl < 0 or not breaks[nl + 1:nl + 2].isupper():
+        return e
+    return len(flat[:nl].rstrip(" ,;:-"))
 
 
 def _with_branches(branch, text: str, cands: list[Cand]) -> list[Cand]:
@@ -226,7 +237,7 @@ def find(ctx: MatchContext) -> list[Found]:
     # every pattern is anchored and written linear (possessive repeats, bounded word loops),
     # so no time-out is needed: the scan is one pass plus a `match` per anchor hit
     flat = flat_text(text)
-    hits = _scan(g, flat, _flat_lower(ctx, flat))
+    hits = _scan(g, flat, _flat_lower(ctx, flat), text)
     if g.branch is not None:
         hits.cands = _with_branches(g.branch, flat, hits.cands)
     zones = merge_spans(skip_zones(text, ctx.layout, hits.marker_starts) + hits.heads)
