@@ -212,3 +212,17 @@ def test_metadata_values_are_nfc_and_free_of_invisible_characters():
     md = analyzed(unicodedata.normalize("NFD", text)).metadata
     assert (md.issuer, md.subject, md.recipients) == ("Ủy ban nhân dân tỉnh Hưng Yên", "triển khai", ["Sở Nội vụ"])
     assert md.place == "Hưng Yên" and unicodedata.is_normalized("NFC", md.place)
+
+
+def test_a_vv_block_goes_on_over_a_capitalised_line_up_to_its_blank_line():
+    head = ("SỞ NỘI VỤ\nSố: 1452/SNV-CCHC\nQuảng Bình, ngày 12 tháng 8 năm 2019\n"
+            "V/v hướng dẫn tự đánh giá, chấm điểm\nChỉ số cải cách hành chính năm 2019\ncủa UBND cấp huyện\n")
+    body = ("Kính gửi: Ủy ban nhân dân các huyện.\n\nThực hiện Nghị quyết, Sở Nội vụ hướng dẫn như sau:\n"
+            "1. Tổ chức tự đánh giá\na) Lập tổ công tác.\n")
+    md = analyzed(head + "\n" + body).metadata
+    assert md.subject == ("hướng dẫn tự đánh giá, chấm điểm Chỉ số cải cách hành chính năm 2019 "
+                          "của UBND cấp huyện")
+    assert md.recipients == ["Ủy ban nhân dân các huyện"]
+    # with no blank line to close it, a capitalised line is not taken into the block
+    md = analyzed(head.replace("\ncủa UBND cấp huyện", "") + body).metadata
+    assert md.subject == "hướng dẫn tự đánh giá, chấm điểm"

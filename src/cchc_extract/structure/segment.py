@@ -321,11 +321,26 @@ class _HeaderReader:
             nxt = lines[i]
             if nxt.blank or nxt.note is not None or _is_header_element(nxt.text) or BODY_OPENER.match(nxt.text):
                 break
-            if not self.blanks and not starts_lower(nxt.text):
+            if not self.blanks and not starts_lower(nxt.text) and not self._block_goes_on(i):
                 break
             h.subject.append((nxt.start, nxt.end))
             i += 1
         return i
+
+    def _block_goes_on(self, i: int) -> bool:
+        """Line i continues a V/v block though it starts with a capital ("Chỉ số cải cách …"):
+        the line above ends no sentence, and a blank line closes the block within 3 lines of
+        short lines (the block is set apart from what follows, as a header cell is)."""
+        lines = self.lines
+        if ends_sentence(lines[i - 1].text):
+            return False
+        for j in range(i, min(self.hi, i + 3)):
+            t = lines[j].text
+            if lines[j].blank:
+                return j > i
+            if len(t) > 100 or match_kinh_gui(t) or BODY_OPENER.match(t) or match_label(t) is not None:
+                return False
+        return False
 
     def _title(self, i: int) -> int:
         """The type line (KẾ HOẠCH, THÔNG BÁO, …) and the title lines under it."""
