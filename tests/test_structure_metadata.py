@@ -217,8 +217,8 @@ def test_metadata_values_are_nfc_and_free_of_invisible_characters():
 def test_a_vv_block_goes_on_over_a_capitalised_line_up_to_its_blank_line():
     head = ("SỞ NỘI VỤ\nSố: 1452/SNV-CCHC\nQuảng Bình, ngày 12 tháng 8 năm 2019\n"
             "V/v hướng dẫn tự đánh giá, chấm điểm\nChỉ số cải cách hành chính năm 2019\ncủa UBND cấp huyện\n")
-    body = ("Kính gửi: Ủy ban nhân dân các huyện.\n\nThực hiện Nghị quyết, Sở Nội vụ hướng dẫn như sau:\n"
-            "1. Tổ chức tự đánh giá\na) Lập tổ công tác.\n")
+    body = ("Kính gửi: Ủy ban nhân dân các huyện.\nThực hiện Nghị quyết, Sở Nội vụ hướng dẫn như sau:\n"
+            "1. Tổ chức tự đánh giá\na) Lập tổ công tác.\nb) Chấm điểm.\n2. Thẩm định\nSở Nội vụ thẩm định.\n")
     md = analyzed(head + "\n" + body).metadata
     assert md.subject == ("hướng dẫn tự đánh giá, chấm điểm Chỉ số cải cách hành chính năm 2019 "
                           "của UBND cấp huyện")
