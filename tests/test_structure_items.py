@@ -149,6 +149,12 @@ def test_closing_mark_on_its_own_line():
     assert lay.items[0].text == "1. Mục một."
 
 
+def test_an_item_pasted_twice_is_marked_as_the_copy():
+    lay = layout("Yêu cầu:\n1. Rà soát hồ sơ.\na) Lập danh mục.\n1. Rà soát hồ sơ.\na) Lập danh mục.\n"
+                 "1. Công khai kết quả.\n")
+    assert [it.path for it in lay.items] == ["1", "1/a", "dup/1", "dup/1/a", "1~2"]
+
+
 def test_structure_warnings_are_capped_per_code():
     lay = layout("Yêu cầu:\n" + "a) Một.\n" * 200)
     w204 = [w for w in lay.warnings if w.code == "W204"]

@@ -102,6 +102,11 @@ class TreeBuilder:
                 seen.append(lab.number)
         ppath = parent.node.path
         path = f"{ppath}/{key}" if ppath else f"{self.prefix}{key}"
+        if path in self.paths and not path.startswith("dup/") and self._repeats(path, start, end):
+            # the same labelled line again (a block pasted twice): the copy, as the corpus marks it
+            self.warn.add("W204", f"item {path} is repeated word for word; the copy is dup/{path}",
+                          span=(start, start + len(lab.text)))
+            path = f"dup/{path}"
         if path in self.paths:
             base = path
             k = self.dups.get(base, 1) + 1
@@ -120,6 +125,11 @@ class TreeBuilder:
         self.items.append(node)
         self.current = op
         self.gap = False
+
+    def _repeats(self, path: str, start: int, end: int) -> bool:
+        """The item already at `path` opens with the same line as the one at start..end."""
+        first = next((n for n in reversed(self.items) if n.path == path), None)
+        return first is not None and self.text[first.start:first.end] == self.text[start:end]
 
     def _drop_lead_in(self) -> None:
         """Paragraphs just before a restarted list belong to its lost heading, not the item above."""
