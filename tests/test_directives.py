@@ -105,6 +105,18 @@ def test_a_body_named_again_by_its_short_name_is_not_inherited_twice():
     assert leads(ds["2"]) == ["Ủy ban nhân dân các huyện, thị xã", "các cơ quan, đơn vị"]
 
 
+def test_an_item_opening_with_the_short_name_of_its_inherited_list_keeps_the_list():
+    text = ("Bộ Tư pháp đề nghị các bộ, cơ quan ngang bộ, Ủy ban nhân dân các tỉnh (sau đây gọi chung là "
+            "bộ, ngành, địa phương) thực hiện như sau:\n\n"
+            "1. Về báo cáo kết quả\nBộ, ngành, địa phương gửi báo cáo về Bộ Tư pháp.\n")
+    bodies = ["Bộ Tư pháp", "các bộ, cơ quan ngang bộ", "Ủy ban nhân dân các tỉnh", "bộ, ngành, địa phương",
+              "Bộ, ngành, địa phương", "Bộ Tư pháp"]
+    doc, ctx = make(text, [("1. Về", "1")], bodies)
+    doc.bodies[4].canonical = "bộ, ngành, địa phương"
+    assert leads(by_item(doc, ctx)["1"]) == ["các bộ, cơ quan ngang bộ", "Ủy ban nhân dân các tỉnh",
+                                             "Bộ, ngành, địa phương"]
+
+
 def test_the_short_name_of_a_list_of_bodies_keeps_the_list():
     text = ("Bộ Tư pháp đề nghị các bộ, cơ quan ngang bộ, Ủy ban nhân dân các tỉnh (sau đây gọi chung là "
             "bộ, ngành, địa phương) thực hiện như sau:\n\n"
@@ -135,17 +147,18 @@ def test_subject_at_item_start_replaces_inherited_lead():
     assert leads(ds["2"]) == ["Các thành viên Ban Chỉ đạo"] and ds["2"].lead_source == "explicit"
 
 
-def test_a_body_opening_the_line_after_a_topic_title_is_an_actor_of_the_item():
-    # "3. Về báo cáo kết quả" is a title: the line break after it ends a line, so the body
-    # starting the next line is the subject of a new clause (added to what the item inherits)
+def test_a_body_opening_the_line_after_a_topic_title_is_the_items_own_lead():
+    # "1. Về báo cáo kết quả" is a title: the line break after it ends a line, so the body
+    # starting the next line opens the item's text, as if it followed the label: it replaces
+    # what the item inherits (004's subject at the item start)
     text = ("Ủy ban nhân dân tỉnh yêu cầu các sở, ban, ngành thực hiện các nội dung sau:\n\n"
             "1. Về báo cáo kết quả\nSở Tư pháp gửi báo cáo kết quả rà soát về Bộ Tư pháp.\n\n"
-            "2. Tăng cường kiểm tra, giám sát\nSở Nội vụ tổng hợp.\n")
+            "2. Tăng cường kiểm tra, giám sát,\nSở Nội vụ tổng hợp.\n")
     doc, ctx = make(text, [("1. Về", "1"), ("2. Tăng", "2")],
                     ["Ủy ban nhân dân tỉnh", "các sở, ban, ngành", "Sở Tư pháp", "Bộ Tư pháp", "Sở Nội vụ"])
     ds = by_item(doc, ctx)
-    assert leads(ds["1"]) == ["các sở, ban, ngành", "Sở Tư pháp"]
-    # without a topic title the break may be a hard wrap inside one sentence: nothing is added
+    assert leads(ds["1"]) == ["Sở Tư pháp"]
+    # a break after a line ending in a comma may be a hard wrap inside one sentence: nothing changes
     assert leads(ds["2"]) == ["các sở, ban, ngành"]
 
 

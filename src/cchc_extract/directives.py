@@ -31,14 +31,23 @@ SOFT_BREAK = compile_regex(r"(?<![.;:!?\n][ \t]*)\n(?![ \t]*(?:\n|[-+•–]\s|(
 TOPIC_TITLE = compile_regex(r"^\s*(?:(?:[IVXLC]+|\d+(?:\.\d+)*)[.)]|[a-zđ][.)])?\s*về\s", regex.IGNORECASE)
 
 
-def _soften_breaks(text: str) -> str:
+def _soften_breaks(text: str, titled: bool = False) -> str:
     """A lone line break inside a sentence (hard-wrapped text, a part rejoined after a page
     break) is a space for the role patterns; same length, so offsets stay valid.  The break
-    after a topic title line is kept."""
+    after a topic title line is kept (titled: the first line is a title paragraph)."""
     nl = text.find("\n")
-    if nl > 0 and TOPIC_TITLE.match(text, 0, nl):
+    if nl > 0 and (titled or TOPIC_TITLE.match(text, 0, nl)):
         return SOFT_BREAK.sub(" ", text, pos=nl + 1)      # the text before pos is kept as it is
     return SOFT_BREAK.sub(" ", text)
+
+
+def _is_title(pieces: list[str]) -> bool:
+    """The first of an item's paragraphs is its title ("4. Chế độ báo cáo" set apart above
+    "Các cơ quan, đơn vị báo cáo …"): one short line that ends no sentence, the next
+    paragraph opening with a capital."""
+    first, nxt = pieces[0].strip(), pieces[1].lstrip()
+    return (len(first) <= 120 and "\n" not in first and first[-1:].isalnum()
+            and nxt[:1].isupper())
 
 
 SENTENCE_END = compile_regex(r"[.!?:](?=\s)|\n")
@@ -68,7 +77,7 @@ class Unit:
         # a lone line break inside a sentence (hard-wrapped text, a part rejoined after a page
         # break) is a space for the role patterns; same length, so offsets stay valid
         text = "\n".join(pieces)
-        self.text = _soften_breaks(text) if "\n" in text else text
+        self.text = _soften_breaks(text, _is_title(pieces)) if "\n" in text else text
         if norm_low is not None and len(self.parts) == 1 and text is self.text and "\u03a3" not in text:
             s, e = self.parts[0]
             self.low = norm_low[s:e]         # = lower_once(text): a slice, not a second lowering
@@ -265,6 +274,8 @@ def _item_roles(chains: list[Chain], inherited: Roles, unit: Unit,
     if not chains:
         return _inherited_roles(inherited, unit)
     explicit, starting, added, support = _by_role(chains)
+    if starting and not explicit and alias and _renames(starting, inherited, alias):
+        added, starting = starting + added, []   # the short name of what it inherits: kept, not replaced
     if explicit or starting:
         lead = _unique(_ids(starting) + _ids(explicit))
         heading = bool(starting) and starting[0].heading
@@ -277,7 +288,7 @@ def _item_roles(chains: list[Chain], inherited: Roles, unit: Unit,
         return roles, child
     if added:
         own = _ids(added)
-        named = {alias[i] for i in own if i in alias} if alias else ()
+        named = {alias[i] for i in own if i in alias and not alias[i].startswith("list:")} if alias else ()
         # an inherited body the item names again by its short name is the item's own mention
         kept = [i for i in inherited.lead if alias.get(i) not in named] if named else inherited.lead
         lead = _unique(kept + own)
@@ -299,26 +310,40 @@ _ALIAS = compile_regex(r"\s*\(\s*sau\s+đây\s+(?:được\s+)?(?:gọi\s+)?(?:c
 
 
 def _aliases(doc: Document, ctx: MatchContext, bodies: "Bodies") -> dict[int, str]:
-    """Body index -> a key it shares with the short name the text gives it, and with every later
-    mention of that short name: one body under two names."""
+    """Body index -> a key it shares with the short name the text gives it, and with every
+    mention of either name: one body under two names.  The short name of a list of bodies
+    ("A, B (sau đây gọi chung là bộ, ngành, địa phương)") gets a key starting "list:", shared
+    by the members and every mention of the short name."""
     text = ctx.norm.text
     keys: dict[int, str] = {}
     for i, (start, end) in enumerate(bodies):
         m = _ALIAS.match(text, end)
         if m is None:
             continue
-        if i and text[bodies[i - 1][1]:start].strip(" ,;") in ("", "và"):
-            continue       # the short name of a list of bodies ("A, B (sau đây gọi chung là …)")
         close = text.find(")", m.end())
         inside = [k for k in range(i + 1, len(bodies)) if bodies[k][0] >= m.end() and bodies[k][1] <= close]
         if close < 0 or not inside:
             continue
         key = doc.bodies[inside[0]].canonical.lower()
-        names = (key, doc.bodies[i].canonical.lower())
+        first = i
+        while first and text[bodies[first - 1][1]:bodies[first][0]].strip(" ,;") in ("", "và"):
+            first -= 1        # the members of a listed group
+        if first < i:
+            key = "list:" + key
+            for k in range(first, i + 1):
+                keys[k] = key
+        names = (key.removeprefix("list:"), "" if first < i else doc.bodies[i].canonical.lower())
         for k, b in enumerate(doc.bodies):
             if b.canonical.lower() in names:
                 keys[k] = key
     return keys
+
+
+def _renames(chains: list[Chain], inherited: Roles, alias: dict[int, str]) -> bool:
+    """Every body of the chains is the short name of the list of bodies the item inherits."""
+    inherited_keys = {alias.get(i) for i in inherited.lead}
+    return all(alias.get(m.index, "").startswith("list:") and alias[m.index] in inherited_keys
+               for c in chains for m in c.mentions)
 
 
 def _inherited_roles(inherited: Roles, unit: Unit) -> tuple[Roles, Roles]:

@@ -596,6 +596,7 @@ def classify(text: str, chains: list[Chain], lex: Lexicon, low: Any = _LOWER,
     low: lower_once(text), when the caller has it.  needed_from: only the chains starting there
     or later need a role; earlier ones are classified only as far as those depend on them."""
     body_start = LABEL.match(text).end()
+    title_end = _title_end(text, body_start)
     chains = _merge_heading_line(text, chains, body_start)
     first = _first_needed(text, chains, needed_from, body_start) if needed_from > 0 else 0
     if first == len(chains):
@@ -624,7 +625,7 @@ def classify(text: str, chains: list[Chain], lex: Lexicon, low: Any = _LOWER,
         after = text[ch.end:after_end]
         alow = after.lower() if low is None else low[ch.end:after_end]
         # only positions between the label and the chain ("a) Sở Tư pháp ...", "Thủ trưởng các sở ...")
-        ch.at_unit_start = cs == body_start and subj is not None and subj.spec.at_start
+        ch.at_unit_start = (cs == body_start or cs == title_end) and subj is not None and subj.spec.at_start
         if ch.at_unit_start and text.rfind("\n", body_start, ch.start) < 0:
             # "2. Công an tỉnh", "5. Văn phòng UBND tỉnh:", "2. Sở Tài chính: Chủ trì, ..."
             ch.heading = bool(HEADING_TAIL.match(after) or after.lstrip().startswith(":")) and not ch.passive
@@ -639,6 +640,15 @@ def classify(text: str, chains: list[Chain], lex: Lexicon, low: Any = _LOWER,
                 ch.role, ch.trigger = "subject", subj.id
         prev = ch
     return chains
+
+
+def _title_end(text: str, body_start: int) -> int:
+    """Where the item's first paragraph starts when its first line is a title that kept its line
+    break ("4. Chế độ báo cáo\nCác cơ quan …": a break softened into a space is no title), else -1."""
+    nl = text.find("\n", body_start)
+    if nl <= body_start or not text[nl - 1].isalnum():
+        return -1
+    return nl + 1
 
 
 def _first_needed(text: str, chains: list[Chain], needed_from: int, body_start: int) -> int:
