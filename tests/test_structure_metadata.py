@@ -226,3 +226,13 @@ def test_a_vv_block_goes_on_over_a_capitalised_line_up_to_its_blank_line():
     # with no blank line to close it, a capitalised line is not taken into the block
     md = analyzed(head.replace("\ncủa UBND cấp huyện", "") + body).metadata
     assert md.subject == "hướng dẫn tự đánh giá, chấm điểm"
+
+
+def test_signature_cells_of_a_markdown_table_around_its_rule_row():
+    lay = analyzed("ỦY BAN NHÂN DÂN\nTHÀNH PHỐ HẢI PHÒNG\nSố: 2317/UBND-NC\nHải Phòng, ngày 14 tháng 10 năm 2025\n"
+                   "V/v cải cách hành chính\n\nNội dung công văn./.\n\n"
+                   "| **Nơi nhận:** | **KT. CHỦ TỊCH** |\n|---|---|\n| - Như trên; | **PHÓ CHỦ TỊCH** |\n"
+                   "| - Lưu: VT, NC. | |\n| | **Đỗ Minh Khiêm** |\n")
+    md = lay.metadata
+    assert (md.signer.authority, md.signer.title, md.signer.name) == ("KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Đỗ Minh Khiêm")
+    assert md.distribution == ["Như trên", "Lưu: VT, NC"]

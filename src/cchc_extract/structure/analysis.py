@@ -153,7 +153,7 @@ def _footer_segments(norm: NormalizedText, lines: list[Line], tail: Tail, layout
     if tail.noi_nhan is not None:
         end = tail.distribution[-1].end if tail.distribution else lines[tail.noi_nhan].end
         segs.append(("distribution", lines[tail.noi_nhan].start, end))
-    block, name_line, rest = signature_block(tail.signature)
+    block, name_line, rest = signature_block(tail.signature, tail.rules)
     sig_lines = block + ([name_line] if name_line else [])
     for ln in sig_lines:                 # per line: a flattened footer interleaves Nơi nhận entries
         segs.append(("signature", ln.start, ln.end))

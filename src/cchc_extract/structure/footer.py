@@ -11,7 +11,7 @@ from typing import Optional
 from .labels import match_label
 from .lines import Line
 from .segment import (CLOSING_FALLBACK, CLOSING_MARK, DASH_ENTRY_RE, NAME_RE, NOI_NHAN_FIRST, NOI_NHAN_RE,
-                      ends_sentence, is_upper, join_lines, starts_lower, wraps)
+                      ends_sentence, is_separator, is_upper, join_lines, starts_lower, wraps)
 from .vocab import prefix_firsts, prefix_re
 from ..startup_cache import compile_regex
 
@@ -26,6 +26,7 @@ class Tail:
     noi_nhan: Optional[int] = None
     distribution: list[Line] = field(default_factory=list)
     signature: list[Line] = field(default_factory=list)
+    rules: set[int] = field(default_factory=set)   # rule lines left out of the signature
 
 
 def _paragraph_start(lines: list[Line], i: int, lo: int) -> int:
@@ -133,6 +134,10 @@ def parse_tail(lines: list[Line], lo: int, hi: int) -> Tail:
             if ln.blank:
                 i += 1
                 continue
+            if is_separator(ln.text):     # "|---|---|" under a table's first row: no entry
+                tail.rules.add(ln.idx)
+                i += 1
+                continue
             if DASH_ENTRY_RE.match(ln.text):
                 left, right = split_footer_cell(ln)
                 tail.distribution.append(left)
@@ -153,6 +158,9 @@ def parse_tail(lines: list[Line], lo: int, hi: int) -> Tail:
             tail.signature.append(side[ln.idx])
             continue
         if not ln.text or ln.note is not None or ln.idx in dist_idx or ln.idx == noi:
+            continue
+        if is_separator(ln.text):      # a table's rule row ("|---|---|") between signature cells
+            tail.rules.add(ln.idx)
             continue
         tail.signature.append(ln)
     return tail
@@ -198,18 +206,24 @@ def split_footer_cell(ln: Line) -> tuple[Optional[Line], Optional[Line]]:
     return left, right
 
 
-def signature_block(sig: list[Line]) -> tuple[list[Line], Optional[Line], list[Line]]:
+def _adjacent(a: int, b: int, rules: frozenset[int] | set[int]) -> bool:
+    return b == a + 1 or (b > a and all(i in rules for i in range(a + 1, b)))
+
+
+def signature_block(sig: list[Line], rules: frozenset[int] | set[int] = frozenset()
+                    ) -> tuple[list[Line], Optional[Line], list[Line]]:
     """Split footer lines into the signature block (authority/title lines), the name line and the rest.
 
-    The block is the first run of adjacent upper-case (or prefixed) lines; the name is the first
-    name-shaped line after it, within a few lines (a concurrent office may sit between).
+    The block is the first run of adjacent upper-case (or prefixed) lines (`rules`: indexes of rule
+    lines that may stand between them); the name is the first name-shaped line after it, within a
+    few lines (a concurrent office may sit between).
     """
     k = 0
     while k < len(sig) and not (is_upper(sig[k].text) or prefix_re().match(sig[k].text)):
         k += 1
     block: list[Line] = []
     while k < len(sig) and (is_upper(sig[k].text) or prefix_re().match(sig[k].text)) \
-            and (not block or sig[k].idx == block[-1].idx + 1):
+            and (not block or _adjacent(block[-1].idx, sig[k].idx, rules)):
         block.append(sig[k])
         k += 1
     name = None

@@ -184,12 +184,12 @@ class MetaBuilder:
             md.distribution = [e for e in (self.entry(ln) for ln in t.distribution) if e]
             if t.distribution:
                 md.spans["distribution"] = self.norm.to_original(t.distribution[0].start, t.distribution[-1].end)
-        self._signer(t.signature, web)
+        self._signer(t.signature, web, t.rules)
         if md.doc_type is None and web.get("loại văn bản"):
             md.doc_type = _WEB_TYPES.get(web["loại văn bản"].lower(), "other")
 
-    def _signer(self, sig: list[Line], web: dict[str, str]) -> None:
-        block, name_line, _ = signature_block(sig)
+    def _signer(self, sig: list[Line], web: dict[str, str], rules: frozenset[int] | set[int] = frozenset()) -> None:
+        block, name_line, _ = signature_block(sig, rules)
         auth: list[tuple[str, Line, Line]] = []
         title = None
         for ln in block:

@@ -169,6 +169,9 @@ def web_table_end(original_lines: list[str], lines: list[Line], lo: int, hi: int
         if m and not _is_header_element(m.group(1)) and not _is_header_element(m.group(2)) \
                 and not is_upper(m.group(1)):
             end, rows = i + 1, rows + 1
+        elif row and not row.startswith("|") and (rows or _is_header_element(row)):
+            break        # the table has ended, or the document's header began: later two-cell rows
+            #              (a signature table) are the document's
     return end if rows >= 2 else lo
 
 
