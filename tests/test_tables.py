@@ -132,6 +132,16 @@ def test_table_inside_an_item_hangs_under_it_with_crlf():
     assert iii is None or not iii.lead
 
 
+def test_an_item_holding_a_table_ends_before_its_rows():
+    text = (HEAD + "3. Nhiệm vụ cụ thể\n\nGiao các cơ quan, đơn vị thực hiện các nhiệm vụ sau:\n\n"
+            + "| STT | Nội dung nhiệm vụ | Cơ quan chủ trì | Thời gian hoàn thành |\n|---|---|---|---|\n"
+            + "| 1 | Tập huấn nghiệp vụ | Sở Nội vụ | Tháng 6/2024 |\n")
+    doc = extract_text(text)
+    item = next(it for it in doc.items if it.text.startswith("3. Nhiệm vụ cụ thể"))
+    assert item.text.endswith("thực hiện các nhiệm vụ sau:")
+    assert [it.path for it in doc.items if it.parent == item.path] == [f"{item.path}/t1/1"]
+
+
 def test_tab_separated_task_table():
     text = (HEAD + "PHỤ LỤC\nSTT\tNhiệm vụ\tCơ quan chủ trì\tCơ quan phối hợp\tThời gian hoàn thành\n"
             "1\tRà soát thủ tục hành chính\tSở Nội vụ\tSở Tư pháp\tQuý III/2024\n")

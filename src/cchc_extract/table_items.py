@@ -43,6 +43,7 @@ def add_table_items(norm: NormalizedText, layout: Layout) -> list[TaskTable]:
     dropped = _clear(layout, ranges)
     if dropped:
         _restore_paths(layout, dropped)
+    _trim_texts(layout, original, tables, ranges)
     used: set[str] = {it.path for it in layout.items}
     rows: list[ItemNode] = []
     for n, (table, owner) in enumerate(zip(tables, owners), 1):
@@ -121,6 +122,21 @@ def _clear(layout: Layout, ranges: list[tuple[int, int]]) -> dict[str, Optional[
         if cut != parts:
             it.parts = cut or parts
     return dropped
+
+
+def _trim_texts(layout: Layout, original: str, tables: list[TaskTable],
+                ranges: list[tuple[int, int]]) -> None:
+    """An item whose own text ran into a task table ends before it: the rows are its children.
+    (ranges: the tables' spans in the normalized text.)"""
+    for table, (ns, _) in zip(tables, ranges):
+        nl = original.find("\n", table.start)
+        head = original[table.start:nl if nl >= 0 else table.end].strip("|* \t")   # its first row
+        if not head:
+            continue
+        for it in layout.items:
+            k = it.text.find(head) if it.start < ns else -1
+            if k > 0:
+                it.text = it.text[:k].rstrip("|* \t\n")
 
 
 def _restore_paths(layout: Layout, dropped: dict[str, Optional[str]]) -> None:
