@@ -316,15 +316,18 @@ def _aliases(doc: Document, ctx: MatchContext, bodies: "Bodies") -> dict[int, st
     by the members and every mention of the short name."""
     text = ctx.norm.text
     keys: dict[int, str] = {}
+    by_name: Optional[dict[str, list[int]]] = None
     for i, (start, end) in enumerate(bodies):
         m = _ALIAS.match(text, end)
         if m is None:
             continue
         close = text.find(")", m.end())
-        inside = [k for k in range(i + 1, len(bodies)) if bodies[k][0] >= m.end() and bodies[k][1] <= close]
-        if close < 0 or not inside:
-            continue
-        key = doc.bodies[inside[0]].canonical.lower()
+        k = i + 1
+        while k < len(bodies) and bodies[k][0] < m.end():
+            k += 1
+        if close < 0 or k == len(bodies) or bodies[k][1] > close:
+            continue                  # no body named inside the parenthesis
+        key = doc.bodies[k].canonical.lower()
         first = i
         while first and text[bodies[first - 1][1]:bodies[first][0]].strip(" ,;") in ("", "và"):
             first -= 1        # the members of a listed group
@@ -332,10 +335,13 @@ def _aliases(doc: Document, ctx: MatchContext, bodies: "Bodies") -> dict[int, st
             key = "list:" + key
             for k in range(first, i + 1):
                 keys[k] = key
-        names = (key.removeprefix("list:"), "" if first < i else doc.bodies[i].canonical.lower())
-        for k, b in enumerate(doc.bodies):
-            if b.canonical.lower() in names:
-                keys[k] = key
+        if by_name is None:           # made once, at the first short name: one pass over the bodies
+            by_name = {}
+            for j, b in enumerate(doc.bodies):
+                by_name.setdefault(b.canonical.lower(), []).append(j)
+        for name in (key.removeprefix("list:"), "" if first < i else doc.bodies[i].canonical.lower()):
+            for j in by_name.get(name, ()):
+                keys[j] = key
     return keys
 
 

@@ -43,7 +43,7 @@ def add_table_items(norm: NormalizedText, layout: Layout) -> list[TaskTable]:
     dropped = _clear(layout, ranges)
     if dropped:
         _restore_paths(layout, dropped)
-    _trim_texts(layout, original, tables, ranges)
+    _trim_texts(owners, original, tables)
     used: set[str] = {it.path for it in layout.items}
     rows: list[ItemNode] = []
     for n, (table, owner) in enumerate(zip(tables, owners), 1):
@@ -124,19 +124,17 @@ def _clear(layout: Layout, ranges: list[tuple[int, int]]) -> dict[str, Optional[
     return dropped
 
 
-def _trim_texts(layout: Layout, original: str, tables: list[TaskTable],
-                ranges: list[tuple[int, int]]) -> None:
-    """An item whose own text ran into a task table ends before it: the rows are its children.
-    (ranges: the tables' spans in the normalized text.)"""
-    for table, (ns, _) in zip(tables, ranges):
+def _trim_texts(owners: list[Optional[ItemNode]], original: str, tables: list[TaskTable]) -> None:
+    """An item whose own text ran into a task table (its owner) ends before it: the rows are its
+    children."""
+    for table, owner in zip(tables, owners):
+        if owner is None:
+            continue
         nl = original.find("\n", table.start)
         head = original[table.start:nl if nl >= 0 else table.end].strip("|* \t")   # its first row
-        if not head:
-            continue
-        for it in layout.items:
-            k = it.text.find(head) if it.start < ns else -1
-            if k > 0:
-                it.text = it.text[:k].rstrip("|* \t\n")
+        k = owner.text.find(head) if head else -1
+        if k > 0:
+            owner.text = owner.text[:k].rstrip("|* \t\n")
 
 
 def _restore_paths(layout: Layout, dropped: dict[str, Optional[str]]) -> None:
