@@ -48,7 +48,8 @@ def analyze_document(norm: NormalizedText) -> Layout:
     extend_notes(lines, note_end, after_body, loose)     # notes after the body, "(n)" ones included
     tail.signature = [ln for ln in tail.signature if ln.note is None]
 
-    items, warns, first = build_items(norm, lines, h.body_start, tail.body_end, paren=paren)
+    items, warns, first = build_items(norm, lines, h.body_start, tail.body_end, paren=paren,
+                                      taken=frozenset(it.path for it in dup_items))
     layout.warnings.extend(_to_original(norm, warns))
     items += _attachment_items(norm, lines, attached, layout, loose, paren)
     layout.items = dup_items + items

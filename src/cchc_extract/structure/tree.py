@@ -195,9 +195,12 @@ class TreeBuilder:
 
 
 def build_items(norm: NormalizedText, lines: list[Line], lo: int, hi: int, prefix: str = "",
-                paren: frozenset = frozenset()) -> tuple[list[ItemNode], list[Warning_], int]:
-    """Items of body lines [lo, hi). Returns items, warnings and the offset of the first item."""
+                paren: frozenset = frozenset(), taken: frozenset = frozenset()
+                ) -> tuple[list[ItemNode], list[Warning_], int]:
+    """Items of body lines [lo, hi) (taken: paths other items already have). Returns items,
+    warnings and the offset of the first item."""
     tb = TreeBuilder(norm.text, prefix)
+    tb.paths.update(taken)
     tb.sources = _source_reader(norm)
     tb.nfc = norm.nfc_quick
     if paren:
