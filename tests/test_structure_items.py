@@ -149,6 +149,13 @@ def test_closing_mark_on_its_own_line():
     assert lay.items[0].text == "1. Mục một."
 
 
+def test_round_and_star_bullets_are_items_like_dashes():
+    lay = layout("Đề nghị:\n1. Rà soát các nội dung sau:\n• Công bố thủ tục.\n• Số hóa hồ sơ.\n"
+                 "2. Đối với UBND các xã:\n* Phân công công chức.\n*Ghi chú in nghiêng.*\n")
+    assert [(it.path, it.kind) for it in lay.items] == [
+        ("1", "decimal"), ("1/•1", "bullet"), ("1/•2", "bullet"), ("2", "decimal"), ("2/*1", "bullet")]
+
+
 def test_an_item_pasted_twice_is_marked_as_the_copy():
     lay = layout("Yêu cầu:\n1. Rà soát hồ sơ.\na) Lập danh mục.\n1. Rà soát hồ sơ.\na) Lập danh mục.\n"
                  "1. Công khai kết quả.\n")

@@ -24,7 +24,7 @@ from .roles import Chain, Lexicon, Mention, build_chains, classify, default_lexi
 from .startup_cache import compile_regex
 from .table_directives import item_links, merge as merge_table_directives, table_row_paths, table_rows
 
-SOFT_BREAK = compile_regex(r"(?<![.;:!?\n][ \t]*)\n(?![ \t]*(?:\n|[-+•–]\s|(?:[IVXLC]+|\d+(?:\.\d+)*)[.)]\s"
+SOFT_BREAK = compile_regex(r"(?<![.;:!?\n][ \t]*)\n(?![ \t]*(?:\n|[-+•–*▪◦●○■□►➢✓]\s|(?:[IVXLC]+|\d+(?:\.\d+)*)[.)]\s"
                            r"|[a-zđ]\)\s|Điều\s+\d))", regex.IGNORECASE)
 # "1. Về công tác tuyên truyền" alone on its line: a topic title, so the break after it ends a
 # line even without a stop ("Về X\nSở Y chủ trì ..." opens a new clause)

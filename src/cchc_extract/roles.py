@@ -519,7 +519,7 @@ class Chain:
     passive: bool = False               # agent of a passive clause ("do X ...")
 
 
-LABEL = compile_regex(r"^\s*(?:(?:[IVXLC]+|\d+(?:\.\d+)*)[.)]|[a-zđ][.)](?=\s)|[-+•–]|Điều\s+\d+\.?)?\s*",
+LABEL = compile_regex(r"^\s*(?:(?:[IVXLC]+|\d+(?:\.\d+)*)[.)]|[a-zđ][.)](?=\s)|[-+•–*▪◦●○■□►➢✓]|Điều\s+\d+\.?)?\s*",
                       FLAGS)
 
 

@@ -16,7 +16,7 @@ _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50}
 
 # Rank = depth class: a label pops every open item of equal or larger rank.
 RANK = {"roman": 10, "dieu": 15, "decimal": 20, "multilevel": 20, "letter": 40}
-BULLETS = ("dash", "plus")
+BULLETS = ("dash", "plus", "bullet")    # bullet: "•" and the like, or "* " (a markdown list)
 
 _LABEL = compile_regex(
     r"(?P<dieu>Điều\s++(?P<dn>\d{1,3})\s*+[.:])(?=\s|$)"
@@ -26,13 +26,14 @@ _LABEL = compile_regex(
     r"|(?P<letter>(?P<ln>[a-dđeg-ik-vxy])\))(?=\s)"
     r"|(?P<dash>-)(?=\s+\S)"
     r"|(?P<plus>\+)(?=\s+\S)"
+    r"|(?P<bullet>[•▪◦●○■□►➢✓]|\*(?!\*))(?=\s+\S)"
 )
 
 
 @dataclass
 class Label:
     text: str       # as written, e.g. "1.2." / "a)" / "-"
-    kind: str       # roman, dieu, decimal, multilevel, letter, dash, plus
+    kind: str       # roman, dieu, decimal, multilevel, letter, dash, plus, bullet
     key: str        # path component: "II", "1", "1.2", "a", "Điều 1"; bullets get -N later
     end: int        # offset (in the line) after the label
     number: int = 0  # value for ordering checks (roman/decimal/letter/dieu)
@@ -64,7 +65,7 @@ def to_roman(n: int) -> str:
     return "".join(out)
 
 
-_FIRST = frozenset("-+IVXLĐ0123456789")
+_FIRST = frozenset("-+IVXLĐ0123456789•▪◦●○■□►➢✓*")
 # _LABEL's groups by number: `regex` reads a group name as a number first, and the failed
 # conversion (an error message formatted, then dropped) costs more than the match
 _G = dict(_LABEL.groupindex)
@@ -127,7 +128,7 @@ def _match_label(text: str) -> Optional[Label]:
     if kind == "letter":
         c = group(_G["ln"])
         return Label(group(_G["letter"]), "letter", c, m.end(), LETTER_ORDER[c])
-    if kind in ("dash", "plus"):
+    if kind in BULLETS:
         return Label(group(_G[kind]), kind, group(_G[kind]), m.end())
     return None
 

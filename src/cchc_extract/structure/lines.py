@@ -14,6 +14,8 @@ BRACKET_NOTE = compile_regex(r"\[(\d{1,3})\]\s*")
 PAGE_NUMBER = compile_regex(r"(?:-\s*)?(?:[Tt]rang\s+)?\d{1,3}(?:\s*-)?")
 # spaces and markdown emphasis (*italic*, _italic_) around a line are not its content
 _EDGE = " \t\r\f\v*_"
+# ... except a star that opens a markdown list item: "* " then text, no closing star
+_STAR_BULLET = compile_regex(r"[ \t]{0,3}\*[ \t]+\S(?!.*\*\s*$)")
 
 
 @dataclass(slots=True)
@@ -47,6 +49,9 @@ def split_lines(norm: NormalizedText) -> list[Line]:
             continue
         # the leading edge: raw starts with stripped unless there are edge characters to skip
         s = pos if raw[0] not in _EDGE else pos + len(raw) - len(raw.lstrip(_EDGE))
+        if "*" in raw[:4] and _STAR_BULLET.match(raw):     # "* Nội dung": a list bullet, kept
+            s = pos + len(raw) - len(raw.lstrip(" \t"))
+            stripped = raw[s - pos:].rstrip(_EDGE)
         line = Line(idx, s, s + len(stripped), stripped)
         mark = None
         if at_pos:
