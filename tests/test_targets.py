@@ -51,6 +51,11 @@ def test_comparators_start_the_text(rules, text, span, cmp_):
     assert [(t, c) for t, _, _, c, _ in found(rules, text)] == [(span, cmp_)]
 
 
+def test_an_aside_after_a_comma_ends_the_quantified_text(rules):
+    text = "kiểm tra tối thiểu 08 cơ quan, trong đó ưu tiên những nơi có nhiều thủ tục hành chính."
+    assert [t for t, *_ in found(rules, text)] == ["tối thiểu 08 cơ quan"]
+
+
 def test_a_table_cell_ends_the_quantified_text(rules):
     text = "| 2 | Số hóa kết quả giải quyết TTHC tại 100% xã, phường | Sở Nội vụ | UBND các xã | Quý IV/2025 |"
     assert [t for t, *_ in found(rules, text)] == ["100% xã, phường"]
