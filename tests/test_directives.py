@@ -128,6 +128,17 @@ def test_the_short_name_of_a_list_of_bodies_keeps_the_list():
                                              "bộ, ngành, địa phương"]
 
 
+def test_an_item_led_by_its_subject_keeps_the_request_it_is_under():
+    text = ("Sở Nội vụ đề nghị các sở, ban, ngành thực hiện một số nội dung sau:\n\n"
+            "1. Các sở, ban, ngành rà soát thủ tục.\n\n"
+            "2. Giao Văn phòng Sở tổng hợp.\n")
+    doc, ctx = make(text, [("1. Các", "1"), ("2. Giao", "2")],
+                    ["Sở Nội vụ", "các sở, ban, ngành", "Các sở, ban, ngành", "Văn phòng Sở"])
+    ds = by_item(doc, ctx)
+    assert ds["1"].modality == "request" and leads(ds["1"]) == ["Các sở, ban, ngành"]
+    assert ds["2"].modality == "assign"          # its own verb says how
+
+
 def test_preamble_that_only_introduces_the_items_is_no_directive():
     text = ("Ban Chỉ đạo yêu cầu Giám đốc các Sở; Chủ tịch UBND cấp huyện thực hiện một số nội dung sau:\n\n"
             "1. Khắc phục các tồn tại, hạn chế.\n")

@@ -279,7 +279,10 @@ def _item_roles(chains: list[Chain], inherited: Roles, unit: Unit,
     if explicit or starting:
         lead = _unique(_ids(starting) + _ids(explicit))
         heading = bool(starting) and starting[0].heading
-        modality = next((c.modality for c in explicit if c.modality), None) or "assign"
+        # a lead named with its own verb (Giao, Đề nghị) says how; a subject or a heading keeps the
+        # request it is under ("Sở Nội vụ đề nghị: … 3. Đối với UBND các xã: …" is still a request)
+        modality = next((c.modality for c in explicit if c.modality), None) or _own_modality(unit) \
+            or inherited.modality or "assign"
         roles = Roles(_unique(lead + _ids(added)), [], "heading" if heading else "explicit", modality)
         taken = set(roles.lead)
         roles.support = [i for i in _unique(support) if i not in taken]
