@@ -202,3 +202,10 @@ def test_every_type_code_maps_to_a_type(code):
     types = doc_types()
     assert types.type_of_code(code) in REF_TYPES
     assert types.type_of_symbol(f"{code}-UBND") == types.type_of_code(code)
+
+
+def test_the_issuer_is_spelt_as_printed():
+    from cchc_extract.pipeline import extract_text
+
+    doc = extract_text("Thực hiện Công văn số 3012/UBND-NC ngày 5/9/2025 của Uỷ ban nhân dân tỉnh về việc cải cách.\n")
+    assert [r.issuer for r in doc.references] == ["Uỷ ban nhân dân tỉnh"]

@@ -14,6 +14,8 @@ A bare number that nothing names, and the document's own number, are dropped.
 """
 from __future__ import annotations
 
+import unicodedata
+
 from functools import lru_cache
 from typing import Optional
 
@@ -210,6 +212,15 @@ def _type_word_at(lows: list[str], i: int, types: DocTypes, cited: bool = False)
     return False
 
 
+def _as_printed(ctx: MatchContext, start: int, end: int, normalized: str) -> str:
+    """The issuer spelt as the document prints it ("Uỷ ban" stays "Uỷ", the normalizer's tone
+    placement aside), in NFC and with single spaces; the normalized words when the original
+    span holds anything else (a footnote mark, a replaced character)."""
+    os_, oe = ctx.norm.to_original(start, end)
+    printed = unicodedata.normalize("NFC", " ".join(ctx.norm.original[os_:oe].split()))
+    return printed if len(printed) == len(normalized) else normalized
+
+
 def _issuer_and_title(ctx: MatchContext, f: Found, next_start: int, types: DocTypes) -> tuple[int, Optional[str], Optional[str]]:
     """(end of the issuer, issuer, title) read right after the reference."""
     text = ctx.text
@@ -227,8 +238,8 @@ def _issuer_and_title(ctx: MatchContext, f: Found, next_start: int, types: DocTy
         words = inside + _TOKEN.findall(text, seg_end, min(len(text), seg_end + 40))[:5]
         k = min(_issuer_end(words, len(inside), types), ISSUER_MAX_WORDS)
         if k:
-            issuer = " ".join(words[:k])
             pos = _end_of_words(text, start, words[:k])
+            issuer = _as_printed(ctx, start, pos, " ".join(words[:k]))
     title = None
     t = _TITLE_LEAD.match(text, pos, limit, CONCURRENT)
     if t:
