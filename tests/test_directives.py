@@ -1,6 +1,8 @@
 """Directives built from hand-made Documents (items and bodies given, as the pipeline would)."""
 from __future__ import annotations
 
+import pytest
+
 from cchc_extract.directives import build_directives
 from cchc_extract.matchers import MatchContext
 from cchc_extract.models import Body, Deadline, Document, Item
@@ -105,27 +107,19 @@ def test_a_body_named_again_by_its_short_name_is_not_inherited_twice():
     assert leads(ds["2"]) == ["Ủy ban nhân dân các huyện, thị xã", "các cơ quan, đơn vị"]
 
 
-def test_an_item_opening_with_the_short_name_of_its_inherited_list_keeps_the_list():
+@pytest.mark.parametrize("item, short", [
+    # the short name opening the paragraph under a title line (else it would replace the list)
+    ("1. Về báo cáo kết quả\nBộ, ngành, địa phương gửi báo cáo về Bộ Tư pháp.\n", "Bộ, ngành, địa phương"),
+    # the short name as the subject of a later clause
+    ("1. Rà soát văn bản; bộ, ngành, địa phương báo cáo kết quả.\n", "bộ, ngành, địa phương"),
+])
+def test_the_short_name_of_the_inherited_list_keeps_the_list(item, short):
     text = ("Bộ Tư pháp đề nghị các bộ, cơ quan ngang bộ, Ủy ban nhân dân các tỉnh (sau đây gọi chung là "
-            "bộ, ngành, địa phương) thực hiện như sau:\n\n"
-            "1. Về báo cáo kết quả\nBộ, ngành, địa phương gửi báo cáo về Bộ Tư pháp.\n")
-    bodies = ["Bộ Tư pháp", "các bộ, cơ quan ngang bộ", "Ủy ban nhân dân các tỉnh", "bộ, ngành, địa phương",
-              "Bộ, ngành, địa phương", "Bộ Tư pháp"]
-    doc, ctx = make(text, [("1. Về", "1")], bodies)
+            "bộ, ngành, địa phương) thực hiện như sau:\n\n" + item)
+    bodies = ["Bộ Tư pháp", "các bộ, cơ quan ngang bộ", "Ủy ban nhân dân các tỉnh", "bộ, ngành, địa phương", short]
+    doc, ctx = make(text, [(item[:5], "1")], bodies)
     doc.bodies[4].canonical = "bộ, ngành, địa phương"
-    assert leads(by_item(doc, ctx)["1"]) == ["các bộ, cơ quan ngang bộ", "Ủy ban nhân dân các tỉnh",
-                                             "Bộ, ngành, địa phương"]
-
-
-def test_the_short_name_of_a_list_of_bodies_keeps_the_list():
-    text = ("Bộ Tư pháp đề nghị các bộ, cơ quan ngang bộ, Ủy ban nhân dân các tỉnh (sau đây gọi chung là "
-            "bộ, ngành, địa phương) thực hiện như sau:\n\n"
-            "1. Rà soát văn bản; bộ, ngành, địa phương báo cáo kết quả.\n")
-    bodies = ["Bộ Tư pháp", "các bộ, cơ quan ngang bộ", "Ủy ban nhân dân các tỉnh", "bộ, ngành, địa phương",
-              "bộ, ngành, địa phương"]
-    doc, ctx = make(text, [("1. Rà", "1")], bodies)
-    assert leads(by_item(doc, ctx)["1"]) == ["các bộ, cơ quan ngang bộ", "Ủy ban nhân dân các tỉnh",
-                                             "bộ, ngành, địa phương"]
+    assert leads(by_item(doc, ctx)["1"]) == ["các bộ, cơ quan ngang bộ", "Ủy ban nhân dân các tỉnh", short]
 
 
 def test_an_item_led_by_its_subject_keeps_the_request_it_is_under():
