@@ -144,7 +144,9 @@ def _line_end(flat: str, s: int, e: int, breaks: str) -> int:
     nl = breaks.find("\n", s, e)
     if nl < 0 or not breaks[nl + 1:nl + 2].isupper():
         return e
-    return len(flat[:nl].rstrip(" ,;:-"))
+    while nl > s and flat[nl - 1] in " ,;:-":      # no slice of the text: this runs per match
+        nl -= 1
+    return nl
 
 
 def _with_branches(branch, text: str, cands: list[Cand]) -> list[Cand]:
