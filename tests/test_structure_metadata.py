@@ -236,3 +236,13 @@ def test_signature_cells_of_a_markdown_table_around_its_rule_row():
     md = lay.metadata
     assert (md.signer.authority, md.signer.title, md.signer.name) == ("KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Đỗ Minh Khiêm")
     assert md.distribution == ["Như trên", "Lưu: VT, NC"]
+
+
+def test_a_place_date_cell_glued_to_the_first_body_paragraph_is_still_read():
+    lay = analyzed("UBND TỈNH ĐỒNG THÁP\nSỞ NỘI VỤ\nSố: 1846/SNV-CCHC\nV/v đôn đốc thực hiện nhiệm vụ\n\n"
+                   "Kính gửi: Các sở, ban, ngành tỉnh.\n\n"
+                   "Đồng Tháp, ngày 08 tháng 9 năm 2025 Thực hiện Công văn số 3012/UBND-NC, Sở Nội vụ đề nghị:\n"
+                   "1. Rà soát tiến độ.\n")
+    md = lay.metadata
+    assert (md.place, md.date) == ("Đồng Tháp", "2025-09-08")
+    assert [it.path for it in lay.items] == ["1"]

@@ -243,9 +243,20 @@ class _HeaderReader:
             h.body_start = self.lo
         while h.body_start < self.hi and lines[h.body_start].blank:
             h.body_start += 1
+        if h.date is None and self.seen_any and h.body_start < self.hi:
+            self._glued_date(h.body_start)
         h.end = lines[h.body_start - 1].end if h.body_start > self.lo else (
             lines[self.lo].start if self.lo < len(lines) else 0)
         return h
+
+    def _glued_date(self, i: int) -> None:
+        """"Đồng Tháp, ngày 08 tháng 9 năm 2025 Thực hiện …": the place-date cell glued to the first
+        body paragraph (a copy that lost the line break) is still the document's date; the line
+        stays in the body."""
+        t = self.lines[i].text
+        d = find_date(t)
+        if d is not None and d.start() == 0 and d.group("y"):
+            self.h.date = (i, d)
 
     def _cells(self, i: int) -> bool:
         """Motto, number and date cells (several may share a flattened line). True if any."""
