@@ -22,9 +22,10 @@ from .matchers import MatchContext
 from .models import Body, BodyRef, Directive, Document, list_validator
 from .roles import Chain, Lexicon, Mention, build_chains, classify, default_lexicon, lower_once
 from .startup_cache import compile_regex
+from .structure.labels import BULLET_SIGNS
 from .table_directives import item_links, merge as merge_table_directives, table_row_paths, table_rows
 
-SOFT_BREAK = compile_regex(r"(?<![.;:!?\n][ \t]*)\n(?![ \t]*(?:\n|[-+•–*▪◦●○■□►➢✓]\s|(?:[IVXLC]+|\d+(?:\.\d+)*)[.)]\s"
+SOFT_BREAK = compile_regex(rf"(?<![.;:!?\n][ \t]*)\n(?![ \t]*(?:\n|[-+–*{BULLET_SIGNS}]\s|(?:[IVXLC]+|\d+(?:\.\d+)*)[.)]\s"
                            r"|[a-zđ]\)\s|Điều\s+\d))", regex.IGNORECASE)
 # "1. Về công tác tuyên truyền" alone on its line: a topic title, so the break after it ends a
 # line even without a stop ("Về X\nSở Y chủ trì ..." opens a new clause)

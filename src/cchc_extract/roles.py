@@ -22,6 +22,7 @@ from pydantic import Field, ValidationError
 from .matchers.anchors import group_end
 from .rules import RuleError, StrictModel, prefilter_word, rules_dir
 from .startup_cache import compile_re, compile_regex, load_yaml
+from .structure.labels import BULLET_SIGNS
 
 FLAGS = regex.V1 | regex.UNICODE | regex.IGNORECASE
 Slot = Literal["before", "after", "gap", "text"]
@@ -519,7 +520,7 @@ class Chain:
     passive: bool = False               # agent of a passive clause ("do X ...")
 
 
-LABEL = compile_regex(r"^\s*(?:(?:[IVXLC]+|\d+(?:\.\d+)*)[.)]|[a-zđ][.)](?=\s)|[-+•–*▪◦●○■□►➢✓]|Điều\s+\d+\.?)?\s*",
+LABEL = compile_regex(rf"^\s*(?:(?:[IVXLC]+|\d+(?:\.\d+)*)[.)]|[a-zđ][.)](?=\s)|[-+–*{BULLET_SIGNS}]|Điều\s+\d+\.?)?\s*",
                       FLAGS)
 
 

@@ -17,6 +17,7 @@ _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50}
 # Rank = depth class: a label pops every open item of equal or larger rank.
 RANK = {"roman": 10, "dieu": 15, "decimal": 20, "multilevel": 20, "letter": 40}
 BULLETS = ("dash", "plus", "bullet")    # bullet: "•" and the like, or "* " (a markdown list)
+BULLET_SIGNS = "•▪◦●○■□►➢✓"              # the signs of kind bullet besides "*" (roles and directives too)
 
 _LABEL = compile_regex(
     r"(?P<dieu>Điều\s++(?P<dn>\d{1,3})\s*+[.:])(?=\s|$)"
@@ -26,7 +27,7 @@ _LABEL = compile_regex(
     r"|(?P<letter>(?P<ln>[a-dđeg-ik-vxy])\))(?=\s)"
     r"|(?P<dash>-)(?=\s+\S)"
     r"|(?P<plus>\+)(?=\s+\S)"
-    r"|(?P<bullet>[•▪◦●○■□►➢✓]|\*(?!\*))(?=\s+\S)"
+    rf"|(?P<bullet>[{BULLET_SIGNS}]|\*(?!\*))(?=\s+\S)"
 )
 
 
@@ -65,7 +66,7 @@ def to_roman(n: int) -> str:
     return "".join(out)
 
 
-_FIRST = frozenset("-+IVXLĐ0123456789•▪◦●○■□►➢✓*")
+_FIRST = frozenset("-+IVXLĐ0123456789*" + BULLET_SIGNS)
 # _LABEL's groups by number: `regex` reads a group name as a number first, and the failed
 # conversion (an error message formatted, then dropped) costs more than the match
 _G = dict(_LABEL.groupindex)
