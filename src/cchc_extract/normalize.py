@@ -147,11 +147,6 @@ def _tone_fold(first: str, second: str) -> str:
 
 _TONED = "".join(_TONES)
 
-# Step 2 is two scans whose matches can never overlap, merged in text order: every kind
-# but `tone` is made of non-letters, a tone match of two letters (o/u + a toned a/e/y) that
-# no other kind starts with.  One alternation of all kinds (as before) finds exactly the
-# union, but no engine can prefilter it; apart, each scan is a quick character-class
-# search: stdlib re for the one-character starts, `regex` for the tone pairs (\p{L}).
 _SINGLE = {}            # character -> replacement, for the one-character kinds
 for _chars, _rep in (("\t\u00a0\u1680\u202f\u205f\u3000" + "".join(map(chr, range(0x2000, 0x200b))), " "),
                      ("\u200b\u200c\u200d\u2060\ufeff\u00ad", ""),                # zero-width
@@ -161,26 +156,51 @@ for _chars, _rep in (("\t\u00a0\u1680\u202f\u205f\u3000" + "".join(map(chr, rang
                      ("\u00d0", "Đ"),                                                 # eth -> Đ
                      ("|", " ")):                                                     # table pipes
     _SINGLE.update(dict.fromkeys(_chars, _rep))
-# where a non-tone match can start: "\r" (CR, CRLF), "*" ("**"), a superscript run, the rest
-_SPECIAL = compile_re("[" + re.escape("\r*" + SUPERSCRIPT_DIGITS + "".join(_SINGLE)) + "]")
-# old/new tone placement: only open syllables oa/oe/uy, never after q.  The pair is found
-# by stdlib re (a plain class scan, ~2x faster than `regex` here); the two conditions
-# around it are tested on the few pairs found.
-_TONE_PAIR = compile_re("[oOuU][" + _TONED + "]")
+# Step 2 is one scan, whose kinds can never overlap: every kind but `tone` is one
+# non-letter character (or starts with one), a tone match two letters (o/u + a toned
+# a/e/y) that no other kind starts with.  The pattern opens with one character class, so
+# stdlib re skips to candidates in C (an alternation of the kinds could not be prefiltered,
+# and two class scans cost twice): a one-character kind, or o/u with the tone pair's
+# second letter.  Where a non-tone match can start: "\r" (CR, CRLF), "*" ("**"), a
+# superscript run, the rest.  Old/new tone placement: only open syllables oa/oe/uy, never
+# after q; the scan drops pairs an ASCII letter follows (a closed syllable, the commonest
+# case), the conditions around the pair are tested on the few left.
+_SPECIAL_CHARS = "\r*" + SUPERSCRIPT_DIGITS + "".join(_SINGLE)
+_TONE_FIRST = "oOuU"
+# what text.clean folds or drops: whitespace but " " and "\n" (every character str.isspace
+# accepts: general category Zs, or bidirectional class WS, B or S) and invisible characters.
+# The scan also looks for those it does not edit, at no cost per character, so that a
+# document with none is known (NormalizedText.plain).
+_NOT_PLAIN = ("\t\x0b\x0c\r\x1c\x1d\x1e\x1f\x85\xa0\u1680" + "".join(map(chr, range(0x2000, 0x200b)))
+              + "\u2028\u2029\u202f\u205f\u3000" + "\u00ad\u200b\u200c\u200d\u2060\ufeff")
+_STEP2 = compile_re("[" + re.escape(_SPECIAL_CHARS + _TONE_FIRST
+                                    + "".join(sorted(set(_NOT_PLAIN) - set(_SPECIAL_CHARS)))) + "]"
+                    "(?:(?<=[" + _TONE_FIRST + "])[" + _TONED + "](?![A-Za-z])|(?<![" + _TONE_FIRST + "]))")
 # what after a pair makes the syllable closed (a soft hyphen or zero-width character
 # inside a word does not end it)
 _LETTER_AHEAD = compile_regex(r"[\u00ad\u200b-\u200d\u2060]*+\p{L}")
 
 
-def _special_edits(text: str, sups: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
-    """(start, end, replacement) of the non-tone kinds; superscript runs also go to sups."""
+def _step2_edits(text: str, sups: list[tuple[int, int, str]]) -> tuple[list[tuple[int, int, str]], bool]:
+    """(start, end, replacement) of every kind, in text order, and whether text holds no
+    _NOT_PLAIN character; superscript runs also go to sups."""
     edits = []
-    done = 0                    # end of the last match: "***" is "**" and a lone "*"
-    for m in _SPECIAL.finditer(text):
+    plain = True
+    done = 0                    # end of the last non-tone match: "***" is "**" and a lone "*"
+    for m in _STEP2.finditer(text):
         s = m.start()
+        c = text[s]
+        if c in _TONE_FIRST:
+            rep = _tone_edit(text, s)
+            if rep is not None:
+                edits.append((s, s + 2, rep))
+            continue
+        if c in _NOT_PLAIN:
+            plain = False
+            if c not in _SPECIAL_CHARS:
+                continue                                         # looked for, not edited
         if s < done:
             continue
-        c = text[s]
         if c == "\r":                                           # CR or CRLF -> LF
             e, rep = (s + 2 if text[s + 1:s + 2] == "\n" else s + 1), "\n"
         elif c == "*":                                           # markdown bold: removed
@@ -197,22 +217,18 @@ def _special_edits(text: str, sups: list[tuple[int, int, str]]) -> list[tuple[in
             e, rep = s + 1, _SINGLE[c]
         edits.append((s, e, rep))
         done = e
-    return edits
+    return edits, plain
 
 
-def _tone_edits(text: str) -> list[tuple[int, int, str]]:
-    """(start, end, replacement) of old-style tone placements to fold ("hoà" -> "hòa")."""
-    edits = []
-    for m in _TONE_PAIR.finditer(text):
-        s = m.start()
-        if (s and text[s - 1] in "qQ") or _LETTER_AHEAD.match(text, s + 2):
-            continue                                             # "quý"; "hoàn" (closed)
-        first, second = text[s], text[s + 1]
-        base = _TONES[second][0]
-        if (base in "yY" and first in "oO") or (base in "aAeE" and first in "uU"):
-            continue                                             # "oý", "uà": not oa/oe/uy
-        edits.append((m.start(), m.end(), _tone_fold(first, second)))
-    return edits
+def _tone_edit(text: str, s: int) -> str | None:
+    """The folded form of the o/u + toned vowel pair at s ("hoà" -> "hòa"), or None to keep it."""
+    if (s and text[s - 1] in "qQ") or _LETTER_AHEAD.match(text, s + 2):
+        return None                                              # "quý"; "hoàn" (closed)
+    first, second = text[s], text[s + 1]
+    base = _TONES[second][0]
+    if (base in "yY" and first in "oO") or (base in "aAeE" and first in "uU"):
+        return None                                              # "oý", "uà": not oa/oe/uy
+    return _tone_fold(first, second)
 
 
 class _Chain:
@@ -265,6 +281,9 @@ class NormalizedText:
     # adjacent marks are out of order, so every substring of it is NFC too (and so is a
     # join of such substrings with spaces, a space being a stable boundary)
     nfc_quick: bool = field(default=False, repr=False, compare=False)
+    # the original holds no whitespace but " " and "\n" and no invisible character (known only
+    # with nfc_quick): text.clean need not test its substrings character by character
+    plain: bool = field(default=False, repr=False, compare=False)
 
     def to_original(self, start: int, end: int) -> tuple[int, int]:
         if not self._map:
@@ -292,13 +311,9 @@ def normalize(original: str) -> NormalizedText:
     was_nfc = quick or nfc == original     # = unicodedata.is_normalized("NFC", original)
     text1, map1 = _nfc(original, was_nfc)
     sups: list[tuple[int, int, str]] = []  # (start, end, marks) in text1
-    edits = _special_edits(text1, sups)
-    tones = _tone_edits(text1)
-    if tones:
-        edits = sorted(edits + tones)
+    edits, plain = _step2_edits(text1, sups)
     text2, map2 = _edited(text1, edits)
-    chain = _Chain([map2, map1])
-    norm = NormalizedText(original, text2, chain, [], was_nfc, quick)
+    norm = NormalizedText(original, text2, _compose(map2, map1), [], was_nfc, quick, quick and plain)
     if sups:
         marks: list[Mark] = []
         for s, e, digits in sups:
@@ -307,6 +322,16 @@ def normalize(original: str) -> NormalizedText:
             marks.append(Mark("".join(_SUP_VALUE[c] for c in digits), npos, (os_, oe)))
         norm.marks = marks
     return norm
+
+
+def _compose(last, first):
+    """The map of two steps: a step that edited nothing drops out (each map call saved
+    counts: spans are mapped back one by one in every stage)."""
+    if not first:
+        return last
+    if not last:
+        return first
+    return _Chain([last, first])
 
 
 def _forward(omap: OffsetMap, p: int) -> int:

@@ -50,13 +50,14 @@ def analyze_document(norm: NormalizedText) -> Layout:
 
     items, warns, first = build_items(norm, lines, h.body_start, tail.body_end, paren=paren,
                                       taken=frozenset(it.path for it in dup_items))
-    layout.warnings.extend(_to_original(norm, warns))
+    layout.warnings.extend(warns)
     items += _attachment_items(norm, lines, attached, layout, loose, paren)
     layout.items = dup_items + items
     if not items:
         layout.warnings.append(diagnostics.warn("W209"))
     _body_segments(lines, h.body_start, tail, first, layout)
-    _footer_segments(norm, lines, tail, layout, note_end)
+    sig = signature_block(tail.signature, tail.rules)     # read by the segments and the metadata
+    _footer_segments(norm, lines, tail, layout, note_end, sig)
     layout.segments.sort(key=lambda s: (s[1], s[2]))
 
     anchor_of = _anchor_finder(items, layout.preamble)
@@ -66,7 +67,7 @@ def analyze_document(norm: NormalizedText) -> Layout:
     mb = MetaBuilder(norm, lines)
     mb.header(h)
     mb.complete_issuer(lines[tail.closing[0]] if tail.closing else None, from_header=bool(h.issuer_lines))
-    mb.footer(tail, web_table(original_lines, table_end))
+    mb.footer(tail, web_table(original_lines, table_end), sig)
     layout.metadata = mb.meta
     return layout
 
@@ -81,16 +82,19 @@ def _attachment_items(norm: NormalizedText, lines: list[Line], attached: list[At
         atail = parse_tail(lines, ah.body_start, hi)
         items, warns, _ = build_items(norm, lines, ah.body_start, atail.body_end, prefix=att.prefix,
                                       paren=paren)
-        layout.warnings.extend(_to_original(norm, warns))
+        layout.warnings.extend(warns)
         out.extend(items)
         layout.segments.append(("attachment", lines[att.start].start, _end_of(lines, att.start, hi, lines[att.start].end)))
     return out
 
 
-def _first_lines(text: str, n: int) -> list[str]:
-    """The first n lines of text (any line break): str.split, much faster, when there is no CR."""
+def _first_lines(text: str, n: int, head: int = 8192) -> list[str]:
+    """The first n lines of text (any line break): str.split, much faster, when there is no CR;
+    of the first `head` characters when they hold n line breaks (the rest is not copied)."""
     if "\r" in text:
         return _LINE_BREAK.split(text, maxsplit=n)[:n]
+    if len(text) > head and text.count("\n", 0, head) >= n:
+        text = text[:head]
     return text.split("\n", n)[:n]
 
 
@@ -129,7 +133,7 @@ def _repeated_opening(norm: NormalizedText, lines: list[Line], lo: int, layout: 
     layout.segments.append(("repeat", lines[a0].start, _end_of(lines, a0, b0, lines[a0].start)))
     dh = parse_header(lines, a0, b0, loose)
     items, warns, _ = build_items(norm, lines, dh.body_start, b0, prefix="dup/")
-    layout.warnings.extend(_to_original(norm, warns))
+    layout.warnings.extend(warns)
     return b0, items
 
 
@@ -149,12 +153,13 @@ def _body_segments(lines: list[Line], bs: int, tail: Tail, first: int, layout: L
 
 
 def _footer_segments(norm: NormalizedText, lines: list[Line], tail: Tail, layout: Layout,
-                     note_end: dict[int, int]) -> None:
+                     note_end: dict[int, int], sig: tuple) -> None:
+    """sig: signature_block of the tail's signature lines."""
     segs = layout.segments
     if tail.noi_nhan is not None:
         end = tail.distribution[-1].end if tail.distribution else lines[tail.noi_nhan].end
         segs.append(("distribution", lines[tail.noi_nhan].start, end))
-    block, name_line, rest = signature_block(tail.signature, tail.rules)
+    block, name_line, rest = sig
     sig_lines = block + ([name_line] if name_line else [])
     for ln in sig_lines:                 # per line: a flattened footer interleaves Nơi nhận entries
         segs.append(("signature", ln.start, ln.end))
@@ -199,13 +204,6 @@ def _anchor_finder(items: list[ItemNode], preamble):
             return "preamble"
         return None
     return anchor_of
-
-
-def _to_original(norm: NormalizedText, warns: list) -> list:
-    for w in warns:
-        if w.span is not None:
-            w.span = norm.to_original(*w.span)
-    return warns
 
 
 def header_segments(lines: list[Line], h: Header) -> list[tuple[str, int, int]]:

@@ -12,7 +12,7 @@ from .labels import match_label
 from .lines import Line
 from .segment import (CLOSING_FALLBACK, CLOSING_MARK, DASH_ENTRY_RE, NAME_RE, NOI_NHAN_FIRST, NOI_NHAN_RE,
                       ends_sentence, is_separator, is_upper, join_lines, starts_lower, wraps)
-from .vocab import prefix_firsts, prefix_re
+from .vocab import prefix_re, prefix_starts
 from ..startup_cache import compile_regex
 
 
@@ -80,7 +80,7 @@ def parse_tail(lines: list[Line], lo: int, hi: int) -> Tail:
     noi = None
     first_prefix = None
     close_line = None
-    prefix, firsts = prefix_re(), prefix_firsts()
+    prefix, starts = prefix_re(), prefix_starts()
     for i in range(lo, hi):
         t = lines[i].text
         if not t or lines[i].note is not None:
@@ -89,7 +89,7 @@ def parse_tail(lines: list[Line], lo: int, hi: int) -> Tail:
             close_line = i
         if noi is None and t.startswith(NOI_NHAN_FIRST) and NOI_NHAN_RE.match(t):
             noi = i
-        if first_prefix is None and t.startswith(firsts) and prefix.match(t) and is_upper(t[:20]):
+        if first_prefix is None and t.startswith(starts) and prefix.match(t) and is_upper(t[:20]):
             first_prefix = i
     if first_prefix is None and noi is None:
         first_prefix = _bare_signature(lines, lo, hi)
@@ -166,7 +166,9 @@ def parse_tail(lines: list[Line], lo: int, hi: int) -> Tail:
     return tail
 
 
-_TOKEN = compile_regex(r"\S++")
+# the tokens of a line from its end (maximal runs of non-spaces are the same read either way):
+# only the trailing run of upper-case words is wanted, not a match object per token
+_TOKEN_BACK = compile_regex(r"(?r)\S++")
 _CELL_PREFIXES = frozenset(p.upper() for p in ("TM.", "KT.", "TL.", "TUQ.", "Q.", "T/M", "K/T", "T/L", "T/UQ"))
 _COLUMN_GAP = compile_regex(r"(?<=\S)\x20{3,}+(\S.*?)\s*$")
 
@@ -184,21 +186,19 @@ def split_footer_cell(ln: Line) -> tuple[Optional[Line], Optional[Line]]:
             left_text = ln.text[:gap.start()].rstrip()
             left = Line(ln.idx, ln.start, ln.start + len(left_text), left_text) if left_text else None
             return left, Line(ln.idx, ln.start + gap.start(1), ln.end, right_text)
-    toks = list(_TOKEN.finditer(ln.text))
-    k = len(toks)
-    while k > 0:
-        t = toks[k - 1].group()
+    run = []                              # the trailing run, last token first
+    for m in _TOKEN_BACK.finditer(ln.text):
+        t = m.group()
         if t.upper() in _CELL_PREFIXES:
-            k -= 1
+            run.append(m)
             break
         if t.isalpha() and t.isupper():
-            k -= 1
+            run.append(m)
             continue
         break
-    run = toks[k:]
-    letters = sum(sum(c.isalpha() for c in m.group()) for m in run)
-    if len(run) < 2 or letters < 6:
+    if len(run) < 2 or sum(sum(map(str.isalpha, m.group())) for m in run) < 6:
         return ln, None
+    run.reverse()
     cut = run[0].start()
     left_text = ln.text[:cut].rstrip()
     right = Line(ln.idx, ln.start + cut, ln.end, ln.text[cut:])

@@ -84,7 +84,8 @@ def build_footnotes(norm: NormalizedText, lines: list[Line], anchor_of: Callable
     for ln in notes:
         end = lines[note_end.get(ln.idx, ln.idx)].end
         fn = FootnoteNode(marker=ln.note, start=ln.note_start, end=end,
-                          text=clean(norm.original_slice(ln.note_start, end), nfc=norm.nfc_quick))
+                          text=clean(norm.original_slice(ln.note_start, end), nfc=norm.nfc_quick,
+                                     plain=norm.plain))
         want = "(" + ln.note if ln.paren else ln.note
         cands = by_marker.get(want, [])
         j = nxt.get(want, 0)

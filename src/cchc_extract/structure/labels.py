@@ -31,7 +31,7 @@ _LABEL = compile_regex(
 )
 
 
-@dataclass
+@dataclass(slots=True)      # one per distinct labelled line: no instance dict to build and free
 class Label:
     text: str       # as written, e.g. "1.2." / "a)" / "-"
     kind: str       # roman, dieu, decimal, multilevel, letter, dash, plus, bullet
@@ -73,6 +73,7 @@ _G = dict(_LABEL.groupindex)
 
 
 _MEMO: dict[str, Optional[Label]] = {}
+_UNSEEN = object()
 _MEMO_MAX = 50_000
 
 
@@ -84,10 +85,9 @@ def reset_memo() -> None:
 def match_label(text: str) -> Optional[Label]:
     """The label opening a stripped paragraph, or None.  Several passes (segmenter, footer,
     notes, item tree) ask about the same line: answers are memoized (a Label is never mutated)."""
-    try:
-        return _MEMO[text]
-    except KeyError:
-        pass
+    lab = _MEMO.get(text, _UNSEEN)       # (no KeyError raised: half the calls are first asks)
+    if lab is not _UNSEEN:
+        return lab
     lab = _match_label(text)
     if len(_MEMO) < _MEMO_MAX:
         _MEMO[text] = lab

@@ -178,18 +178,20 @@ class MetaBuilder:
         return name if level else f"{lvl} {name}"
 
     # -- footer --------------------------------------------------------------
-    def footer(self, t: Tail, web: dict[str, str]) -> None:
+    def footer(self, t: Tail, web: dict[str, str], sig: Optional[tuple] = None) -> None:
+        """sig: signature_block(t.signature, t.rules) when the caller has it."""
         md = self.meta
         if t.noi_nhan is not None:
             md.distribution = [e for e in (self.entry(ln) for ln in t.distribution) if e]
             if t.distribution:
                 md.spans["distribution"] = self.norm.to_original(t.distribution[0].start, t.distribution[-1].end)
-        self._signer(t.signature, web, t.rules)
+        self._signer(sig or signature_block(t.signature, t.rules), web)
         if md.doc_type is None and web.get("loại văn bản"):
             md.doc_type = _WEB_TYPES.get(web["loại văn bản"].lower(), "other")
 
-    def _signer(self, sig: list[Line], web: dict[str, str], rules: frozenset[int] | set[int] = frozenset()) -> None:
-        block, name_line, _ = signature_block(sig, rules)
+    def _signer(self, sig: tuple, web: dict[str, str]) -> None:
+        """sig: the signature block, name line and rest (signature_block)."""
+        block, name_line, _ = sig
         auth: list[tuple[str, Line, Line]] = []
         title = None
         for ln in block:

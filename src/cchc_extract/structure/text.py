@@ -10,13 +10,17 @@ _MARKUP = compile_regex(r"\*\*|\|")
 _INVISIBLE = compile_re(r"[\u00ad\u200b-\u200d\u2060\ufeff]")
 
 
-def clean(s: str, markup: bool = False, nfc: bool = False) -> str:
+def clean(s: str, markup: bool = False, nfc: bool = False, plain: bool = False) -> str:
     """NFC, no invisible characters (soft hyphens, zero-width), single spaces.
 
     markup=True also drops markdown bold and table pipes (metadata values); item texts keep
     "**" as written, like the gold's `ends`.  nfc=True: s is known to be NFC already
-    (NormalizedText.nfc_quick), so its characters are not checked again.
+    (NormalizedText.nfc_quick), so its characters are not checked again.  plain=True (with
+    nfc): s is made of characters of a NormalizedText.plain original and spaces, so only
+    its line breaks and spaces can need a change.
     """
+    if nfc and plain and not markup and "\n" not in s and _single_spaced(s):
+        return s
     if not nfc:
         s = unicodedata.normalize("NFC", s)
     if _tidy(s) and not (markup and ("**" in s or "|" in s)):
@@ -30,4 +34,9 @@ def clean(s: str, markup: bool = False, nfc: bool = False) -> str:
 def _tidy(s: str) -> bool:
     """Nothing for clean() to change: all characters printable (so no invisible characters and
     no whitespace but " ") and no double, leading or trailing space.  C-speed tests."""
-    return s.isprintable() and "  " not in s and s[:1] != " " and s[-1:] != " "
+    return s.isprintable() and _single_spaced(s)
+
+
+def _single_spaced(s: str) -> bool:
+    """No double, leading or trailing space."""
+    return "  " not in s and s[:1] != " " and s[-1:] != " "

@@ -18,7 +18,14 @@ from .warnlimit import Warner
 _NOTE_ONLY = regex.compile(r"^\(.*\)[.;]?$")               # "(Nhiệm vụ cụ thể theo Phụ lục đính kèm)."
 _SECTION = regex.compile(r"^(?:(?:PHẦN|Phần|CHƯƠNG|Chương|MỤC|Mục|Tiểu mục)\s+(?:[IVXL]+|\d+|thứ\s+\p{L}+)\b"
                          r"|[A-ZĐ]\.\s+\p{Lu}{2,})")     # Party letter parts: "A. TÌNH HÌNH"
-_SECTION_FIRST = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZĐ")   # what a _SECTION match can start with
+# what a _SECTION match starts with: one of its words, or a capital and "." (C-speed tests first)
+_SECTION_WORDS = ("PHẦN", "Phần", "CHƯƠNG", "Chương", "MỤC", "Mục", "Tiểu mục")
+_SECTION_FIRST = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZĐ")
+
+
+def _may_be_section(text: str) -> bool:
+    """A necessary condition for _SECTION.match(text)."""
+    return text.startswith(_SECTION_WORDS) or (text[1:2] == "." and text[0] in _SECTION_FIRST)
 _BRACKET_MARK = regex.compile(r"\[\d{1,3}\]")
 
 
@@ -44,6 +51,7 @@ class TreeBuilder:
         self.items: list[ItemNode] = []
         self.warn = Warner()
         self.paths: set[str] = set()
+        self.by_path: dict[str, ItemNode] = {}    # this builder's items (paths are unique)
         self.dups: dict[str, int] = {}
         self.stack: list[_Open] = []
         self.root = _Open(ItemNode("", "", "root", 0, None, 0, 0, ""), Label("", "root", "", 0))
@@ -54,6 +62,7 @@ class TreeBuilder:
         # out: build_items reads the original instead
         self.sources = lambda spans: ([text[s:e] for s, e in spans], ())
         self.nfc = False          # uncut texts from `sources` are NFC (NormalizedText.nfc_quick)
+        self.plain = False        # ... and made of plain characters (NormalizedText.plain)
         self.note_gap = False     # the gap holds a footnote block (a page foot)
         self.last_open = False    # the last content line ends without sentence punctuation
 
@@ -123,12 +132,13 @@ class TreeBuilder:
         op = _Open(node, lab)
         self.stack.append(op)
         self.items.append(node)
+        self.by_path[path] = node
         self.current = op
         self.gap = False
 
     def _repeats(self, path: str, start: int, end: int) -> bool:
         """The item already at `path` opens with the same line as the one at start..end."""
-        first = next((n for n in reversed(self.items) if n.path == path), None)
+        first = self.by_path.get(path)
         return first is not None and self.text[first.start:first.end] == self.text[start:end]
 
     def _drop_lead_in(self) -> None:
@@ -185,7 +195,7 @@ class TreeBuilder:
             if "[" in joined or (paren_marks and "(" in joined):   # what a mark starts with
                 joined, subs = mark_re.subn("", joined)
                 nfc = nfc and not subs
-            it.text = clean(joined, nfc=nfc)
+            it.text = clean(joined, nfc=nfc, plain=self.plain)
             it.end = e
         for it in reversed(self.items):
             if it.parent and it.parent in by_path:
@@ -198,11 +208,13 @@ def build_items(norm: NormalizedText, lines: list[Line], lo: int, hi: int, prefi
                 paren: frozenset = frozenset(), taken: frozenset = frozenset()
                 ) -> tuple[list[ItemNode], list[Warning_], int]:
     """Items of body lines [lo, hi) (taken: paths other items already have). Returns items,
-    warnings and the offset of the first item."""
+    warnings (with original spans) and the offset of the first item."""
     tb = TreeBuilder(norm.text, prefix)
+    tb.warn = Warner(to_original=norm.to_original)       # warnings carry original spans
     tb.paths.update(taken)
     tb.sources = _source_reader(norm)
     tb.nfc = norm.nfc_quick
+    tb.plain = norm.plain
     if paren:
         alt = "|".join(sorted(paren))
         tb.mark_re = regex.compile(r"\[\d{1,3}\]|(?<=[\p{L}\d.,;:)\"'])\((?:" + alt + r")\)")
@@ -216,7 +228,7 @@ def build_items(norm: NormalizedText, lines: list[Line], lo: int, hi: int, prefi
             continue
         lab = match_label(text)
         if lab is None:
-            if text[0] in _SECTION_FIRST and _SECTION.match(text):
+            if _may_be_section(text) and _SECTION.match(text):
                 tb.section_break()
                 continue
             if _is_heading(text):

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from typing import Optional
+from typing import Callable, Optional
 
 from .. import diagnostics
 from ..models import Warning_
@@ -11,14 +11,19 @@ CAP = 20
 
 
 class Warner:
-    def __init__(self, cap: int = CAP):
+    def __init__(self, cap: int = CAP, to_original: Optional[Callable[[int, int], tuple[int, int]]] = None):
         self.cap = cap
+        # maps a normalized span to the original before the warning is built (a model's
+        # field set afterwards is validated again)
+        self.to_original = to_original
         self.out: list[Warning_] = []
         self.count: Counter = Counter()
 
     def add(self, code: str, message: Optional[str] = None, span: Optional[tuple[int, int]] = None) -> None:
         self.count[code] += 1
         if self.count[code] <= self.cap:
+            if span is not None and self.to_original is not None:
+                span = self.to_original(*span)
             self.out.append(diagnostics.warn(code, message, span=span))
 
     def finish(self) -> list[Warning_]:
