@@ -10,7 +10,6 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Optional, get_args
 
-import regex
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
@@ -60,7 +59,7 @@ class DocTypes:
 
     def type_of_symbol(self, symbol: str) -> Optional[str]:
         """Type from the type code of a symbol: KH-UBND, 208-KH/TU -> KH; 2020/NĐ-CP -> NĐ."""
-        for token in regex.split(r"[/-]", symbol):
+        for token in _codes_of(symbol):
             if not token or token.isdigit():
                 continue
             return self.type_of_code(token)
@@ -69,11 +68,16 @@ class DocTypes:
     def issuer_code(self, symbol: str) -> Optional[str]:
         """The issuer's code in a symbol (its first part that is no year and no type code, term
         number dropped): 2025/QH15 -> QH; NQ-CP -> CP; UBND-KSTT -> UBND; 45-CT/TU -> TU."""
-        for token in regex.split(r"[/-]", symbol):
+        for token in _codes_of(symbol):
             if not token or token.isdigit() or self.type_of_code(token) is not None:
                 continue
             return token.rstrip("0123456789").upper() or None
         return None
+
+
+def _codes_of(symbol: str) -> list[str]:
+    """regex.split(r"[/-]", symbol) without the engine: the parts between "/" and "-"."""
+    return symbol.replace("-", "/").split("/")
 
 
 def _load(path: Path) -> DocTypes:

@@ -9,8 +9,10 @@ then rule id.
 from __future__ import annotations
 
 import time
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from itertools import chain
+from operator import attrgetter
 from typing import Any, Callable, Iterator, Optional
 
 import regex
@@ -19,7 +21,6 @@ from ..normalize import NormalizedText
 from ..rules import Rule, RuleSet
 from ..startup_cache import compile_regex
 from .anchors import CONTEXT_LOWER, Anchor, anchor_of, unsafe_in
-from .disjoint import greedy_disjoint
 
 
 @dataclass
@@ -117,6 +118,7 @@ def match_at(rx, text: str, starts: list[int], timeout: float | None) -> Iterato
 
 
 FIGURE_RUN = compile_regex(r"\d+", regex.V1 | regex.UNICODE)
+_MATCH_START = type(FIGURE_RUN.match("0")).start   # Match.start, for map() over a finditer
 
 
 class _Places:
@@ -125,7 +127,10 @@ class _Places:
     def __init__(self, text: str, lowered: Optional[str]):
         self.text, self._lowered = text, lowered
         self._found: dict[tuple[str, bool], list[int]] = {}
-        self._starts: dict[Anchor, Optional[list[int]]] = {}
+        # keyed by id(anchor): rule anchors are interned at load time (anchors._anchor), and
+        # hashing the dataclass field by field on every look-up cost more than the look-up
+        self._starts: dict[int, tuple[Anchor, Optional[list[int]]]] = {}
+        self._groups: dict[int, tuple[list[int], dict[str, list[int]]]] = {}
 
     def lowered(self) -> str:
         if self._lowered is None:
@@ -136,9 +141,10 @@ class _Places:
         """Sorted places where the anchor's matches can start; None: scan the whole text."""
         if anchor is None:
             return None
-        if anchor not in self._starts:
-            self._starts[anchor] = self._anchor_starts(anchor)
-        return self._starts[anchor]
+        known = self._starts.get(id(anchor))
+        if known is None:   # the anchor is kept with its places, so its id stays its own
+            known = self._starts[id(anchor)] = (anchor, self._anchor_starts(anchor))
+        return known[1]
 
     def _anchor_starts(self, anchor: Anchor) -> Optional[list[int]]:
         if anchor.ignore_case:
@@ -152,14 +158,40 @@ class _Places:
             lists.append(self._find(self.text, "", False))
         starts = lists[0] if len(lists) == 1 else sorted(chain(*lists))   # merges sorted runs
         text = self.text
-        for must, test in anchor.before:   # the character before the start, as the look-behinds want it
-            if must:
+        for i, (must, test) in enumerate(anchor.before):   # the character before the start, as the look-behinds want it
+            if i == 0:
+                starts = self._passing(starts, must, test)
+            elif must:
                 starts = [p for p in starts if p and test[text[p - 1]]]
             else:
                 starts = [p for p in starts if not (p and test[text[p - 1]])]
         for ends in anchor.ends:   # the literal text a look-behind wants before the start
             starts = [p for p in starts if text.endswith(ends, 0, p)]
         return starts
+
+    def _passing(self, starts: list[int], must: bool, test) -> list[int]:
+        """The starts whose previous character passes the test (`must`) or fails it (not
+        `must`); a start at 0, which has none, fails every test.  The test is asked once per
+        distinct previous character: several rules filter the same runs of figures."""
+        kept = [run for before, run in self._by_previous(starts).items()
+                if (before != "" and test[before]) == must]
+        return sorted(chain(*kept))   # merges the ascending runs
+
+    def _by_previous(self, starts: list[int]) -> dict[str, list[int]]:
+        """The starts (ascending) grouped by the character before them ("" at 0), once per list."""
+        known = self._groups.get(id(starts))
+        if known is None:
+            text = self.text
+            groups: dict[str, list[int]] = {}
+            for p in starts:
+                before = text[p - 1] if p else ""
+                run = groups.get(before)
+                if run is None:
+                    groups[before] = [p]
+                else:
+                    run.append(p)
+            known = self._groups[id(starts)] = (starts, groups)   # the list kept: its id stays its own
+        return known[1]
 
     def _find(self, hay: str, word: str, ignore_case: bool) -> list[int]:
         """Every place of the word in hay (overlapping ones too); word "": runs of figures."""
@@ -179,7 +211,7 @@ class _Places:
                     found.append(i)
                     i = find(word, i + 1)
             else:
-                found = [m.start() for m in FIGURE_RUN.finditer(hay, concurrent=CONCURRENT)]
+                found = list(map(_MATCH_START, FIGURE_RUN.finditer(hay, concurrent=CONCURRENT)))
             self._found[key] = found
         return found
 
@@ -187,20 +219,57 @@ class _Places:
 def select(cands: list[Found]) -> tuple[list[Found], list[Found]]:
     """Greedy non-overlapping choice in the documented total order.
 
-    Returns (winners in document order, losers)."""
+    Returns (winners in document order, losers).  The candidates are taken along the
+    text in clusters of transitively overlapping spans: a candidate alone in its cluster
+    wins without being compared; only the members of a cluster are put in preference
+    order (as disjoint.greedy_disjoint does, with the same choices)."""
     if _in_order_and_disjoint(cands):   # a kind's kept winners, selected again: all win
         return list(cands), []
-    ordered = sorted(cands, key=Found.sort_key.fget)
-    real = [c for c in ordered if c.end > c.start]   # an empty candidate always loses
-    keep = greedy_disjoint([(c.start, c.end) for c in real])
-    winners = [c for c, k in zip(real, keep) if k]
-    if len(winners) == len(ordered):
-        losers: list[Found] = []
-    else:
-        chosen = set(map(id, winners))
-        losers = [c for c in ordered if id(c) not in chosen]
-    winners.sort(key=_span_key)
+    winners: list[Found] = []
+    lost: list[Found] = []
+    cluster: list[Found] = []
+    cluster_end = -1
+    for c in sorted(cands, key=_SPAN):
+        if c.end <= c.start:
+            lost.append(c)   # an empty candidate always loses
+        elif cluster and c.start >= cluster_end:   # nothing before can touch this one or later ones
+            _choose(cluster, winners, lost)
+            cluster, cluster_end = [c], c.end
+        else:
+            cluster.append(c)
+            cluster_end = max(cluster_end, c.end)
+    if cluster:
+        _choose(cluster, winners, lost)
+    if not lost:
+        return winners, []
+    chosen = set(map(id, winners))
+    losers = [c for c in cands if id(c) not in chosen]   # in the given order, then (stable) by preference
+    losers.sort(key=_PREFERENCE)
     return winners, losers
+
+
+_SPAN = attrgetter("start", "end")
+_PREFERENCE = Found.sort_key.fget
+
+
+def _choose(cluster: list[Found], winners: list[Found], lost: list[Found]) -> None:
+    """The greedy choice within one cluster (its members in document order): in preference
+    order, keep a candidate that overlaps none kept before; winners in document order."""
+    if len(cluster) == 1:
+        winners.append(cluster[0])
+        return
+    taken: list[tuple[int, int]] = []   # sorted spans kept so far
+    kept: list[Found] = []
+    for c in sorted(cluster, key=_PREFERENCE):   # stable: equal keys keep the given order
+        s, e = span = c.start, c.end
+        k = bisect_left(taken, span)
+        if (k > 0 and taken[k - 1][1] > s) or (k < len(taken) and taken[k][0] < e):
+            lost.append(c)
+            continue
+        taken.insert(k, span)
+        kept.append(c)
+    kept.sort(key=_SPAN)
+    winners.extend(kept)
 
 
 def _in_order_and_disjoint(cands: list[Found]) -> bool:
@@ -212,10 +281,6 @@ def _in_order_and_disjoint(cands: list[Found]) -> bool:
             return False
         end = c.end
     return True
-
-
-def _span_key(c: Found) -> tuple[int, int]:
-    return c.start, c.end
 
 
 Finder = Callable[[MatchContext], list[Found]]

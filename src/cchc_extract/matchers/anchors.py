@@ -61,8 +61,18 @@ def anchor_of(rx) -> Optional[Anchor]:
     return _anchor(rx.pattern, rx.flags)
 
 
+_INTERNED: dict[Anchor, Anchor] = {}
+
+
 @lru_cache(maxsize=None)   # keyed by pattern text and flags: load-time work, done once
 def _anchor(pattern: str, flags: int) -> Optional[Anchor]:
+    """The anchor of the pattern, one object for equal anchors (so that `_Places` may key
+    its memo by identity and rules with equal anchors share their starts)."""
+    anchor = _read_anchor(pattern, flags)
+    return anchor if anchor is None else _INTERNED.setdefault(anchor, anchor)
+
+
+def _read_anchor(pattern: str, flags: int) -> Optional[Anchor]:
     try:
         lead = leading(pattern)
         before = tuple(dict.fromkeys((must, _char_test(item, flags)) for must, item in _before_items(pattern)))

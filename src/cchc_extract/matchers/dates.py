@@ -6,7 +6,8 @@ value and is marked suspect, with warning W302 (ANNOTATION.md "dates").
 """
 from __future__ import annotations
 
-from typing import Any, Optional
+from operator import itemgetter
+from typing import Callable, Optional
 
 from .. import diagnostics
 from ..temporal import day_iso, half_iso, is_valid_day, month_iso, quarter_iso, roman_or_int
@@ -52,34 +53,51 @@ def _doc_year(ctx: MatchContext) -> Optional[int]:
     return None
 
 
-def _value(form: str, g: dict[str, Any], ctx: MatchContext) -> tuple[Optional[str], bool]:
-    """(value, suspect) of one match from its named groups."""
-    y = int(g["y"]) if g.get("y") else None
-    if g.get("d") and g.get("m") and y is not None:
-        return day_value(int(g["d"]), int(g["m"]), y)
-    if g.get("m") and y is not None:
-        m = int(g["m"])
+# The groups a value is made of, read from m.groups() by number (rules/dates.yaml).
+_VALUE_GROUPS = ("d", "m", "y", "q", "h", "y1", "y2")
+_ABSENT = (None,)   # appended to m.groups(): index -1 reads a group the pattern lacks as None
+_READERS: dict = {}   # pattern -> itemgetter of the value groups (load-time facts of the rules)
+
+
+def _value_reader(rx) -> Callable[[tuple], tuple]:
+    """(d, m, y, q, h, y1, y2) of a match, from `m.groups() + _ABSENT`: a rule's dict of
+    groups is never built (most matches are values, and a group dict costs a short match)."""
+    reader = _READERS.get(rx)
+    if reader is None:
+        index = rx.groupindex   # a fresh dict per read
+        reader = _READERS[rx] = itemgetter(*(index[n] - 1 if n in index else -1 for n in _VALUE_GROUPS))
+    return reader
+
+
+def _value(d: Optional[str], mo: Optional[str], ys: Optional[str], q: Optional[str], h: Optional[str],
+           y1: Optional[str], y2: Optional[str], ctx: MatchContext) -> tuple[Optional[str], bool]:
+    """(value, suspect) of one match from its value groups (None: absent or not taking part)."""
+    y = int(ys) if ys else None
+    if d and mo and y is not None:
+        return day_value(int(d), int(mo), y)
+    if mo and y is not None:
+        m = int(mo)
         return month_iso(y, m), not (1 <= m <= 12 and 1900 <= y <= 2100)
-    if g.get("q") and y is not None:
-        q = roman_or_int(g["q"])
-        return quarter_iso(y, q or 0), not q or not 1 <= q <= 4
-    if g.get("h"):
+    if q and y is not None:
+        qn = roman_or_int(q)
+        return quarter_iso(y, qn or 0), not qn or not 1 <= qn <= 4
+    if h:
         y = y if y is not None else _doc_year(ctx)
         if y is None:
             return None, False
-        return half_iso(y, 1 if g["h"].lower() == "đầu" else 2), False
-    if g.get("y1") and g.get("y2"):
-        return f"{int(g['y1']):04d}/{int(g['y2']):04d}", False
+        return half_iso(y, 1 if h.lower() == "đầu" else 2), False
+    if y1 and y2:
+        return f"{int(y1):04d}/{int(y2):04d}", False
     if y is not None:
         return f"{y:04d}", not 1900 <= y <= 2100
     return None, False
 
 
-def _plausible(form: str, g: dict[str, Any]) -> bool:
+def _plausible(y1: Optional[str], y2: Optional[str]) -> bool:
     """Reject figure shapes that are not dates (a 2025-2021 'period')."""
-    if g.get("y1") and g.get("y2"):
-        y1, y2 = int(g["y1"]), int(g["y2"])
-        return y1 < y2 <= y1 + MAX_PERIOD_YEARS
+    if y1 and y2:
+        first, last = int(y1), int(y2)
+        return first < last <= first + MAX_PERIOD_YEARS
     return True
 
 
@@ -92,12 +110,13 @@ def find(ctx: MatchContext) -> list[Found]:
             rule_seen, form = rule, rule.fields.get("form", "")
             rule_id, priority = rule.id, rule.priority
             behind = "(?<=" in rule.spec.pattern
-        g = group_dict(m)
-        if not _plausible(form, g):
+            read = _value_reader(rule.regex)
+        d, mo, y, q, h, y1, y2 = read(m.groups() + _ABSENT)
+        if not _plausible(y1, y2):
             continue
-        value, suspect = _value(form, g, ctx)
+        value, suspect = _value(d, mo, y, q, h, y1, y2, ctx)
         any_suspect = any_suspect or suspect
-        start = entity_start(rule, m, g) if behind else m.start()
+        start = entity_start(rule, m, group_dict(m)) if behind else m.start()
         out.append(Found(start, m.end(), rule_id, {"value": value, "form": form, "suspect": suspect},
                          priority))
     if any_suspect:  # rare: select only then, to warn for winners alone

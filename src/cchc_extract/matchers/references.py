@@ -17,7 +17,8 @@ from __future__ import annotations
 import unicodedata
 
 from functools import lru_cache
-from typing import Optional
+from operator import itemgetter
+from typing import Callable, Optional
 
 import regex
 
@@ -120,21 +121,30 @@ def _entity_start(rule, m) -> int:
     return min([m.start()] + [s for s in map(m.start, rx.groupindex) if s >= 0])
 
 
-def _group(m, index: dict, name: str) -> Optional[str]:
-    """m.groupdict().get(name), by number: `regex` tries a name as a number first (a failed
-    conversion, an exception set and cleared), and groupdict() does that for every group."""
-    k = index.get(name)
-    return None if k is None else m.group(k)
+# The groups the fields are read from (rules/references.yaml), read from m.groups() by number:
+# `regex` tries a group name as a number first (a failed conversion, an exception set and
+# cleared), and rx.groupindex is a fresh dict per read.
+_FIELD_GROUPS = ("type_word", "type_code", "number", "symbol", "date")
+_ABSENT = (None,)   # appended to m.groups(): index -1 reads a group the pattern lacks as None
+_READERS: dict = {}   # pattern -> itemgetter of the field groups (load-time facts of the rules)
+
+
+def _field_reader(rx) -> Callable[[tuple], tuple]:
+    """(type_word, type_code, number, symbol, date) of a match, from `m.groups() + _ABSENT`."""
+    reader = _READERS.get(rx)
+    if reader is None:
+        index = rx.groupindex
+        reader = _READERS[rx] = itemgetter(*(index[n] - 1 if n in index else -1 for n in _FIELD_GROUPS))
+    return reader
 
 
 def _fill_fields(f: Found, rule, m, types: DocTypes) -> None:
-    index = rule.regex.groupindex
-    date_text = _group(m, index, "date")
+    type_word, type_code, number, symbol, date_text = _field_reader(rule.regex)(m.groups() + _ABSENT)
     date, suspect = day_value_from_text(date_text) if date_text else (None, False)
     f.fields.update({
-        "type": _initial_type(rule, _group(m, index, "type_word"), _group(m, index, "type_code"), types),
-        "number": _clean(_group(m, index, "number")),
-        "symbol": _clean(_group(m, index, "symbol")),
+        "type": _initial_type(rule, type_word, type_code, types),
+        "number": _clean(number),
+        "symbol": _clean(symbol),
         "date": date,
         "issuer": None,
         "title": None,
