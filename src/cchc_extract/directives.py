@@ -158,7 +158,8 @@ def _asks_for_action(unit: "Unit", preamble_asks: bool, lex: Lexicon) -> bool:
     """A leadless item is still a directive under a requesting preamble or when it uses an
     action word; an all-capitals section heading ("II. TỔ CHỨC THỰC HIỆN") is not."""
     text = unit.text
-    first_line = text.split("\n", 1)[0]
+    nl = text.find("\n")
+    first_line = text if nl < 0 else text[:nl]     # not split(): that copies the rest too
     if _all_capitals(first_line) and "\n" not in text.strip():
         return False
     return preamble_asks or lex.first("text", text, ("cue",), unit.low) is not None
@@ -248,14 +249,16 @@ def _doc_lower(ctx: MatchContext) -> Optional[str]:
 def _chains(unit: Unit, bodies: "Bodies", lex: Lexicon, needed_from: int = 0) -> list[Chain]:
     """The unit's body chains with their roles (needed_from: see roles.classify)."""
     lo, hi = unit.parts[0][0], unit.end      # parts are sorted by build()
-    mentions = []
-    for i in range(bisect_left(bodies.starts, lo), len(bodies)):
-        s, e = bodies[i]
-        if s >= hi:
-            break
-        ls = unit.local(s)
-        if ls is not None:
-            mentions.append(Mention(ls, ls + (e - s), i))
+    first, stop = bisect_left(bodies.starts, lo), bisect_left(bodies.starts, hi)
+    if len(unit.parts) == 1:                 # every body starting in [lo, hi) is inside
+        mentions = [Mention(s - lo, e - lo, i) for i, (s, e) in enumerate(bodies[first:stop], first)]
+    else:
+        mentions = []
+        for i in range(first, stop):
+            s, e = bodies[i]
+            ls = unit.local(s)
+            if ls is not None:
+                mentions.append(Mention(ls, ls + (e - s), i))
     if not mentions:
         return []                        # no body named: nothing to classify
     if unit.low is None:
@@ -309,8 +312,30 @@ def _item_roles(chains: list[Chain], inherited: Roles, unit: Unit,
 
 
 # "Ủy ban nhân dân các huyện, thị xã, thành phố (sau đây gọi chung là UBND cấp huyện)"
-_ALIAS = compile_regex(r"\s*\(\s*sau\s+đây\s+(?:được\s+)?(?:gọi\s+)?(?:chung\s+|tắt\s+)?(?:là|gọi\s+là)\s+",
-                       regex.IGNORECASE)
+_ALIAS_PAREN = r"\(\s*sau\s+đây\s+(?:được\s+)?(?:gọi\s+)?(?:chung\s+|tắt\s+)?(?:là|gọi\s+là)\s+"
+_ALIAS = compile_regex(r"\s*" + _ALIAS_PAREN, regex.IGNORECASE)
+_ALIAS_SEARCH = compile_regex(_ALIAS_PAREN, regex.IGNORECASE)
+_BLANKS_BEFORE = compile_regex(r"\s*", regex.REVERSE)     # match(text, 0, p): the blanks ending at p
+
+
+class _AliasSpots:
+    """Where _ALIAS can match: one search of the document for its parenthesis (it holds no other
+    "(", so the hits cannot overlap), each hit widened by the blanks before it.  A match at p
+    needs a hit whose widened start lies at or before p and whose "(" lies at or after p: a
+    bisect per body, instead of a _ALIAS.match per body (the 'regex' module looks for a
+    required string up to the end of the text there: a scan of the rest of the document)."""
+
+    def __init__(self, text: str):
+        hits = [m.span() for m in _ALIAS_SEARCH.finditer(text)]
+        self.parens = [s for s, _ in hits]
+        self.ends = [e for _, e in hits]
+        self.starts = [_BLANKS_BEFORE.match(text, 0, p).start() for p in self.parens]
+
+    def bound(self, p: int) -> int:
+        """Where a match of _ALIAS at p would end (it matches up to there or not at all: the
+        same as the hit after the blanks), or -1 when it cannot match at p."""
+        k = bisect_left(self.parens, p)
+        return self.ends[k] if k < len(self.parens) and self.starts[k] <= p else -1
 
 
 def _aliases(doc: Document, ctx: MatchContext, bodies: "Bodies") -> dict[int, str]:
@@ -321,8 +346,14 @@ def _aliases(doc: Document, ctx: MatchContext, bodies: "Bodies") -> dict[int, st
     text = ctx.norm.text
     keys: dict[int, str] = {}
     by_name: Optional[dict[str, list[int]]] = None
+    spots = _AliasSpots(text)
+    if not spots.parens:
+        return keys
     for i, (start, end) in enumerate(bodies):
-        m = _ALIAS.match(text, end)
+        bound = spots.bound(end)
+        if bound < 0:
+            continue
+        m = _ALIAS.match(text, end, bound)
         if m is None:
             continue
         close = text.find(")", m.end())
@@ -400,6 +431,8 @@ def _own_modality(unit: Unit) -> Optional[str]:
 
 
 def _unique(xs: list[int]) -> list[int]:
+    if len(xs) < 2:
+        return list(xs)                 # most lists: no dict needed
     return list(dict.fromkeys(xs))      # first occurrences, in order
 
 
@@ -506,8 +539,9 @@ def _recipients(doc: Document, ctx: MatchContext, bodies) -> Roles:
 
 def _ref(doc: Document, i: int) -> BodyRef:
     b: Body = doc.bodies[i]
-    # validated init: pydantic-core does it faster than the pure-Python model_construct
-    return BodyRef(text=b.text, span=b.span, body=b.id or None)
+    # validated init: pydantic-core does it faster than the pure-Python model_construct, and
+    # called directly (what BodyRef(**fields) does less its Python __init__ frame)
+    return BodyRef.__pydantic_validator__.validate_python({"text": b.text, "span": b.span, "body": b.id or None})
 
 
 def _make(doc: Document, ctx: MatchContext, path: str, nspan: tuple[int, int], roles: Roles,

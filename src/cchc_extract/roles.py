@@ -114,9 +114,15 @@ class _Plan:
 
     def find(self, window: str, low: Optional[str] = None) -> Optional[Trigger]:
         """__call__ without the memo."""
-        if self.screen is not None and self.screen(window) is None:
-            return None
-        for t, lits, phrases, test in self.steps:
+        steps = self.steps
+        if self.screen is not None:
+            hit = self.screen(window)
+            if hit is None:
+                return None
+            first = self.screen.branch(hit)      # the entries before it cannot match
+            if first:
+                steps = steps[first:]
+        for t, lits, phrases, test in steps:
             if lits:
                 if low is None:
                     low = window.lower()
@@ -139,14 +145,15 @@ class _Plan:
 
 
 class _BeforeTests:
-    """What classify asks of a chain's 'before' window: (lead or support entry, passive entry,
-    subject entry), the last two only when no lead or support entry hits (classify does not
-    look at them then).  One memo for the three plans: one lookup per window, not three."""
+    """What classify asks first of a chain's 'before' window: (lead or support entry, passive
+    entry), the last only when no lead or support entry hits (classify does not look at it
+    then).  One memo for the two plans: one lookup per window, not two.  The subject entry is
+    asked apart (its own plan), only when classify needs it."""
 
-    __slots__ = ("lead", "passive", "subject", "memo")
+    __slots__ = ("lead", "passive", "memo")
 
-    def __init__(self, lead: _Plan, passive: _Plan, subject: _Plan):
-        self.lead, self.passive, self.subject = lead, passive, subject
+    def __init__(self, lead: _Plan, passive: _Plan):
+        self.lead, self.passive = lead, passive
         self.memo: dict = {}
 
     def __call__(self, window: str, low: Optional[str]) -> tuple:
@@ -155,8 +162,8 @@ class _BeforeTests:
             if len(self.memo) >= _MEMO_MAX:
                 self.memo.clear()
             lead = self.lead.find(window, low)
-            found = self.memo[window] = (lead, None, None) if lead is not None else \
-                (None, self.passive.find(window, low), self.subject.find(window, low))
+            found = self.memo[window] = (lead, None) if lead is not None else \
+                (None, self.passive.find(window, low))
         return found
 
 
@@ -217,14 +224,14 @@ class Lexicon:
                       t.literals if slot == "text" else None, t.test)
                      for t in self.triggers if t.slot == slot and t.role in roles)
 
-    def chain_tests(self) -> tuple[_BeforeTests, _Plan, _Plan]:
-        """classify's memoized tests: of a 'before' window (see _BeforeTests), and of an
-        'after' window for a lead or support entry, and for a block entry."""
+    def chain_tests(self) -> tuple[_BeforeTests, _Plan, _Plan, _Plan]:
+        """classify's memoized tests: of a 'before' window (see _BeforeTests) and for a subject
+        entry, and of an 'after' window for a lead or support entry, and for a block entry."""
         if self._before is None:
             self._before = _BeforeTests(self.plan("before", ("lead", "support")),
-                                        self.plan("before", ("passive",)), self.plan("before", ("subject",)))
-            self._chain_tests = (self._before, self.plan("after", ("lead", "support")),
-                                 self.plan("after", ("block",)))
+                                        self.plan("before", ("passive",)))
+            self._chain_tests = (self._before, self.plan("before", ("subject",)),
+                                 self.plan("after", ("lead", "support")), self.plan("after", ("block",)))
         return self._chain_tests
 
     def any_match(self, slot: str, role: str) -> "_AnyMatch":
@@ -283,10 +290,17 @@ def _screen(triggers: list[Trigger]) -> Any:
     one call and no literal test.  None when the entries are not all of that kind."""
     if len(triggers) < 2 or not all(t.whole and _joinable(t.source) for t in triggers):
         return None
-    joined = "|".join(f"(?:{t.source})" for t in triggers)
-    loose = loose_pattern(joined)
-    return _Screen(compile_regex(joined, FLAGS).fullmatch,
-                   None if loose is None else compile_re(loose).fullmatch)
+    loose = loose_pattern("|".join(f"(?:{t.source})" for t in triggers))
+    # each entry in a group of its own: a match tells the first entry that matches
+    joined = "|".join(f"({t.source})" for t in triggers)
+    groups, n = [], 0
+    for t in triggers:
+        groups.append(n + 1)
+        n += 1 + compile_regex(t.source, FLAGS).groups    # compiled already (see _tester)
+    exact = compile_regex(joined, FLAGS)
+    if exact.groups != n:            # numbered otherwise (a group name used twice): not told
+        groups = []
+    return _Screen(exact.fullmatch, None if loose is None else compile_re(loose).fullmatch, tuple(groups))
 
 
 class _Screen:
@@ -296,10 +310,19 @@ class _Screen:
     rejects needs no further test.  Used only when every character folds to one (no ß, İ, ﬁ):
     then the folded window lines up with the window and full case folding is per character."""
 
-    __slots__ = ("exact", "loose")
+    __slots__ = ("exact", "loose", "groups")
 
-    def __init__(self, exact: Any, loose: Any):
+    def __init__(self, exact: Any, loose: Any, groups: tuple = ()):
         self.exact, self.loose = exact, loose
+        self.groups = groups         # the group of each entry in the joined pattern
+
+    def branch(self, m: Any) -> int:
+        """Index of the entry a match of the joined pattern went through: the first one that
+        matches the window (alternatives are tried in order)."""
+        for i, g in enumerate(self.groups):
+            if m.start(g) >= 0:
+                return i
+        return 0
 
     def __call__(self, window: str) -> Any:
         if self.loose is not None:
@@ -589,6 +612,7 @@ def _any_match(tests: list, text: str) -> bool:
 
 
 _LOWER = object()     # classify(low=...) not given: lower the text here
+_UNASKED = object()   # classify: the subject entries not tried yet on this chain's window
 
 
 def classify(text: str, chains: list[Chain], lex: Lexicon, low: Any = _LOWER,
@@ -602,7 +626,7 @@ def classify(text: str, chains: list[Chain], lex: Lexicon, low: Any = _LOWER,
     first = _first_needed(text, chains, needed_from, body_start) if needed_from > 0 else 0
     if first == len(chains):
         return chains
-    before_tests, after_lead, after_block = lex.chain_tests()
+    before_tests, before_subject, after_lead, after_block = lex.chain_tests()
     if low is _LOWER:
         low = lower_once(text)                  # for the literal prefilters
     prev: Optional[Chain] = None
@@ -610,7 +634,8 @@ def classify(text: str, chains: list[Chain], lex: Lexicon, low: Any = _LOWER,
         # both windows are at most MAX_WINDOW long: they are the slots' windows as they are
         cs = _clause_start(text, ch.start, body_start)          # at most MAX_WINDOW back
         before = text[cs:ch.start]
-        t, passive, subj = before_tests(before, before.lower() if low is None else low[cs:ch.start])
+        blow = before.lower() if low is None else low[cs:ch.start]
+        t, passive = before_tests(before, blow)
         if t is not None:
             if t.role == "support" and prev is not None and prev.passive and prev.end >= cs \
                     and not text[prev.end:ch.start].strip(" ,").lower().startswith("và"):
@@ -625,8 +650,12 @@ def classify(text: str, chains: list[Chain], lex: Lexicon, low: Any = _LOWER,
         after_end = nl if nl >= 0 else ch.end + MAX_WINDOW
         after = text[ch.end:after_end]
         alow = after.lower() if low is None else low[ch.end:after_end]
-        # only positions between the label and the chain ("a) Sở Tư pháp ...", "Thủ trưởng các sở ...")
-        ch.at_unit_start = (cs == body_start or cs == title_end) and subj is not None and subj.spec.at_start
+        # the subject entries matter only at the unit start or for a chain that no after entry
+        # names: asked then, not for every chain.  A unit start: only positions between the
+        # label and the chain ("a) Sở Tư pháp ...", "Thủ trưởng các sở ...")
+        at_start = cs == body_start or cs == title_end
+        subj = before_subject(before, blow) if at_start else _UNASKED
+        ch.at_unit_start = at_start and subj is not None and subj.spec.at_start
         if ch.at_unit_start and text.rfind("\n", body_start, ch.start) < 0:
             # "2. Công an tỉnh", "5. Văn phòng UBND tỉnh:", "2. Sở Tài chính: Chủ trì, ..."
             ch.heading = bool(HEADING_TAIL.match(after) or after.lstrip().startswith(":")) and not ch.passive
@@ -636,9 +665,12 @@ def classify(text: str, chains: list[Chain], lex: Lexicon, low: Any = _LOWER,
                 ch.role, ch.modality, ch.trigger = after_role.role, after_role.modality, after_role.id
             elif ch.heading:
                 ch.role, ch.trigger = "subject", "heading"
-            elif subj is not None and after_block(after, alow) is None \
-                    and not _continues_list(text, cs, prev):
-                ch.role, ch.trigger = "subject", subj.id
+            else:
+                if subj is _UNASKED:
+                    subj = before_subject(before, blow)
+                if subj is not None and after_block(after, alow) is None \
+                        and not _continues_list(text, cs, prev):
+                    ch.role, ch.trigger = "subject", subj.id
         prev = ch
     return chains
 
