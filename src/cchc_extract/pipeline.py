@@ -34,9 +34,16 @@ def _entities(kind: str, found: list[Found], norm: NormalizedText, layout: Layou
     original = norm.original
     spans = norm.spans_to_original([(f.start, f.end) for f in found])
     items = layout.items_at([f.start for f in found])
-    rows = [{**f.fields, "id": f"{prefix}{i}", "text": original[span[0]:span[1]], "span": span, "rule": f.rule,
-             "item": item}
-            for i, (f, span, item) in enumerate(zip(found, spans, items), 1)]
+    rows = []
+    for i, (f, span, item) in enumerate(zip(found, spans, items), 1):
+        # a copy filled in place: about half the cost of the literal {**f.fields, "id": ...}
+        row = f.fields.copy()
+        row["id"] = f"{prefix}{i}"
+        row["text"] = original[span[0]:span[1]]
+        row["span"] = span
+        row["rule"] = f.rule
+        row["item"] = item
+        rows.append(row)
     return list_validator(model).validate_python(rows)   # one validation per kind
 
 

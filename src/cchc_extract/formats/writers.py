@@ -40,10 +40,24 @@ class _StreamWriter:
 
 
 class TextWriter(_StreamWriter):
-    """json (one document) and jsonl: payloads are ready-made text."""
+    """json (one document) and jsonl: payloads are ready-made UTF-8 bytes (str is accepted too)."""
 
-    def add(self, text: str) -> None:
-        self.fh.write(text)
+    binary = True
+
+    def __init__(self, dest: Optional[Path], stdout=None):
+        out = stdout or sys.stdout
+        if dest is None and not hasattr(out, "buffer"):   # a text-only stream (io.StringIO)
+            self.binary = False
+        elif dest is None:
+            out.flush()   # anything written as text before goes first
+        super().__init__(dest, stdout)
+
+    def add(self, data) -> None:
+        if self.binary and isinstance(data, str):
+            data = data.encode("utf-8")
+        elif not self.binary and isinstance(data, bytes):
+            data = data.decode("utf-8")
+        self.fh.write(data)
 
 
 class IcsWriter(_StreamWriter):

@@ -21,8 +21,6 @@ over the whole text.
 """
 from __future__ import annotations
 
-from functools import lru_cache
-
 import regex
 
 from .. import diagnostics
@@ -143,9 +141,11 @@ class AnchorStarts:
         found = self._words.get(word)
         if found is None:
             if self._places is not None and self._places.lowered() is self.low:
-                # the same search (str.find over the same lower case), shared with other kinds
-                found = self._places.starts(_word_anchor(word))
-            if found is None:
+                # the same search (str.find over the same lower case), shared with other kinds:
+                # what places.starts() gives a one-word case-insensitive anchor with nothing
+                # unsafe, nothing before and no endings, without building and hashing one
+                found = self._places._find(self.low, word, True)
+            else:
                 found = _occurrences(self.low, word)
             self._words[word] = found
         return found
@@ -187,12 +187,6 @@ class AnchorStarts:
                 out.append((p, j))
             self._blank_figures = out
         return self._blank_figures
-
-
-@lru_cache(maxsize=None)
-def _word_anchor(word: str) -> Anchor:
-    """A lower-case word as an anchor of MatchContext.places(): its places in text.lower()."""
-    return Anchor((word,), True, frozenset())
 
 
 def _occurrences(low: str, word: str) -> list[int]:
@@ -271,15 +265,29 @@ def scan_anchored(rules: list, text: str, lowered: str, starts: AnchorStarts, ti
             yield rule, m
 
 
+_SPLITS: dict[int, tuple] = {}   # id(rule list) -> (rule list, scanned rules, table-cell rules)
+
+
+def _split_rules(rules: list) -> tuple[list, list]:
+    """(rules scanned over the text, rules for table cells) of a rule list, split once."""
+    if not rules:   # a rule set without deadlines gives a fresh [] each time: keep none
+        return [], []
+    hit = _SPLITS.get(id(rules))
+    if hit is None or hit[0] is not rules:
+        table = [r for r in rules if r.fields.get("needs") == "table"]
+        hit = _SPLITS[id(rules)] = (rules, [r for r in rules if r.fields.get("needs") != "table"], table)
+    return hit[1], hit[2]
+
+
 def _matches(ctx: MatchContext):
-    rules = ctx.rules["deadlines"]
-    scanned = [r for r in rules if r.fields.get("needs") != "table"]
-    starts = AnchorStarts(ctx.text, ctx.lowered(), ctx.places())
-    yield from scan_anchored(scanned, ctx.text, ctx.lowered(), starts, ctx.timeout)
-    yield from _table_cells(ctx.text, [r for r in rules if r.fields.get("needs") == "table"], starts)
+    scanned, table = _split_rules(ctx.rules["deadlines"])
+    lowered = ctx.lowered()
+    starts = AnchorStarts(ctx.text, lowered, ctx.places())
+    yield from scan_anchored(scanned, ctx.text, lowered, starts, ctx.timeout)
+    yield from _table_cells(ctx.text, table, starts)
     # time cells of the task tables found on the original lines (tab tables, "Thời gian" columns)
     from ..table_items import time_cells
-    yield from time_cells(ctx, [r for r in rules if r.fields.get("needs") == "table"])
+    yield from time_cells(ctx, table)
 
 
 _DURATION_UNIT = {"ngày": "D", "tuần": "W", "tháng": "M", "năm": "Y"}
@@ -292,11 +300,22 @@ def _duration_fields(g: dict) -> dict:
             "working_days": bool(g.get("work"))}
 
 
+_OUTPUT_FIELDS: dict[int, tuple] = {}   # id(rule) -> (rule, its fields without the control keys)
+
+
+def _output_fields(rule) -> dict:
+    """The rule's fields without the control keys, made once per rule (not to be changed)."""
+    hit = _OUTPUT_FIELDS.get(id(rule))
+    if hit is None or hit[0] is not rule:
+        hit = _OUTPUT_FIELDS[id(rule)] = (rule, {k: v for k, v in rule.fields.items() if k not in _CONTROL_KEYS})
+    return hit[1]
+
+
 def find(ctx: MatchContext) -> list[Found]:
     text = ctx.text
     out: list[Found] = []
     for rule, m in _matches(ctx):
-        fields = {k: v for k, v in rule.fields.items() if k not in _CONTROL_KEYS}
+        fields = _output_fields(rule)   # shared: copied below before it is filled in
         g = group_dict(m)
         start, end = _start(m), m.end()
         if g.get("every_n"):   # "định kỳ 6 tháng": recurs, named or not
@@ -327,6 +346,7 @@ def find(ctx: MatchContext) -> list[Found]:
         elif not resolved:
             ctx.warnings.append(diagnostics.warn(
                 "W303", f"{text[start:end]!r} has no year and the document no date", span))
+        fields = dict(fields)
         fields.update({"due": due, "recurrence": None, "resolved": resolved})
         out.append(Found(start, end, rule.id, fields, rule.priority))
     return out
