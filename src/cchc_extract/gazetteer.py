@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 import sys
 from array import array
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -172,11 +173,10 @@ class Gazetteer:
             self._tables[stops] = _scan_table(self.handlers, stops)
         return self._tables[stops]
 
-    def name_starts(self, low: str) -> Iterator[tuple[int, str]]:
+    def name_starts(self, low: str) -> list[tuple[int, str]]:
         """(position, key) of every name or anchor starting in `low` (lower-cased text) after
-        a non-word character or at the start; keys may overlap."""
-        for m in self.scan_table().scanner_for(low).finditer(" " + low):   # " ": a boundary before 0
-            yield m.start(1) - 1, m.group(1)
+        a non-word character or at the start, in order; keys may overlap."""
+        return self.scan_table().starts(low)
 
     def entry_for(self, name: str) -> Optional[Entry]:
         return self.entries.get(fold_key(name))
@@ -186,14 +186,38 @@ class Gazetteer:
 class ScanTable:
     """The scan of names and anchors, ready for the matcher's hot loop."""
 
-    scanner: Any          # over " " + lower-cased text: group 1 is the longest key at each start
+    scanner: Any          # over " " + lower-cased text: a boundary character, then group 1, the longest key
     scanner_bmp: Any      # the same, faster, for text within the BMP (see _bmp_boundary)
+    key_at: Any           # the trie alone: the longest key at a position
     # key -> (((entry, key_len), ...) longest first, ((kind, rule, its regex's match or None), ...)
     # in handler order, whether a stop starts there)
     dispatch: dict[str, tuple]
+    # key -> offsets in the key just after a boundary character of its own, where another key
+    # may start (one that fits the key's remaining characters); only keys that have some
+    inner: dict[str, tuple[int, ...]]
 
     def scanner_for(self, low: str) -> Any:
         return self.scanner_bmp if _within_bmp(low) else self.scanner
+
+    def starts(self, low: str) -> list[tuple[int, str]]:
+        """(position, key) of every key starting in `low` after a boundary character or at the
+        start, in order.  The scanner consumes the key it finds (a look-ahead costs `re` a
+        frame at every boundary); the starts inside that key are tried one by one."""
+        out: list[tuple[int, str]] = []
+        append = out.append
+        inner = self.inner.get
+        key_at = self.key_at.match
+        # " ": a boundary before 0; the consumed boundary character is at the key's position in `low`
+        for m in self.scanner_for(low).finditer(" " + low):
+            pos, key = m.start(), m.group(1)
+            append((pos, key))
+            offsets = inner(key)
+            if offsets:
+                for off in offsets:
+                    k = key_at(low, pos + off)
+                    if k is not None:
+                        append((pos + off, k.group()))
+        return out
 
 
 def _scan_table(handlers: dict[str, tuple], stops: tuple[str, ...]) -> ScanTable:
@@ -205,19 +229,39 @@ def _scan_table(handlers: dict[str, tuple], stops: tuple[str, ...]) -> ScanTable
         name = max((key[:i] for i in range(1, len(key) + 1) if key[:i] in handlers), key=len, default=None)
         names, rules = _split_handlers(handlers[name]) if name else ((), ())
         dispatch[key] = (names, rules, any(key.startswith(stop) for stop in stops))
-    return ScanTable(_compile_scanner(keys), _compile_scanner(keys, _bmp_boundary()), dispatch)
+    inner = {key: offsets for key in keys if (offsets := _inner_starts(key, keys))}
+    return ScanTable(_compile_scanner(keys), _compile_scanner(keys, _bmp_boundary()),
+                     compile_re(trie_pattern(keys)), dispatch, inner)
+
+
+def _inner_starts(key: str, keys: list[str]) -> tuple[int, ...]:
+    """Offsets just after the boundary characters of `key` where a key of `keys` (sorted) may
+    start: one that is a prefix of the key's rest, or that the rest is a prefix of (the rest
+    may be empty: any key may follow the key's last character)."""
+    keyset = set(keys)
+    out = []
+    for off in range(1, len(key) + 1):
+        if not _BOUNDARY_RX.match(key, off - 1):
+            continue
+        rest = key[off:]
+        i = bisect_left(keys, rest)
+        if (i < len(keys) and keys[i].startswith(rest)) or any(rest[:n] in keyset for n in range(1, len(rest))):
+            out.append(off)
+    return tuple(out)
 
 
 # The scanner's start boundary.  `re` tests \w with several Unicode table look-ups per
-# character, most of the scan's time; a class listing the BMP word characters costs one
-# look-up.  It treats every character beyond the BMP as a word character, so it serves
-# only text within the BMP (nearly all text; the rest gets the \w version).
+# character, most of the scan's time; a class listing the BMP characters that are not word
+# characters costs one look-up.  It treats every character beyond the BMP as a word
+# character, so it serves only text within the BMP (nearly all text; the rest gets the \w
+# version).  A positive class, not a negated one: `re` tests it with one step fewer.
 _BOUNDARY = r"[^\w/&-]"
+_BOUNDARY_RX = re.compile(_BOUNDARY)
 
 
 @lru_cache(maxsize=1)
 def _bmp_boundary() -> str:
-    return cached("bmp_boundary", (sys.version_info[:3],), _build_bmp_boundary)
+    return cached("bmp_boundary_class", (sys.version_info[:3],), _build_bmp_boundary)
 
 
 def _build_bmp_boundary() -> str:
@@ -225,8 +269,7 @@ def _build_bmp_boundary() -> str:
     if sys.byteorder == "big":
         codes.byteswap()
     bmp = codes.tobytes().decode("utf-32-le", "surrogatepass")
-    words = "".join(_class_range(m.start(), m.end() - 1) for m in re.finditer(r"\w+", bmp))
-    return "[^" + words + r"/&\-" + _class_range(0x10000, 0x10FFFF) + "]"
+    return "[" + "".join(_class_range(m.start(), m.end() - 1) for m in re.finditer(_BOUNDARY + "+", bmp)) + "]"
 
 
 def _class_range(first: int, last: int) -> str:
@@ -334,14 +377,15 @@ def _scanner(entries: dict[str, Entry], anchored: list[tuple[str, Any, list[str]
         # longest names first: once one is found the shorter ones would only be contained in it
         hs.sort(key=lambda h: -h[2] if h[0] == "entry" else 0)
         handlers[key] = tuple(hs)
-    return _compile_scanner(sorted(own)), handlers
+    return _compile_scanner(sorted(own), lookahead=True), handlers
 
 
-def _compile_scanner(keys: list[str], boundary: str = _BOUNDARY) -> Any:
+def _compile_scanner(keys: list[str], boundary: str = _BOUNDARY, lookahead: bool = False) -> Any:
     # no end boundary here: anchors may be glued to the next word ("UBNDtỉnh"); names check it.
     # The start boundary is the consumed character before the name, not a lookbehind: a
-    # leading character class lets `re` skip ahead in C (see Gazetteer.name_starts)
-    return compile_re(boundary + r"(?=(" + trie_pattern(keys) + r"))")
+    # leading character class lets `re` skip ahead in C (see ScanTable.starts)
+    trie = trie_pattern(keys)
+    return compile_re(boundary + (r"(?=(" + trie + r"))" if lookahead else "(" + trie + ")"))
 
 
 def _read(path: Path) -> GazetteerFile:

@@ -107,11 +107,8 @@ def _scan(g: Gazetteer, text: str, low: str, line_breaks: str = "") -> _Hits:
     # the same scan finds where body_zones' markers may start: one pass over the text
     table = g.scan_table(MARKER_STARTS)
     dispatch = table.dispatch
-    # inline Gazetteer.name_starts: the consumed boundary character is at the name's
-    # position in `low` (the scanned text has one more character in front)
-    for m in table.scanner_for(low).finditer(" " + low):
-        pos = m.start()
-        names, rules, marker = dispatch[m.group(1)]
+    for pos, key in table.starts(low):
+        names, rules, marker = dispatch[key]
         if marker:
             marker_starts.append(pos)
         for entry, klen in names:   # longest first: after a hit, shorter names are contained
