@@ -24,7 +24,8 @@ from ..trie import unicode_classes
 SKIP_KINDS = frozenset({"issuer", "parent_issuer", "signature", "filing"})
 
 # stdlib re: simple patterns that re scans several times faster than `regex`.
-# Markers: "Số:", "TM./KT./TL./TUQ. X", "Nơi nhận:" and filing entries ("Lưu: VT, …", "CV: …"),
+# Markers: "Số:", "TM./KT./TL./TUQ. X", "Nơi nhận:" and filing entries ("Lưu: VT, …", "CV: …",
+# "Lưu Văn phòng Tỉnh ủy"),
 # each after white space, "*", "|" or at the start, as (literal head, pattern of the rest).
 # Every alternative starts with a literal letter, so `re` skips in C to those letters (a
 # pattern starting with a look-around is tried at every position); the boundary is checked
@@ -39,6 +40,7 @@ _MARKER_FORMS = (
     ("TM", _AUTHORITY_TAIL), ("KT", _AUTHORITY_TAIL), ("TL", _AUTHORITY_TAIL), ("TUQ", _AUTHORITY_TAIL),
     ("Nơi", _RECIPIENTS_TAIL),
     ("Lưu", r"[ \t]*:" + _FILING_TAIL), ("Lưu", r"[ \t]+VT\b" + _FILING_TAIL),
+    ("Lưu", r"[ \t]+Văn[ \t]+phòng\b" + _FILING_TAIL),      # the Party's form: "Lưu Văn phòng Tỉnh ủy."
     ("CV", r"[ \t]*:" + _FILING_TAIL),
 )
 _MARKER_KIND = {"S": "number", "T": "authority", "K": "authority", "N": "recipients", "n": "recipients",
