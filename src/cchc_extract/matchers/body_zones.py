@@ -182,4 +182,23 @@ def skip_zones(text: str, layout: Any = None, marker_starts: Optional[list[int]]
     (`marker_starts`: see _markers)."""
     segments = getattr(layout, "segments", None) or []
     zones = [(s, e) for k, s, e in segments if k in SKIP_KINDS]
-    return merge_spans(zones + _zones(text, marker_starts))
+    return merge_spans(zones + _zones(text, marker_starts) + _enacting_authority(text))
+
+
+_GROUNDS = "\nCăn cứ"
+_AUTHORITY_REACH = 3000    # the grounds of a decision open near its top
+
+
+def _enacting_authority(text: str) -> list[tuple[int, int]]:
+    """The enacting authority of a decision or resolution: the ALL-CAPS line right above its
+    first "Căn cứ" ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH X", "HỘI ĐỒNG NHÂN DÂN TỈNH X"), which
+    names the issuer, as the header does, not a body given a task."""
+    pos = text.find(_GROUNDS, 0, _AUTHORITY_REACH)
+    if pos < 0:
+        return []
+    end = pos
+    while end > 0 and text[end - 1] in " \t\n":     # blank lines between
+        end -= 1
+    start = text.rfind("\n", 0, end) + 1
+    line = text[start:end]
+    return [(start, end)] if line.strip() and _all_caps(line) else []
