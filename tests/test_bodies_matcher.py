@@ -106,3 +106,13 @@ def test_header_and_signature_are_found_without_line_breaks():
 
 def test_a_bullet_starting_with_luu_y_is_not_a_filing_line():
     assert texts("- Lưu ý các sở, ban, ngành thực hiện") == ["các sở, ban, ngành"]
+
+
+def test_the_enacting_authority_of_a_decision_is_not_a_body():
+    # the ALL-CAPS line above the grounds ("Căn cứ ...") restates the issuer, as the header does
+    doc = ("QUYẾT ĐỊNH\nVề việc phê duyệt Kế hoạch\n\nCHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH TUYÊN QUANG\n\n"
+           "Căn cứ Luật Tổ chức chính quyền địa phương;\nTheo đề nghị của Giám đốc Sở Nội vụ.\n\n"
+           "Điều 3. Chánh Văn phòng UBND tỉnh thi hành Quyết định này.\n")
+    assert texts(doc) == ["Sở Nội vụ", "Văn phòng UBND tỉnh"]
+    # the same name as a sentence's subject above the grounds is still a body
+    assert texts("Ủy ban nhân dân tỉnh ban hành\nCăn cứ Luật") == ["Ủy ban nhân dân tỉnh"]

@@ -21,7 +21,7 @@ _PROVINCE = compile_regex(r"(?<!\w)(?:tỉnh|sở)(?!\w)")
 _DISTRICT = compile_regex(r"(?<!\w)(?:huyện|quận|thị xã)(?!\w)")
 _COMMUNE = compile_regex(r"(?<!\w)(?:xã(?! hội)|phường|thị trấn|đặc khu)(?!\w)")
 _CITY = compile_regex(r"(?<!\w)(?:thành phố|tp\.?)(?:\s+(\p{L}[\p{L} ]*))?")
-_CENTRAL_CITY = compile_regex(r"\s*trực thuộc trung ương")
+_CENTRAL_CITY = compile_regex(r"\s*trực thuộc (?:trung ương|tw)(?!\w)")
 _GLUED = compile_regex(r"(ubnd|hđnd)(?=\p{L})")   # "UBNDtỉnh" (a typo) reads as "UBND tỉnh"
 _UNIT = r"(?:tỉnh|huyện|quận|thị xã|thành phố|xã|phường|thị trấn|đặc khu)"
 _GROUP = compile_regex(r"^(?:các|những|thành viên)(?!\w)|(?<!\w)(?:các|những|một số)\s+(?!khu\b)|cấp (?:huyện|xã)"

@@ -24,7 +24,8 @@ from ..trie import unicode_classes
 SKIP_KINDS = frozenset({"issuer", "parent_issuer", "signature", "filing"})
 
 # stdlib re: simple patterns that re scans several times faster than `regex`.
-# Markers: "Số:", "TM./KT./TL./TUQ. X", "Nơi nhận:" and filing entries ("Lưu: VT, …", "CV: …"),
+# Markers: "Số:", "TM./KT./TL./TUQ. X", "Nơi nhận:" and filing entries ("Lưu: VT, …", "CV: …",
+# "Lưu Văn phòng Tỉnh ủy"),
 # each after white space, "*", "|" or at the start, as (literal head, pattern of the rest).
 # Every alternative starts with a literal letter, so `re` skips in C to those letters (a
 # pattern starting with a look-around is tried at every position); the boundary is checked
@@ -39,6 +40,7 @@ _MARKER_FORMS = (
     ("TM", _AUTHORITY_TAIL), ("KT", _AUTHORITY_TAIL), ("TL", _AUTHORITY_TAIL), ("TUQ", _AUTHORITY_TAIL),
     ("Nơi", _RECIPIENTS_TAIL),
     ("Lưu", r"[ \t]*:" + _FILING_TAIL), ("Lưu", r"[ \t]+VT\b" + _FILING_TAIL),
+    ("Lưu", r"[ \t]+Văn[ \t]+phòng\b" + _FILING_TAIL),      # the Party's form: "Lưu Văn phòng Tỉnh ủy."
     ("CV", r"[ \t]*:" + _FILING_TAIL),
 )
 _MARKER_KIND = {"S": "number", "T": "authority", "K": "authority", "N": "recipients", "n": "recipients",
@@ -180,4 +182,23 @@ def skip_zones(text: str, layout: Any = None, marker_starts: Optional[list[int]]
     (`marker_starts`: see _markers)."""
     segments = getattr(layout, "segments", None) or []
     zones = [(s, e) for k, s, e in segments if k in SKIP_KINDS]
-    return merge_spans(zones + _zones(text, marker_starts))
+    return merge_spans(zones + _zones(text, marker_starts) + _enacting_authority(text))
+
+
+_GROUNDS = "\nCăn cứ"
+_AUTHORITY_REACH = 3000    # the grounds of a decision open near its top
+
+
+def _enacting_authority(text: str) -> list[tuple[int, int]]:
+    """The enacting authority of a decision or resolution: the ALL-CAPS line right above its
+    first "Căn cứ" ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH X", "HỘI ĐỒNG NHÂN DÂN TỈNH X"), which
+    names the issuer, as the header does, not a body given a task."""
+    pos = text.find(_GROUNDS, 0, _AUTHORITY_REACH)
+    if pos < 0:
+        return []
+    end = pos
+    while end > 0 and text[end - 1] in " \t\n":     # blank lines between
+        end -= 1
+    start = text.rfind("\n", 0, end) + 1
+    line = text[start:end]
+    return [(start, end)] if line.strip() and _all_caps(line) else []

@@ -14,7 +14,7 @@ from .text import clean as clean_text
 from .lines import Line
 from .footer import Tail, signature_block
 from .segment import Header
-from .vocab import prefix_re, vocab
+from .vocab import doc_type_line_re, prefix_re, vocab
 from ..startup_cache import compile_regex
 
 _ENTRY_EDGES = compile_regex(r"^[-+•*_\s]+|[\s;.,*_]+$")
@@ -113,7 +113,8 @@ class MetaBuilder:
         md = self.meta
         if h.doc_type_line is not None:
             ln = self.lines[h.doc_type_line]
-            key = " ".join(ln.text.rstrip(":").split()).upper()
+            m = doc_type_line_re().match(ln.text)
+            key = " ".join((m.group("type") if m else ln.text.rstrip(":")).split()).upper()
             md.doc_type = v["doc_type_lines"].get(key, "other")
             md.spans["doc_type"] = self.norm.to_original(ln.start, ln.end)
             return

@@ -71,7 +71,10 @@ def motto_matches(t: str) -> list:
 
 @lru_cache(maxsize=1)
 def doc_type_line_re() -> regex.Pattern:
-    return compile_regex(r"^(?:" + _alt(vocab()["doc_type_lines"]) + r")\s*:?$")
+    """A type line, alone or with its author in capitals ("KẾT LUẬN CỦA BAN THƯỜNG VỤ TỈNH ỦY",
+    the Party form): group "type" is the type words."""
+    return compile_regex(r"^(?P<type>" + _alt(vocab()["doc_type_lines"]) + r")"
+                         r"(?:\s+CỦA(?:\s+[^\s\p{Ll}]+)+)?\s*:?$")
 
 
 @lru_cache(maxsize=1)
