@@ -116,3 +116,10 @@ def test_the_enacting_authority_of_a_decision_is_not_a_body():
     assert texts(doc) == ["Sở Nội vụ", "Văn phòng UBND tỉnh"]
     # the same name as a sentence's subject above the grounds is still a body
     assert texts("Ủy ban nhân dân tỉnh ban hành\nCăn cứ Luật") == ["Ủy ban nhân dân tỉnh"]
+
+
+def test_a_locality_does_not_run_onto_a_capitalised_next_line():
+    doc = "3. Văn phòng HĐND và UBND huyện\nChủ trì tổng hợp báo cáo."
+    assert texts(doc) == ["Văn phòng HĐND và UBND huyện"]
+    # a place name on the same line is still part of the name
+    assert texts("Văn phòng HĐND và UBND huyện Mộ Đức chủ trì") == ["Văn phòng HĐND và UBND huyện Mộ Đức"]

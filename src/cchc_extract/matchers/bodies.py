@@ -69,14 +69,17 @@ class _Hits:
         self.marker_starts: list[int] = []    # where a skip-zone marker may start (body_zones)
 
 
-def _entry_hit(g: Gazetteer, text: str, pos: int, entry, klen: int, hits: _Hits) -> bool:
+def _entry_hit(g: Gazetteer, text: str, pos: int, entry, klen: int, hits: _Hits,
+               line_breaks: str = "") -> bool:
     end = pos + klen
     if end < len(text) and (text[end].isalnum() or text[end] == "_"):
         return False  # the name is only the start of a longer word
     if entry.locality:
         lm = g.locality.match(text, end)
         if lm is not None:
-            end = lm.end()
+            # a locality's place name does not run onto a next line that starts with a
+            # capital ("Văn phòng HĐND và UBND huyện" / "Chủ trì …"), as line_bound names
+            end = _line_end(text, end, lm.end(), line_breaks) if line_breaks else lm.end()
         elif entry.locality_required:
             return False
     hits.cands.append((pos, end, entry.priority, entry.id, entry, pos + klen))
@@ -112,7 +115,7 @@ def _scan(g: Gazetteer, text: str, low: str, line_breaks: str = "") -> _Hits:
         if marker:
             marker_starts.append(pos)
         for entry, klen in names:   # longest first: after a hit, shorter names are contained
-            if _entry_hit(g, text, pos, entry, klen, hits):
+            if _entry_hit(g, text, pos, entry, klen, hits, line_breaks):
                 break
         for kind, obj, match in rules:
             if covered_end(obj, -1) > pos:
