@@ -61,3 +61,11 @@ def test_spans_to_original_agrees_with_to_original_on_every_span():
     n = len(norm.text)
     spans = [(s, e) for s in range(n + 1) for e in range(s, n + 1)] + [(5, 2)]
     assert norm.spans_to_original(spans) == [norm.to_original(s, e) for s, e in spans]
+
+
+def test_a_doubled_space_between_words_is_folded_and_columns_are_kept():
+    text = "  Sở Nội  vụ và  ngày  05   cột\n"
+    n = normalize(text)
+    assert n.text == "  Sở Nội vụ và ngày 05   cột\n"     # indentation and a 3-space gap stay
+    s, e = n.to_original(2, 11)
+    assert text[s:e] == "Sở Nội  vụ"                       # spans keep the original spacing
