@@ -352,3 +352,21 @@ def test_a_heading_of_bodies_with_an_alias_aside_leads_its_sub_items():
     got = by_item(doc, ctx)
     assert leads(got["1/a"]) == ["Các bộ", "Ủy ban nhân dân các tỉnh"]
     assert got["1/a"].lead_source == "heading"
+
+
+def test_under_a_party_organ_lanh_dao_a_state_body_is_the_organ_leading_it():
+    text = ("Ban Thường vụ Tỉnh ủy yêu cầu:\n\n"
+            "1. Ban cán sự đảng UBND tỉnh\n\n"
+            "a) Lãnh đạo UBND tỉnh chỉ đạo các sở, ban, ngành khắc phục hạn chế.\n\n"
+            "b) Chỉ đạo Sở Nội vụ chủ trì kiểm tra công vụ.\n\n"
+            "2. Lãnh đạo UBND các huyện công khai kết quả.\n")
+    doc, ctx = make(text, [("1. Ban", "1"), ("a) Lãnh", "1/a"), ("b) Chỉ", "1/b"), ("2. Lãnh", "2")],
+                    ["Ban Thường vụ Tỉnh ủy", "Ban cán sự đảng UBND tỉnh", "UBND tỉnh", "các sở, ban, ngành",
+                     "Sở Nội vụ", "UBND các huyện"])
+    for b in doc.bodies[:2]:
+        b.level = "party"
+    ds = by_item(doc, ctx)
+    assert leads(ds["1/a"]) == ["Ban cán sự đảng UBND tỉnh"]     # lãnh đạo: the organ leads UBND tỉnh
+    assert leads(ds["1/b"]) == ["Sở Nội vụ"]                     # X chủ trì still names the lead
+    # an item no Party organ heads (the requester is no lead): "Lãnh đạo UBND các huyện" are its leaders, UBND acts
+    assert leads(ds["2"]) == ["UBND các huyện"]

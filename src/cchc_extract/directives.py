@@ -135,10 +135,11 @@ def build_directives(doc: Document, ctx: MatchContext, lexicon: Lexicon | None =
     refs: dict[int, BodyRef] = {}
     base: dict[str, Roles] = {}
     alias = _aliases(doc, ctx, bodies) if "sau đây" in ctx.lowered() else {}
+    party = {i for i, b in enumerate(doc.bodies) if b.level == "party"}
     for unit in units:
         parent_base = base.get(unit.parent, inherited_top) if unit.parent else inherited_top
         chains = _chains(unit, bodies, lex)
-        roles, own_base = _item_roles(chains, parent_base, unit, alias)
+        roles, own_base = _item_roles(chains, parent_base, unit, alias, party)
         base[unit.path] = own_base
         if not roles.lead and not roles.support and not _asks_for_action(unit, asked, lex):
             continue
@@ -273,11 +274,14 @@ def _ids(chains: list[Chain]) -> list[int]:
 
 
 def _item_roles(chains: list[Chain], inherited: Roles, unit: Unit,
-                alias: Optional[dict[int, str]] = None) -> tuple[Roles, Roles]:
-    """(roles of this item, roles its children inherit).  alias: see _aliases."""
+                alias: Optional[dict[int, str]] = None, party: frozenset | set = frozenset()) -> tuple[Roles, Roles]:
+    """(roles of this item, roles its children inherit).  alias: see _aliases; party: the indices
+    of Party bodies."""
     if not chains:
         return _inherited_roles(inherited, unit)
     explicit, starting, added, support = _by_role(chains)
+    if starting and not explicit and party and _led_by_party_organ(starting[0], inherited, unit, party):
+        starting = []     # the state body is what the inherited Party organ leads: the organ keeps the lead
     if starting and not explicit and alias and _renames(starting, inherited, alias):
         added, starting = starting + added, []   # the short name of what it inherits: kept, not replaced
     if explicit or starting:
@@ -396,6 +400,24 @@ def _inherited_roles(inherited: Roles, unit: Unit) -> tuple[Roles, Roles]:
     if child_source == inherited.source:
         return roles, inherited
     return roles, Roles(inherited.lead, inherited.support, child_source, inherited.modality)
+
+
+# "Lãnh đạo UBND tỉnh chỉ đạo …" under a Party organ's heading ("2.1. Ban cán sự đảng UBND tỉnh"):
+# the organ leads (lãnh đạo, chỉ đạo: verbs) the state body, which is its object, not "the
+# leaders of UBND tỉnh" acting
+_PARTY_LEADERSHIP = compile_regex(r"^\W*(?:[\w.]+[.)]\s+)?(?:(?:lãnh|chỉ)\s+đạo(?:\s*,\s*|\s+và\s+)?){1,2}\s*$",
+                                  regex.IGNORECASE)
+
+
+def _led_by_party_organ(chain: Chain, inherited: Roles, unit: Unit, party: frozenset | set) -> bool:
+    """Whether the unit opens "Lãnh đạo <state body> …" under an inherited lead of Party bodies."""
+    if not inherited.lead or not all(i in party for i in inherited.lead):
+        return False
+    if any(m.index in party for m in chain.mentions):
+        return False      # "Lãnh đạo Huyện ủy …": a Party body's leaders act
+    text = unit.text
+    line_start = text.rfind("\n", 0, chain.start) + 1
+    return _PARTY_LEADERSHIP.match(text[line_start:chain.start]) is not None
 
 
 def _by_role(chains: list[Chain]) -> tuple[list[Chain], list[Chain], list[Chain], list[int]]:
