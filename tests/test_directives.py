@@ -370,3 +370,15 @@ def test_under_a_party_organ_lanh_dao_a_state_body_is_the_organ_leading_it():
     assert leads(ds["1/b"]) == ["Sở Nội vụ"]                     # X chủ trì still names the lead
     # an item no Party organ heads (the requester is no lead): "Lãnh đạo UBND các huyện" are its leaders, UBND acts
     assert leads(ds["2"]) == ["UBND các huyện"]
+
+
+def test_the_bodies_an_inspection_covers_are_its_objects_not_actors():
+    text = ("1. Đối tượng kiểm tra\n\n"
+            "a) Các sở, ban, ngành tỉnh: kiểm tra tối thiểu 08 cơ quan.\n\n"
+            "2. Tổ chức thực hiện\n\n"
+            "a) Sở Nội vụ chủ trì kiểm tra.\n")
+    doc, ctx = make(text, [("1. Đối", "1"), ("a) Các", "1/a"), ("2. Tổ", "2"), ("a) Sở", "2/a")],
+                    ["Các sở, ban, ngành tỉnh", "Sở Nội vụ"])
+    ds = by_item(doc, ctx)
+    assert "1/a" not in ds                           # an inspected body is given no task
+    assert leads(ds["2/a"]) == ["Sở Nội vụ"]

@@ -136,7 +136,11 @@ def build_directives(doc: Document, ctx: MatchContext, lexicon: Lexicon | None =
     base: dict[str, Roles] = {}
     alias = _aliases(doc, ctx, bodies) if "sau đây" in ctx.lowered() else {}
     party = {i for i, b in enumerate(doc.bodies) if b.level == "party"}
+    objects: set[str] = set()            # items listing what an inspection covers, and theirs
     for unit in units:
+        if unit.parent in objects or _lists_objects(unit):
+            objects.add(unit.path)       # "1. Đối tượng kiểm tra" / "a) Các sở, ban, ngành: …": no task
+            continue
         parent_base = base.get(unit.parent, inherited_top) if unit.parent else inherited_top
         chains = _chains(unit, bodies, lex)
         roles, own_base = _item_roles(chains, parent_base, unit, alias, party)
@@ -153,6 +157,19 @@ def build_directives(doc: Document, ctx: MatchContext, lexicon: Lexicon | None =
             doc.warnings.append(diagnostics.warn(
                 "W401", f"directive of item {d.item} names no responsible body", span=d.span))
     return directives
+
+
+# a heading whose items list what an inspection, survey or assessment covers: the bodies named
+# under it are its objects, not actors ("Đối tượng thực hiện" names actors and is not one)
+_OBJECT_LIST = compile_regex(
+    r"^\W*(?:[\w.]+[.)]\s+)?(?:phạm\s+vi(?:\s*,|\s+và)\s+)?đối\s+tượng(?:\s+được)?\s+"
+    r"(?:kiểm\s+tra|giám\s+sát|khảo\s+sát|đánh\s+giá|thanh\s+tra)\s*:?\s*$", regex.IGNORECASE)
+
+
+def _lists_objects(unit: "Unit") -> bool:
+    text = unit.text
+    nl = text.find("\n")
+    return _OBJECT_LIST.match(text if nl < 0 else text[:nl]) is not None
 
 
 def _asks_for_action(unit: "Unit", preamble_asks: bool, lex: Lexicon) -> bool:
