@@ -171,6 +171,26 @@ def profile(cfg: dict) -> str:
     return "\n".join(lines[1:])
 
 
+def speed_gauge(reps: int = 3) -> float:
+    """Median CPU seconds of a fixed pure-Python workload (a stdlib regex, dict and string work,
+    nothing of cchc): how fast the machine runs Python at that moment.  On a shared machine the
+    same code gives different figures an hour apart; the gauge, taken at the start and the end of
+    a run, says how much of a difference between two reports is the machine."""
+    import re
+    words = re.compile(r"\w+")
+    line = "Ủy ban nhân dân tỉnh yêu cầu các sở, ban, ngành thực hiện nghiêm Kế hoạch số 12/KH-UBND. " * 40
+    times = []
+    for _ in range(reps):
+        t = time.process_time()
+        for _ in range(1000):
+            counts: dict[str, int] = {}
+            for w in words.findall(line):
+                counts[w.lower()] = counts.get(w.lower(), 0) + 1
+            "|".join(sorted(counts))
+        times.append(time.process_time() - t)
+    return sorted(times)[len(times) // 2]
+
+
 def write(rep: Report, path: Path, cfg: dict, quick: bool, seconds: float, prof: str) -> None:
     m = measure.machine()
     out = ["# cchc benchmark results", "",
@@ -208,6 +228,7 @@ def main(argv=None) -> int:
     t0 = time.perf_counter()
     rep = Report()
     rep.notes.append("Load average (1/5/15 min) at the start: " + " ".join(f"{x:.1f}" for x in os.getloadavg()))
+    gauge_start = speed_gauge()
     rep.step("throughput", lambda: throughput(rep, cfg, a.data, a.out))
     rep.step("start-up", lambda: startup(rep, cfg))
     rep.step("memory", lambda: memory(rep, cfg, a.data, a.out))
@@ -219,6 +240,8 @@ def main(argv=None) -> int:
         nonlocal prof
         prof = profile(cfg)
     rep.step("profile", _prof)
+    rep.add("machine speed gauge: CPU s of a fixed pure-Python workload, start / end (lower is faster)",
+            f"{gauge_start:.3f} / {speed_gauge():.3f}")
     write(rep, results, cfg, a.quick, time.perf_counter() - t0, prof)
     return 0
 

@@ -17,6 +17,6 @@ def test_bench_quick_writes_the_results_table(tmp_path):
     assert "| measure | result | target | met |" in table and "cores" in table and "Python" in table
     for measure in ("throughput, 1 process", "speed-up --jobs 2", "cold start", "`cchc --help`",
                     "peak RSS, 40 documents", "time 0.15 MB / 0.03 MB", "gold dates found",
-                    "Where the time goes"):
+                    "Where the time goes", "machine speed gauge"):
         assert measure in table, f"{measure} missing:\n{table}"
     assert (tmp_path / "data" / "corpus").is_dir()  # inputs generated where told
