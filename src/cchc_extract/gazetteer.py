@@ -229,16 +229,16 @@ def _scan_table(handlers: dict[str, tuple], stops: tuple[str, ...]) -> ScanTable
         name = max((key[:i] for i in range(1, len(key) + 1) if key[:i] in handlers), key=len, default=None)
         names, rules = _split_handlers(handlers[name]) if name else ((), ())
         dispatch[key] = (names, rules, any(key.startswith(stop) for stop in stops))
-    inner = {key: offsets for key in keys if (offsets := _inner_starts(key, keys))}
+    keyset = set(keys)
+    inner = {key: offsets for key in keys if (offsets := _inner_starts(key, keys, keyset))}
     return ScanTable(_compile_scanner(keys), _compile_scanner(keys, _bmp_boundary()),
                      compile_re(trie_pattern(keys)), dispatch, inner)
 
 
-def _inner_starts(key: str, keys: list[str]) -> tuple[int, ...]:
-    """Offsets just after the boundary characters of `key` where a key of `keys` (sorted) may
-    start: one that is a prefix of the key's rest, or that the rest is a prefix of (the rest
-    may be empty: any key may follow the key's last character)."""
-    keyset = set(keys)
+def _inner_starts(key: str, keys: list[str], keyset: set[str]) -> tuple[int, ...]:
+    """Offsets just after the boundary characters of `key` where a key of `keys` (sorted; the
+    same as `keyset`) may start: one that is a prefix of the key's rest, or that the rest is a
+    prefix of (the rest may be empty: any key may follow the key's last character)."""
     out = []
     for off in range(1, len(key) + 1):
         if not _BOUNDARY_RX.match(key, off - 1):
