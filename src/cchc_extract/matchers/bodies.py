@@ -138,11 +138,19 @@ def _scan(g: Gazetteer, text: str, low: str, line_breaks: str = "") -> _Hits:
     return hits
 
 
+_LIST_SIGNS = " \t-+*\u2022"
+
+
 def _line_end(flat: str, s: int, e: int, breaks: str) -> int:
     """e, or the end of the name's first line when the next line starts with a capital
     (`breaks`: the text with its line breaks, same offsets as `flat`)."""
     nl = breaks.find("\n", s, e)
-    if nl < 0 or not breaks[nl + 1:nl + 2].isupper():
+    if nl < 0:
+        return e
+    nxt = nl + 1
+    while nxt < e and breaks[nxt] in _LIST_SIGNS:    # "- Chủ trì …": a list sign opens the line
+        nxt += 1
+    if not breaks[nxt:nxt + 1].isupper():
         return e
     while nl > s and flat[nl - 1] in " ,;:-":      # no slice of the text: this runs per match
         nl -= 1
