@@ -159,25 +159,29 @@ def build_directives(doc: Document, ctx: MatchContext, lexicon: Lexicon | None =
     return directives
 
 
+# what may open an item's first line before its words: a bullet or a label ("- ", "2.1. ", "a) ")
+_LABEL_PREFIX = r"^\W*(?:[\w.]+[.)]\s+)?"
 # a heading whose items list what an inspection, survey or assessment covers: the bodies named
 # under it are its objects, not actors ("Đối tượng thực hiện" names actors and is not one)
 _OBJECT_LIST = compile_regex(
-    r"^\W*(?:[\w.]+[.)]\s+)?(?:phạm\s+vi(?:\s*,|\s+và)\s+)?đối\s+tượng(?:\s+được)?\s+"
+    _LABEL_PREFIX + r"(?:phạm\s+vi(?:\s*,|\s+và)\s+)?đối\s+tượng(?:\s+được)?\s+"
     r"(?:kiểm\s+tra|giám\s+sát|khảo\s+sát|đánh\s+giá|thanh\s+tra)\s*:?\s*$", regex.IGNORECASE)
 
 
 def _lists_objects(unit: "Unit") -> bool:
-    text = unit.text
+    return _OBJECT_LIST.match(_first_line(unit.text)) is not None
+
+
+def _first_line(text: str) -> str:
     nl = text.find("\n")
-    return _OBJECT_LIST.match(text if nl < 0 else text[:nl]) is not None
+    return text if nl < 0 else text[:nl]     # not split(): that copies the rest too
 
 
 def _asks_for_action(unit: "Unit", preamble_asks: bool, lex: Lexicon) -> bool:
     """A leadless item is still a directive under a requesting preamble or when it uses an
     action word; an all-capitals section heading ("II. TỔ CHỨC THỰC HIỆN") is not."""
     text = unit.text
-    nl = text.find("\n")
-    first_line = text if nl < 0 else text[:nl]     # not split(): that copies the rest too
+    first_line = _first_line(text)
     if _all_capitals(first_line) and "\n" not in text.strip():
         return False
     return preamble_asks or lex.first("text", text, ("cue",), unit.low) is not None
@@ -422,7 +426,7 @@ def _inherited_roles(inherited: Roles, unit: Unit) -> tuple[Roles, Roles]:
 # "Lãnh đạo UBND tỉnh chỉ đạo …" under a Party organ's heading ("2.1. Ban cán sự đảng UBND tỉnh"):
 # the organ leads (lãnh đạo, chỉ đạo: verbs) the state body, which is its object, not "the
 # leaders of UBND tỉnh" acting
-_PARTY_LEADERSHIP = compile_regex(r"^\W*(?:[\w.]+[.)]\s+)?(?:(?:lãnh|chỉ)\s+đạo(?:\s*,\s*|\s+và\s+)?){1,2}\s*$",
+_PARTY_LEADERSHIP = compile_regex(_LABEL_PREFIX + r"(?:(?:lãnh|chỉ)\s+đạo(?:\s*,\s*|\s+và\s+)?){1,2}\s*$",
                                   regex.IGNORECASE)
 
 
@@ -455,7 +459,7 @@ def _by_role(chains: list[Chain]) -> tuple[list[Chain], list[Chain], list[Chain]
     return explicit, starting, added, support
 
 
-OPENING_MODALITY = compile_regex(r"^\W*(?:[\w.]+[.)]\s+)?(?:(đề\s+nghị)|(khuyến\s+khích))\b", regex.IGNORECASE)
+OPENING_MODALITY = compile_regex(_LABEL_PREFIX + r"(?:(đề\s+nghị)|(khuyến\s+khích))\b", regex.IGNORECASE)
 
 
 def _own_modality(unit: Unit) -> Optional[str]:

@@ -20,6 +20,7 @@ import regex
 
 from ..gazetteer import Gazetteer, default_gazetteer
 from ..startup_cache import compile_regex
+from ..structure.labels import BULLET_SIGNS
 from . import Found, MatchContext
 from .body_fields import auto_group, auto_level, canonical_name
 from .body_zones import MARKER_STARTS, merge_spans, skip_zones
@@ -138,7 +139,7 @@ def _scan(g: Gazetteer, text: str, low: str, line_breaks: str = "") -> _Hits:
     return hits
 
 
-_LIST_SIGNS = " \t-+*\u2022"
+_LIST_SIGNS = " \t-+*" + BULLET_SIGNS
 
 
 def _line_end(flat: str, s: int, e: int, breaks: str) -> int:
