@@ -123,3 +123,8 @@ def test_a_locality_does_not_run_onto_a_capitalised_next_line():
     assert texts(doc) == ["Văn phòng HĐND và UBND huyện"]
     # a place name on the same line is still part of the name
     assert texts("Văn phòng HĐND và UBND huyện Mộ Đức chủ trì") == ["Văn phòng HĐND và UBND huyện Mộ Đức"]
+
+
+def test_the_party_filing_line_names_no_body():
+    doc = "Nơi nhận:\n- Ban Tổ chức Trung ương,\n- Lưu Văn phòng Tỉnh ủy.\n"
+    assert texts(doc) == ["Ban Tổ chức Trung ương"]

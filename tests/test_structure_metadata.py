@@ -246,3 +246,17 @@ def test_a_place_date_cell_glued_to_the_first_body_paragraph_is_still_read():
     md = lay.metadata
     assert (md.place, md.date) == ("Đồng Tháp", "2025-09-08")
     assert [it.path for it in lay.items] == ["1"]
+
+
+def test_a_type_line_with_its_author_keeps_the_subject_below_it():
+    # the Party form names the author on the type line; the subject is the "về …" lines under it
+    text = ("TỈNH ỦY QUẢNG NGÃI\n*\nSố 125-KL/TU\n\nĐẢNG CỘNG SẢN VIỆT NAM\n\n"
+            "Quảng Ngãi, ngày 12 tháng 9 năm 2024\n\n"
+            "KẾT LUẬN CỦA BAN THƯỜNG VỤ TỈNH ỦY\nvề công tác cải cách hành chính\nnăm 2024\n\n"
+            "Tại phiên họp ngày 05/9/2024, Ban Thường vụ Tỉnh ủy kết luận như sau:\n\n1. Đánh giá chung\n")
+    md = extract_text(text).metadata
+    assert md.subject == "về công tác cải cách hành chính năm 2024"
+    assert md.doc_type == "other"
+    # a type line that has an author still gives its type
+    text2 = text.replace("KẾT LUẬN CỦA BAN THƯỜNG VỤ TỈNH ỦY", "THÔNG BÁO CỦA BAN THƯỜNG VỤ TỈNH ỦY")
+    assert extract_text(text2).metadata.doc_type == "thong_bao"
