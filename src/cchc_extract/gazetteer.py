@@ -512,7 +512,9 @@ def load_gazetteer(path: Path | None = None) -> Gazetteer:
     locality = branch = None
     scanner = handlers = None
     try:
-        locality = _compile(r"\ $locality", fragments, lists)
+        # "Công an các tỉnh, thành phố": the same body in every unit of a level (a group)
+        group_loc = r"$group_locality|" if "group_locality" in fragments else ""
+        locality = _compile(r"\ (?:" + group_loc + r"$locality)", fragments, lists)
         branch = _compile(r"$branch_suffix", fragments, lists) if "branch_suffix" in fragments else None
         scanner, handlers = _scanner(entries, anchored)
     except (KeyError, ValueError, re.error) as exc:
