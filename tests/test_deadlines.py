@@ -178,3 +178,19 @@ def test_a_period_counted_from_an_event_has_no_due_and_no_w303():
     assert (d.text, d.due, d.within, d.working_days, d.resolved) == (
         "trong thời hạn 05 ngày làm việc kể từ ngày nhận được văn bản này", None, "P5D", True, False)
     assert not [w for w in doc.warnings if w.code == "W303"]
+
+
+def test_a_heading_line_ends_its_clause(rules):
+    """A short labelled line without a full stop is a heading: the time adverbial that opens
+    the next line opens its own clause, so a report in the past tense there is no deadline."""
+    from cchc_extract.matchers.clauses import opens_clause
+    report = "1. Đánh giá chung\nTrong quý II/2024, các cơ quan, đơn vị đã triển khai kế hoạch."
+    assert opens_clause(report, report.index("Trong"))
+    assert texts(rules, report) == []
+    task = "2. Nhiệm vụ\nTrong quý III/2024, các sở hoàn thành việc rà soát."
+    assert texts(rules, task) == [("Trong quý III/2024", "2024-09-30", None)]
+    # a wrapped sentence is not a heading: the line break stays inside the clause
+    wrapped = "1. Giao Sở Nội vụ chủ trì, phối hợp với các sở\nTrong quý III/2024 báo cáo."
+    assert not opens_clause(wrapped, wrapped.index("Trong"))
+    wrapped = "1. Sở Nội vụ triển khai kế hoạch của\nChính phủ trong quý III/2024."
+    assert not opens_clause(wrapped, wrapped.index("Chính"))

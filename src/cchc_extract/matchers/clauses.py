@@ -19,7 +19,11 @@ WINDOW = 600
 # Hard-wrapped text ("... của Chính\nphủ ...", "số\n01/NQ-CP") continues the clause.
 _NEW_LINE_STARTS = (
     r"\n(?=[ \t]*(?:\n|$|[-+•*|]|\d+(?:\.\d+)*[.)]\s|[a-zđ]\)\s))"
-    r"|(?<![\p{Ll},][ \t]*)\n(?=[ \t]*\p{Lu})")
+    r"|(?<![\p{Ll},][ \t]*)\n(?=[ \t]*\p{Lu})"
+    # ... or it ends a heading: a short labelled line without punctuation that does not stop
+    # on a linking word ("1. Đánh giá chung"; not a wrapped "a) Giao Sở Nội vụ phối hợp với")
+    r"|\n(?<=(?:^|\n)[ \t]*(?:[IVX]+|\d+(?:\.\d+)*|[a-zđ])[.)][ \t][^\n.;:,]{1,60}"
+    r"(?<!\b(?:của|và|với|các|cho|tại|về|theo|trong|là|để|được|những|từ)[ \t]*)\n)(?=[ \t]*\p{Lu})")
 # a clause boundary (":" also opens a clause, so it counts when looking back)
 _BOUNDARY_FWD = compile_regex(r"[;]|\.(?=\s|$)|" + _NEW_LINE_STARTS)
 _BOUNDARY_BACK = compile_regex(r"(?r)[;:]|\.(?=\s|$)|" + _NEW_LINE_STARTS)
