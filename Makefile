@@ -1,6 +1,8 @@
 # cchc-extract developer tasks.  `make install demo` sets up and runs; `make test` tests.
 PYTHON ?= python3
-VENV   := .venv
+VENV   ?= .venv
+# `make bench` writes here; another interpreter: make bench PYTHON=... VENV=... RESULTS=...
+RESULTS ?= bench/RESULTS.md
 PY     := $(VENV)/bin/python
 CCHC   := $(VENV)/bin/cchc
 DEMO   := corpora/000_a8cffbb672ab0a0d.txt
@@ -31,7 +33,7 @@ schema: install
 	$(CCHC) schema --out schemas
 
 bench: install
-	$(PY) bench/run.py
+	$(PY) bench/run.py --results $(RESULTS)
 
 fuzz: install
 	CCHC_FUZZ_EXAMPLES=5000 $(PY) -m pytest tests/test_fuzz.py -q

@@ -127,4 +127,15 @@ def _interpreter() -> str:
         maps = Path("/proc/self/maps").read_text()
     except OSError:
         return base
-    return f"{base}, {'shared' if 'libpython' in maps else 'static'} libpython"
+    return f"{base}, {'shared' if 'libpython' in maps else 'static'} libpython, {_build_flags()}"
+
+
+def _build_flags() -> str:
+    """Whether the interpreter was built with profile-guided and link-time optimisation (what
+    python.org, Debian and uv's builds use; pyenv builds without both unless asked)."""
+    import sysconfig
+
+    args = sysconfig.get_config_var("CONFIG_ARGS") or ""
+    pgo = "--enable-optimizations" in args
+    lto = "--with-lto" in args
+    return {(True, True): "PGO+LTO", (True, False): "PGO", (False, True): "LTO"}.get((pgo, lto), "no PGO/LTO")
