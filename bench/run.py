@@ -26,9 +26,9 @@ import measure  # noqa: E402
 
 BENCH = Path(__file__).resolve().parent
 FULL = {"corpus_mb": 20, "many": (10_000, 2_000), "single_mb": (0.5, 5, 50), "runs": 5,
-        "dp_chars": None, "profile_reps": 3}
+        "dp_chars": None, "profile_reps": 3, "throughput_runs": 3}
 QUICK = {"corpus_mb": 0.1, "many": (40, 10), "single_mb": (0.01, 0.03, 0.15), "runs": 1,
-         "dp_chars": 3000, "profile_reps": 1}
+         "dp_chars": 3000, "profile_reps": 1, "throughput_runs": 1}
 
 
 class Report:
@@ -61,19 +61,26 @@ def throughput(rep: Report, cfg: dict, data: Path, out: Path) -> None:
     files, nbytes = make_data.replicated_corpus(data / "corpus", int(cfg["corpus_mb"] * 1e6))
     mb = nbytes / 1e6
     rep.notes.append(f"Throughput corpus: {files} files, {mb:.1f} MB (the corpus documents replicated).")
-    t1, cpu1 = _extract_dir(data / "corpus", out / "jobs1", 1)
-    written = sum(1 for _ in (out / "jobs1").rglob("*.json"))
+    # the shared machine's speed drifts within seconds: each setting runs `throughput_runs` times,
+    # alternating, and the fastest run counts (as timeit does); every run is listed
+    runs1, runs2 = [], []
+    for _ in range(cfg["throughput_runs"]):
+        runs1.append(_extract_dir(data / "corpus", out / "jobs1", 1))
+        written = sum(1 for _ in (out / "jobs1").rglob("*.json"))
+        runs2.append(_extract_dir(data / "corpus", out / "jobs2", 2))
+        for d in ("jobs1", "jobs2"):  # hundreds of MB of JSON: checked, not kept
+            shutil.rmtree(out / d, ignore_errors=True)
+    (t1, cpu1), (t2, cpu2) = min(runs1), min(runs2)
+    every = lambda runs: ", ".join(f"{mb / t:.2f}" for t, _ in runs)  # noqa: E731
     rep.add("throughput, 1 process (MB/s, JSON written)",
-            f"{mb / t1:.2f} ({written}/{files} files, {t1:.1f} s wall; {mb / cpu1:.2f} MB per CPU-second)",
-            ">= 2", mb / t1 >= 2)
-    t2, cpu2 = _extract_dir(data / "corpus", out / "jobs2", 2)
-    rep.add("throughput, --jobs 2 (MB/s)", f"{mb / t2:.2f} ({t2:.1f} s wall; {cpu2:.1f} CPU-s vs {cpu1:.1f})")
+            f"{mb / t1:.2f} ({written}/{files} files, {t1:.1f} s wall; {mb / cpu1:.2f} MB per CPU-second; "
+            f"fastest of {len(runs1)}: {every(runs1)})", ">= 2", mb / t1 >= 2)
+    rep.add("throughput, --jobs 2 (MB/s)",
+            f"{mb / t2:.2f} ({t2:.1f} s wall; {cpu2:.1f} CPU-s vs {cpu1:.1f}; fastest of {len(runs2)}: {every(runs2)})")
     rep.add("speed-up --jobs 2 / --jobs 1", f"{t1 / t2:.2f}x", ">= 1.7x", t1 / t2 >= 1.7)
     # on a shared machine wall time measures the neighbours too; CPU time does not
     rep.add("speed-up projected from CPU time (2 idle cores: 2 x CPU-s jobs 1 / CPU-s jobs 2)",
             f"{2 * cpu1 / cpu2:.2f}x")
-    for d in ("jobs1", "jobs2"):  # hundreds of MB of JSON: checked, not kept
-        shutil.rmtree(out / d, ignore_errors=True)
 
 
 def startup(rep: Report, cfg: dict) -> None:
