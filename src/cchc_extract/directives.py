@@ -79,9 +79,9 @@ class Unit:
         # break) is a space for the role patterns; same length, so offsets stay valid
         text = "\n".join(pieces)
         self.text = _soften_breaks(text, _is_title(pieces)) if "\n" in text else text
-        if norm_low is not None and len(self.parts) == 1 and text is self.text and "\u03a3" not in text:
-            s, e = self.parts[0]
-            self.low = norm_low[s:e]         # = lower_once(text): a slice, not a second lowering
+        if norm_low is not None and "\u03a3" not in text:
+            # = lower_once(self.text): slices of the lowered document, not a second lowering
+            self.low = _softened_low("\n".join([norm_low[s:e] for s, e in self.parts]), text, self.text)
         self._starts = [s for s, _ in self.parts]
         self.end = max(e for _, e in self.parts)
         return self
@@ -92,8 +92,8 @@ class Unit:
         self.offsets.append((0, s))
         text = norm_text[s:e]
         self.text = _soften_breaks(text) if "\n" in text else text
-        if norm_low is not None and text is self.text and "\u03a3" not in text:
-            self.low = norm_low[s:e]
+        if norm_low is not None and "\u03a3" not in text:
+            self.low = _softened_low(norm_low[s:e], text, self.text)
         self._starts = [s]
         self.end = e
         return self
@@ -104,6 +104,22 @@ class Unit:
         if k < 0 or p >= self.parts[k][1]:
             return None
         return self.offsets[k][0] + p - self.parts[k][0]
+
+
+def _softened_low(low: str, text: str, soft: str) -> str:
+    """soft.lower(), given low = text.lower() with one lowered character per character, and
+    soft = text with some line breaks made spaces (_soften_breaks).  Lowering maps no other
+    character to a line break and keeps both, so low has text's breaks where text has them:
+    each is replaced by soft's character there."""
+    if soft is text:
+        return low
+    pieces = low.split("\n")
+    out, pos = [pieces[0]], len(pieces[0])
+    for piece in pieces[1:]:
+        out.append(soft[pos])
+        out.append(piece)
+        pos += 1 + len(piece)
+    return "".join(out)
 
 
 @dataclass
@@ -169,7 +185,15 @@ _OBJECT_LIST = compile_regex(
 
 
 def _lists_objects(unit: "Unit") -> bool:
-    return _OBJECT_LIST.match(_first_line(unit.text)) is not None
+    line = _first_line(unit.text)
+    # the pattern needs "đối tượng": a line whose lowered text lacks its last word cannot match
+    # (lowering the line costs more than the regex call: only with the unit's lowered text)
+    if unit.low is not None and unit.low.find(_OBJECT_WORD, 0, len(line)) < 0:
+        return False
+    return _OBJECT_LIST.match(line) is not None
+
+
+_OBJECT_WORD = "tượng"
 
 
 def _first_line(text: str) -> str:
