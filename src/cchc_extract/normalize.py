@@ -70,6 +70,34 @@ class OffsetMap:
             out.append(p if i < 0 else os_[i] if p < ne[i] else oe[i] + (p - ne[i]))
         return out
 
+    def span(self, p: int, q: int) -> tuple[int, int]:
+        """NormalizedText.to_original of (p, q) under this map alone: `start` of p, `end` of q,
+        never before the start (an empty span stays empty).  Inlined: one call, not two."""
+        ns = self._ns
+        i = bisect_right(ns, p) - 1
+        s = p if i < 0 else self._os[i] if p < self._ne[i] else self._oe[i] + (p - self._ne[i])
+        if q <= p:
+            return s, s
+        i = bisect_right(ns, q - 1) - 1
+        e = q if i < 0 else self._oe[i] if q <= self._ne[i] else self._oe[i] + (q - self._ne[i])
+        return s, (e if e > s else s)
+
+    def spans(self, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        """`span` of each (start, end), in one pass (no lists of starts and ends between)."""
+        ns, ne, os_, oe = self._ns, self._ne, self._os, self._oe
+        out = []
+        append = out.append
+        for p, q in spans:
+            i = bisect_right(ns, p) - 1
+            s = p if i < 0 else os_[i] if p < ne[i] else oe[i] + (p - ne[i])
+            if q <= p:
+                append((s, s))
+                continue
+            i = bisect_right(ns, q - 1) - 1
+            e = q if i < 0 else oe[i] if q <= ne[i] else oe[i] + (q - ne[i])
+            append((s, e if e > s else s))
+        return out
+
     def ends(self, ps: list[int]) -> list[int]:
         """`end` of each p."""
         ns, ne, oe = self._ns, self._ne, self._oe
@@ -250,6 +278,18 @@ class _Chain:
             p = m.end(p)
         return p
 
+    def span(self, p: int, q: int) -> tuple[int, int]:
+        """NormalizedText.to_original of (p, q) through every step."""
+        s = self.start(p)
+        e = self.end(q) if q > p else s
+        return s, max(s, e)
+
+    def spans(self, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        """`span` of each (start, end), each step mapping the whole list in one call."""
+        starts = self.starts([s for s, _ in spans])
+        ends = self.ends([e for _, e in spans])
+        return [(s, s if e1 <= s1 else max(s, e)) for (s1, e1), s, e in zip(spans, starts, ends)]
+
     def starts(self, ps: list[int]) -> list[int]:
         for m in self.maps:
             ps = m.starts(ps)
@@ -288,17 +328,13 @@ class NormalizedText:
     def to_original(self, start: int, end: int) -> tuple[int, int]:
         if not self._map:
             return start, end
-        s = self._map.start(start)
-        e = self._map.end(end) if end > start else s
-        return s, max(s, e)
+        return self._map.span(start, end)
 
     def spans_to_original(self, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
         """`to_original` of each (start, end), in one call."""
         if not self._map:
             return [(s, e) for s, e in spans]
-        starts = self._map.starts([s for s, _ in spans])
-        ends = self._map.ends([e for _, e in spans])
-        return [(s, s if e1 <= s1 else max(s, e)) for (s1, e1), s, e in zip(spans, starts, ends)]
+        return self._map.spans(spans)
 
     def original_slice(self, start: int, end: int) -> str:
         s, e = self.to_original(start, end)

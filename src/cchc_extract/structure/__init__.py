@@ -5,6 +5,7 @@ spans back to the original.
 """
 from __future__ import annotations
 
+import sys
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import Optional
@@ -73,19 +74,23 @@ class Layout:
         """`item_at` of each position, in one call (the per-call overhead dominates)."""
         _, fns, fstarts, parts, pstarts = self._build_index()
         pre = self.preamble
+        # footnotes follow most positions: one comparison before a search among them
+        fn_first = fstarts[0] if fstarts else sys.maxsize
         out: list[Optional[str]] = []
+        append = out.append
         for pos in positions:
-            i = bisect_right(fstarts, pos) - 1
-            if i >= 0 and fns[i][0] <= pos < fns[i][1]:
-                out.append(fns[i][2])
-                continue
+            if pos >= fn_first:
+                i = bisect_right(fstarts, pos) - 1      # >= 0: fstarts[0] <= pos
+                if pos < fns[i][1]:
+                    append(fns[i][2])
+                    continue
             i = bisect_right(pstarts, pos) - 1
-            if i >= 0 and parts[i][0] <= pos < parts[i][1]:
-                out.append(parts[i][2])
+            if i >= 0 and pos < parts[i][1]:        # parts[i][0] <= pos: bisect_right's answer
+                append(parts[i][2])
             elif pre and pre[0] <= pos < pre[1]:
-                out.append("preamble")
+                append("preamble")
             else:
-                out.append(None)
+                append(None)
         return out
 
     def segment_at(self, pos: int) -> Optional[str]:

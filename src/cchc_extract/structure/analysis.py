@@ -163,14 +163,15 @@ def _footer_segments(norm: NormalizedText, lines: list[Line], tail: Tail, layout
     sig_lines = block + ([name_line] if name_line else [])
     for ln in sig_lines:                 # per line: a flattened footer interleaves Nơi nhận entries
         segs.append(("signature", ln.start, ln.end))
-    last_note = max((ln.idx for ln in lines if ln.note is not None), default=-1)
+    notes = [ln for ln in lines if ln.note is not None]      # in line order: one pass for both uses
+    last_note = notes[-1].idx if notes else -1
     last_sig = sig_lines[-1].idx if sig_lines else -1
     debris = [ln for ln in rest if ln.idx > max(last_note, last_sig, tail.noi_nhan or -1)]
     if debris:                           # "Đăng xuất" and other site lines after the document
         segs.append(("debris", debris[0].start, debris[-1].end))
         layout.warnings.append(diagnostics.warn("W208", span=norm.to_original(debris[0].start, debris[-1].end)))
-    for ln in lines:
-        if ln.note is not None and not ln.note_cont:
+    for ln in notes:
+        if not ln.note_cont:
             segs.append(("footnote", ln.start, lines[note_end.get(ln.idx, ln.idx)].end))
 
 

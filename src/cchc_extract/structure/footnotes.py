@@ -30,12 +30,16 @@ def mark_paren_notes(lines: list[Line], lo: int) -> set[str]:
 
 
 def find_marks(norm: NormalizedText, lines: list[Line],
-               paren: frozenset = frozenset()) -> list[tuple[str, int, int, Optional[tuple[int, int]]]]:
-    """Marks in running text: (marker, norm start, norm end, original span or None)."""
-    note_lines = {ln.idx for ln in lines if ln.note is not None}
+               paren: frozenset = frozenset(), notes: Optional[list[Line]] = None
+               ) -> list[tuple[str, int, int, Optional[tuple[int, int]]]]:
+    """Marks in running text: (marker, norm start, norm end, original span or None).
+    notes: the lines with a note, when the caller has them (one pass over the lines saved)."""
+    if notes is None:
+        notes = [ln for ln in lines if ln.note is not None]
+    note_lines = {ln.idx for ln in notes}
     out = []
     text = norm.text
-    openers = {ln.mark_pos for ln in lines if ln.mark_pos >= 0}
+    openers = {ln.mark_pos for ln in notes if ln.mark_pos >= 0}   # only a note line has a mark_pos
     for m in norm.marks:
         p = m.norm_pos
         if p in openers:
@@ -72,9 +76,10 @@ def build_footnotes(norm: NormalizedText, lines: list[Line], anchor_of: Callable
                     paren: frozenset = frozenset(),
                     note_end: Optional[dict[int, int]] = None) -> tuple[list[FootnoteNode], list[Warning_]]:
     warner = Warner()
-    notes = [ln for ln in lines if ln.note is not None and not ln.note_cont]
+    note_lines = [ln for ln in lines if ln.note is not None]
+    notes = [ln for ln in note_lines if not ln.note_cont]
     note_end = note_end or {}
-    marks = find_marks(norm, lines, paren)
+    marks = find_marks(norm, lines, paren, note_lines)
     used = [False] * len(marks)
     by_marker: dict[str, list[int]] = {}
     for k, mk in enumerate(marks):

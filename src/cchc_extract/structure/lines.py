@@ -41,6 +41,7 @@ def split_lines(norm: NormalizedText) -> list[Line]:
     out: list[Line] = []
     append = out.append
     pos = 0
+    stars = "*" in norm.text              # most documents have no markdown: no bullet test per line
     for idx, raw in enumerate(norm.text.split("\n")):
         stripped = raw.strip(_EDGE)
         if not stripped or (len(stripped) <= 10 and PAGE_NUMBER.fullmatch(stripped)):
@@ -49,7 +50,7 @@ def split_lines(norm: NormalizedText) -> list[Line]:
             continue
         # the leading edge: raw starts with stripped unless there are edge characters to skip
         s = pos if raw[0] not in _EDGE else pos + len(raw) - len(raw.lstrip(_EDGE))
-        if "*" in raw[:4] and _STAR_BULLET.match(raw):     # "* Nội dung": a list bullet, kept
+        if stars and "*" in raw[:4] and _STAR_BULLET.match(raw):     # "* Nội dung": a list bullet, kept
             s = pos + len(raw) - len(raw.lstrip(" \t"))
             stripped = raw[s - pos:].rstrip(_EDGE)
         line = Line(idx, s, s + len(stripped), stripped)

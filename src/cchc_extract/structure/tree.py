@@ -33,11 +33,11 @@ class _Open:
     """An item still open on the stack, with what its children so far tell."""
     __slots__ = ("node", "label", "kind", "rank", "bullets", "letters", "decimals", "cont")
 
-    def __init__(self, node: ItemNode, label: Label):
+    def __init__(self, node: ItemNode, label: Label, rank: float):
         self.node = node
         self.label = label
         self.kind = label.kind        # the label's kind and rank, read at every push and pop
-        self.rank = label.rank
+        self.rank = rank              # label.rank (a computed property: the caller has it)
         self.bullets: dict = {}       # kind -> count of bullet children
         self.letters: list = []       # letter numbers of letter children seen
         self.decimals: list = []
@@ -54,7 +54,7 @@ class TreeBuilder:
         self.by_path: dict[str, ItemNode] = {}    # this builder's items (paths are unique)
         self.dups: dict[str, int] = {}
         self.stack: list[_Open] = []
-        self.root = _Open(ItemNode("", "", "root", 0, None, 0, 0, ""), Label("", "root", "", 0))
+        self.root = _Open(ItemNode("", "", "root", 0, None, 0, 0, ""), Label("", "root", "", 0), 100)
         self.current: Optional[_Open] = None
         self.gap = False          # a footnote block or blank run since the last content line
         self.mark_re = _BRACKET_MARK
@@ -67,7 +67,7 @@ class TreeBuilder:
         self.last_open = False    # the last content line ends without sentence punctuation
 
     # -- the stack -----------------------------------------------------------
-    def _parent_for(self, lab: Label) -> _Open:
+    def _parent_for(self, lab: Label, rank: float) -> _Open:
         st = self.stack
         kind = lab.kind
         if kind in BULLETS:
@@ -78,7 +78,6 @@ class TreeBuilder:
                 if st[i].kind not in BULLETS:
                     break
             return st[-1] if st else self.root
-        rank = lab.rank
         while st and (st[-1].kind in BULLETS or st[-1].rank >= rank):
             st.pop()
         if kind == "multilevel":
@@ -89,7 +88,8 @@ class TreeBuilder:
         return st[-1] if st else self.root
 
     def add_item(self, lab: Label, start: int, end: int) -> None:
-        parent = self._parent_for(lab)
+        rank = lab.rank
+        parent = self._parent_for(lab, rank)
         kind = lab.kind
         if kind in BULLETS:
             n = parent.bullets.get(kind, 0) + 1
@@ -129,7 +129,7 @@ class TreeBuilder:
         # positional: label, path, kind, depth, parent, start, end, text, parts
         node = ItemNode(lab.text, path, kind, len(self.stack) + 1, ppath or None, start, end, "",
                         [(start, end)])
-        op = _Open(node, lab)
+        op = _Open(node, lab, rank)
         self.stack.append(op)
         self.items.append(node)
         self.by_path[path] = node
