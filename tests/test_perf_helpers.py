@@ -154,3 +154,18 @@ def test_groups_read_by_number_equal_the_named_reads():
         assert group_dict(m) == m.groupdict()
         assert list(group_dict(m)) == list(m.groupdict())
     assert group_numbers(rx, ("m", "absent", "pre")) == (rx.groupindex["m"], rx.groupindex["pre"])
+
+
+def test_a_new_save_keeps_only_the_patterns_in_use(fresh_cache):
+    """Stale patterns (an edited rule, an older release) must not pile up in the cache file:
+    it is loaded at every start, so its size is start-up time and memory."""
+    startup_cache.compile_regex(r"cũ\d+")          # a pattern of yesterday's rules
+    startup_cache.compile_regex(r"giữ\d+")
+    _reload_from_disk()
+    startup_cache._used.clear()
+    startup_cache._dirty = False
+    startup_cache.compile_regex(r"giữ\d+")         # today's process uses this one (a cache hit) ...
+    startup_cache.compile_regex(r"mới\d+")         # ... and compiles a new one: the file is rewritten
+    _reload_from_disk()
+    keys = {k[1] for k in startup_cache._load() if k[0] == "regex"}
+    assert keys == {r"giữ\d+", r"mới\d+"}

@@ -7,7 +7,12 @@ with `_sre.compile`, as `re._compiler.compile` does.  Entries are keyed by
 the exact pattern text and flags, and the file by the Python and `regex`
 versions, so a stale entry can never be used: the cache is never required for
 correctness.  Parsed rule files are kept by a hash of their bytes.  The cache
-is written once at exit when something new was compiled or parsed.
+is written once at exit when something new was compiled or parsed, with only
+the entries that process used: an edited rule file or an upgrade leaves stale
+patterns behind (the gazetteer's scanner alone is hundreds of kB), and a file
+that kept them would grow with every edit and cost memory and time at each
+start.  A process that uses fewer patterns drops the others only when it
+compiled something new; they are compiled again once, when next needed.
 
 CCHC_CACHE_DIR overrides the folder (default: $XDG_CACHE_HOME/cchc-extract);
 CCHC_NO_PATTERN_CACHE=1 disables it.
@@ -26,7 +31,6 @@ from typing import Any, Callable, Optional
 
 import regex
 
-_MAX_ENTRIES = 1000  # beyond this (about 4x today's rules), only the patterns used by this process are kept
 _entries: dict[tuple, Any] | None = None   # key -> regex Pattern, or the parts of an re Pattern
 _used: set[tuple] = set()
 _live: dict[tuple, re.Pattern] = {}         # re Patterns already rebuilt in this process
@@ -69,7 +73,7 @@ def _save() -> None:
     """Write the cache atomically (a concurrent writer may win: both files are valid)."""
     if not _dirty or not _enabled() or _entries is None:
         return
-    keep = _entries if len(_entries) <= _MAX_ENTRIES else {k: _entries[k] for k in _used}
+    keep = {k: _entries[k] for k in _used if k in _entries}   # stale entries go (see above)
     path = _path()
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
