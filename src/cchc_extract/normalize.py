@@ -83,20 +83,9 @@ class OffsetMap:
         return s, (e if e > s else s)
 
     def spans(self, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-        """`span` of each (start, end), in one pass (no lists of starts and ends between)."""
-        ns, ne, os_, oe = self._ns, self._ne, self._os, self._oe
-        out = []
-        append = out.append
-        for p, q in spans:
-            i = bisect_right(ns, p) - 1
-            s = p if i < 0 else os_[i] if p < ne[i] else oe[i] + (p - ne[i])
-            if q <= p:
-                append((s, s))
-                continue
-            i = bisect_right(ns, q - 1) - 1
-            e = q if i < 0 else oe[i] if q <= ne[i] else oe[i] + (q - ne[i])
-            append((s, e if e > s else s))
-        return out
+        """`span` of each (start, end)."""
+        span = self.span
+        return [span(p, q) for p, q in spans]
 
     def ends(self, ps: list[int]) -> list[int]:
         """`end` of each p."""
