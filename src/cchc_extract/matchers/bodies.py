@@ -231,7 +231,7 @@ def _fields_of(spec, mention: str, rest: Optional[str], g: Gazetteer) -> dict:
     copy the dict)."""
     level = spec.level if spec.level != "auto" else auto_level(mention, spec.default, g)
     group = spec.group if spec.group != "auto" else auto_group(mention)
-    if not group and rest is not None and rest.startswith(" các "):
+    if not group and rest is not None and rest[:5].lower() == " các ":
         group = True   # a group locality after the name: "Công an các tỉnh, thành phố"
     canonical_head = getattr(spec, "canonical", None)
     name = canonical_head + rest if canonical_head and rest is not None else mention
