@@ -32,6 +32,9 @@ def doc(name: str):
     ("Sở Nội vụ", "Sở Nội vụ"),
     ("UỶ BAN NHÂN DÂN TỈNH THANH HOÁ", "Uỷ ban nhân dân tỉnh Thanh Hoá"),      # new tone style kept
     ("TỈNH UỶ QUẢNG NAM", "Tỉnh uỷ Quảng Nam"),
+    # minority-language place names are words, not abbreviations to keep in capitals
+    ("ỦY BAN NHÂN DÂN HUYỆN KRÔNG BÔNG", "Ủy ban nhân dân huyện Krông Bông"),
+    ("UBND TỈNH ĐẮK LẮK", "UBND tỉnh Đắk Lắk"),
 ])
 def test_sentence_case(upper, expected):
     assert sentence_case(upper) == expected
@@ -226,6 +229,20 @@ def test_a_vv_block_goes_on_over_a_capitalised_line_up_to_its_blank_line():
     # with no blank line to close it, a capitalised line is not taken into the block
     md = analyzed(head.replace("\ncủa UBND cấp huyện", "") + body).metadata
     assert md.subject == "hướng dẫn tự đánh giá, chấm điểm"
+
+
+def test_a_vv_block_of_a_column_header_ends_at_the_national_motto():
+    """Two header columns read one after the other: the V/v cell's capitalised second line
+    belongs to it, and the motto that follows closes it as a blank line would."""
+    text = ("ỦY BAN NHÂN DÂN\nHUYỆN KRÔNG BÔNG\nSố: 1187/UBND-VP\nV/v chấn chỉnh hoạt động của Bộ phận\n"
+            "Một cửa cấp huyện, cấp xã\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+            "Krông Bông, ngày 08 tháng 7 năm 2022\n\nKính gửi:\n- Các phòng, ban chuyên môn thuộc UBND huyện;\n"
+            "- UBND các xã, thị trấn.\n\nThực hiện chỉ đạo của UBND tỉnh, UBND huyện yêu cầu:\n"
+            "1. Bố trí công chức.\n2. Niêm yết công khai.\n")
+    md = analyzed(text).metadata
+    assert md.subject == "chấn chỉnh hoạt động của Bộ phận Một cửa cấp huyện, cấp xã"
+    assert (md.place, md.date) == ("Krông Bông", "2022-07-08")
+    assert md.recipients == ["Các phòng, ban chuyên môn thuộc UBND huyện", "UBND các xã, thị trấn"]
 
 
 def test_signature_cells_of_a_markdown_table_around_its_rule_row():

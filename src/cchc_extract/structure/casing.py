@@ -16,10 +16,12 @@ from ..normalize import normalize
 from .vocab import vocab
 from ..startup_cache import compile_regex
 
+# onsets include the clusters of minority-language place names (Krông Bông, Plei Ku, Đắk Drông),
+# and their final k (Đắk Lắk), so that "KRÔNG", "ĐẮK" read as words, not abbreviations kept in capitals
 _SYLLABLE = compile_regex(
-    r"^(?:ngh|ng|gh|gi|kh|nh|ph|qu|th|tr|ch|[bcdđghklmnpqrstvx])?"
+    r"^(?:ngh|ng|gh|gi|kh|nh|ph|qu|th|tr|ch|[bcdđghkmpstv][lr]|[bcdđghklmnpqrstvx])?"
     r"[aàáảãạăằắẳẵặâầấẩẫậeèéẻẽẹêềếểễệiìíỉĩịoòóỏõọôồốổỗộơờớởỡợuùúủũụưừứửữựyỳýỷỹỵ]{1,3}"
-    r"(?:ng|nh|ch|[cmnpt])?$")
+    r"(?:ng|nh|ch|[cmnptk])?$")
 
 
 def is_abbreviation(token: str) -> bool:

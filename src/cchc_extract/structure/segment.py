@@ -344,7 +344,8 @@ class _HeaderReader:
     def _block_goes_on(self, i: int) -> bool:
         """Line i continues a V/v block though it starts with a capital ("Chỉ số cải cách …"):
         the line above ends no sentence, and a blank line closes the block within 3 lines of
-        short lines (the block is set apart from what follows, as a header cell is)."""
+        short lines (the block is set apart from what follows, as a header cell is), or the next
+        header element does (the national motto of a two-column header read column by column)."""
         lines = self.lines
         if ends_sentence(lines[i - 1].text):
             return False
@@ -354,6 +355,8 @@ class _HeaderReader:
                 return j > i
             if len(t) > 100 or match_kinh_gui(t) or BODY_OPENER.match(t) or match_label(t) is not None:
                 return False
+            if j > i and _is_header_element(t):
+                return True
         return False
 
     def _title(self, i: int) -> int:
