@@ -35,6 +35,8 @@ def doc(name: str):
     # minority-language place names are words, not abbreviations to keep in capitals
     ("ỦY BAN NHÂN DÂN HUYỆN KRÔNG BÔNG", "Ủy ban nhân dân huyện Krông Bông"),
     ("UBND TỈNH ĐẮK LẮK", "UBND tỉnh Đắk Lắk"),
+    # the "vụ" of a field name is no head word of its own
+    ("SỞ NỘI VỤ TỈNH HƯNG YÊN", "Sở Nội vụ tỉnh Hưng Yên"),
 ])
 def test_sentence_case(upper, expected):
     assert sentence_case(upper) == expected

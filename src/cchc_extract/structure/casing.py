@@ -71,7 +71,8 @@ def sentence_case(name: str) -> str:
 
 def _case_rules(s: str) -> str:
     name_re, canon, loc_re, head_re, locword, after_va = _patterns()
-    s = head_re.sub(lambda m: _cap(m.group(1)) + " " + _cap(m.group(2)), s)
+    # the first head only: in "Sở Nội vụ tỉnh …" the "vụ" of the field is no head of its own
+    s = head_re.sub(lambda m: _cap(m.group(1)) + " " + _cap(m.group(2)), s, count=1)
     s = after_va.sub(lambda m: m.group(1).upper(), s) if head_re.search(s) else s
     s = name_re.sub(lambda m: canon.get(m.group(0).lower(), m.group(0)), s)
     m = loc_re.search(s)
