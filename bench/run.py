@@ -137,12 +137,12 @@ def scaling(rep: Report, cfg: dict) -> None:
     runs: dict[float, list[dict]] = {small: [], mid: [], big: []}
     for _ in range(cfg["scale_runs"]):
         for size in (small, mid, big):
-            limit = 25 * min(m["seconds"] for m in runs[mid]) + 30 if size == big else 3600
+            mid_best = min(m["seconds"] for m in runs[mid]) if runs[mid] else 0
+            limit = 25 * mid_best + 30 if size == big else 3600
             m = _scale_one(size, limit)
             if m is None:
                 rep.add(f"one {size:g} MB document (extract_text)", f"stopped after {limit:.0f} s")
-                rep.add(f"time {big:g} MB / {mid:g} MB", f"> {limit / runs[mid][0]['seconds']:.0f}x",
-                        "<= 12x", False)
+                rep.add(f"time {big:g} MB / {mid:g} MB", f"> {limit / mid_best:.0f}x", "<= 12x", False)
                 return
             runs[size].append(m)
     times = {}

@@ -54,7 +54,8 @@ class TreeBuilder:
         self.by_path: dict[str, ItemNode] = {}    # this builder's items (paths are unique)
         self.dups: dict[str, int] = {}
         self.stack: list[_Open] = []
-        self.root = _Open(ItemNode("", "", "root", 0, None, 0, 0, ""), Label("", "root", "", 0), 100)
+        root = Label("", "root", "", 0)
+        self.root = _Open(ItemNode("", "", "root", 0, None, 0, 0, ""), root, root.rank)
         self.current: Optional[_Open] = None
         self.gap = False          # a footnote block or blank run since the last content line
         self.mark_re = _BRACKET_MARK
