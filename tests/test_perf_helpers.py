@@ -169,3 +169,28 @@ def test_a_new_save_keeps_only_the_patterns_in_use(fresh_cache):
     _reload_from_disk()
     keys = {k[1] for k in startup_cache._load() if k[0] == "regex"}
     assert keys == {r"giữ\d+", r"mới\d+"}
+
+
+def test_entities_given_every_field_share_one_fields_set_and_stay_assignable():
+    from cchc_extract import extract
+    from cchc_extract.models import Body, validate_rows
+
+    doc = extract("Kính gửi: Sở Nội vụ, Sở Tư pháp, Sở Tài chính.\nĐề nghị các sở báo cáo trước ngày 15/3/2025.\n")
+    sets = {id(b.model_fields_set) for b in doc.bodies}
+    assert len(doc.bodies) >= 3 and len(sets) == 1          # one shared set, not one each
+    assert doc.bodies[0].model_fields_set == set(Body.model_fields)
+    doc.bodies[0].level = "province"                          # assignment adds a name already there
+    assert doc.bodies[1].model_fields_set == set(Body.model_fields)
+
+
+def test_rows_validated_in_chunks_equal_one_validation(monkeypatch):
+    from cchc_extract import models
+
+    rows = [{"text": f"Sở {i}", "span": (i, i + 4), "canonical": f"Sở {i}", "id": f"b{i}"} for i in range(10)]
+    whole = models.validate_rows(models.Body, rows)
+    monkeypatch.setattr(models, "_CHUNK", 3)
+    chunked = models.validate_rows(models.Body, rows)
+    assert chunked == whole and len(chunked) == 10
+    # rows not given every field keep their own set: it tells which were given
+    assert all(b.model_fields_set == {"text", "span", "canonical", "id"} for b in chunked)
+    assert len({id(b.model_fields_set) for b in chunked}) == 10

@@ -19,7 +19,7 @@ import regex
 
 from . import diagnostics
 from .matchers import MatchContext
-from .models import Body, BodyRef, Directive, Document, list_validator
+from .models import Body, BodyRef, Directive, Document, validate_rows
 from .roles import Chain, Lexicon, Mention, build_chains, classify, default_lexicon, lower_once
 from .startup_cache import compile_regex
 from .structure.labels import BULLET_SIGNS
@@ -167,7 +167,7 @@ def build_directives(doc: Document, ctx: MatchContext, lexicon: Lexicon | None =
     out = merge_table_directives(out, table_rows(doc, ctx, links))
     for i, row in enumerate(out, 1):
         row["id"] = f"a{i}"
-    directives = list_validator(Directive).validate_python(out)    # one call, not one per directive
+    directives = validate_rows(Directive, out)    # one call, not one per directive
     for d in directives:
         if not d.lead:
             doc.warnings.append(diagnostics.warn(

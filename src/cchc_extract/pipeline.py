@@ -8,7 +8,7 @@ from typing import Optional
 from . import diagnostics
 from .gc_pause import collector_paused
 from .matchers import Found, MatchContext, registry, select
-from .models import Body, DateMention, Deadline, Document, Reference, Source, Target, list_validator
+from .models import Body, DateMention, Deadline, Document, Reference, Source, Target, validate_rows
 from .normalize import NormalizedText, normalize
 from .reading import DEFAULT_MAX_BYTES, read_bytes, read_path
 from .rules import RuleSet, default_rules
@@ -44,7 +44,7 @@ def _entities(kind: str, found: list[Found], norm: NormalizedText, layout: Layou
         row["rule"] = f.rule
         row["item"] = item
         rows.append(row)
-    return list_validator(model).validate_python(rows)   # one validation per kind
+    return validate_rows(model, rows)   # one validation per kind
 
 
 def extract_text(original: str, source: Optional[Source] = None, *, rules: Optional[RuleSet] = None,

@@ -5,7 +5,7 @@ constructor per element checks, for much less), and its spans are mapped in one 
 """
 from __future__ import annotations
 
-from ..models import Footnote, Item, Segment, list_validator
+from ..models import Footnote, Item, Segment, list_validator, validate_rows
 from ..normalize import NormalizedText
 from . import Layout
 
@@ -19,7 +19,7 @@ def segment_models(norm: NormalizedText, layout: Layout) -> list[Segment]:
 def item_models(norm: NormalizedText, layout: Layout) -> list[Item]:
     items = layout.items
     spans = norm.spans_to_original([(it.start, it.end) for it in items])
-    return list_validator(Item).validate_python([
+    return validate_rows(Item, [
         {"label": it.label, "path": it.path, "kind": it.kind, "depth": it.depth, "parent": it.parent,
          "text": it.text, "span": sp, "ends": _last_words(it.text, 8)}
         for it, sp in zip(items, spans)])
@@ -39,4 +39,4 @@ def footnote_models(norm: NormalizedText, layout: Layout) -> list[Footnote]:
         mark = fn.mark_original or (norm.to_original(*fn.mark) if fn.mark else None)
         rows.append({"marker": fn.marker, "text": fn.text, "span": norm.to_original(fn.start, fn.end),
                      "anchor": fn.anchor, "mark_span": mark})
-    return list_validator(Footnote).validate_python(rows)
+    return validate_rows(Footnote, rows)
