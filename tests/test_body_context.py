@@ -58,3 +58,25 @@ def test_an_unnamed_city_is_the_issuer_in_a_centrally_run_citys_document():
     # a provincial city's own offices are at district level
     provincial_city = _doc("ỦY BAN NHÂN DÂN\nTHÀNH PHỐ BẮC NINH", body)
     assert _fields(provincial_city, "Thanh tra thành phố")[0] == "district"
+
+
+def test_an_office_named_alone_in_a_provincial_document_is_the_issuers_own():
+    sở = "UBND TỈNH SÓC TRĂNG\nSỞ Y TẾ"
+    body = "Phòng Kế hoạch - Tài chính chủ trì, phối hợp với Phòng Nội vụ huyện Mỹ Tú và các Phòng Y tế."
+    assert _fields(_doc(sở, body), "Phòng Kế hoạch - Tài chính") == ("province", False)
+    # named with its district, or as every district's office ("các Phòng Y tế"): district
+    assert _fields(_doc(sở, body), "Phòng Nội vụ huyện Mỹ Tú")[0] == "district"
+    assert _fields(_doc(sở, body), "Phòng Y tế")[0] == "district"
+    # a district's document: its own office
+    assert _fields(_doc("ỦY BAN NHÂN DÂN\nHUYỆN MỸ TÚ", body), "Phòng Kế hoạch - Tài chính")[0] == "district"
+
+
+def test_an_office_after_its_district_body_or_in_a_letter_to_districts_stays_district():
+    sở = "UBND TỈNH QUẢNG BÌNH\nSỞ NỘI VỤ"
+    after = "UBND cấp huyện thành lập Tổ công tác, Phòng Nội vụ là cơ quan thường trực."
+    assert _fields(_doc(sở, after), "Phòng Nội vụ")[0] == "district"
+    letter = (f"{sở}\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nSố: 12/SNV-CCHC\n"
+              "Quảng Bình, ngày 3 tháng 10 năm 2025\nV/v tự đánh giá Chỉ số CCHC\n\n"
+              "Kính gửi: Ủy ban nhân dân các huyện, thị xã, thành phố.\n\n"
+              "1. Giao Phòng Nội vụ tham mưu tổ chức tự đánh giá.\n")
+    assert _fields(letter, "Phòng Nội vụ")[0] == "district"

@@ -264,12 +264,41 @@ def find(ctx: MatchContext) -> list[Found]:
     tier = issuer_tier(ctx, g)
     if tier:
         city = tier == "province" and issuer_is_city(ctx)
-        for c, f in zip(winners, found):
+        own = tier == "province" and not _addressed_below(ctx, g)
+        for k, (c, f) in enumerate(zip(winners, found)):
             _in_context(f, c[4], text[c[0]:c[1]], tier, g, city)
+            if own and _own_office(f, c, text, g, found[k - 1] if k else None):
+                f.fields["level"] = "province"
     for k, c in enumerate(winners):   # after the issuer context: the antecedent's final fields
         if k and getattr(c[4], "antecedent_level", False):
             _like_antecedent(found[k], found[k - 1], text)
     return found
+
+
+def _addressed_below(ctx: MatchContext, g: Gazetteer) -> bool:
+    """The document is addressed to district or commune bodies (Kính gửi: UBND các huyện …)."""
+    meta = getattr(ctx.layout, "metadata", None)
+    return any(auto_level(r, "", g) in ("district", "commune") for r in getattr(meta, "recipients", None) or ())
+
+
+def _own_office(f: Found, c: Cand, text: str, g: Gazetteer, before: Optional[Found]) -> bool:
+    """One office named alone, without a locality, in the document of a province-level body
+    not addressed to districts or communes is the issuer's own: a Sở's "Phòng Kế hoạch - Tài
+    chính", "Phòng NC" of the provincial office in its Nơi nhận.  A district's office is named
+    with its district, as a group ("các Phòng Y tế"), or after its district's body in the same
+    sentence ("UBND cấp huyện …, Phòng Nội vụ là cơ quan thường trực")."""
+    if f.fields.get("level") != "district" or f.fields.get("group") \
+            or getattr(c[4], "default", None) != "district":
+        return False
+    mention = text[c[0]:c[1]]
+    if not _OFFICE.match(mention) or auto_level(mention, "", g) \
+            or _PLURAL_BEFORE.search(text, max(0, c[0] - 8), c[0]):
+        return False
+    if before is not None and before.fields.get("level") in ("district", "commune"):
+        gap = text[before.end:c[0]]
+        if ". " not in gap and "\n\n" not in gap and ";" not in gap:
+            return False
+    return True
 
 
 def _like_antecedent(f: Found, before: Found, text: str) -> None:
@@ -328,4 +357,6 @@ def _in_context(f: Found, spec, mention: str, tier: str, g: Gazetteer, city: boo
 _CITY_WORD = compile_regex(r"\bthành\s+phố\b", regex.IGNORECASE)
 _UNNAMED_CITY = compile_regex(r"\bthành\s+phố\b(?!\s+\p{Lu})")   # "thành phố" with no name after it
 _PROVINCE_TIER = compile_regex(r"\bcấp\s+tỉnh\b", regex.IGNORECASE)
+_OFFICE = compile_regex(r"(?:[Pp]hòng|P\.)(?!\w)")
+_PLURAL_BEFORE = compile_regex(r"(?<!\w)(?:các|những)\s+$", regex.IGNORECASE)   # "các Phòng Y tế": every district's
 _OWN_OFFICES = compile_regex(r"(?:(?:các|những)\s+)?phòng\s*,", regex.IGNORECASE)   # "các phòng, ban, đơn vị"
