@@ -128,3 +128,13 @@ def test_a_locality_does_not_run_onto_a_capitalised_next_line():
 def test_the_party_filing_line_names_no_body():
     doc = "Nơi nhận:\n- Ban Tổ chức Trung ương,\n- Lưu Văn phòng Tỉnh ủy.\n"
     assert texts(doc) == ["Ban Tổ chức Trung ương"]
+
+
+def test_an_abbreviated_ministry_list_in_a_distribution_list_is_not_taken_for_a_signature():
+    from cchc_extract import extract
+
+    text = ("1. Giao Bộ Tài chính chủ trì.\n\nNơi nhận:\n- Thủ tướng Chính phủ;\n"
+            "- Các Bộ: TC, KH&ĐT, TP, NV;\n- Lưu: VT, KTTH.\n\nKT. BỘ TRƯỞNG\nTHỨ TRƯỞNG\n\nNGUYỄN VĂN AN\n")
+    found = [(b.text, b.level) for b in extract(text).bodies]
+    assert [t for t, lvl in found if lvl == "central" and len(t) <= 5] == ["TC", "KH&ĐT", "TP", "NV"]
+    assert not any("NGUYỄN" in t or t in ("VT", "KTTH") for t, _ in found)

@@ -98,7 +98,7 @@ class EnumerationSpec(_Strict):
     id: str
     anchors: list[str] = Field(min_length=1)
     head: str                                  # pattern of the announcing head ("Các sở, ngành:")
-    members: str                               # name of the list the elliptical members come from
+    members: Union[str, list[str]]             # the list(s) the elliptical members come from
     level: Level
     group: bool = False
     description: str = ""
@@ -497,13 +497,16 @@ def load_gazetteer(path: Path | None = None) -> Gazetteer:
         if not new_id("enumeration", en.id):
             continue
         _check_examples(where, en.examples, problems)
-        if en.members not in lists:
-            problems.append(f"{where}: members: unknown list {en.members!r}")
+        member_lists = [en.members] if isinstance(en.members, str) else en.members
+        unknown = [m for m in member_lists if m not in lists]
+        if unknown or not member_lists:
+            problems.append(f"{where}: members: unknown list(s) {unknown or en.members!r}")
             continue
         head = compile_one("enumeration", en, en.head)
         if head is None:
             continue
-        alternation = "|".join(re.escape(x) for x in sorted(lists[en.members], key=len, reverse=True))
+        names = {x for m in member_lists for x in lists[m]}
+        alternation = "|".join(re.escape(x) for x in sorted(names, key=lambda x: (-len(x), x)))
         member_rx = compile_re(r"(?<![\w])(?:" + alternation + r")(?![\w])", re.IGNORECASE)
         obj = Enumeration(en.id, head, member_rx, en.level, en.group)
         enumerations.append(obj)

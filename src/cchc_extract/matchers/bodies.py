@@ -253,7 +253,7 @@ def find(ctx: MatchContext) -> list[Found]:
     hits = _scan(g, flat, _flat_lower(ctx, flat), text)
     if g.branch is not None:
         hits.cands = _with_branches(g.branch, flat, hits.cands)
-    zones = merge_spans(skip_zones(text, ctx.layout, hits.marker_starts) + hits.heads)
+    zones = merge_spans(_not_listed(skip_zones(text, ctx.layout, hits.marker_starts), hits.heads) + hits.heads)
     # members are dropped by zones only; any order will do (_drop_contained sorts)
     kept = _outside(hits.cands, merge_spans(hits.blocks + zones)) + _outside(hits.members, zones)
     outer, inner = _drop_contained(kept)
@@ -299,6 +299,16 @@ def _own_office(f: Found, c: Cand, text: str, g: Gazetteer, before: Optional[Fou
         if ". " not in gap and "\n\n" not in gap and ";" not in gap:
             return False
     return True
+
+
+def _not_listed(zones: list[tuple[int, int]], heads: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """zones without those that open right after an enumeration head: in a Nơi nhận,
+    "Các Bộ: TC, KH&ĐT, TP" is a run of capitalised words like a signer's name, but it is
+    the list the head announces."""
+    if not heads or not zones:
+        return zones
+    after = {e + k for _, e in heads for k in (0, 1)}
+    return [z for z in zones if z[0] not in after]
 
 
 def _like_antecedent(f: Found, before: Found, text: str) -> None:
