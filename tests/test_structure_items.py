@@ -26,13 +26,16 @@ def paths(text: str) -> list[str]:
     ("đ) Về quy trình", "letter", "đ"),
     ("- Theo dõi", "dash", "-"),
     ("+ Ưu tiên", "plus", "+"),
+    ("2) Về bàn giao tài sản", "decimal", "2"),       # the less common forms of the same labels
+    ("b. Sở Tài chính chủ trì", "letter", "b"),
 ])
 def test_label_kinds(line, kind, key):
     lab = match_label(line)
     assert lab is not None and lab.kind == kind and lab.key == key
 
 
-@pytest.mark.parametrize("line", ["f) không phải điểm", "w) sai", "IIII. sai", "2023 là năm", "-x", "Căn cứ Luật"])
+@pytest.mark.parametrize("line", ["f) không phải điểm", "w) sai", "IIII. sai", "2023 là năm", "-x", "Căn cứ Luật",
+                                  "v.v. và các nội dung khác", "f. sai", "1)"])
 def test_not_labels(line):
     assert match_label(line) is None
 
@@ -200,3 +203,19 @@ def test_items_at_agrees_with_item_at_everywhere():
     lay = layout(text)
     n = len(normalize(text).text)
     assert lay.items_at(list(range(n + 1))) == [lay.item_at(p) for p in range(n + 1)]
+
+
+def test_paren_numbers_and_dotted_letters_build_the_same_tree():
+    text = ("Kính gửi: Sở Nội vụ.\n\n1) Về bàn giao hồ sơ\na. Sở Nội vụ chủ trì hướng dẫn.\n"
+            "b. UBND các xã tiếp nhận.\n2) Về con dấu\na. Công an tỉnh hướng dẫn.\n")
+    assert paths(text) == ["1", "1/a", "1/b", "2", "2/a"]
+
+
+def test_a_number_alone_on_its_line_opens_the_item_whose_text_follows():
+    text = ("Kính gửi: Sở Nội vụ.\n\n1.\nNhiệm vụ: Rà soát thủ tục.\nĐơn vị chủ trì: Cục A.\n"
+            "2.\nNhiệm vụ: Số hóa hồ sơ.\na)\nHồ sơ còn hiệu lực.\n")
+    items = layout(text).items
+    assert [it.path for it in items] == ["1", "2", "2/a"]
+    assert text[items[0].start:items[0].end].startswith("1.\nNhiệm vụ: Rà soát thủ tục.\nĐơn vị chủ trì")
+    # a figure alone is a page number, not a label
+    assert paths("Kính gửi: Sở Nội vụ.\n\n1. Rà soát thủ tục\n2\nhành chính.\n") == ["1"]

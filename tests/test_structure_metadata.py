@@ -37,6 +37,9 @@ def doc(name: str):
     ("UBND TỈNH ĐẮK LẮK", "UBND tỉnh Đắk Lắk"),
     # the "vụ" of a field name is no head word of its own
     ("SỞ NỘI VỤ TỈNH HƯNG YÊN", "Sở Nội vụ tỉnh Hưng Yên"),
+    # fields with a comma or a dash, and "xã hội", which is no commune
+    ("BỘ VĂN HÓA, THỂ THAO VÀ DU LỊCH", "Bộ Văn hóa, Thể thao và Du lịch"),
+    ("SỞ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI TỈNH BẮC NINH", "Sở Lao động - Thương binh và Xã hội tỉnh Bắc Ninh"),
 ])
 def test_sentence_case(upper, expected):
     assert sentence_case(upper) == expected
@@ -279,3 +282,18 @@ def test_a_type_line_with_its_author_keeps_the_subject_below_it():
     # a type line that has an author still gives its type
     text2 = text.replace("KẾT LUẬN CỦA BAN THƯỜNG VỤ TỈNH ỦY", "THÔNG BÁO CỦA BAN THƯỜNG VỤ TỈNH ỦY")
     assert extract_text(text2).metadata.doc_type == "thong_bao"
+
+
+@pytest.mark.parametrize("lines,issuer,parent", [
+    ("BỘ NÔNG NGHIỆP\nVÀ MÔI TRƯỜNG", "Bộ Nông nghiệp và Môi trường", None),
+    ("BỘ LAO ĐỘNG -\nTHƯƠNG BINH VÀ XÃ HỘI", "Bộ Lao động - Thương binh và Xã hội", None),
+    ("UBND TỈNH BẮC NINH\nSỞ NÔNG NGHIỆP\nVÀ PHÁT TRIỂN NÔNG THÔN", "Sở Nông nghiệp và Phát triển nông thôn",
+     "UBND tỉnh Bắc Ninh"),
+    ("UBND TỈNH HƯNG YÊN\nSỞ NỘI VỤ", "Sở Nội vụ", "UBND tỉnh Hưng Yên"),
+])
+def test_an_issuer_name_wrapped_onto_the_next_line_is_one_name(lines, issuer, parent):
+    text = (f"{lines}\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+            "Số: 12/KH-BNNMT\nHà Nội, ngày 3 tháng 3 năm 2025\n\nKẾ HOẠCH\nCải cách hành chính năm 2025\n\n"
+            "1. Văn phòng Bộ chủ trì.\n")
+    md = extract_text(text).metadata
+    assert (md.issuer, md.parent_issuer) == (issuer, parent)

@@ -76,6 +76,9 @@ def _case_rules(s: str) -> str:
     s = after_va.sub(lambda m: m.group(1).upper(), s) if head_re.search(s) else s
     s = name_re.sub(lambda m: canon.get(m.group(0).lower(), m.group(0)), s)
     m = loc_re.search(s)
+    names = [n.span() for n in name_re.finditer(s)] if m else ()
+    while m and any(a <= m.start(1) and m.end(1) < b for a, b in names):   # "xã" of "Xã hội" is none
+        m = loc_re.search(s, m.start(1) + 1)
     if m:
         tail = " ".join(w if is_abbreviation(w) or locword.match(w) else _cap(w) for w in m.group(2).split())
         s = s[:m.start(2)] + " " + tail

@@ -1,4 +1,4 @@
-"""Item labels at the start of a paragraph: I. / Điều 1. / 1. / 1.2. / a) / - / +.
+"""Item labels at the start of a paragraph: I. / Điều 1. / 1. or 1) / 1.2. / a) or a. / - / +.
 
 Điểm letters follow the Vietnamese alphabet (no f, j, w, z; no letters with
 diacritics other than đ), per Nghị định 30/2020 Phụ lục I.
@@ -23,8 +23,8 @@ _LABEL = compile_regex(
     r"(?P<dieu>Điều\s++(?P<dn>\d{1,3})\s*+[.:])(?=\s|$)"
     r"|(?P<roman>(?P<rn>[IVXL]{1,6}+)\.)(?=\s)"
     r"|(?P<multi>(?P<mn>\d{1,2}+(?:\.\d{1,2}+)++)\.?)(?=\s)"
-    r"|(?P<dec>(?P<dn2>\d{1,2}+)\.)(?=\s+\S)"
-    r"|(?P<letter>(?P<ln>[a-dđeg-ik-vxy])\))(?=\s)"
+    r"|(?P<dec>(?P<dn2>\d{1,2}+)[.)])(?=\s+\S)"          # "1." and, less often, "1)"
+    r"|(?P<letter>(?P<ln>[a-dđeg-ik-vxy])[).])(?=\s+\S)"  # "a)" and, less often, "a."
     r"|(?P<dash>-)(?=\s+\S)"
     r"|(?P<plus>\+)(?=\s+\S)"
     rf"|(?P<bullet>[{BULLET_SIGNS}]|\*(?!\*))(?=\s+\S)"
@@ -98,7 +98,7 @@ _LETTER_SET = frozenset(LETTERS)         # what the `letter` alternative's first
 
 
 def _match_label(text: str) -> Optional[Label]:
-    if not text or (text[0] not in _FIRST and text[1:2] != ")"):
+    if not text or (text[0] not in _FIRST and text[1:2] != ")" and text[1:2] != "."):
         return None                      # cheap test first: most lines are not labelled
     # the commonest labels, "a) x" and "- x", decided without the regex (the alternatives
     # start with distinct characters, so no earlier one can match these): a plain space

@@ -92,12 +92,14 @@ class MetaBuilder:
 
     def _issuer(self, h: Header) -> None:
         groups: list[list[tuple[int, int, int]]] = []
+        prev = ""
         for ent in h.issuer_lines:
             text = self.norm.text[ent[1]:ent[2]]
-            if groups and _continues(text):
+            if groups and (_continues(text) or _wrapped(prev, text)):
                 groups[-1].append(ent)
             else:
                 groups.append([ent])
+            prev = text
         if not groups:
             return
         names = []
@@ -261,6 +263,14 @@ def _continues(text: str) -> bool:
     loc = [w.upper() for w in vocab()["locality_words"]]
     up = text.upper()
     return any(up == w or up.startswith(w + " ") for w in loc) and not _PARTY_COMMITTEE.match(up)
+
+
+def _wrapped(prev: str, text: str) -> bool:
+    """A long name wrapped onto the next line: "BỘ NÔNG NGHIỆP" / "VÀ MÔI TRƯỜNG", "BỘ VĂN HÓA,
+    THỂ THAO" / "VÀ DU LỊCH", "BỘ LAO ĐỘNG -" / "THƯƠNG BINH VÀ XÃ HỘI"."""
+    head = text.lstrip()[:3].upper()
+    tail = prev.rstrip()[-3:].upper()
+    return head in ("VÀ ", "& ") or tail.endswith((",", "-", "–", "&", " VÀ"))
 
 
 def partial_date(y: Optional[str], m: Optional[str], d: Optional[str]) -> Optional[str]:

@@ -228,6 +228,8 @@ def build_items(norm: NormalizedText, lines: list[Line], lo: int, hi: int, prefi
             tb.gap = tb.note_gap = True
             continue
         lab = match_label(text)
+        if lab is None and len(text) <= _BARE_LABEL_MAX:
+            lab = _bare_label(text)      # "1." alone, its text on the next line (a PDF's column)
         if lab is None:
             if _may_be_section(text) and _SECTION.match(text):
                 tb.section_break()
@@ -256,6 +258,17 @@ def build_items(norm: NormalizedText, lines: list[Line], lo: int, hi: int, prefi
     items = tb.finish()
     first = items[0].start if items else -1
     return items, tb.warn.finish(), first
+
+
+_BARE_LABEL_MAX = 8
+_NUMBERED = frozenset({"roman", "dieu", "decimal", "multilevel", "letter"})
+
+
+def _bare_label(text: str) -> Optional[Label]:
+    """A numbered label standing alone on its line ("1.", "a)", "II.", "2.1."): PDF and Word
+    exports put an item's number in a column of its own, its text on the next line."""
+    lab = match_label(text + " x")
+    return lab if lab is not None and lab.kind in _NUMBERED and lab.end == len(text) else None
 
 
 def _add_labelled(tb: TreeBuilder, ln: Line, lab: Optional[Label] = None) -> None:
