@@ -185,10 +185,14 @@ _OBJECT_LIST = compile_regex(
 
 
 def _lists_objects(unit: "Unit") -> bool:
-    line = _first_line(unit.text)
     # the pattern needs "đối tượng": a line whose lowered text lacks its last word cannot match
-    # (lowering the line costs more than the regex call: only with the unit's lowered text)
-    if unit.low is not None and unit.low.find(_OBJECT_WORD, 0, len(line)) < 0:
+    # (lowering the line costs more than the regex call: only with the unit's lowered text).
+    # Most units lack it anywhere: one `in`, before the first line is looked for
+    low = unit.low
+    if low is not None and _OBJECT_WORD not in low:
+        return False
+    line = _first_line(unit.text)
+    if low is not None and low.find(_OBJECT_WORD, 0, len(line)) < 0:
         return False
     return _OBJECT_LIST.match(line) is not None
 

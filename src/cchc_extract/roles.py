@@ -94,11 +94,15 @@ class _Plan:
     """The entries of some roles in one slot, tried in file order, with the memo of its answers
     (per document: a document repeats many windows ("", "Giao ", ":"))."""
 
-    __slots__ = ("steps", "screen", "memo")
+    __slots__ = ("steps", "screen", "plain", "memo")
 
     def __init__(self, steps: tuple, screen: Any = None):
         self.steps = steps           # (trigger, literal words, literal phrases or None, bound test)
         self.screen = screen         # window -> None when no entry can hit it (see _screen)
+        # the steps again, when no screen and no phrases: find() then needs only the words loop,
+        # as (trigger, the one literal word or None, the literal words, test)
+        self.plain = None if screen is not None or any(step[2] is not None for step in steps) \
+            else tuple((t, lits[0] if len(lits) == 1 else None, lits, test) for t, lits, _, test in steps)
         self.memo: dict = {}
 
     def __call__(self, window: str, low: Optional[str] = None) -> Optional[Trigger]:
@@ -114,6 +118,23 @@ class _Plan:
 
     def find(self, window: str, low: Optional[str] = None) -> Optional[Trigger]:
         """__call__ without the memo."""
+        if self.plain is not None:           # most plans: the loop below, less its branches
+            for t, word, lits, test in self.plain:
+                if lits:
+                    if low is None:
+                        low = window.lower()
+                    if word is not None:         # one word (most entries): no inner loop
+                        if word not in low:
+                            continue
+                    else:
+                        for lit in lits:     # str `in`: cheaper than a regex call on short windows
+                            if lit in low:
+                                break
+                        else:
+                            continue
+                if test(window) is not None:
+                    return t
+            return None
         steps = self.steps
         if self.screen is not None:
             hit = self.screen(window)
@@ -161,6 +182,8 @@ class _BeforeTests:
         if found is None:
             if len(self.memo) >= _MEMO_MAX:
                 self.memo.clear()
+            if low is None:
+                low = window.lower()         # once for both plans
             lead = self.lead.find(window, low)
             found = self.memo[window] = (lead, None) if lead is not None else \
                 (None, self.passive.find(window, low))
@@ -547,15 +570,17 @@ LABEL = compile_regex(rf"^\s*(?:(?:[IVXLC]+|\d+(?:\.\d+)*)[.)]|[a-zđ][.)](?=\s)
                       FLAGS)
 
 
-def _clause_start(text: str, pos: int, floor: int) -> int:
+def _clause_start(text: str, pos: int, floor: int, rare: bool = True, lines: bool = True) -> int:
     """Start of the clause holding pos: the end of the last break ([.;:!?] + blank, or a
     newline) lying within max(floor, pos - MAX_WINDOW)..pos, else that bound.  Reverse str
-    scans (C, no regex backtracking): the last newline, then a mark after it."""
+    scans (C, no regex backtracking): the last newline, then a mark after it.  rare: whether
+    text holds a '!' or '?' at all (see _has_rare_marks); without them, three scans, not five.
+    lines: whether text holds a line break at all (most units do not: see _soften_breaks)."""
     lo = max(floor, pos - MAX_WINDOW)
-    nl = text.rfind("\n", lo, pos)
+    nl = text.rfind("\n", lo, pos) if lines else -1
     start, end = max(lo, nl), pos - 1            # a mark needs its blank before pos
     while end > start:
-        p = _last_mark(text, start, end)
+        p = _last_mark(text, start, end) if rare else _last_common_mark(text, start, end)
         if p < 0:
             break
         if text[p + 1] in " \t\n" and not (text[p] == ":" and _ROLE_LABEL.search(text, max(start, p - 12), p)):
@@ -573,6 +598,18 @@ def _last_mark(text: str, start: int, end: int) -> int:
     rfind = text.rfind
     return max(rfind(".", start, end), rfind(";", start, end), rfind(":", start, end),
                rfind("!", start, end), rfind("?", start, end))
+
+
+def _last_common_mark(text: str, start: int, end: int) -> int:
+    """_last_mark of a text holding no '!' and no '?'."""
+    rfind = text.rfind
+    return max(rfind(".", start, end), rfind(";", start, end), rfind(":", start, end))
+
+
+def _has_rare_marks(text: str) -> bool:
+    """Whether text holds a '!' or a '?' (few do: two scans of the unit once, instead of two
+    per clause start asked)."""
+    return "!" in text or "?" in text
 
 
 _START = attrgetter("start")
@@ -621,8 +658,10 @@ def classify(text: str, chains: list[Chain], lex: Lexicon, low: Any = _LOWER,
     low: lower_once(text), when the caller has it.  needed_from: only the chains starting there
     or later need a role; earlier ones are classified only as far as those depend on them."""
     body_start = LABEL.match(text).end()
-    title_end = _title_end(text, body_start)
-    chains = _merge_heading_line(text, chains, body_start)
+    lines = "\n" in text                       # most units hold no line break (_soften_breaks)
+    first_nl = text.find("\n", body_start) if lines else -1    # the end of the first line
+    title_end = _title_end(text, body_start, first_nl)
+    chains = _merge_heading_line(text, chains, body_start, first_nl)
     first = _first_needed(text, chains, needed_from, body_start) if needed_from > 0 else 0
     if first == len(chains):
         return chains
@@ -630,9 +669,10 @@ def classify(text: str, chains: list[Chain], lex: Lexicon, low: Any = _LOWER,
     if low is _LOWER:
         low = lower_once(text)                  # for the literal prefilters
     prev: Optional[Chain] = None
+    rare = _has_rare_marks(text)
     for ch in (chains[first:] if first else chains):
         # both windows are at most MAX_WINDOW long: they are the slots' windows as they are
-        cs = _clause_start(text, ch.start, body_start)          # at most MAX_WINDOW back
+        cs = _clause_start(text, ch.start, body_start, rare, lines)   # at most MAX_WINDOW back
         before = text[cs:ch.start]
         blow = before.lower() if low is None else low[cs:ch.start]
         t, passive = before_tests(before, blow)
@@ -646,7 +686,7 @@ def classify(text: str, chains: list[Chain], lex: Lexicon, low: Any = _LOWER,
             continue
         ch.passive = passive is not None
         # the after window, only now: a chain named by a lead or support entry does not need it
-        nl = text.find("\n", ch.end, ch.end + MAX_WINDOW)
+        nl = text.find("\n", ch.end, ch.end + MAX_WINDOW) if lines else -1
         after_end = nl if nl >= 0 else ch.end + MAX_WINDOW
         after = text[ch.end:after_end]
         alow = after.lower() if low is None else low[ch.end:after_end]
@@ -675,10 +715,10 @@ def classify(text: str, chains: list[Chain], lex: Lexicon, low: Any = _LOWER,
     return chains
 
 
-def _title_end(text: str, body_start: int) -> int:
+def _title_end(text: str, body_start: int, nl: int) -> int:
     """Where the item's first paragraph starts when its first line is a title that kept its line
-    break ("4. Chế độ báo cáo\nCác cơ quan …": a break softened into a space is no title), else -1."""
-    nl = text.find("\n", body_start)
+    break ("4. Chế độ báo cáo\nCác cơ quan …": a break softened into a space is no title), else -1.
+    nl: text.find("\n", body_start)."""
     if nl <= body_start or not text[nl - 1].isalnum():
         return -1
     return nl + 1
@@ -715,12 +755,11 @@ HEADING_TAIL = compile_regex(r"^(?:\s*\([^()\n]{1,160}\))?[ \t:.;]*$")
 HEADING_GAP = compile_regex(r"^\s*(?:[,;]|và)\s*(?:và\s+)?$", FLAGS)
 
 
-def _merge_heading_line(text: str, chains: list[Chain], body_start: int) -> list[Chain]:
+def _merge_heading_line(text: str, chains: list[Chain], body_start: int, nl: int) -> list[Chain]:
     """A first line made only of body names ("3. Các sở, ban, ngành; UBND các huyện") is one
-    heading chain, even where ';' would otherwise end a list."""
+    heading chain, even where ';' would otherwise end a list.  nl: text.find("\n", body_start)."""
     if len(chains) < 2:
         return chains
-    nl = text.find("\n", body_start)
     line_end = len(text) if nl < 0 else nl
     first = [c for c in chains if c.start < line_end]
     if len(first) < 2 or text[first[-1].end:line_end].strip(" \t:.;"):
