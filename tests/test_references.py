@@ -209,3 +209,20 @@ def test_the_issuer_is_spelt_as_printed():
 
     doc = extract_text("Thực hiện Công văn số 3012/UBND-NC ngày 5/9/2025 của Uỷ ban nhân dân tỉnh về việc cải cách.\n")
     assert [r.issuer for r in doc.references] == ["Uỷ ban nhân dân tỉnh"]
+
+
+def test_the_cheap_guard_before_a_type_word_admits_the_last_letter_of_every_type_word():
+    # ref.loai_so / ref.loai_khong_so test (?<=[…]\s+) before the costly type-word look-behind,
+    # and scan() skips places the class rejects: it must hold every type word's last letter
+    import re as stdlib_re
+    from pathlib import Path
+
+    import yaml
+
+    rules_dir = Path(__file__).resolve().parents[1] / "rules"
+    words = yaml.safe_load((rules_dir / "_doctypes.yaml").read_text(encoding="utf-8"))["words"]
+    refs = yaml.safe_load((rules_dir / "references.yaml").read_text(encoding="utf-8"))["rules"]
+    for rule in (r for r in refs if r["id"] in ("ref.loai_so", "ref.loai_khong_so")):
+        guard = stdlib_re.search(r"\(\?<=\[([^\]]+)\]\\s\+\)", rule["pattern"]).group(1)
+        missing = sorted({w for w in words if w[-1] not in guard})
+        assert not missing, f"{rule['id']}: add the last letter of {missing} to its guard class"

@@ -166,7 +166,9 @@ class _Places:
             else:
                 starts = [p for p in starts if not (p and test[text[p - 1]])]
         for ends in anchor.ends:   # the literal text a look-behind wants before the start
-            starts = [p for p in starts if text.endswith(ends, 0, p)]
+            starts = _ending_with(text, starts, ends)
+        for test, blank in anchor.behind_blank:   # a character of a class, then white space, before the start
+            starts = [p for p in starts if p > 1 and (test[text[p - 2]] or blank[text[p - 2]])]
         return starts
 
     def _passing(self, starts: list[int], must: bool, test) -> list[int]:
@@ -214,6 +216,15 @@ class _Places:
                 found = list(map(_MATCH_START, FIGURE_RUN.finditer(hay, concurrent=CONCURRENT)))
             self._found[key] = found
         return found
+
+
+def _ending_with(text: str, starts: list[int], ends: tuple[str, ...]) -> list[int]:
+    """The starts where the text before ends with one of `ends`.  The character before the
+    last is tested first: a set look-up costs less than str.endswith with a tuple of endings."""
+    if min(map(len, ends)) < 2:
+        return [p for p in starts if text.endswith(ends, 0, p)]
+    second = frozenset(end[-2] for end in ends)
+    return [p for p in starts if p > 1 and text[p - 2] in second and text.endswith(ends, 0, p)]
 
 
 def select(cands: list[Found]) -> tuple[list[Found], list[Found]]:

@@ -54,6 +54,9 @@ class Anchor:
     before: tuple[tuple[bool, "CharTest"], ...] = ()
     # the text before the start ends with one of these (a case-sensitive literal look-behind)
     ends: tuple[tuple[str, ...], ...] = ()
+    # a look-behind (?<=C\s+) wants a character of C before the white space that ends at the
+    # start: the character two before the start passes C or is white space (the second test)
+    behind_blank: tuple[tuple["CharTest", "CharTest"], ...] = ()
 
 
 def anchor_of(rx) -> Optional[Anchor]:
@@ -77,13 +80,14 @@ def _read_anchor(pattern: str, flags: int) -> Optional[Anchor]:
         lead = leading(pattern)
         before = tuple(dict.fromkeys((must, _char_test(item, flags)) for must, item in _before_items(pattern)))
         ends = () if flags & regex.IGNORECASE else _literal_ends(pattern)
+        blank = tuple((_char_test(item, flags), _char_test("\\s", flags)) for item in _class_before_blank(pattern))
     except ValueError:   # unbalanced: let the engine report it
         return None
     if lead is None:
         return None
     words, figures = lead
     if not flags & regex.IGNORECASE or not words:
-        return Anchor(tuple(sorted(words)), False, frozenset(), figures, before, ends)
+        return Anchor(tuple(sorted(words)), False, frozenset(), figures, before, ends, blank)
     if _engine is None:
         return None
     unsafe: set[str] = set()
@@ -92,7 +96,8 @@ def _read_anchor(pattern: str, flags: int) -> Optional[Anchor]:
         if chars is None:
             return None
         unsafe |= chars
-    return Anchor(tuple(sorted({w.lower() for w in words})), True, frozenset(unsafe), figures, before, ())
+    return Anchor(tuple(sorted({w.lower() for w in words})), True, frozenset(unsafe), figures, before, (),
+                  blank)
 
 
 def _unsafe_chars(word: str, flags: int) -> Optional[set[str]]:
@@ -132,6 +137,26 @@ def _before_items(pattern: str) -> tuple[tuple[bool, str], ...]:
             lasts = [_blank_end(a) for a in alts]
             if all(lasts):
                 out.append((True, "|".join(lasts)))
+    return tuple(out)
+
+
+def _class_before_blank(pattern: str) -> tuple[str, ...]:
+    """The one-character items C of the leading look-behinds (?<=C\\s+) (C may sit in a
+    (?:…) group, as a fragment does): the character before the white space ends in C."""
+    out = []
+    for look in _skip_lookarounds(pattern, 0)[1]:
+        if not look.startswith("(?<="):
+            continue
+        alts = _split_alternatives(look[4:-1])
+        if len(alts) != 1 or not alts[0].endswith("\\s+"):
+            continue
+        item = alts[0][:-3]
+        if (len(item) - len(item.rstrip("\\"))) % 2:
+            continue   # an escaped backslash, then "s+"
+        while item.startswith("(?:") and item.endswith(")") and group_end(item, 0) == len(item):
+            item = item[3:-1]
+        if item and _is_one_char(item):
+            out.append(item)
     return tuple(out)
 
 
