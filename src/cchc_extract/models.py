@@ -3,8 +3,8 @@
 Field names follow corpora/ANNOTATION.md. Every extracted object carries `text`
 and `span` (start, end) into the original input, as decoded.
 """
-from __future__ import annotations
-
+# no `from __future__ import annotations`: pydantic reads the field types as objects instead of
+# compiling and evaluating each annotation string at start-up
 from functools import lru_cache
 
 from typing import Literal, Optional

@@ -35,16 +35,32 @@ def _entities(kind: str, found: list[Found], norm: NormalizedText, layout: Layou
     spans = norm.spans_to_original([(f.start, f.end) for f in found])
     items = layout.items_at([f.start for f in found])
     rows = []
-    for i, (f, span, item) in enumerate(zip(found, spans, items), 1):
+    for f, span, item, id_ in zip(found, spans, items, _ids(prefix, len(found))):
         # a copy filled in place: about half the cost of the literal {**f.fields, "id": ...}
         row = f.fields.copy()
-        row["id"] = f"{prefix}{i}"
+        row["id"] = id_
         row["text"] = original[span[0]:span[1]]
         row["span"] = span
         row["rule"] = f.rule
         row["item"] = item
         rows.append(row)
     return validate_rows(model, rows)   # one validation per kind
+
+
+_IDS: dict[str, list[str]] = {}
+_IDS_KEPT = 4096        # ids kept per kind (memory stays bounded): most documents need fewer
+
+
+def _ids(prefix: str, n: int) -> list[str]:
+    """The ids prefix1 .. prefixN of n entities: formatting an int costs more than the rest of a
+    row, so the first _IDS_KEPT of each kind are made once per process, as documents need them."""
+    kept = _IDS.get(prefix, [])
+    want = min(n, _IDS_KEPT)
+    if len(kept) < want:   # a longer list replaces the kept one (never changed in place: threads)
+        kept = _IDS[prefix] = kept + [f"{prefix}{i}" for i in range(len(kept) + 1, want + 1)]
+    if n <= _IDS_KEPT:
+        return kept[:n]
+    return kept + [f"{prefix}{i}" for i in range(_IDS_KEPT + 1, n + 1)]
 
 
 def extract_text(original: str, source: Optional[Source] = None, *, rules: Optional[RuleSet] = None,
