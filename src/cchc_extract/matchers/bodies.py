@@ -142,6 +142,9 @@ def _scan(g: Gazetteer, text: str, low: str, line_breaks: str = "") -> _Hits:
 _LIST_SIGNS = " \t-+*" + BULLET_SIGNS
 
 
+_LINE_LABEL = re.compile(r"(?:[a-dđeg-ik-vxy]|\d{1,2}(?:\.\d{1,2})*)[.)][ \t]")
+
+
 def _line_end(flat: str, s: int, e: int, breaks: str) -> int:
     """e, or the end of the name's first line when the next line starts with a capital
     (`breaks`: the text with its line breaks, same offsets as `flat`)."""
@@ -151,8 +154,8 @@ def _line_end(flat: str, s: int, e: int, breaks: str) -> int:
     nxt = nl + 1
     while nxt < e and breaks[nxt] in _LIST_SIGNS:    # "- Chủ trì …": a list sign opens the line
         nxt += 1
-    if not breaks[nxt:nxt + 1].isupper():
-        return e
+    if not breaks[nxt:nxt + 1].isupper() and not _LINE_LABEL.match(breaks, nxt):
+        return e                         # (an item label, "a) …", "2. …", opens a new line too)
     while nl > s and flat[nl - 1] in " ,;:-":      # no slice of the text: this runs per match
         nl -= 1
     return nl
