@@ -18,8 +18,11 @@ _LOCALITY = compile_regex(r"\s*(?:(?:được tổ chức theo ngành dọc\s+)?
 _MIXED = compile_regex(r"các cấp|từ cấp \w+ đến cấp|địa phương")
 _CENTRAL = compile_regex(r"trung ương|chính phủ|(?<!\w)bộ(?! phận)(?!\w)|quốc gia|quốc hội")
 _PROVINCE = compile_regex(r"(?<!\w)(?:tỉnh|sở)(?!\w)")
-_DISTRICT = compile_regex(r"(?<!\w)(?:huyện|quận|thị xã)(?!\w)")
-_COMMUNE = compile_regex(r"(?<!\w)(?:xã(?! hội)|phường|thị trấn|đặc khu)(?!\w)")
+# TX, TT: thị xã, thị trấn as abbreviated before a name ("UBND TX Phú Thọ", "UBND TT Châu Thành");
+# "TT" before a body is Thường trực ("TT HĐND tỉnh"), no locality
+_DISTRICT = compile_regex(r"(?<!\w)(?:huyện|quận|thị xã|tx\.?(?=\s))(?!\w)")
+_COMMUNE = compile_regex(r"(?<!\w)(?:xã(?! hội)|phường|thị trấn|đặc khu"
+                         r"|tt\.?(?=\s)(?!\s(?:hđnd|ubnd|hội|ủy|tỉnh|huyện|thành|thị|đảng|ban|mttq)))(?!\w)")
 _CITY = compile_regex(r"(?<!\w)(?:thành phố|tp\.?)(?:\s+(\p{L}[\p{L} ]*))?")
 _CENTRAL_CITY = compile_regex(r"\s*trực thuộc (?:trung ương|tw)(?!\w)")
 _GLUED = compile_regex(r"(ubnd|hđnd)(?=\p{L})")   # "UBNDtỉnh" (a typo) reads as "UBND tỉnh"
