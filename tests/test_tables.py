@@ -243,3 +243,29 @@ def test_to_normalized_inverts_to_original_at_boundaries():
     for p in [i for i, c in enumerate(original) if c in "|\n"] + [0, len(original)]:
         q = to_normalized(norm, p)
         assert norm.to_original(q, q)[0] == p or original[p] == "\n"   # "\n" of a CRLF lies inside an edit
+
+
+CELL_LINES = HEAD + (
+    "2. Nhiệm vụ cụ thể:\nSTT\nNội dung\nCơ quan chủ trì\nCơ quan phối hợp\nThời gian hoàn thành\n"
+    "1\nRà soát thủ tục hành chính\nVăn phòng UBND tỉnh\nCác sở, ban, ngành tỉnh\nTháng 4/2024\n"
+    "2\nKhảo sát sự hài lòng\nSở Nội vụ\nUBND các huyện, thị xã, thành phố\nQuý III/2024\n"
+    "3. Các sở, ngành báo cáo kết quả.\n")
+
+
+def test_a_table_copied_with_one_cell_per_line_is_read_as_a_task_table():
+    tables = find_task_tables(CELL_LINES)
+    assert len(tables) == 1 and tables[0].columns == {"number": 0, "task": 1, "lead": 2, "support": 3, "deadline": 4}
+    doc = extract_text(CELL_LINES)
+    rows = [it for it in doc.items if it.kind == "row"]
+    assert [it.path for it in rows] == ["II/2/t1/1", "II/2/t1/2"]
+    by_item = {d.item: d for d in doc.directives}
+    assert [b.text for b in by_item["II/2/t1/2"].lead] == ["Sở Nội vụ"]
+    assert [b.text for b in by_item["II/2/t1/2"].support] == ["UBND các huyện, thị xã, thành phố"]
+    assert "II/3" in {it.path for it in doc.items}      # the labelled line after the last row
+
+
+def test_cell_lines_that_do_not_fill_whole_rows_are_no_table():
+    # a wrapped content cell: the row has six lines for five columns, so nothing is guessed
+    wrapped = CELL_LINES.replace("Rà soát thủ tục hành chính\n", "Rà soát thủ tục\nhành chính\n")
+    assert find_task_tables(wrapped) == []
+    assert find_task_tables(HEAD + "STT\nHọ và tên\nChức vụ\n1\nNguyễn Văn A\nGiám đốc\n") == []

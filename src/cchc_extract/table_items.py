@@ -34,7 +34,7 @@ def add_table_items(norm: NormalizedText, layout: Layout) -> list[TaskTable]:
 
     Cost: one pass over the items plus a bisect per table (no scan per table)."""
     original = norm.original
-    tables = find_task_tables(original) if ("|" in original or "\t" in original) else []
+    tables = find_task_tables(original)  # (its tests of "|", tab and "TT" keep plain text cheap)
     layout.task_tables = tables          # read back by table_directives via task_tables()
     if not tables:
         return tables

@@ -247,9 +247,62 @@ def _row_lines(original: str, pipes: bool, tabs: bool) -> tuple[list, list]:
     return pipe_lines, tab_lines
 
 
+# a table copied from a PDF with one cell per line opens with its number column's header alone
+# on a line ("STT" / "Nội dung" / "Cơ quan chủ trì" / …): the cheap test before reading lines
+_CELL_LINE_HEADER = compile_regex(r"(?m)^[ \t]*+(?:STT|TT|Số TT|Số thứ tự)[ \t]*+\r?$")
+_BARE_NUMBER = compile_regex(r"^\d{1,3}\.?$")
+MAX_COLUMNS = 8
+
+
+def _line_spans(original: str, start: int) -> list[tuple[int, int]]:
+    """(start, end) of the lines from `start` on, blanks trimmed (an empty line: start == end)."""
+    out, pos = [], start
+    for line in original[start:].split("\n"):
+        lead = len(line) - len(line.lstrip())
+        out.append((pos + lead, pos + len(line.rstrip())))
+        pos += len(line) + 1
+    return out
+
+
+def _cell_per_line_tables(original: str, path: Optional[Path] = None) -> list[TaskTable]:
+    """Task tables whose cells each stand on a line: a header of K short lines naming the
+    columns (the number column first), then rows of K lines, each opened by its bare number
+    (1, 2, 3 …).  A row whose cells do not fill exactly K lines ends the table: a wrapped
+    cell cannot be told from the next cell, so nothing is guessed."""
+    out = []
+    for m in _CELL_LINE_HEADER.finditer(original):
+        lines = _line_spans(original, original.rfind("\n", 0, m.start()) + 1)
+        cells = [original[a:b] for a, b in lines[:MAX_COLUMNS]]
+        k = next((i for i, c in enumerate(cells) if not c or _BARE_NUMBER.match(c)), len(cells))
+        columns = header_columns(cells[:k], path) if k >= MIN_HEADER_CELLS else None
+        if not columns or columns.get("number") != 0:
+            continue
+        table = TaskTable(lines[0][0], lines[k - 1][1], columns)
+        pos, want = k, 1
+        while pos + k <= len(lines):
+            row = lines[pos:pos + k]
+            first = original[row[0][0]:row[0][1]].rstrip(".")
+            nxt = original[lines[pos + k][0]:lines[pos + k][1]] if pos + k < len(lines) else ""
+            if first != str(want) or any(a == b for a, b in row) \
+                    or (nxt.rstrip(".") != str(want + 1) and not _row_ends_table(nxt)):
+                break
+            table.rows.append(Row(row[0][0], row[-1][1], list(row)))
+            table.end = row[-1][1]
+            pos, want = pos + k, want + 1
+        if table.rows:
+            out.append(table)
+    return out
+
+
+def _row_ends_table(line: str) -> bool:
+    """What may follow a cell-per-line table's last row: a blank line or a labelled line."""
+    return not line or LABEL_AND_TEXT.match(line) is not None or line[:1] in "-+*•"
+
+
 def find_task_tables(original: str, path: Optional[Path] = None) -> list[TaskTable]:
     """Task tables of the original text, in document order."""
-    out = []
+    cell_lines = ("TT" in original or "thứ tự" in original) and _CELL_LINE_HEADER.search(original)
+    out = _cell_per_line_tables(original, path) if cell_lines else []
     for block in _blocks(original):
         rows = [(s, e, [(s + a, s + b) for a, b in split_cells(original[s:e])]) for s, e, _ in block]
         header_at, columns = None, None
@@ -284,4 +337,5 @@ def find_task_tables(original: str, path: Optional[Path] = None) -> list[TaskTab
                 table.rows.append(Row(s, e, cells))
         if table.rows:
             out.append(table)
+    out.sort(key=lambda t: t.start)
     return out
