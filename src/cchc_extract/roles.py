@@ -94,15 +94,14 @@ class _Plan:
     """The entries of some roles in one slot, tried in file order, with the memo of its answers
     (per document: a document repeats many windows ("", "Giao ", ":"))."""
 
-    __slots__ = ("steps", "screen", "plain", "memo")
+    __slots__ = ("steps", "screen", "memo")
 
     def __init__(self, steps: tuple, screen: Any = None):
-        self.steps = steps           # (trigger, literal words, literal phrases or None, bound test)
+        # (trigger, literal words, literal phrases or None, bound test, the one literal word or
+        # None): most entries have one word, tested with one `in` and no inner loop
+        self.steps = tuple((t, lits, phrases, test, lits[0] if len(lits) == 1 else None)
+                           for t, lits, phrases, test in steps)
         self.screen = screen         # window -> None when no entry can hit it (see _screen)
-        # the steps again, when no screen and no phrases: find() then needs only the words loop,
-        # as (trigger, the one literal word or None, the literal words, test)
-        self.plain = None if screen is not None or any(step[2] is not None for step in steps) \
-            else tuple((t, lits[0] if len(lits) == 1 else None, lits, test) for t, lits, _, test in steps)
         self.memo: dict = {}
 
     def __call__(self, window: str, low: Optional[str] = None) -> Optional[Trigger]:
@@ -118,23 +117,6 @@ class _Plan:
 
     def find(self, window: str, low: Optional[str] = None) -> Optional[Trigger]:
         """__call__ without the memo."""
-        if self.plain is not None:           # most plans: the loop below, less its branches
-            for t, word, lits, test in self.plain:
-                if lits:
-                    if low is None:
-                        low = window.lower()
-                    if word is not None:         # one word (most entries): no inner loop
-                        if word not in low:
-                            continue
-                    else:
-                        for lit in lits:     # str `in`: cheaper than a regex call on short windows
-                            if lit in low:
-                                break
-                        else:
-                            continue
-                if test(window) is not None:
-                    return t
-            return None
         steps = self.steps
         if self.screen is not None:
             hit = self.screen(window)
@@ -143,7 +125,7 @@ class _Plan:
             first = self.screen.branch(hit)      # the entries before it cannot match
             if first:
                 steps = steps[first:]
-        for t, lits, phrases, test in steps:
+        for t, lits, phrases, test, word in steps:
             if lits:
                 if low is None:
                     low = window.lower()
@@ -154,8 +136,11 @@ class _Plan:
                     if first is not None and test(window, first.start()) is not None:
                         return t
                     continue
+                if word is not None:             # str `in`: cheaper than a regex call on short windows
+                    if word not in low:
+                        continue
                 else:
-                    for lit in lits:     # str `in`: cheaper than a regex call on short windows
+                    for lit in lits:
                         if lit in low:
                             break
                     else:
