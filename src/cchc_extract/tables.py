@@ -254,14 +254,22 @@ _BARE_NUMBER = compile_regex(r"^\d{1,3}\.?$")
 MAX_COLUMNS = 8
 
 
-def _line_spans(original: str, start: int) -> list[tuple[int, int]]:
-    """(start, end) of the lines from `start` on, blanks trimmed (an empty line: start == end)."""
-    out, pos = [], start
-    for line in original[start:].split("\n"):
-        lead = len(line) - len(line.lstrip())
-        out.append((pos + lead, pos + len(line.rstrip())))
-        pos += len(line) + 1
-    return out
+class _Lines:
+    """(start, end) of the lines from `start` on, blanks trimmed (an empty line: start == end),
+    read only as far as asked: a header that leads nowhere costs a few lines, not the text."""
+
+    def __init__(self, original: str, start: int):
+        self.text, self.pos, self.spans = original, start, []
+
+    def upto(self, n: int) -> list[tuple[int, int]]:
+        text, spans = self.text, self.spans
+        while len(spans) < n and self.pos <= len(text):
+            nl = text.find("\n", self.pos)
+            end = len(text) if nl < 0 else nl
+            line = text[self.pos:end]
+            spans.append((self.pos + len(line) - len(line.lstrip()), self.pos + len(line.rstrip())))
+            self.pos = end + 1
+        return spans
 
 
 def _cell_per_line_tables(original: str, path: Optional[Path] = None) -> list[TaskTable]:
@@ -271,15 +279,16 @@ def _cell_per_line_tables(original: str, path: Optional[Path] = None) -> list[Ta
     cell cannot be told from the next cell, so nothing is guessed."""
     out = []
     for m in _CELL_LINE_HEADER.finditer(original):
-        lines = _line_spans(original, original.rfind("\n", 0, m.start()) + 1)
-        cells = [original[a:b] for a, b in lines[:MAX_COLUMNS]]
+        reader = _Lines(original, original.rfind("\n", 0, m.start()) + 1)
+        cells = [original[a:b] for a, b in reader.upto(MAX_COLUMNS)]
         k = next((i for i, c in enumerate(cells) if not c or _BARE_NUMBER.match(c)), len(cells))
         columns = header_columns(cells[:k], path) if k >= MIN_HEADER_CELLS else None
         if not columns or columns.get("number") != 0:
             continue
+        lines = reader.spans
         table = TaskTable(lines[0][0], lines[k - 1][1], columns)
         pos, want = k, 1
-        while pos + k <= len(lines):
+        while len(reader.upto(pos + k + 1)) >= pos + k:
             row = lines[pos:pos + k]
             first = original[row[0][0]:row[0][1]].rstrip(".")
             nxt = original[lines[pos + k][0]:lines[pos + k][1]] if pos + k < len(lines) else ""
