@@ -581,8 +581,7 @@ _ROLE_LABEL = compile_regex(r"(?:chủ\s+trì|phối\s+hợp)\s*$", FLAGS)
 def _last_mark(text: str, start: int, end: int) -> int:
     """Offset of the last [.;:!?] in text[start:end], or -1."""
     rfind = text.rfind
-    return max(rfind(".", start, end), rfind(";", start, end), rfind(":", start, end),
-               rfind("!", start, end), rfind("?", start, end))
+    return max(_last_common_mark(text, start, end), rfind("!", start, end), rfind("?", start, end))
 
 
 def _last_common_mark(text: str, start: int, end: int) -> int:
