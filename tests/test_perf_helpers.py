@@ -194,3 +194,12 @@ def test_rows_validated_in_chunks_equal_one_validation(monkeypatch):
     # rows not given every field keep their own set: it tells which were given
     assert all(b.model_fields_set == {"text", "span", "canonical", "id"} for b in chunked)
     assert len({id(b.model_fields_set) for b in chunked}) == 10
+
+
+def test_entity_ids_kept_per_process_are_the_formatted_ones_beyond_the_kept_count_too():
+    from cchc_extract.pipeline import _IDS_KEPT, _ids
+
+    assert _ids("q", 3) == ["q1", "q2", "q3"]
+    many = _ids("q", _IDS_KEPT + 2)
+    assert many == [f"q{i}" for i in range(1, _IDS_KEPT + 3)]
+    assert _ids("q", 2) == ["q1", "q2"] and _ids("r", 1) == ["r1"]   # a longer ask does not change a shorter one
