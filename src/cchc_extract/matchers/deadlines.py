@@ -331,6 +331,11 @@ def find(ctx: MatchContext) -> list[Found]:
         if g.get("dur_n"):   # "trong thời hạn 05 ngày làm việc kể từ …": counted from an event
             out.append(Found(start, end, rule.id, _duration_fields(g), rule.priority))
             continue
+        if "within" in fields:   # a period the rule names ("ngay trong ngày"): from an event too
+            out.append(Found(start, end, rule.id, {"due": None, "recurrence": None, "resolved": False,
+                                                   "within": fields["within"], "working_days": False},
+                             rule.priority))
+            continue
         if not _context_ok(text, m, rule.fields.get("needs"), g):
             continue
         if (not (g.get("lead") or g.get("verb")) and opens_clause(text, start)
