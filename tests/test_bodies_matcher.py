@@ -138,3 +138,12 @@ def test_an_abbreviated_ministry_list_in_a_distribution_list_is_not_taken_for_a_
     found = [(b.text, b.level) for b in extract(text).bodies]
     assert [t for t, lvl in found if lvl == "central" and len(t) <= 5] == ["TC", "KH&ĐT", "TP", "NV"]
     assert not any("NGUYỄN" in t or t in ("VT", "KTTH") for t, _ in found)
+
+
+def test_a_recipient_in_capitals_is_no_signature_but_a_right_column_signer_is():
+    text = ("1. Giao Sở Nội vụ chủ trì.\n\nNơi nhận:\n- Chủ tịch, các PCT UBND TP;\n"
+            "- UBND TP;\n- Sở Tư pháp;                  KT. CHỦ TỊCH\n- Lưu: VT, NC.            PHÓ CHỦ TỊCH\n"
+            "\nNGUYỄN VĂN AN\n")
+    found = texts(text)
+    assert found.count("UBND TP") == 2
+    assert not any("CHỦ TỊCH" in t or "NGUYỄN" in t for t in found)

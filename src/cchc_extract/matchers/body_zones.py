@@ -171,9 +171,30 @@ def _zones(text: str, marker_starts: Optional[list[int]] = None) -> list[tuple[i
         elif kind == "recipients":
             last_recipients = m.end()
     if last_recipients is not None:
-        zones += _caps_lines(text, last_recipients, len(text))
-        zones += _caps_runs(text, last_recipients, len(text), min_words=3)
+        # capitals under "Nơi nhận" are the signer's block, except on an entry's line: a
+        # recipient may be all capitals ("- Chủ tịch, các PCT UBND TP;")
+        caps = (_caps_lines(text, last_recipients, len(text))
+                + _caps_runs(text, last_recipients, len(text), min_words=3))
+        zones += [span for span in caps if not _on_entry_line(text, span[0])]
     return zones
+
+
+def _on_entry_line(text: str, pos: int) -> bool:
+    """pos is in the text of a Nơi nhận entry: its line opens with a list mark ("- ", "+ ", "• ")
+    and no column gap (a tab, 3+ spaces) comes between: a signer's block typed in a right-hand
+    column beside the entries stays out."""
+    line_start = text.rfind("\n", 0, pos) + 1
+    if pos == line_start:   # a whole line: its text up to the next gap or the line's end
+        line_end = text.find("\n", pos)
+        pos = line_end if line_end >= 0 else len(text)
+    before = text[line_start:pos].lstrip(" \t*")
+    if before[:1] not in ENTRY_MARKS or before[1:2] not in (" ", "\t"):
+        return False
+    entry = before[2:].rstrip()
+    return "\t" not in entry and "   " not in entry
+
+
+ENTRY_MARKS = frozenset("-+•–")
 
 
 def skip_zones(text: str, layout: Any = None, marker_starts: Optional[list[int]] = None
