@@ -297,3 +297,16 @@ def test_an_issuer_name_wrapped_onto_the_next_line_is_one_name(lines, issuer, pa
             "1. Văn phòng Bộ chủ trì.\n")
     md = extract_text(text).metadata
     assert (md.issuer, md.parent_issuer) == (issuer, parent)
+
+
+def test_a_cong_dien_address_line_opens_its_recipients_like_kinh_gui():
+    text = ("THỦ TƯỚNG CHÍNH PHỦ\nSố: 96/CĐ-TTg\nHà Nội, ngày 12 tháng 9 năm 2024\nCÔNG ĐIỆN\n"
+            "Về tập trung khắc phục hậu quả bão số 3\n\nTHỦ TƯỚNG CHÍNH PHỦ điện:\n"
+            "- Bộ trưởng các Bộ: Nội vụ, Tài chính;\n- Chủ tịch UBND các tỉnh, thành phố.\n\n"
+            "Trong những ngày qua, bão số 3 gây thiệt hại lớn.\n1. Các Bộ khẩn trương hỗ trợ.\n"
+            "2. Điện lực và Bưu điện khôi phục điện: trong ngày.\n")
+    lay = analyzed(text)
+    assert lay.metadata.recipients == ["Bộ trưởng các Bộ: Nội vụ, Tài chính", "Chủ tịch UBND các tỉnh, thành phố"]
+    assert [kind for kind, _, _ in lay.segments].count("recipients") == 1
+    # the recipients are no items; a line that only mentions "điện:" is no address line
+    assert [i.label for i in lay.items] == ["1.", "2."]

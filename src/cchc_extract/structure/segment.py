@@ -36,7 +36,9 @@ def find_date(t: str, pos: int = 0) -> Optional[regex.Match]:
 
 
 VV_RE = compile_regex(r"^(?:V/v|V/V|v/v|Về\s+việc)[\s*_]*+:?[\s*_]*+")
-KINH_GUI_RE = compile_regex(r"^Kính\s+gửi[\s*_]*+:?[\s*_]*+")
+# the addressee line: "Kính gửi:", or a công điện's "THỦ TƯỚNG CHÍNH PHỦ điện:" / "CHỦ TỊCH UBND
+# TỈNH điện:" (the sender's title in capitals, then "điện:"), both followed by the recipients
+KINH_GUI_RE = compile_regex(r"^(?:Kính\s+gửi[\s*_]*+:?|\p{Lu}[\p{Lu}\s.&-]{2,100}?\s(?:điện|ĐIỆN)[\s*_]*+:)[\s*_]*+")
 NOI_NHAN_RE = compile_regex(r"^Nơi\s+nhận[\s*_]*+:?[\s*_]*+")
 NOI_NHAN_FIRST = "Nơi"                  # literal start of a NOI_NHAN_RE match (a cheap test first)
 SEPARATOR_RE = compile_regex(r"^[-_=*.·~\s]{1,}$")
@@ -73,8 +75,8 @@ def match_vv(t: str) -> Optional[regex.Match]:
 
 
 def match_kinh_gui(t: str) -> Optional[regex.Match]:
-    """KINH_GUI_RE.match(t), after a test of its literal start."""
-    return KINH_GUI_RE.match(t) if t.startswith("Kính") else None
+    """KINH_GUI_RE.match(t), after a test of the literals it needs."""
+    return KINH_GUI_RE.match(t) if t.startswith("Kính") or "điện" in t or "ĐIỆN" in t else None
 
 
 def is_separator(t: str) -> bool:
