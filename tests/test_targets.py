@@ -191,3 +191,12 @@ def test_the_object_of_a_past_clause_is_no_goal_but_a_goal_after_it_is(rules):
     goal = ("Các cơ quan, đơn vị đã hoàn thành các nhiệm vụ năm 2025; phấn đấu tỷ lệ hồ sơ trực tuyến "
             "toàn trình đạt 60%.\n")
     assert [t[0] for t in found(rules, goal)] == ["60%"]
+
+
+def test_figures_of_an_acknowledged_result_are_not_targets(rules):
+    text = ("1. Thường trực Tỉnh ủy ghi nhận kết quả 6 tháng đầu năm 2024: tỷ lệ hồ sơ trực tuyến toàn trình "
+            "đạt 38,6%; 100% cơ quan hành chính cấp tỉnh sử dụng chữ ký số.\n")
+    assert found(rules, text) == []
+    goal = ("1. Thường trực Tỉnh ủy ghi nhận kết quả đạt được; phấn đấu tỷ lệ hồ sơ trực tuyến toàn trình "
+            "đạt 60%.\n")
+    assert [t for t, *_ in found(rules, goal)] == ["60%"]

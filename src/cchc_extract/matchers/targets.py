@@ -10,7 +10,8 @@ comparator and change it carries.
   the list head ("giảm tối thiểu 10% A, 10% B và 100 C" -> ge, decrease for all);
   bare counts (rule field ``needs: list``) exist only as such members.
 - Results are not targets: a quantity whose clause already says it happened
-  (đã, đạt được), or whose clause opens with a period before the document's
+  (đã, đạt được), or whose sentence acknowledges what was done (ghi nhận, biểu dương),
+  or whose clause opens with a period before the document's
   year ("Năm 2023, tỷ lệ ... đạt 98,7%" in a 2024 document), or names such a
   year before a result verb ("tỷ lệ ... năm 2023 đạt 99,2%"), is dropped; in a
   report (báo cáo) a figure without a comparator needs a goal word in its clause.
@@ -76,6 +77,18 @@ _RESULT_YEAR = _PAST_YEAR_RESULT.groupindex["y"]
 # "…, đã đi vào hoạt động ổn định; tỷ lệ … đạt 96,4%": "đạt" right before the figure goes on
 # reporting when the sentence already said what happened and names no goal before the figure
 _RESULT_VERB_BEFORE = compile_regex(r"\bđạt\s*$", _FLAGS)
+
+
+# "Thường trực Tỉnh ủy ghi nhận kết quả …: tỷ lệ … đạt 38,6%; 100% cơ quan …": figures in a
+# sentence that acknowledges or praises what was done are results, unless a goal is named after
+_ACKNOWLEDGES = compile_regex(r"\b(?:ghi\s+nhận|đánh\s+giá\s+cao|biểu\s+dương|hoan\s+nghênh|khen\s+ngợi)\b",
+                              _FLAGS)
+
+
+def _acknowledged(text: str, c: "_Cand") -> bool:
+    ss = _sentence_start(text, c.clause_from)
+    m = _ACKNOWLEDGES.search(text, ss, c.start)
+    return m is not None and not _GOAL_WORDS.search(text, m.end(), c.start)
 
 
 def _sentence_start(text: str, pos: int) -> int:
@@ -242,7 +255,7 @@ def _reports_result(text: str, low: str, c: _Cand, doc_year: Optional[int]) -> b
     cs, start = c.clause_from, c.start
     if past_in(text, cs, start) or _PAST_AFTER.match(text, c.qend, c.clause_to):
         return True
-    if _continues_a_report(text, c):
+    if _continues_a_report(text, c) or _acknowledged(text, c):
         return True
     if doc_year is None:
         return False
