@@ -167,6 +167,18 @@ def test_a_body_opening_the_line_after_a_topic_title_is_the_items_own_lead():
     assert leads(ds["2"]) == ["các sở, ban, ngành"]
 
 
+def test_an_item_that_asks_after_an_opening_phrase_passes_the_request_to_its_children():
+    text = ("Thường trực Tỉnh ủy kết luận như sau:\n\n"
+            "1. Trong thời gian tới, đề nghị tập trung thực hiện các nhiệm vụ sau:\n\n"
+            "1.1. Ban Tổ chức Tỉnh ủy rà soát tiêu chí đánh giá.\n\n"
+            "1.2. Sở Nội vụ tổng hợp kết quả.\n")
+    doc, ctx = make(text, [("1. Trong", "1"), ("1.1.", "1/1.1"), ("1.2.", "1/1.2")],
+                    ["Ban Tổ chức Tỉnh ủy", "Sở Nội vụ"])
+    ds = by_item(doc, ctx)
+    assert ds["1/1.1"].modality == "request" and leads(ds["1/1.1"]) == ["Ban Tổ chức Tỉnh ủy"]
+    assert ds["1/1.2"].modality == "request"
+
+
 def test_de_nghi_is_a_request_and_directed_bodies_are_not_leads():
     text = ("Các sở, ban, ngành thực hiện các nhiệm vụ sau:\n\n"
             "8. Đề nghị Ủy ban Mặt trận Tổ quốc tỉnh tăng cường giám sát; hướng dẫn, đôn đốc "

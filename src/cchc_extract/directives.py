@@ -357,11 +357,9 @@ def _item_roles(chains: list[Chain], inherited: Roles, unit: Unit,
     taken = set(lead)
     sup = [i for i in _unique(inherited.support + support if support else inherited.support) if i not in taken]
     source = inherited.source if inherited.lead else ("explicit" if lead else None)
-    roles = Roles(lead, sup, source, _own_modality(unit) or inherited.modality or "assign")
-    child_source = "heading" if inherited.source in ("heading", "explicit") else inherited.source
-    if child_source == inherited.source:
-        return roles, inherited          # the same roles again (a Roles is never changed once made)
-    return roles, Roles(inherited.lead, inherited.support, child_source, inherited.modality)
+    own = _own_modality(unit)
+    roles = Roles(lead, sup, source, own or inherited.modality or "assign")
+    return roles, _for_children(inherited, own)
 
 
 # "Ủy ban nhân dân các huyện, thị xã, thành phố (sau đây gọi chung là UBND cấp huyện)"
@@ -443,12 +441,20 @@ def _renames(chains: list[Chain], inherited: Roles, alias: dict[int, str]) -> bo
 def _inherited_roles(inherited: Roles, unit: Unit) -> tuple[Roles, Roles]:
     """_item_roles of a unit naming no body: the inherited lead and support as they are (every
     Roles is built with unique lists and support apart from lead, and never changed: shared)."""
+    own = _own_modality(unit)
     roles = Roles(inherited.lead, inherited.support, inherited.source if inherited.lead else None,
-                  _own_modality(unit) or inherited.modality or "assign")
+                  own or inherited.modality or "assign")
+    return roles, _for_children(inherited, own)
+
+
+def _for_children(inherited: Roles, own: Optional[str]) -> Roles:
+    """What the children of an item that names no lead of its own inherit: its roles, and its own
+    modality over the inherited one ("2. Trong thời gian tới, đề nghị …: 2.1. …" asks, not orders)."""
     child_source = "heading" if inherited.source in ("heading", "explicit") else inherited.source
-    if child_source == inherited.source:
-        return roles, inherited
-    return roles, Roles(inherited.lead, inherited.support, child_source, inherited.modality)
+    modality = own or inherited.modality
+    if child_source == inherited.source and modality == inherited.modality:
+        return inherited       # the same roles again (a Roles is never changed once made)
+    return Roles(inherited.lead, inherited.support, child_source, modality)
 
 
 # "Lãnh đạo UBND tỉnh chỉ đạo …" under a Party organ's heading ("2.1. Ban cán sự đảng UBND tỉnh"):
@@ -487,12 +493,14 @@ def _by_role(chains: list[Chain]) -> tuple[list[Chain], list[Chain], list[Chain]
     return explicit, starting, added, support
 
 
-OPENING_MODALITY = compile_regex(_LABEL_PREFIX + r"(?:(đề\s+nghị)|(khuyến\s+khích))\b", regex.IGNORECASE)
+# "đề nghị …" opening the item, or after an opening adverbial ("Trong thời gian tới, đề nghị …")
+OPENING_MODALITY = compile_regex(_LABEL_PREFIX + r"(?:[^\W\d][^,.;:\n]{0,60}?,\s*)?(?:(đề\s+nghị)|(khuyến\s+khích))\b",
+                                 regex.IGNORECASE)
 
 
 def _own_modality(unit: Unit) -> Optional[str]:
-    head = unit.text[:80]
-    low = head.lower() if unit.low is None else unit.low[:80]
+    head = unit.text[:120]
+    low = head.lower() if unit.low is None else unit.low[:120]
     if "đề" not in low and "khuyến" not in low:     # a word the pattern needs: skip the call
         return None
     m = OPENING_MODALITY.match(head)
