@@ -320,8 +320,17 @@ def _like_antecedent(f: Found, before: Found, text: str) -> None:
     gap = text[before.end:f.start]
     if ". " in gap or "\n\n" in gap or ";" in gap:
         return
-    f.fields["level"] = before.fields["level"]
+    level = before.fields["level"]
+    if level == "party":   # "các huyện ủy … lãnh đạo chính quyền cùng cấp": the State's body of that level
+        m = _COMMITTEE_WORD.search(text, before.start, before.end)
+        level = _PARTY_COMMITTEE_LEVEL[m.group(1).lower()] if m else "other"
+    f.fields["level"] = level
     f.fields["group"] = before.fields["group"]
+
+
+# the level of a Party committee by its name: Tỉnh ủy, Huyện/Quận/Thị ủy (Thành ủy is either)
+_COMMITTEE_WORD = re.compile(r"(?i)\b(tỉnh|huyện|quận|thị)\s+ủy\b")
+_PARTY_COMMITTEE_LEVEL = {"tỉnh": "province", "huyện": "district", "quận": "district", "thị": "district"}
 
 
 def issuer_tier(ctx: MatchContext, g: Gazetteer) -> str:
