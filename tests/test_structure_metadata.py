@@ -310,3 +310,13 @@ def test_a_cong_dien_address_line_opens_its_recipients_like_kinh_gui():
     assert [kind for kind, _, _ in lay.segments].count("recipients") == 1
     # the recipients are no items; a line that only mentions "điện:" is no address line
     assert [i.label for i in lay.items] == ["1.", "2."]
+
+
+def test_site_lines_above_a_header_whose_issuer_is_ruled_off_from_the_motto():
+    text = ("Đăng nhập\nTrang chủ » Văn bản pháp luật\nKế hoạch 37/KH-UBND năm 2021 về cải cách hành chính\n"
+            "Tải văn bản\nNgày ban hành: 03/02/2021\n\nỦY BAN NHÂN DÂN\nHUYỆN MỸ XUYÊN\n-------\n"
+            "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n---------------\n"
+            "Số: 37/KH-UBND\nMỹ Xuyên, ngày 03 tháng 02 năm 2021\n\nKẾ HOẠCH\nCải cách hành chính năm 2021\n\n"
+            "1. Rà soát thủ tục.\n")
+    md = analyzed(text).metadata
+    assert (md.issuer, md.number) == ("Ủy ban nhân dân huyện Mỹ Xuyên", "37")

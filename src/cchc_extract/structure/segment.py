@@ -452,7 +452,9 @@ def header_anchor(lines: list[Line], lo: int, hi: int, look: int = 25) -> int:
         t = lines[i].text
         if motto_search(t) or _SO_START.match(t) and NUMBER_RE.search(t) or DATE_RE.match(t):
             j = k
-            while j > 0 and is_upper(lines[content[j - 1]].text) and len(lines[content[j - 1]].text) < 80:
+            # the issuer's lines above, and the rule under them ("UBND HUYỆN X" / "-------")
+            while j > 0 and (is_upper(above := lines[content[j - 1]].text) and len(above) < 80
+                             or is_separator(above)):
                 j -= 1
             if j == 0 or any(match_label(lines[c].text) for c in content[:j]):
                 return lo
