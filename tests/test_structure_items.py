@@ -28,6 +28,8 @@ def paths(text: str) -> list[str]:
     ("+ Ưu tiên", "plus", "+"),
     ("2) Về bàn giao tài sản", "decimal", "2"),       # the less common forms of the same labels
     ("b. Sở Tài chính chủ trì", "letter", "b"),
+    ("Một là, nâng cao trách nhiệm", "ordinal", "Một là"),   # a chỉ thị's tasks by ordinal words
+    ("Thứ tư, tăng cường kiểm tra", "ordinal", "Thứ tư"),
 ])
 def test_label_kinds(line, kind, key):
     lab = match_label(line)
@@ -35,7 +37,8 @@ def test_label_kinds(line, kind, key):
 
 
 @pytest.mark.parametrize("line", ["f) không phải điểm", "w) sai", "IIII. sai", "2023 là năm", "-x", "Căn cứ Luật",
-                                  "v.v. và các nội dung khác", "f. sai", "1)"])
+                                  "v.v. và các nội dung khác", "f. sai", "1)", "Năm 2023, tỉnh đã",
+                                  "Thứ hai, ngày 12/6/2023, Sở tổ chức", "Hai là nhiệm vụ"])
 def test_not_labels(line):
     assert match_label(line) is None
 
@@ -219,3 +222,10 @@ def test_a_number_alone_on_its_line_opens_the_item_whose_text_follows():
     assert text[items[0].start:items[0].end].startswith("1.\nNhiệm vụ: Rà soát thủ tục.\nĐơn vị chủ trì")
     # a figure alone is a page number, not a label
     assert paths("Kính gửi: Sở Nội vụ.\n\n1. Rà soát thủ tục\n2\nhành chính.\n") == ["1"]
+
+
+def test_ordinal_words_list_the_tasks_under_their_heading():
+    text = ("I. CÁC NHIỆM VỤ TRỌNG TÂM\nCác sở, ngành thực hiện các nhiệm vụ sau:\n"
+            "Một là, rà soát thủ tục.\nHai là, số hóa hồ sơ.\na) Tại cấp tỉnh.\nb) Tại cấp xã.\n"
+            "Ba là, kiểm tra công vụ.\nII. TỔ CHỨC THỰC HIỆN\n1. Sở Nội vụ theo dõi.\n")
+    assert paths(text) == ["I", "I/Một là", "I/Hai là", "I/Hai là/a", "I/Hai là/b", "I/Ba là", "II", "II/1"]

@@ -109,7 +109,7 @@ class Directive(Located):
 class Item(Located):
     label: str
     path: str
-    kind: str  # roman, decimal, multilevel, letter, dash, plus, bullet (• or *), dieu
+    kind: str  # roman, decimal, multilevel, ordinal (Một là), letter, dash, plus, bullet (• or *), dieu, row
     depth: int
     parent: Optional[str] = None
     ends: str = ""

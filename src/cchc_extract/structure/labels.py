@@ -1,4 +1,5 @@
-"""Item labels at the start of a paragraph: I. / Điều 1. / 1. or 1) / 1.2. / a) or a. / - / +.
+"""Item labels at the start of a paragraph: I. / Điều 1. / 1. or 1) / 1.2. / a) or a. / - / +,
+and the ordinal words of a chỉ thị's tasks: "Một là, …" / "Thứ nhất, …" (label "Một là").
 
 Điểm letters follow the Vietnamese alphabet (no f, j, w, z; no letters with
 diacritics other than đ), per Nghị định 30/2020 Phụ lục I.
@@ -15,7 +16,8 @@ LETTER_ORDER = {c: i for i, c in enumerate(LETTERS)}
 _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50}
 
 # Rank = depth class: a label pops every open item of equal or larger rank.
-RANK = {"roman": 10, "dieu": 15, "decimal": 20, "multilevel": 20, "letter": 40}
+# ordinal words list a section's tasks under its heading, above any a) inside them
+RANK = {"roman": 10, "dieu": 15, "decimal": 20, "multilevel": 20, "ordinal": 35, "letter": 40}
 BULLETS = ("dash", "plus", "bullet")    # bullet: "•" and the like, or "* " (a markdown list)
 BULLET_SIGNS = "•▪◦●○■□►➢✓"              # the signs of kind bullet besides "*" (roles and directives too)
 
@@ -96,8 +98,29 @@ def match_label(text: str) -> Optional[Label]:
 
 _LETTER_SET = frozenset(LETTERS)         # what the `letter` alternative's first character accepts
 
+# "Một là, …" … "Mười là, …" and "Thứ nhất, …" … "Thứ mười, …", followed by their comma
+_ORDINAL_VALUES = {w: i for i, w in enumerate(
+    ("một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín", "mười"), 1)}
+_ORDINAL = compile_regex(
+    r"(?P<ordinal>(?P<cardinal>Một|Hai|Ba|Bốn|Năm|Sáu|Bảy|Tám|Chín|Mười)\s+là"
+    r"|Thứ\s+(?P<nth>nhất|hai|ba|tư|năm|sáu|bảy|tám|chín|mười))(?=\s*,\s*\S)"
+    r"(?!\s*,\s*ngày\b)")      # "Thứ hai, ngày 12/6" is a weekday
+_ORDINAL_STARTS = ("Một ", "Hai ", "Ba ", "Bốn ", "Năm ", "Sáu ", "Bảy ", "Tám ", "Chín ", "Mười ", "Thứ ")
+
+
+def _ordinal_label(text: str) -> Optional[Label]:
+    m = _ORDINAL.match(text)
+    if m is None:
+        return None
+    word = (m.group("cardinal") or m.group("nth")).lower()
+    value = 1 if word == "nhất" else 4 if word == "tư" else _ORDINAL_VALUES[word]
+    key = " ".join(m.group("ordinal").split())
+    return Label(key, "ordinal", key, m.end(), value)
+
 
 def _match_label(text: str) -> Optional[Label]:
+    if text.startswith(_ORDINAL_STARTS):   # a capitalised word: none of the other labels
+        return _ordinal_label(text)
     if not text or (text[0] not in _FIRST and text[1:2] != ")" and text[1:2] != "."):
         return None                      # cheap test first: most lines are not labelled
     # the commonest labels, "a) x" and "- x", decided without the regex (the alternatives
