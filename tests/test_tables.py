@@ -269,3 +269,9 @@ def test_cell_lines_that_do_not_fill_whole_rows_are_no_table():
     wrapped = CELL_LINES.replace("Rà soát thủ tục hành chính\n", "Rà soát thủ tục\nhành chính\n")
     assert find_task_tables(wrapped) == []
     assert find_task_tables(HEAD + "STT\nHọ và tên\nChức vụ\n1\nNguyễn Văn A\nGiám đốc\n") == []
+
+
+def test_a_time_cell_copied_from_a_web_page_is_read_up_to_its_line_break():
+    text = ANNEX.replace("| Tháng 9/2024 |", "| Tháng 9/2024<br>(đợt 1) |")
+    by_item = {x.item: x for x in extract_text(text).deadlines}
+    assert (by_item["annex/t1/II/3"].text, by_item["annex/t1/II/3"].due) == ("Tháng 9/2024", "2024-09-30")

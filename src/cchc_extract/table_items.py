@@ -258,6 +258,9 @@ def time_cells(ctx, rules: list):
             if cell is None or not 0 < cell[1] - cell[0] <= 60:
                 continue
             ns, ne = to_norm(norm, cell[0]), to_norm(norm, cell[1])
+            br = text.find("<br", ns, ne)   # a cell copied from a web page: its first line is the time
+            if br > ns:                     # ("Tháng 9/2023<br>(đợt 1)")
+                ne = br
             while ne > ns and text[ne - 1].isspace():
                 ne -= 1
             for rule in rules:
