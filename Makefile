@@ -32,7 +32,10 @@ eval: install
 schema: install
 	$(CCHC) schema --out schemas
 
+# bytecode first, as an installed package has it (an editable install compiles a module on its first
+# import, and not at all where PYTHONDONTWRITEBYTECODE is set: every process would compile again)
 bench: install
+	$(PY) -m compileall -q src/cchc_extract > /dev/null
 	$(PY) bench/run.py --results $(RESULTS)
 
 fuzz: install
