@@ -195,9 +195,20 @@ def test_hard_wrapped_lines_give_the_same_structure():
     assert [it.path for it in flat.items] == ["1", "1/a", "1/b", "2"]
 
 
-def test_party_letter_parts_and_unnumbered_headings_end_an_item():
+def test_party_letter_parts_are_a_level_above_the_items():
     lay = layout("Báo cáo:\nA. TÌNH HÌNH\n1. Kết quả đạt được.\nB. NHIỆM VỤ\nTiếp tục triển khai.\n2. Mục hai.")
-    assert [(it.path, it.text) for it in lay.items] == [("1", "1. Kết quả đạt được."), ("2", "2. Mục hai.")]
+    assert [(it.path, it.text) for it in lay.items] == [
+        ("A", "A. TÌNH HÌNH"), ("A/1", "1. Kết quả đạt được."),
+        ("B", "B. NHIỆM VỤ Tiếp tục triển khai."), ("B/2", "2. Mục hai.")]
+
+
+def test_parts_keep_the_paths_of_their_sections_apart():
+    lay = layout("Kế hoạch:\nPHẦN I. KẾT QUẢ\nI. Đánh giá\n1. Tốt.\nPHẦN II. NHIỆM VỤ\nI. Mục tiêu\n1. Rà soát.\n"
+                 "Phần II của Kế hoạch này gồm các nhiệm vụ.\n")
+    assert [(it.path, it.label, it.kind) for it in lay.items] == [
+        ("PHẦN I", "PHẦN I.", "part"), ("PHẦN I/I", "I.", "roman"), ("PHẦN I/I/1", "1.", "decimal"),
+        ("PHẦN II", "PHẦN II.", "part"), ("PHẦN II/I", "I.", "roman"), ("PHẦN II/I/1", "1.", "decimal")]
+    assert not [w for w in lay.warnings if w.code == "W204"]      # no duplicate paths made unique
 
 
 def test_items_at_agrees_with_item_at_everywhere():

@@ -16,8 +16,13 @@ from .text import clean
 from .warnlimit import Warner
 
 _NOTE_ONLY = regex.compile(r"^\(.*\)[.;]?$")               # "(Nhiệm vụ cụ thể theo Phụ lục đính kèm)."
-_SECTION = regex.compile(r"^(?:(?:PHẦN|Phần|CHƯƠNG|Chương|MỤC|Mục|Tiểu mục)\s+(?:[IVXL]+|\d+|thứ\s+\p{L}+)\b"
-                         r"|[A-ZĐ]\.\s+\p{Lu}{2,})")     # Party letter parts: "A. TÌNH HÌNH"
+# a part of the body, a level above its I./1. items: "PHẦN I. KẾT QUẢ …", "Chương II", "Mục 1",
+# a Party letter's "A. TÌNH HÌNH"; its title, if any, opens with a capital ("Phần II của Kế hoạch …"
+# is a sentence)
+_SECTION = regex.compile(r"^(?:(?P<word>PHẦN|Phần|CHƯƠNG|Chương|MỤC|Mục|Tiểu mục)\s+(?P<num>[IVXL]+|\d+|thứ\s+\p{L}+)\b"
+                         r"(?P<punct>\s*[.:]|\s*-(?=\s))?(?=\s*(?:\p{Lu}|$))"
+                         r"|(?P<letter>[A-ZĐ])(?P<dot>\.)\s+\p{Lu}{2,})")
+_SECTION_KIND = {"phần": "part", "chương": "chapter", "mục": "section", "tiểu mục": "subsection"}
 # what a _SECTION match starts with: one of its words, or a capital and "." (C-speed tests first)
 _SECTION_WORDS = ("PHẦN", "Phần", "CHƯƠNG", "Chương", "MỤC", "Mục", "Tiểu mục")
 _SECTION_FIRST = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZĐ")
@@ -170,10 +175,6 @@ class TreeBuilder:
         self.gap = False
         return True
 
-    def section_break(self) -> None:
-        self.stack.clear()
-        self.current = None
-
     # -- finishing -----------------------------------------------------------
     def finish(self) -> list[ItemNode]:
         by_path = {it.path: it for it in self.items}
@@ -230,10 +231,9 @@ def build_items(norm: NormalizedText, lines: list[Line], lo: int, hi: int, prefi
         lab = match_label(text)
         if lab is None and len(text) <= _BARE_LABEL_MAX:
             lab = _bare_label(text)      # "1." alone, its text on the next line (a PDF's column)
+        if lab is None and _may_be_section(text):
+            lab = _section_label(text)
         if lab is None:
-            if _may_be_section(text) and _SECTION.match(text):
-                tb.section_break()
-                continue
             if _is_heading(text):
                 tb.current = None        # an unnumbered heading is nobody's continuation
                 continue
@@ -269,6 +269,18 @@ def _bare_label(text: str) -> Optional[Label]:
     exports put an item's number in a column of its own, its text on the next line."""
     lab = match_label(text + " x")
     return lab if lab is not None and lab.kind in _NUMBERED and lab.end == len(text) else None
+
+
+def _section_label(text: str) -> Optional[Label]:
+    """The label of a part line ("PHẦN I." -> kind part, key "PHẦN I"), or None."""
+    m = _SECTION.match(text)
+    if m is None:
+        return None
+    if m.group("letter"):
+        return Label(m.group("letter") + ".", "letter_part", m.group("letter"), m.end("dot"))
+    key = f"{m.group('word')} {' '.join(m.group('num').split())}"
+    end = m.end("punct") if m.group("punct") else m.end("num")
+    return Label(text[:end].strip(), _SECTION_KIND[m.group("word").lower()], key, end)
 
 
 def _add_labelled(tb: TreeBuilder, ln: Line, lab: Optional[Label] = None) -> None:
