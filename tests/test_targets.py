@@ -200,3 +200,19 @@ def test_figures_of_an_acknowledged_result_are_not_targets(rules):
     goal = ("1. Thường trực Tỉnh ủy ghi nhận kết quả đạt được; phấn đấu tỷ lệ hồ sơ trực tuyến toàn trình "
             "đạt 60%.\n")
     assert [t for t, *_ in found(rules, goal)] == ["60%"]
+
+
+def test_only_reached_is_a_result(rules):
+    text = "Tuy nhiên, tỷ lệ hồ sơ trực tuyến toàn trình mới đạt 18,6%; tỷ lệ thanh toán chỉ đạt 20%.\n"
+    assert found(rules, text) == []
+
+
+def test_figures_under_a_results_heading_are_results_unless_a_goal_is_named():
+    from cchc_extract.pipeline import extract_text
+
+    text = ("KẾ HOẠCH\nCải cách hành chính năm 2026\n\nPHẦN I. KẾT QUẢ THỰC HIỆN NĂM 2025\n"
+            "1. Kết quả giải quyết thủ tục hành chính\nTỷ lệ hồ sơ trực tuyến toàn trình đạt 75,8%; tỷ lệ "
+            "hài lòng đạt 97,2%.\nPHẦN II. KẾ HOẠCH NĂM 2026\n1. Mục tiêu\nTỷ lệ hồ sơ trực tuyến toàn trình "
+            "đạt 80%.\n2. Kết quả cần đạt\nTỷ lệ hài lòng đạt 98%.\n3. Tình hình thực hiện\nPhấn đấu số hóa "
+            "đạt 100%.\n")
+    assert [t.text for t in extract_text(text).targets] == ["80%", "98%", "100%"]

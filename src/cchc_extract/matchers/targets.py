@@ -270,6 +270,37 @@ def _reports_result(text: str, low: str, c: _Cand, doc_year: Optional[int]) -> b
     return False
 
 
+# a section that reports (its heading: "I. KẾT QUẢ ĐẠT ĐƯỢC", "PHẦN I. KẾT QUẢ THỰC HIỆN …", "1. Tình hình
+# …"), and the article of a decision that announces results ("Điều 1. Công bố Chỉ số …", when the
+# decision's subject is "công bố …"): figures under it are results unless a goal is named
+# ("Kết quả cần đạt", "Kết quả dự kiến" name goals)
+_RESULT_HEADING = compile_regex(
+    r"(?:kết\s+quả(?!\s+(?:cần|phải|dự\s+kiến|mong\s+đợi|đầu\s+ra|hướng\s+tới))|tình\s+hình)\b", _FLAGS)
+_ANNOUNCES = compile_regex(r"(?:về\s+việc\s+)?công\s+bố\b", _FLAGS)
+_HEADING_MAX = 120
+
+
+def _result_sections(ctx: MatchContext) -> tuple[str, ...]:
+    """Paths of the items that report results (see _RESULT_HEADING), as path prefixes."""
+    layout = ctx.layout
+    items = getattr(layout, "items", None) or ()
+    subject = getattr(getattr(layout, "metadata", None), "subject", None) or ""
+    announces = bool(_ANNOUNCES.match(subject))
+    parents = {it.parent for it in items if it.parent}
+    out = []
+    for it in items:
+        own = it.text[len(it.label):].lstrip(" .:)") if it.text.startswith(it.label) else it.text
+        heading = it.path in parents or (len(own) <= _HEADING_MAX and not own.rstrip().endswith((".", ";")))
+        if heading and _RESULT_HEADING.match(own) or announces and _ANNOUNCES.match(own):
+            out.append(it.path)
+    return tuple(out)
+
+
+def _in_results(ctx: MatchContext, sections: tuple[str, ...], pos: int) -> bool:
+    path = ctx.layout.item_at(pos) if sections else None
+    return bool(path) and any(path == s or path.startswith(s + "/") for s in sections)
+
+
 def _is_report(ctx: MatchContext) -> bool:
     metadata = getattr(ctx.layout, "metadata", None)
     return getattr(metadata, "doc_type", None) == "bao_cao"
@@ -282,6 +313,7 @@ def find(ctx: MatchContext) -> list[Found]:
     accepted: list[_Cand] = []
     head_ctx: tuple[Optional[str], Optional[str]] = (None, None)
     cands, low = _candidates(ctx)
+    results = _result_sections(ctx) if cands and not report else ()
     for c in cands:
         if _reports_result(text, low, _with_clause(text, c), doc_year):
             continue
@@ -293,7 +325,8 @@ def find(ctx: MatchContext) -> list[Found]:
             c.comparator, c.change = head_ctx
         else:
             head_ctx = (c.comparator, c.change)
-        if report and c.comparator is None and not _GOAL_WORDS.search(text, c.clause_from, c.start):
+        if (report or _in_results(ctx, results, c.start)) and c.comparator is None \
+                and not _GOAL_WORDS.search(text, c.clause_from, c.start):
             continue
         accepted.append(c)
     out: list[Found] = []
