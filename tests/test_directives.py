@@ -394,3 +394,16 @@ def test_the_bodies_an_inspection_covers_are_its_objects_not_actors():
     ds = by_item(doc, ctx)
     assert "1/a" not in ds                           # an inspected body is given no task
     assert leads(ds["2/a"]) == ["Sở Nội vụ"]
+
+
+def test_a_body_and_a_colon_opening_each_paragraph_are_its_subjects():
+    from cchc_extract.pipeline import extract_text
+
+    text = ("THÔNG BÁO\nKết luận của Chủ tịch UBND huyện\n\n"
+            "1. Về giải quyết thủ tục hành chính\n\n"
+            "**Phòng Nội vụ:** chủ trì tham mưu kế hoạch kiểm tra; hoàn thành trước ngày 15/9/2023.\n\n"
+            "**Văn phòng HĐND và UBND huyện:** chỉ đạo Bộ phận Một cửa công khai hồ sơ quá hạn.\n\n"
+            "2. Về chuyển đổi số\n\nCác Sở: Nội vụ, Tư pháp đã hướng dẫn.\n")
+    ds = {d.item: d for d in extract_text(text).directives}
+    assert [b.text for b in ds["1"].lead] == ["Phòng Nội vụ", "Văn phòng HĐND và UBND huyện"]
+    assert "2" not in ds or not ds["2"].lead

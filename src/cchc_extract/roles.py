@@ -689,6 +689,9 @@ def classify(text: str, chains: list[Chain], lex: Lexicon, low: Any = _LOWER,
                 ch.role, ch.modality, ch.trigger = after_role.role, after_role.modality, after_role.id
             elif ch.heading:
                 ch.role, ch.trigger = "subject", "heading"
+            elif lines and _opens_paragraph(text, cs, ch.start, after):
+                # "Phòng Nội vụ: chủ trì …" opening a later paragraph of the item: its subject
+                ch.role, ch.trigger = "subject", "paragraph_heading"
             else:
                 if subj is _UNASKED:
                     subj = before_subject(before, blow)
@@ -697,6 +700,15 @@ def classify(text: str, chains: list[Chain], lex: Lexicon, low: Any = _LOWER,
                     ch.role, ch.trigger = "subject", subj.id
         prev = ch
     return chains
+
+
+_PARAGRAPH_HEAD = compile_regex(r"^[ \t]*:[ \t]*\p{Ll}")
+
+
+def _opens_paragraph(text: str, cs: int, start: int, after: str) -> bool:
+    """The chain alone opens a paragraph and a colon then lower-case task text follow ("Văn phòng
+    UBND huyện: chỉ đạo …"); a list after the colon ("Các Sở: Nội vụ, Tư pháp") starts a capital."""
+    return text[cs - 1:cs] == "\n" and not text[cs:start].strip() and _PARAGRAPH_HEAD.match(after) is not None
 
 
 def _title_end(text: str, body_start: int, nl: int) -> int:
