@@ -240,3 +240,13 @@ def test_ordinal_words_list_the_tasks_under_their_heading():
             "Một là, rà soát thủ tục.\nHai là, số hóa hồ sơ.\na) Tại cấp tỉnh.\nb) Tại cấp xã.\n"
             "Ba là, kiểm tra công vụ.\nII. TỔ CHỨC THỰC HIỆN\n1. Sở Nội vụ theo dõi.\n")
     assert paths(text) == ["I", "I/Một là", "I/Hai là", "I/Hai là/a", "I/Hai là/b", "I/Ba là", "II", "II/1"]
+
+
+def test_a_decisions_last_article_runs_to_the_signature():
+    text = ("QUYẾT ĐỊNH:\nĐiều 1. Công bố Chỉ số cải cách hành chính năm 2023.\n"
+            "Điều 2. Quyết định này có hiệu lực thi hành kể từ ngày ký.\n"
+            "Chánh Văn phòng UBND tỉnh, Giám đốc Sở Nội vụ chịu trách nhiệm thi hành Quyết định này./.\n\n"
+            "Nơi nhận:\n- Như Điều 2;\n- Lưu: VT.\nCHỦ TỊCH\n\nNguyễn Văn An\n")
+    lay = layout(text)
+    assert lay.items[-1].path == "Điều 2" and lay.items[-1].text.endswith("thi hành Quyết định này./.")
+    assert "closing" not in [k for k, _, _ in lay.segments]

@@ -57,7 +57,24 @@ def _under_bare_title(lines: list[Line], start: int, lo: int) -> bool:
     if j < lo or CLOSING_FALLBACK.match(lines[start].text):
         return False
     title = lines[j].text
-    return match_label(title) is not None and not ends_sentence(title)
+    lab = match_label(title)
+    if lab is not None:
+        return not ends_sentence(title) or lab.kind == "dieu"
+    return _in_last_article(lines, j, lo)
+
+
+def _in_last_article(lines: list[Line], j: int, lo: int) -> bool:
+    """The nearest labelled line above j is an article ("Điều 3. … có hiệu lực …" then "Chánh Văn
+    phòng … chịu trách nhiệm thi hành Quyết định này./."): a decision has no closing paragraph, its
+    last article runs to the signature."""
+    while j >= lo:
+        t = lines[j].text
+        if t and lines[j].note is None:
+            lab = match_label(t)
+            if lab is not None:
+                return lab.kind == "dieu"
+        j -= 1
+    return False
 
 
 def _bare_signature(lines: list[Line], lo: int, hi: int) -> Optional[int]:
