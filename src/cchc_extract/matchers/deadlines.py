@@ -21,6 +21,8 @@ over the whole text.
 """
 from __future__ import annotations
 
+from typing import Any
+
 import regex
 
 from .. import diagnostics
@@ -30,6 +32,7 @@ from .groups import group_dict, group_numbers
 from .clauses import clause_end, clause_start, opens_clause, past_in
 from .deadline_due import EVERY, compute_due, counted_period, recurrence_of
 from ..startup_cache import compile_regex
+from ..rules import expand
 
 _FLAGS = regex.V1 | regex.I
 _COMPLETION_CUE = compile_regex(
@@ -55,9 +58,14 @@ def _start(m) -> int:
     return start
 
 
-def _context_ok(text: str, m, needs: str | None, g: dict) -> bool:
-    """`g`: the match's group_dict."""
+def _context_ok(text: str, m, needs: str | None, g: dict, outline: Any = None) -> bool:
+    """`g`: the match's group_dict; `outline`: _outline_line of the rule set."""
     start, end = _start(m), m.end()
+    if needs == "task_line":
+        if outline is None:
+            return True
+        ls = text.rfind("\n", 0, start)
+        return outline.fullmatch(text, max(ls, 0), start) is None
     cs = clause_start(text, start)
     if needs == "completion":
         if g.get("lead") or g.get("verb"):
@@ -71,6 +79,22 @@ def _context_ok(text: str, m, needs: str | None, g: dict) -> bool:
             return True
         return opens_clause(text, start) or bool(_GOAL_CUE.search(text, cs, start))
     return True
+
+
+_OUTLINES: dict[int, tuple] = {}     # id(fragments) -> (fragments, the compiled outline test)
+
+
+def _outline_line(rules) -> Any:
+    """The rule set's $dl_outline_line (a report outline's line up to a period), compiled once to be
+    tried forward from a line's start: a lookbehind scanning back over the line cost twice the rule."""
+    fragments = getattr(rules, "fragments", None) or {}
+    if "dl_outline_line" not in fragments:
+        return None
+    hit = _OUTLINES.get(id(fragments))
+    if hit is None or hit[0] is not fragments:
+        rx = compile_regex(expand("$dl_outline_line", fragments) + r"\s+", _FLAGS)
+        hit = _OUTLINES[id(fragments)] = (fragments, rx)
+    return hit[1]
 
 
 _CELL = compile_regex(r"\S+(?: \S+)*")   # words split by single spaces: one table cell
@@ -314,6 +338,7 @@ def _output_fields(rule) -> dict:
 def find(ctx: MatchContext) -> list[Found]:
     text = ctx.text
     out: list[Found] = []
+    outline = _outline_line(ctx.rules)
     for rule, m in _matches(ctx):
         fields = _output_fields(rule)   # shared: copied below before it is filled in
         g = group_dict(m)
@@ -336,7 +361,7 @@ def find(ctx: MatchContext) -> list[Found]:
                                                    "within": fields["within"], "working_days": False},
                              rule.priority))
             continue
-        if not _context_ok(text, m, rule.fields.get("needs"), g):
+        if not _context_ok(text, m, rule.fields.get("needs"), g, outline):
             continue
         if (not (g.get("lead") or g.get("verb")) and opens_clause(text, start)
                 and past_in(text, end, clause_end(text, end))):
