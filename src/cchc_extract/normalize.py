@@ -313,6 +313,8 @@ class NormalizedText:
     # the original holds no whitespace but " " and "\n" and no invisible character (known only
     # with nfc_quick): text.clean need not test its substrings character by character
     plain: bool = field(default=False, repr=False, compare=False)
+    # ... and (with plain) holds no two adjacent spaces: no substring of it needs that test
+    spaced: bool = field(default=False, repr=False, compare=False)
 
     def to_original(self, start: int, end: int) -> tuple[int, int]:
         if not self._map:
@@ -337,11 +339,12 @@ def normalize(original: str) -> NormalizedText:
     text1, map1 = _nfc(original, was_nfc)
     sups: list[tuple[int, int, str]] = []  # (start, end, marks) in text1
     edits, plain = _step2_edits(text1, sups)
-    doubled = _doubled_spaces(text1)
+    doubled, spaced = _doubled_spaces(text1)
     if doubled:
         edits = sorted(edits + doubled)    # spaces are never inside a step-2 edit
     text2, map2 = _edited(text1, edits)
-    norm = NormalizedText(original, text2, _compose(map2, map1), [], was_nfc, quick, quick and plain)
+    plain = quick and plain               # (quick: text1 is the original)
+    norm = NormalizedText(original, text2, _compose(map2, map1), [], was_nfc, quick, plain, plain and spaced)
     if sups:
         marks: list[Mark] = []
         for s, e, digits in sups:
@@ -352,18 +355,20 @@ def normalize(original: str) -> NormalizedText:
     return norm
 
 
-def _doubled_spaces(text: str) -> list[tuple[int, int, str]]:
+def _doubled_spaces(text: str) -> tuple[list[tuple[int, int, str]], bool]:
     """Edits folding a doubled space between two letters or figures into one: OCR and
     justified PDF text double spaces inside names ("Sở Nội  vụ"), which no rule expects.
-    Runs of three or more spaces are left alone: they separate columns (structure/footer.py)."""
+    Runs of three or more spaces are left alone: they separate columns (structure/footer.py).
+    Also whether text holds no two adjacent spaces at all (NormalizedText.spaced)."""
     edits = []
     find = text.find
     i = find("  ")
+    spaced = i < 0
     while i >= 0:
         if i and text[i - 1].isalnum() and text[i + 2:i + 3].isalnum():
             edits.append((i, i + 2, " "))
         i = find("  ", i + 2)
-    return edits
+    return edits, spaced
 
 
 def _compose(last, first):

@@ -78,7 +78,7 @@ def _extract_text(original: str, source: Optional[Source], rules: Optional[RuleS
     t0 = time.monotonic()
     rules = rules or default_rules()
     source = source or Source(size=len(original.encode("utf-8", "surrogatepass")))
-    if not original.strip():
+    if not original or original.isspace():      # = not original.strip(), without the copy
         doc = Document(source=source)
         doc.warnings.append(diagnostics.warn("W101"))
         return doc

@@ -10,16 +10,19 @@ _MARKUP = compile_regex(r"\*\*|\|")
 _INVISIBLE = compile_re(r"[\u00ad\u200b-\u200d\u2060\ufeff]")
 
 
-def clean(s: str, markup: bool = False, nfc: bool = False, plain: bool = False) -> str:
+def clean(s: str, markup: bool = False, nfc: bool = False, plain: bool = False,
+          spaced: bool = False) -> str:
     """NFC, no invisible characters (soft hyphens, zero-width), single spaces.
 
     markup=True also drops markdown bold and table pipes (metadata values); item texts keep
     "**" as written, like the gold's `ends`.  nfc=True: s is known to be NFC already
     (NormalizedText.nfc_quick), so its characters are not checked again.  plain=True (with
     nfc): s is made of characters of a NormalizedText.plain original and spaces, so only
-    its line breaks and spaces can need a change.
+    its line breaks and spaces can need a change.  spaced=True (with plain): s is one slice of a
+    NormalizedText.spaced original, so it holds no two adjacent spaces and only its ends can.
     """
-    if nfc and plain and not markup and "\n" not in s and _single_spaced(s):
+    if nfc and plain and not markup and "\n" not in s and (spaced or "  " not in s) \
+            and s[:1] != " " and s[-1:] != " ":           # _single_spaced(s), inlined
         return s
     if not nfc:
         s = unicodedata.normalize("NFC", s)

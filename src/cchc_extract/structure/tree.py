@@ -69,6 +69,7 @@ class TreeBuilder:
         self.sources = lambda spans: ([text[s:e] for s, e in spans], ())
         self.nfc = False          # uncut texts from `sources` are NFC (NormalizedText.nfc_quick)
         self.plain = False        # ... and made of plain characters (NormalizedText.plain)
+        self.spaced = False       # ... and single-spaced (NormalizedText.spaced)
         self.note_gap = False     # the gap holds a footnote block (a page foot)
         self.last_open = False    # the last content line ends without sentence punctuation
 
@@ -188,16 +189,18 @@ class TreeBuilder:
             if n == 1:
                 e = parts[0][1]
                 joined = texts[k]
+                spaced = self.spaced      # one slice of the original: no two adjacent spaces
             else:
                 joined = " ".join(texts[k:k + n])
                 e = max([e for _, e in parts])
+                spaced = False
             # NFC as read unless marks were cut out (what was around them now meets)
             nfc = self.nfc and not (cut and any(j in cut for j in range(k, k + n)))
             k += n
             if "[" in joined or (paren_marks and "(" in joined):   # what a mark starts with
                 joined, subs = mark_re.subn("", joined)
                 nfc = nfc and not subs
-            it.text = clean(joined, nfc=nfc, plain=self.plain)
+            it.text = clean(joined, nfc=nfc, plain=self.plain, spaced=spaced)
             it.end = e
         for it in reversed(self.items):
             if it.parent and it.parent in by_path:
@@ -217,6 +220,7 @@ def build_items(norm: NormalizedText, lines: list[Line], lo: int, hi: int, prefi
     tb.sources = _source_reader(norm)
     tb.nfc = norm.nfc_quick
     tb.plain = norm.plain
+    tb.spaced = norm.spaced
     if paren:
         alt = "|".join(sorted(paren))
         tb.mark_re = regex.compile(r"\[\d{1,3}\]|(?<=[\p{L}\d.,;:)\"'])\((?:" + alt + r")\)")
