@@ -226,3 +226,31 @@ def test_the_cheap_guard_before_a_type_word_admits_the_last_letter_of_every_type
         guard = stdlib_re.search(r"\(\?<=\[([^\]]+)\]\\s\+\)", rule["pattern"]).group(1)
         missing = sorted({w for w in words if w[-1] not in guard})
         assert not missing, f"{rule['id']}: add the last letter of {missing} to its guard class"
+
+
+_YIELD_CASES = [
+    "các Kế hoạch số 208-KH/TU, số 209-KH/TU của Ban Chấp hành Đảng bộ tỉnh.",
+    "Thông báo số 489/TB-VPCP Ngày 28/11/2023 và số 490/TB-VPCP ngày 29/11/2023",
+    "Quyết định số 12/QĐ-LUẬT số 5/2020/QH14 ngày 01/02/2020",
+    "Quyết định số 12/QĐ-LUẬT số 34/KH-UBND, Kế hoạch số 13/KH-UBND NGÀY 1/2/2023",
+    "Chỉ thị số 08/CT-UBND ngày 21/8/2023[1], số 04/CT-UBND ngày 22/5/2024[2]; Kế hoạch số: 7/KH-UB",
+]
+
+
+@pytest.mark.parametrize("text", _YIELD_CASES)
+def test_a_rule_that_yields_is_skipped_only_where_it_would_lose(text, monkeypatch):
+    # fields.yields_to spares ref.so_tiep_noi's match where ref.loai_so matched from the same
+    # "số": the references found must be those found with every rule tried everywhere
+    found, _ = refs(text)
+    monkeypatch.setattr(references, "_yielding", lambda rules: {})
+    assert refs(text)[0] == found
+
+
+def test_the_corpus_references_do_not_depend_on_yielding(monkeypatch):
+    from pathlib import Path
+    root = Path(__file__).resolve().parents[1]
+    texts = [p.read_text(encoding="utf-8") for p in sorted((root / "corpora").glob("*.txt"))]
+    texts += [p.read_text(encoding="utf-8") for p in sorted((root / "tests" / "data").glob("*.txt"))]
+    found = [refs(t)[0] for t in texts]
+    monkeypatch.setattr(references, "_yielding", lambda rules: {})
+    assert [refs(t)[0] for t in texts] == found

@@ -68,20 +68,26 @@ class MatchContext:
 
 
 def scan(rules: list[Rule], text: str, timeout: float | None = None,
-         lowered: Optional[str] = None, places: Optional["_Places"] = None) -> Iterator[tuple[Rule, Any]]:
+         lowered: Optional[str] = None, places: Optional["_Places"] = None,
+         skip: Optional[dict[str, set[int]]] = None) -> Iterator[tuple[Rule, Any]]:
     """Every (rule, match) of the rules over text, as rule.regex.finditer gives them, rule
     after rule, skipping rules whose literals are absent (`lowered`: text.lower(), when
     the caller has it).
 
     A rule whose matches start at a word or at a run of figures (matchers/anchors.py) is
     tried only there; `timeout` then bounds the rule's whole scan, checked between calls,
-    as it bounds a finditer."""
+    as it bounds a finditer.  `skip`: rule id -> starts the caller knows that rule's match
+    would lose at (read when the rule's turn comes: the caller may fill it from the matches
+    of the rules before)."""
     if places is None or places.text is not text:
         places = _Places(text, lowered)
     for rule in rules:
         if rule.literals and not any(lit in places.lowered() for lit in rule.literals):
             continue
         starts = places.starts(anchor_of(rule.regex))
+        if starts is not None and skip and skip.get(rule.id):
+            left_out = skip[rule.id]
+            starts = [p for p in starts if p not in left_out]   # a new list: `starts` is shared
         if starts is None:
             for m in rule.regex.finditer(text, concurrent=CONCURRENT, timeout=timeout):
                 yield rule, m

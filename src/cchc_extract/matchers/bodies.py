@@ -364,7 +364,8 @@ def _in_context(f: Found, spec, mention: str, tier: str, g: Gazetteer, city: boo
         if level == "province":
             f.fields["level"] = level
         return
-    if f.fields.get("level") == "other" and _OWN_OFFICES.match(mention):
+    # every _OWN_OFFICES match holds a comma: most mentions are spared the engine call
+    if f.fields.get("level") == "other" and "," in mention and _OWN_OFFICES.match(mention):
         f.fields["level"] = tier
     elif getattr(spec, "issuer_level", False) and not auto_level(mention, "", g):
         f.fields["level"] = tier

@@ -100,15 +100,38 @@ def _candidates(ctx: MatchContext) -> tuple[list[Found], dict[int, tuple]]:
     "số N/SYM" inside a longer citation, and nothing reads a loser's fields."""
     out = []
     matches: dict[int, tuple] = {}
+    rules = ctx.rules["references"]
+    yielding = _yielding(rules)
+    skip: dict[str, set[int]] = {}   # rule id -> starts where its match would lose (see _yielding)
     rule_seen = None
-    for rule, m in scan(ctx.rules["references"], ctx.text, ctx.timeout, ctx.lowered(), ctx.places()):
+    for rule, m in scan(rules, ctx.text, ctx.timeout, ctx.lowered(), ctx.places(), skip):
         if rule is not rule_seen:   # scan yields the matches of one rule in a row: read it once
             rule_seen, rule_id, priority = rule, rule.id, rule.priority
             behind = "(?<=" in rule.spec.pattern
-        f = Found(_entity_start(rule, m) if behind else m.start(), m.end(), rule_id, {}, priority)
+            yielders = yielding.get(rule_id)
+            last_end = -1
+        start = _entity_start(rule, m) if behind else m.start()
+        f = Found(start, m.end(), rule_id, {}, priority)
         out.append(f)
         matches[id(f)] = (rule, m)
+        if yielders:
+            if start >= last_end:   # overlapping no match of its own rule before: it wins its place
+                for y in yielders:
+                    skip.setdefault(y, set()).add(m.start())
+            last_end = m.end()
     return out, matches
+
+
+def _yielding(rules) -> dict[str, tuple[str, ...]]:
+    """rule id -> ids of the rules that yield to it (fields.yields_to, rules/references.yaml):
+    a yielding rule is not tried where this rule matched from the same start, unless a match
+    of this rule before overlaps that match (then the place may go to the yielding rule)."""
+    out: dict[str, tuple[str, ...]] = {}
+    for r in rules:
+        to = r.fields.get("yields_to")
+        if to:
+            out[to] = out.get(to, ()) + (r.id,)
+    return out
 
 
 def _entity_start(rule, m) -> int:

@@ -26,7 +26,7 @@ import regex
 
 from . import Found, MatchContext
 from .clauses import clause_end, clause_start, past_at, past_in
-from .deadlines import AnchorStarts, scan_anchored
+from .deadlines import _ANCHOR_CHARS, AnchorStarts, scan_anchored
 from .groups import group_dict, group_numbers
 from ..startup_cache import compile_regex
 
@@ -77,6 +77,20 @@ _RESULT_YEAR = _PAST_YEAR_RESULT.groupindex["y"]
 # "…, đã đi vào hoạt động ổn định; tỷ lệ … đạt 96,4%": "đạt" right before the figure goes on
 # reporting when the sentence already said what happened and names no goal before the figure
 _RESULT_VERB_BEFORE = compile_regex(r"\bđạt\s*$", _FLAGS)
+
+# Literals that every match of a pattern holds, looked for in the lower case before the
+# engine is called (most clauses hold none).  Their letters are among deadlines._ANCHOR_CHARS:
+# a case-insensitive match of them stands where their lower case stands in the lower case.
+_PURPOSE_WORDS = ("để", "nhằm")            # _PURPOSE
+_PAST_WORDS = ("đã", "được", "đạt")        # clauses.past_in: đã, đạt được, mới … được, mới/chỉ đạt
+_CONNECTOR_WORDS = (",", "và", "hoặc")      # _CONNECTOR
+assert all(set(w) <= _ANCHOR_CHARS | {","} for w in (*_PURPOSE_WORDS, *_PAST_WORDS, *_CONNECTOR_WORDS, "đạt"))
+
+
+def _has(hay: str, words: tuple[str, ...], start: int, end: int) -> bool:
+    """Whether one of the words lies whole within hay[start:end] (hay: the lower case for
+    words with letters)."""
+    return any(hay.find(w, start, end) >= 0 for w in words)
 
 
 # "Thường trực Tỉnh ủy ghi nhận kết quả …: tỷ lệ … đạt 38,6%; 100% cơ quan …": figures in a
@@ -192,33 +206,40 @@ def _with_clause(text: str, c: _Cand) -> _Cand:
     return c
 
 
-def _is_member(text: str, prev: _Cand, cur: _Cand) -> bool:
+def _is_member(text: str, low: str, prev: _Cand, cur: _Cand) -> bool:
     """cur directly continues prev's list: same clause, joined by a connector."""
     if cur.start > prev.clause_to:
         return False
     lo = max(prev.qend, cur.start - 12)
-    return _CONNECTOR.search(text, lo, cur.start) is not None
+    return _has(low, _CONNECTOR_WORDS, lo, cur.start) and _CONNECTOR.search(text, lo, cur.start) is not None
 
 
-def _extent(text: str, c: _Cand, nxt: Optional[_Cand]) -> int:
+def _extent(text: str, low: str, c: _Cand, nxt: Optional[_Cand]) -> int:
+    """`low`: the lower case of text with its offsets (AnchorStarts.low).  Each cut is searched
+    for only where a literal that every match of it holds occurs (see _has)."""
     if c.fixed:
         return c.qend
     end = c.clause_to
-    m = _ITEM_LABEL.search(text, c.qend, end)
-    if m:
-        end = m.start()
+    if text.find(")", c.qend, end) >= 0:
+        m = _ITEM_LABEL.search(text, c.qend, end)
+        if m:
+            end = m.start()
     if nxt is not None and nxt.start < end:
         sep = _SEPARATOR.search(text, c.qend, nxt.start)
         end = sep.start() if sep else nxt.start
-    m = _PURPOSE.search(text, c.qend, end)
-    if m:
-        end = m.start()
-    m = _DEADLINE_CLAUSE.search(text, c.qend, end)
-    if m:
-        end = m.start()
-    m = _ASIDE.search(text, c.qend, end)
-    if m:
-        end = m.start()
+    if _has(low, _PURPOSE_WORDS, c.qend, end):
+        m = _PURPOSE.search(text, c.qend, end)
+        if m:
+            end = m.start()
+    comma = text.find(",", c.qend, end) >= 0
+    if comma:
+        m = _DEADLINE_CLAUSE.search(text, c.qend, end)
+        if m:
+            end = m.start()
+    if comma or text.find("(", c.qend, end) >= 0:
+        m = _ASIDE.search(text, c.qend, end)
+        if m:
+            end = m.start()
     close = text.find(")", c.qend, end)
     if close >= 0 and text.find("(", c.qend, close) < 0:
         end = close          # "(đạt 50%) ...": the quantity sits inside a parenthesis
@@ -253,13 +274,16 @@ def _measure(text: str, c: _Cand) -> str:
 def _reports_result(text: str, low: str, c: _Cand, doc_year: Optional[int]) -> bool:
     """`low`: the lower case of text with its offsets (AnchorStarts.low)."""
     cs, start = c.clause_from, c.start
-    if past_in(text, cs, start) or _PAST_AFTER.match(text, c.qend, c.clause_to):
+    if _has(low, _PAST_WORDS, cs, start) and past_in(text, cs, start):
         return True
-    if _continues_a_report(text, c) or _acknowledged(text, c):
+    if _has(low, ("đã",), c.qend, c.clause_to) and _PAST_AFTER.match(text, c.qend, c.clause_to):
+        return True
+    if _has(low, ("đạt",), cs, start) and _continues_a_report(text, c) or _acknowledged(text, c):
         return True
     if doc_year is None:
         return False
-    m = _PAST_PERIOD_OPENING.match(text, cs, start)
+    # the opening names a year: "19" or "20" stands in the clause before the quantity
+    m = _PAST_PERIOD_OPENING.match(text, cs, start) if _has(text, ("20", "19"), cs, start) else None
     if m is not None and int(m.group(_OPENING_YEAR)) < doc_year:
         return True
     if low.find(_PAST_YEAR_WORD, cs, start) < 0:
@@ -318,7 +342,7 @@ def find(ctx: MatchContext) -> list[Found]:
         if _reports_result(text, low, _with_clause(text, c), doc_year):
             continue
         prev = accepted[-1] if accepted else None
-        member = prev is not None and _is_member(text, prev, c)
+        member = prev is not None and _is_member(text, low, prev, c)
         if c.needs_list and not (member and (head_ctx[0] not in (None, "eq") or head_ctx[1])):
             continue
         if member and c.comparator is None and c.change is None:
@@ -333,7 +357,7 @@ def find(ctx: MatchContext) -> list[Found]:
     piped = "|" in ctx.norm.original
     for i, c in enumerate(accepted):
         nxt = accepted[i + 1] if i + 1 < len(accepted) else None
-        c.end = _extent(text, c, nxt)
+        c.end = _extent(text, low, c, nxt)
         if piped:
             c.end = _cell_end(ctx.norm, c.qend, c.end)
         fields = {k: v for k, v in c.rule.fields.items() if k not in _CONTROL_KEYS}
