@@ -94,18 +94,21 @@ class _Plan:
     """The entries of some roles in one slot, tried in file order, with the memo of its answers
     (per document: a document repeats many windows ("", "Giao ", ":"))."""
 
-    __slots__ = ("steps", "screen", "memo")
+    __slots__ = ("steps", "screen", "heads", "memo")
 
-    def __init__(self, steps: tuple, screen: Any = None):
+    def __init__(self, steps: tuple, screen: Any = None, heads: Any = None):
         # (trigger, literal words, literal phrases or None, bound test, the one literal word or
         # None): most entries have one word, tested with one `in` and no inner loop
         self.steps = tuple((t, lits, phrases, test, lits[0] if len(lits) == 1 else None)
                            for t, lits, phrases, test in steps)
         self.screen = screen         # window -> None when no entry can hit it (see _screen)
+        self.heads = heads           # an _EdgeTest of the windows' openings, or None
         self.memo: dict = {}
 
     def __call__(self, window: str, low: Optional[str] = None) -> Optional[Trigger]:
         """The first entry hitting window (`low`: window in lower case, when the caller has it)."""
+        if self.heads is not None and not self.heads[window[:_HEAD]]:
+            return None                  # before the memo: no hashing of a long window
         memo = self.memo
         found = memo.get(window, _MISS)
         if found is not _MISS:
@@ -117,6 +120,8 @@ class _Plan:
 
     def find(self, window: str, low: Optional[str] = None) -> Optional[Trigger]:
         """__call__ without the memo."""
+        if self.heads is not None and not self.heads[window[:_HEAD]]:
+            return None
         steps = self.steps
         if self.screen is not None:
             hit = self.screen(window)
@@ -156,10 +161,13 @@ class _BeforeTests:
     then).  One memo for the two plans: one lookup per window, not two.  The subject entry is
     asked apart (its own plan), only when classify needs it."""
 
-    __slots__ = ("lead", "passive", "memo")
+    __slots__ = ("lead", "passive", "lead_ends", "passive_ends", "memo")
 
     def __init__(self, lead: _Plan, passive: _Plan):
         self.lead, self.passive = lead, passive
+        # most windows end in words no entry can end with ("… của các ", "… tại "): told by
+        # their last characters (see _EdgeTest), without the plans' literal tests
+        self.lead_ends, self.passive_ends = _end_test(lead), _end_test(passive)
         self.memo: dict = {}
 
     def __call__(self, window: str, low: Optional[str]) -> tuple:
@@ -169,10 +177,17 @@ class _BeforeTests:
                 self.memo.clear()
             if low is None:
                 low = window.lower()         # once for both plans
-            lead = self.lead.find(window, low)
+            end = window[-_TAIL:]
+            lead = self.lead.find(window, low) if self.lead_ends[end] else None
             found = self.memo[window] = (lead, None) if lead is not None else \
-                (None, self.passive.find(window, low))
+                (None, self.passive.find(window, low) if self.passive_ends[end] else None)
         return found
+
+
+def _end_test(plan: _Plan) -> _EdgeTest:
+    """The _EdgeTest of the ends of a 'before' plan's windows: its entries are compiled REVERSE,
+    matched from the end."""
+    return _EdgeTest([t.regex.match for t, *_ in plan.steps])
 
 
 class _AnyMatch:
@@ -221,7 +236,11 @@ class Lexicon:
         plan = self._plans.get((slot, roles))
         if plan is None:
             steps = self._steps(slot, roles)
-            plan = self._plans[(slot, roles)] = _Plan(steps, _screen([step[0] for step in steps]))
+            # 'after' entries match at the window's start: most openings (" tổ chức …") fail all
+            heads = None
+            if slot == "after" and steps:
+                heads = _EdgeTest([step[0].regex.match for step in steps])
+            plan = self._plans[(slot, roles)] = _Plan(steps, _screen([step[0] for step in steps]), heads)
         return plan
 
     def _steps(self, slot: str, roles: tuple[str, ...]) -> tuple:
@@ -308,21 +327,24 @@ def _screen(triggers: list[Trigger]) -> Any:
     exact = compile_regex(joined, FLAGS)
     if exact.groups != n:            # numbered otherwise (a group name used twice): not told
         groups = []
-    return _Screen(exact.fullmatch, None if loose is None else compile_re(loose).fullmatch, tuple(groups))
+    return _Screen(exact.fullmatch, None if loose is None else compile_re(loose).fullmatch, tuple(groups),
+                   _EdgeTest([exact.fullmatch]))
 
 
 class _Screen:
-    """The joined fullmatch, after a stdlib-re fullmatch of its loose form (loose_pattern) on
-    the case-folded window: that one accepts every window the joined pattern accepts and costs
-    a fraction of it (the 'regex' module is slow on these long alternations), so a window it
-    rejects needs no further test.  Used only when every character folds to one (no ß, İ, ﬁ):
-    then the folded window lines up with the window and full case folding is per character."""
+    """The joined fullmatch (or match), after the same call of its stdlib-re loose form
+    (loose_pattern) on the case-folded window: that one accepts every window the joined pattern
+    accepts and costs a fraction of it (the 'regex' module is slow on these long alternations),
+    so a window it rejects needs no further test.  Used only when every character folds to one
+    (no ß, İ, ﬁ): then the folded window lines up with the window and full case folding is per
+    character."""
 
-    __slots__ = ("exact", "loose", "groups")
+    __slots__ = ("exact", "loose", "groups", "heads")
 
-    def __init__(self, exact: Any, loose: Any, groups: tuple = ()):
+    def __init__(self, exact: Any, loose: Any, groups: tuple = (), heads: Any = None):
         self.exact, self.loose = exact, loose
         self.groups = groups         # the group of each entry in the joined pattern
+        self.heads = heads           # an _EdgeTest of the joined pattern's openings, or None
 
     def branch(self, m: Any) -> int:
         """Index of the entry a match of the joined pattern went through: the first one that
@@ -333,11 +355,41 @@ class _Screen:
         return 0
 
     def __call__(self, window: str) -> Any:
+        if self.heads is not None and not self.heads[window[:_HEAD]]:
+            return None                  # no window opening so matches (most: "Tăng cường …")
         if self.loose is not None:
             folded = window.casefold()
             if len(folded) == len(window) and self.loose(folded) is None:
                 return None
         return self.exact(window)
+
+
+_HEAD = 3     # characters of a window's opening looked up in an _EdgeTest (whole-window plans)
+_TAIL = 3     # characters of a window's end looked up in an _EdgeTest ('before' plans)
+
+
+class _EdgeTest(dict):
+    """edge -> whether some window with that opening (or that end) can be hit by one of the
+    tests: each test's partial match, asked once per edge of a few characters (a property of the
+    patterns, like a class table).  For a whole-window test the edge is the window's first
+    characters and the test a forward fullmatch; for a 'before' test (REVERSE, matched from the
+    end) the window's last characters and the test its match.  A window whose edge fails cannot
+    be hit, and needs no further test."""
+
+    def __init__(self, tests: list):
+        super().__init__()
+        self._tests = tests
+
+    def __missing__(self, edge: str) -> bool:
+        if len(self) >= 4096:
+            self.clear()   # bounded, whatever scripts the documents use
+        known = self[edge] = any(test(edge, partial=True) is not None for test in self._tests)
+        return known
+
+    __hash__ = object.__hash__
+
+    def __eq__(self, other) -> bool:
+        return self is other
 
 
 def loose_pattern(pattern: str) -> Optional[str]:
@@ -515,17 +567,36 @@ def default_lexicon() -> Lexicon:
 
 def example_failures(lex: Lexicon) -> list[str]:
     """Every lexicon example that does not behave as documented, and every character that
-    would break the loose pattern of a whole-window entry (see loose_failures)."""
-    out = [f"{t.id}: {msg}" for t in lex.triggers if t.whole and loose_pattern(t.source) is not None
+    would break the loose pattern of a screened entry (see loose_failures): a whole-window one,
+    or one of a joined 'after' or 'gap' test (Lexicon.any_match)."""
+    out = [f"{t.id}: {msg}" for t in lex.triggers
+           if (t.whole or t.slot in ("after", "gap")) and loose_pattern(t.source) is not None
            for msg in loose_failures(t.source)]
     for t in lex.triggers:
         for s in t.spec.examples.match:
             if not lex.hits(t, s):
                 out.append(f"{t.id}: should match {s!r}")
+            elif not _edges_pass(t, _window(t.slot, s)):
+                out.append(f"{t.id}: an edge test (_EdgeTest) rejects {s!r}")
         for s in t.spec.examples.no_match:
             if lex.hits(t, s):
                 out.append(f"{t.id}: should not match {s!r}")
     return out
+
+
+def _edges_pass(t: Trigger, window: str) -> bool:
+    """Whether the _EdgeTest lookups of the plans holding t let a window it hits through."""
+    if t.slot == "after":
+        return t.regex.match(window[:_HEAD], partial=True) is not None
+    if t.slot == "gap":         # see _whole_ends
+        rx = compile_regex(t.source, FLAGS | regex.REVERSE)
+        return window[-1:] == "\n" or rx.match(window[-_TAIL:], partial=True) is not None
+    if t.slot != "before":
+        return True
+    if t.regex.match(window[-_TAIL:], partial=True) is None:
+        return False
+    forward = compile_regex(t.source, FLAGS)
+    return not t.whole or forward.fullmatch(window[:_HEAD], partial=True) is not None
 
 
 # --- chains ------------------------------------------------------------------
@@ -619,10 +690,31 @@ def build_chains(text: str, mentions: list[Mention], lex: Lexicon) -> list[Chain
 
 def _any_matcher(slot: str, entries: list[Trigger]) -> Any:
     if entries and slot in ("after", "gap") and all(_joinable(t.source) for t in entries):
-        joined = compile_regex("|".join(f"(?:{t.source})" for t in entries), FLAGS)
+        source = "|".join(f"(?:{t.source})" for t in entries)
+        joined = compile_regex(source, FLAGS)
+        loose = loose_pattern(source)
+        if loose is not None:
+            # most texts (gaps between bodies) join nothing: the stdlib screen of the joined
+            # pattern rejects them for a fraction of a 'regex' call (see _Screen)
+            screen = _Screen(joined.match, compile_re(loose).match)
+            ends = _whole_ends(entries, source)
+            if ends is not None:
+                # a text ending in "\n" may be matched up to the break only: not told by its end
+                return lambda text: ((text[-1:] == "\n" or ends[text[-_TAIL:]])
+                                     and screen(text) is not None)
+            return lambda text: screen(text) is not None
         return lambda text: joined.match(text) is not None
     tests = [t.regex.match for t in entries]
     return lambda text: _any_match(tests, text)
+
+
+def _whole_ends(entries: list[Trigger], source: str) -> Optional[_EdgeTest]:
+    """The _EdgeTest of the ends of the texts the joined entries match, when each entry ends with
+    $ (a match runs to the end of the text, or to a final line break): their joined pattern
+    compiled REVERSE, matched from the end.  Most gaps end in words no list joint ends with."""
+    if not all(t.source.endswith("$") and not t.source.endswith("\\$") for t in entries):
+        return None
+    return _EdgeTest([compile_regex(source, FLAGS | regex.REVERSE).match])
 
 
 def _any_match(tests: list, text: str) -> bool:
