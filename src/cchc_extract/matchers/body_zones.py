@@ -179,6 +179,9 @@ def _zones(text: str, marker_starts: Optional[list[int]] = None) -> list[tuple[i
     return zones
 
 
+ENTRY_MARKS = frozenset("-+•–")     # what a Nơi nhận entry's line opens with
+
+
 def _on_entry_line(text: str, pos: int) -> bool:
     """pos is in the text of a Nơi nhận entry: its line opens with a list mark ("- ", "+ ", "• ")
     and no column gap (a tab, 3+ spaces) comes between: a signer's block typed in a right-hand
@@ -193,8 +196,6 @@ def _on_entry_line(text: str, pos: int) -> bool:
     entry = before[2:].rstrip()
     return "\t" not in entry and "   " not in entry
 
-
-ENTRY_MARKS = frozenset("-+•–")
 
 
 def skip_zones(text: str, layout: Any = None, marker_starts: Optional[list[int]] = None

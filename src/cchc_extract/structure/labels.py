@@ -15,9 +15,9 @@ LETTERS = "abcdđeghiklmnopqrstuvxy"
 LETTER_ORDER = {c: i for i, c in enumerate(LETTERS)}
 _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50}
 
-# Rank = depth class: a label pops every open item of equal or larger rank.
-# ordinal words list a section's tasks under its heading, above any a) inside them
-# parts above them all: Phần, Chương, a Party letter's "A. TÌNH HÌNH", Mục, Tiểu mục
+# Rank = depth class: a label pops every open item of equal or larger rank.  Parts come above
+# all (Phần, Chương, a Party letter's "A. TÌNH HÌNH", Mục, Tiểu mục); ordinal words ("Một là")
+# list a section's tasks under its heading, above any a) inside them.
 RANK = {"part": 2, "chapter": 4, "letter_part": 5, "section": 6, "subsection": 8,
         "roman": 10, "dieu": 15, "decimal": 20, "multilevel": 20, "ordinal": 35, "letter": 40}
 BULLETS = ("dash", "plus", "bullet")    # bullet: "•" and the like, or "* " (a markdown list)
