@@ -254,3 +254,11 @@ def test_the_corpus_references_do_not_depend_on_yielding(monkeypatch):
     found = [refs(t)[0] for t in texts]
     monkeypatch.setattr(references, "_yielding", lambda rules: {})
     assert [refs(t)[0] for t in texts] == found
+
+
+def test_a_citation_whose_so_lost_its_tone_mark_is_read_with_a_warning():
+    from cchc_extract.pipeline import extract_text
+
+    doc = extract_text("Căn cứ Quyết định sô 2201/QĐ-UBND ngày 15/9/2023 của UBND tỉnh, Sở Nội vụ hướng dẫn.\n")
+    assert [(r.number, r.symbol, r.rule) for r in doc.references] == [("2201", "QĐ-UBND", "ref.loai_so_mistyped")]
+    assert [w.code for w in doc.warnings if w.code == "W301"] == ["W301"]

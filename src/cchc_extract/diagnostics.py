@@ -23,7 +23,7 @@ CODES: dict[str, str] = {
     "W208": "web debris or metadata table outside the document",
     "W209": "no labelled items found",
     # entities
-    "W301": "document symbol looks mistyped (kept as written)",
+    "W301": "document number, symbol or citation word looks mistyped (kept as written)",
     "W302": "impossible date as printed (kept, marked suspect)",
     "W303": "relative deadline left unresolved: the document has no date",
     "W304": "ambiguous entity overlap resolved by priority",

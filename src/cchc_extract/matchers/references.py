@@ -319,6 +319,16 @@ def _warn_glued_symbol(ctx: MatchContext, f: Found, types: DocTypes) -> None:
             span=ctx.norm.to_original(f.start, f.end)))
 
 
+def _warn_mistyped(ctx: MatchContext, f: Found, mistyped: dict[str, str]) -> None:
+    """A citation read despite a typo in its words (mistyped: rule id -> its fields.mistyped, how
+    the word should read)."""
+    should = mistyped.get(f.rule)
+    if should:
+        ctx.warnings.append(diagnostics.warn(
+            "W301", f"mistyped citation {ctx.text[f.start:f.end]!r} read as if it had {should!r}",
+            span=ctx.norm.to_original(f.start, f.end)))
+
+
 def find(ctx: MatchContext) -> list[Found]:
     types = doc_types(str(ctx.rules.directory))
     cands, matches = _candidates(ctx)
@@ -326,6 +336,7 @@ def find(ctx: MatchContext) -> list[Found]:
     for f in winners:
         _fill_fields(f, *matches[id(f)], types)
     needs_previous = {r.id for r in ctx.rules["references"] if r.fields.get("after_reference")}
+    mistyped = {r.id: r.fields["mistyped"] for r in ctx.rules["references"] if r.fields.get("mistyped")}
     kept: list[Found] = []
     for f in winners:
         prev = kept[-1] if kept else None
@@ -342,6 +353,7 @@ def find(ctx: MatchContext) -> list[Found]:
         nxt = kept[i + 1].start if i + 1 < len(kept) else len(ctx.text)
         _, f.fields["issuer"], f.fields["title"] = _issuer_and_title(ctx, f, nxt, types)
         _warn_glued_symbol(ctx, f, types)
+        _warn_mistyped(ctx, f, mistyped)
     # A shared "của X" after a coordination goes back to every member before it:
     # "A và B của X" (any types), "A số 1, số 2 của X" (a comma joins members of one type).
     for i in range(len(kept) - 2, -1, -1):
