@@ -275,3 +275,17 @@ def test_a_time_cell_copied_from_a_web_page_is_read_up_to_its_line_break():
     text = ANNEX.replace("| Tháng 9/2024 |", "| Tháng 9/2024<br>(đợt 1) |")
     by_item = {x.item: x for x in extract_text(text).deadlines}
     assert (by_item["annex/t1/II/3"].text, by_item["annex/t1/II/3"].due) == ("Tháng 9/2024", "2024-09-30")
+
+
+def test_a_two_line_header_splits_the_time_column_into_start_and_completion():
+    text = HEAD + (
+        "PHỤ LỤC\nNHIỆM VỤ NĂM 2024\n"
+        "| STT | Nội dung | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian thực hiện | |\n"
+        "|---|---|---|---|---|---|\n"
+        "| | | | | Bắt đầu | Hoàn thành |\n"
+        "| 1 | Rà soát văn bản | Sở Tư pháp | Sở Nội vụ | Tháng 3/2024 | Tháng 11/2024 |\n"
+        "| 2 | Số hóa hồ sơ | Sở Nội vụ | | Quý I/2024 | Quý II/2024 |\n")
+    doc = extract_text(text)
+    assert [i.path for i in doc.items if i.kind == "row"] == ["annex/t1/1", "annex/t1/2"]
+    assert [(d.item, d.text) for d in doc.deadlines if d.item.startswith("annex")] == [
+        ("annex/t1/1", "Tháng 11/2024"), ("annex/t1/2", "Quý II/2024")]

@@ -108,13 +108,14 @@ def _is_header_row(text: str, header) -> bool:
     return le - ls <= 40 or text.find("  ", ls, le) >= 0
 
 
-def _table_cells(text: str, rules: list, starts: "AnchorStarts"):
+def _table_cells(text: str, rules: list, starts: "AnchorStarts", read: list = ()):
     """(rule, match) for every table cell that is only a time, in the rows below a
-    header naming the time column (at most MAX_TABLE_ROWS lines per header)."""
+    header naming the time column (at most MAX_TABLE_ROWS lines per header); not in the
+    task tables whose columns are known (`read`: their normalized spans)."""
     # the header is the prefilter; it must sit in a table row (cells split by 2+ spaces,
     # pipes being spaces by now) or be a short line of its own (one cell per line)
     headers = [h for h in match_at(_TIME_COLUMN, text, starts.of(_TIME_COLUMN_ANCHORS), None)
-               if rules and _is_header_row(text, h)]
+               if rules and _is_header_row(text, h) and not any(s <= h.start() < e for s, e in read)]
     for i, header in enumerate(headers):
         stop = headers[i + 1].start() if i + 1 < len(headers) else len(text)
         ls = text.find("\n", header.end()) + 1
@@ -308,9 +309,13 @@ def _matches(ctx: MatchContext):
     lowered = ctx.lowered()
     starts = AnchorStarts(ctx.text, lowered, ctx.places())
     yield from scan_anchored(scanned, ctx.text, lowered, starts, ctx.timeout)
-    yield from _table_cells(ctx.text, table, starts)
-    # time cells of the task tables found on the original lines (tab tables, "Thời gian" columns)
-    from ..table_items import time_cells
+    # time cells of the task tables found on the original lines (tab tables, "Thời gian" columns),
+    # read by their column; the scan of cells below a time header leaves those tables to them
+    # (a "Bắt đầu" column beside "Hoàn thành" holds times that are no deadlines)
+    from ..table_items import task_tables, time_cells, to_norm
+    layout = getattr(ctx, "layout", None)
+    read = [(to_norm(ctx.norm, t.start), to_norm(ctx.norm, t.end)) for t in task_tables(layout)] if layout else []
+    yield from _table_cells(ctx.text, table, starts, read)
     yield from time_cells(ctx, table)
 
 
