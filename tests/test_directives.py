@@ -407,3 +407,20 @@ def test_a_body_and_a_colon_opening_each_paragraph_are_its_subjects():
     ds = {d.item: d for d in extract_text(text).directives}
     assert [b.text for b in ds["1"].lead] == ["Phòng Nội vụ", "Văn phòng HĐND và UBND huyện"]
     assert "2" not in ds or not ds["2"].lead
+
+
+def test_field_lines_under_a_task_give_the_task_its_roles():
+    from cchc_extract.pipeline import extract_text
+
+    text = ("KẾ HOẠCH\nCải cách hành chính năm 2024 của Sở Nội vụ\n\nII. NHIỆM VỤ\n"
+            "Nhiệm vụ 1: Rà soát văn bản quy phạm pháp luật thuộc lĩnh vực nội vụ.\n"
+            "- Đơn vị chủ trì: Thanh tra Sở.\n- Đơn vị phối hợp: Văn phòng Sở.\n"
+            "- Thời gian hoàn thành: trước ngày 30/6/2024.\n"
+            "Nhiệm vụ 2: Công khai thủ tục hành chính.\n- Đơn vị chủ trì: Văn phòng Sở.\n")
+    doc = extract_text(text)
+    ds = {d.item: d for d in doc.directives}
+    assert ([b.text for b in ds["II/Nhiệm vụ 1"].lead], [b.text for b in ds["II/Nhiệm vụ 1"].support]) == (
+        ["Thanh tra Sở"], ["Văn phòng Sở"])
+    assert [b.text for b in ds["II/Nhiệm vụ 2"].lead] == ["Văn phòng Sở"]
+    assert not [p for p in ds if p.startswith("II/Nhiệm vụ 1/")]      # the field lines are no tasks
+    assert [d.item for d in doc.deadlines] == ["II/Nhiệm vụ 1/-3"]

@@ -30,6 +30,8 @@ def paths(text: str) -> list[str]:
     ("b. Sở Tài chính chủ trì", "letter", "b"),
     ("Một là, nâng cao trách nhiệm", "ordinal", "Một là"),   # a chỉ thị's tasks by ordinal words
     ("Thứ tư, tăng cường kiểm tra", "ordinal", "Thứ tư"),
+    ("Nhiệm vụ 2: Công khai thủ tục", "named", "Nhiệm vụ 2"),   # a task numbered with its noun
+    ("Chỉ tiêu 1: Tỷ lệ hồ sơ đúng hạn đạt 95%", "named", "Chỉ tiêu 1"),
 ])
 def test_label_kinds(line, kind, key):
     lab = match_label(line)
@@ -38,7 +40,8 @@ def test_label_kinds(line, kind, key):
 
 @pytest.mark.parametrize("line", ["f) không phải điểm", "w) sai", "IIII. sai", "2023 là năm", "-x", "Căn cứ Luật",
                                   "v.v. và các nội dung khác", "f. sai", "1)", "Năm 2023, tỉnh đã",
-                                  "Thứ hai, ngày 12/6/2023, Sở tổ chức", "Hai là nhiệm vụ"])
+                                  "Thứ hai, ngày 12/6/2023, Sở tổ chức", "Hai là nhiệm vụ",
+                                  "Nhiệm vụ trọng tâm: rà soát", "Nhiệm vụ 1 là rà soát"])
 def test_not_labels(line):
     assert match_label(line) is None
 

@@ -153,17 +153,26 @@ def build_directives(doc: Document, ctx: MatchContext, lexicon: Lexicon | None =
     alias = _aliases(doc, ctx, bodies) if "sau đây" in ctx.lowered() else {}
     party = {i for i, b in enumerate(doc.bodies) if b.level == "party"}
     objects: set[str] = set()            # items listing what an inspection covers, and theirs
+    fields: dict[str, tuple[list[int], list[int]]] = {}   # task path -> (lead, support) of its field lines
     for unit in units:
         if unit.parent in objects or _lists_objects(unit):
             objects.add(unit.path)       # "1. Đối tượng kiểm tra" / "a) Các sở, ban, ngành: …": no task
             continue
         parent_base = base.get(unit.parent, inherited_top) if unit.parent else inherited_top
         chains = _chains(unit, bodies, lex)
+        field_role = _field_line(unit)
+        if field_role:                   # "- Đơn vị chủ trì: X" under its task: the task's roles
+            named = fields.setdefault(unit.parent, ([], []))[0 if field_role == "lead" else 1]
+            named.extend(_ids(chains))
+            base[unit.path] = parent_base
+            continue
         roles, own_base = _item_roles(chains, parent_base, unit, alias, party)
         base[unit.path] = own_base
         if not roles.lead and not roles.support and not _asks_for_action(unit, asked, lex):
             continue
         out.append(_make(doc, ctx, unit.path, unit.parts[0], roles, links, refs))
+    if fields:
+        out = _with_field_roles(out, fields, units, base, doc, ctx, links, refs)
     out = merge_table_directives(out, table_rows(doc, ctx, links))
     for i, row in enumerate(out, 1):
         row["id"] = f"a{i}"
@@ -173,6 +182,39 @@ def build_directives(doc: Document, ctx: MatchContext, lexicon: Lexicon | None =
             doc.warnings.append(diagnostics.warn(
                 "W401", f"directive of item {d.item} names no responsible body", span=d.span))
     return directives
+
+
+# a task's field line under it, a bullet of its own: "- Đơn vị chủ trì: X", "- Cơ quan phối hợp: Y"
+_FIELD_LINE = compile_regex(
+    r"^[-+*\u2022]\s*(?:(?:đơn\s+vị|cơ\s+quan)(?:,\s*đơn\s+vị)?\s+)?"
+    r"(?:(?P<lead>chủ\s+trì|thực\s+hiện)|(?P<support>phối\s+hợp))\s*:", regex.IGNORECASE)
+
+
+def _field_line(unit: "Unit") -> Optional[str]:
+    """'lead' or 'support' when the unit is a field line of the task above it, else None."""
+    if not unit.parent or unit.text[:1] not in "-+*\u2022":
+        return None
+    m = _FIELD_LINE.match(unit.text)
+    return None if m is None else ("lead" if m.group("lead") else "support")
+
+
+def _with_field_roles(out: list[dict], fields: dict[str, tuple[list[int], list[int]]], units: list,
+                      base: dict, doc: Document, ctx: MatchContext, links: dict, refs: dict) -> list[dict]:
+    """The directives with each task's roles taken from its field lines ("Nhiệm vụ 1: …" over
+    "- Đơn vị chủ trì: X" / "- Đơn vị phối hợp: Y"): they replace what the task inherited."""
+    by_path = {u.path: u for u in units}
+    made = {}
+    for path, (lead, support) in fields.items():
+        unit = by_path.get(path)
+        if unit is None or not lead and not support:
+            continue
+        lead = _unique(lead)
+        asked = base.get(path)           # the task keeps the request it is under
+        roles = Roles(lead, [i for i in _unique(support) if i not in lead], "explicit",
+                      asked.modality if asked is not None and asked.modality else "assign")
+        made[path] = _make(doc, ctx, path, unit.parts[0], roles, links, refs)
+    kept = [d for d in out if d["item"] not in made]
+    return sorted(kept + list(made.values()), key=lambda d: d["span"][0])
 
 
 # what may open an item's first line before its words: a bullet or a label ("- ", "2.1. ", "a) ")

@@ -1,5 +1,6 @@
 """Item labels at the start of a paragraph: I. / Điều 1. / 1. or 1) / 1.2. / a) or a. / - / +,
-and the ordinal words of a chỉ thị's tasks: "Một là, …" / "Thứ nhất, …" (label "Một là").
+the ordinal words of a chỉ thị's tasks: "Một là, …" / "Thứ nhất, …" (label "Một là"), and a plan's
+tasks numbered with their noun: "Nhiệm vụ 1: …", "Chỉ tiêu 2: …" (label "Nhiệm vụ 1").
 
 Điểm letters follow the Vietnamese alphabet (no f, j, w, z; no letters with
 diacritics other than đ), per Nghị định 30/2020 Phụ lục I.
@@ -19,7 +20,7 @@ _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50}
 # all (Phần, Chương, a Party letter's "A. TÌNH HÌNH", Mục, Tiểu mục); ordinal words ("Một là")
 # list a section's tasks under its heading, above any a) inside them.
 RANK = {"part": 2, "chapter": 4, "letter_part": 5, "section": 6, "subsection": 8,
-        "roman": 10, "dieu": 15, "decimal": 20, "multilevel": 20, "ordinal": 35, "letter": 40}
+        "roman": 10, "dieu": 15, "decimal": 20, "multilevel": 20, "named": 30, "ordinal": 35, "letter": 40}
 BULLETS = ("dash", "plus", "bullet")    # bullet: "•" and the like, or "* " (a markdown list)
 BULLET_SIGNS = "•▪◦●○■□►➢✓"              # the signs of kind bullet besides "*" (roles and directives too)
 
@@ -100,6 +101,12 @@ def match_label(text: str) -> Optional[Label]:
 
 _LETTER_SET = frozenset(LETTERS)         # what the `letter` alternative's first character accepts
 
+# a plan's tasks or targets numbered with their noun: "Nhiệm vụ 1: …", "Chỉ tiêu 2: …" (label
+# "Nhiệm vụ 1", kind named), under a section or a numbered item, above its a) and dashes
+_NAMED = compile_regex(r"(?P<named>(?:Nhiệm vụ|Chỉ tiêu|Giải pháp|Mục tiêu|Nội dung) (?P<nn>\d{1,2}))"
+                       r"(?=\s*[:.]\s*\S)")
+_NAMED_STARTS = ("Nhiệm vụ ", "Chỉ tiêu ", "Giải pháp ", "Mục tiêu ", "Nội dung ")
+
 # "Một là, …" … "Mười là, …" and "Thứ nhất, …" … "Thứ mười, …", followed by their comma
 _ORDINAL_VALUES = {w: i for i, w in enumerate(
     ("một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín", "mười"), 1)}
@@ -123,6 +130,10 @@ def _ordinal_label(text: str) -> Optional[Label]:
 def _match_label(text: str) -> Optional[Label]:
     if text.startswith(_ORDINAL_STARTS):   # a capitalised word: none of the other labels
         return _ordinal_label(text)
+    if text.startswith(_NAMED_STARTS):
+        m = _NAMED.match(text)
+        return None if m is None else Label(m.group("named"), "named", m.group("named"), m.end(),
+                                           int(m.group("nn")))
     if not text or (text[0] not in _FIRST and text[1:2] != ")" and text[1:2] != "."):
         return None                      # cheap test first: most lines are not labelled
     # the commonest labels, "a) x" and "- x", decided without the regex (the alternatives
