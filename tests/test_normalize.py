@@ -69,3 +69,32 @@ def test_a_doubled_space_between_words_is_folded_and_columns_are_kept():
     assert n.text == "  Sở Nội vụ và ngày 05   cột\n"     # indentation and a 3-space gap stay
     s, e = n.to_original(2, 11)
     assert text[s:e] == "Sở Nội  vụ"                       # spans keep the original spacing
+
+
+def test_line_breaks_lost_in_a_copy_are_put_back_without_moving_offsets():
+    from cchc_extract.normalize import normalize
+
+    text = ("BỘ NỘI VỤ CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc Số: 1021/BNV-CCHC "
+            "V/v triển khai xác định Chỉ số cải cách hành chính năm 2024 Hà Nội, ngày 03 tháng 3 năm 2025 "
+            "Kính gửi: - Các Bộ, cơ quan ngang Bộ; - Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương. "
+            "Thực hiện Quyết định số 876/QĐ-BNV ngày 10/11/2023 của Bộ trưởng Bộ Nội vụ phê duyệt Đề án xác định "
+            "Chỉ số cải cách hành chính, Bộ Nội vụ đề nghị các bộ, tỉnh triển khai một số nội dung sau:\n"
+            "1. Tự đánh giá, chấm điểm Chỉ số cải cách hành chính năm 2024 a) Các bộ, tỉnh tổ chức tự đánh giá, "
+            "chấm điểm kết quả thực hiện các tiêu chí, tiêu chí thành phần theo hướng dẫn tại Phụ lục I kèm theo "
+            "Công văn này; cập nhật kết quả tự đánh giá và tài liệu kiểm chứng lên Phần mềm quản lý Chỉ số. "
+            "b) Hồ sơ tự đánh giá gồm: - Báo cáo tự đánh giá; - Bảng tổng hợp điểm tự đánh giá và danh mục tài "
+            "liệu kiểm chứng gửi về Bộ Nội vụ trước ngày 15/3/2025.\n")
+    norm = normalize(text)
+    lines = norm.text.split("\n")
+    assert len(norm.text) == len(text) and norm.to_original(0, len(text)) == (0, len(text))
+    assert "Số: 1021/BNV-CCHC" in lines and "Kính gửi:" in lines and "- Các Bộ, cơ quan ngang Bộ;" in lines
+    assert any(ln.startswith("a) Các bộ") for ln in lines) and any(ln.startswith("b) Hồ sơ") for ln in lines)
+    assert norm.breaks_restored > 5
+
+
+def test_a_long_paragraph_without_layout_words_keeps_its_lines():
+    from cchc_extract.normalize import normalize
+
+    text = ("Các cơ quan, đơn vị thực hiện nghiêm túc các nội dung sau: a) Rà soát thủ tục; b) Công khai "
+            "thủ tục; - Báo cáo kết quả về Sở Nội vụ. " * 8) + "\n"
+    assert normalize(text).text == text

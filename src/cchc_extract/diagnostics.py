@@ -22,6 +22,7 @@ CODES: dict[str, str] = {
     "W207": "paragraph rejoined across a page break or footnote block",
     "W208": "web debris or metadata table outside the document",
     "W209": "no labelled items found",
+    "W210": "line breaks lost in a copy were put back (before the layout words, labels and dashes)",
     # entities
     "W301": "document number, symbol or citation word looks mistyped (kept as written)",
     "W302": "impossible date as printed (kept, marked suspect)",

@@ -315,6 +315,8 @@ class NormalizedText:
     plain: bool = field(default=False, repr=False, compare=False)
     # ... and (with plain) holds no two adjacent spaces: no substring of it needs that test
     spaced: bool = field(default=False, repr=False, compare=False)
+    # line breaks put back where a copy lost them (see lost_breaks): spaces that became "\n"
+    breaks_restored: int = field(default=0, repr=False, compare=False)
 
     def to_original(self, start: int, end: int) -> tuple[int, int]:
         if not self._map:
@@ -342,9 +344,13 @@ def normalize(original: str) -> NormalizedText:
     doubled, spaced = _doubled_spaces(text1)
     if doubled:
         edits = sorted(edits + doubled)    # spaces are never inside a step-2 edit
+    breaks = lost_breaks(text1, {s for s, _, _ in edits} | {e - 1 for _, e, _ in edits})
+    if breaks:
+        edits = sorted(edits + breaks)
     text2, map2 = _edited(text1, edits)
     plain = quick and plain               # (quick: text1 is the original)
     norm = NormalizedText(original, text2, _compose(map2, map1), [], was_nfc, quick, plain, plain and spaced)
+    norm.breaks_restored = len(breaks)
     if sups:
         marks: list[Mark] = []
         for s, e, digits in sups:
@@ -353,6 +359,50 @@ def normalize(original: str) -> NormalizedText:
             marks.append(Mark("".join(_SUP_VALUE[c] for c in digits), npos, (os_, oe)))
         norm.marks = marks
     return norm
+
+
+# A text whose line breaks were lost (copied from an e-mail or a web form) runs its header, its
+# recipients and its a) / b) items together in a few very long lines.  Such a line is recognised by
+# the layout words of NĐ 30/2020 that open a line of their own in every directive; in a text with
+# at least one, a space is put back as the line break before each of them and before the labels
+# and dashes that follow a sentence mark.  One space for one "\n": offsets do not move.
+_LONG_LINE = 400
+_LAYOUT_WORDS = (r"CỘNG\x20HÒA\x20XÃ\x20HỘI|Độc\x20lập\x20-\x20Tự\x20do|Số\x20?:\x20?\d|V/v\x20|Kính\x20gửi\x20?:"
+                 r"|Nơi\x20nhận\x20?:|(?:TM|KT|TL|TUQ)\.\x20\p{Lu}{2}")
+_LAYOUT_BREAK = compile_regex(r"(?<=\S)\x20(?=(?:" + _LAYOUT_WORDS + r"))")
+_LABEL_BREAK = compile_regex(
+    r"(?<=[.;:])\x20(?=(?:[IVX]{1,4}\.|\d{1,2}\.|[a-zđ]\)|[-+•])\x20\p{Lu})"    # "…; - Bảng", "…: a) Các"
+    r"|(?<=\p{L}|\d)\x20(?=[a-zđ]\)\x20\p{Lu})"                                 # a title, then "a) Các …"
+    r"|(?<=\.)\x20(?=(?:Thực\x20hiện|Căn\x20cứ|Trong\x20quá\x20trình|Trên\x20đây)\b)"   # the body's opening
+    # the signer's title under the authority line ("KT. BỘ TRƯỞNG" / "THỨ TRƯỞNG"), and the name
+    r"|(?<=(?:KT|TM|TL|TUQ)\.\x20\p{Lu}[\p{Lu}\x20]{1,40}?)\x20(?=(?:PHÓ\x20)?(?:THỨ\x20TRƯỞNG|CHỦ\x20TỊCH"
+    r"|GIÁM\x20ĐỐC|CHÁNH\x20VĂN\x20PHÒNG|TRƯỞNG\x20BAN|BỘ\x20TRƯỞNG)\b)"
+    r"|(?<=\p{Lu}{2})\x20(?=\p{Lu}\p{Ll}+(?:\x20\p{Lu}\p{Ll}*){1,3}\s*$)")
+_MIN_LAYOUT_WORDS = 2     # one long line holding two of them: its breaks were lost
+_MEAN_LINE = 200          # characters per line on average, at least, in a text that lost its breaks
+
+
+def lost_breaks(text: str, taken: set = frozenset()) -> list[tuple[int, int, str]]:
+    """Edits turning back into line breaks the spaces that stood for them in a text whose breaks
+    were lost (see _LAYOUT_WORDS); [] for a text with no such line.  `taken`: offsets other edits
+    use."""
+    # such a text is mostly long lines: a count (C speed) spares the usual text the line walk
+    if len(text) < _LONG_LINE or text.count("\n") * _MEAN_LINE > len(text):
+        return []
+    longs, ls = [], 0
+    while ls < len(text):
+        le = text.find("\n", ls)
+        le = len(text) if le < 0 else le
+        if le - ls > _LONG_LINE:
+            longs.append((ls, le))
+        ls = le + 1
+    if not any(len(_LAYOUT_BREAK.findall(text, s, e)) >= _MIN_LAYOUT_WORDS for s, e in longs):
+        return []
+    out = []
+    for s, e in longs:
+        for rx in (_LAYOUT_BREAK, _LABEL_BREAK):
+            out += [(m.start(), m.end(), "\n") for m in rx.finditer(text, s, e) if m.start() not in taken]
+    return sorted(set(out))
 
 
 def _doubled_spaces(text: str) -> tuple[list[tuple[int, int, str]], bool]:

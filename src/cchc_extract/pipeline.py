@@ -90,6 +90,8 @@ def _extract_text(original: str, source: Optional[Source], rules: Optional[RuleS
     warnings = doc.warnings
     if not norm.was_nfc:
         warnings.append(diagnostics.warn("W104"))
+    if norm.breaks_restored:
+        warnings.append(diagnostics.warn("W210", f"{norm.breaks_restored} line breaks put back"))
     if "\ufffd" in original:
         i = original.index("\ufffd")
         warnings.append(diagnostics.warn("W106", span=(i, i + 1)))
