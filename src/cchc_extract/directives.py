@@ -201,7 +201,8 @@ def _field_line(unit: "Unit") -> Optional[str]:
 def _with_field_roles(out: list[dict], fields: dict[str, tuple[list[int], list[int]]], units: list,
                       base: dict, doc: Document, ctx: MatchContext, links: dict, refs: dict) -> list[dict]:
     """The directives with each task's roles taken from its field lines ("Nhiệm vụ 1: …" over
-    "- Đơn vị chủ trì: X" / "- Đơn vị phối hợp: Y"): they replace what the task inherited."""
+    "- Đơn vị chủ trì: X" / "- Đơn vị phối hợp: Y"): the lines are the task's table of who does
+    it, so they replace the roles the task had (inherited or named in its own line)."""
     by_path = {u.path: u for u in units}
     made = {}
     for path, (lead, support) in fields.items():

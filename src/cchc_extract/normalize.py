@@ -363,9 +363,10 @@ def normalize(original: str) -> NormalizedText:
 
 # A text whose line breaks were lost (copied from an e-mail or a web form) runs its header, its
 # recipients and its a) / b) items together in a few very long lines.  Such a line is recognised by
-# the layout words of NĐ 30/2020 that open a line of their own in every directive; in a text with
-# at least one, a space is put back as the line break before each of them and before the labels
-# and dashes that follow a sentence mark.  One space for one "\n": offsets do not move.
+# the layout words of NĐ 30/2020 that open a line of their own in every directive; when one long
+# line holds two of them, a space is put back as the line break before each of them in the long
+# lines, and before the labels and dashes that follow a sentence mark.  One space for one "\n":
+# offsets do not move.
 _LONG_LINE = 400
 _LAYOUT_WORDS = (r"CỘNG\x20HÒA\x20XÃ\x20HỘI|Độc\x20lập\x20-\x20Tự\x20do|Số\x20?:\x20?\d|V/v\x20|Kính\x20gửi\x20?:"
                  r"|Nơi\x20nhận\x20?:|(?:TM|KT|TL|TUQ)\.\x20\p{Lu}{2}")
@@ -384,8 +385,8 @@ _MEAN_LINE = 200          # characters per line on average, at least, in a text 
 
 def lost_breaks(text: str, taken: set = frozenset()) -> list[tuple[int, int, str]]:
     """Edits turning back into line breaks the spaces that stood for them in a text whose breaks
-    were lost (see _LAYOUT_WORDS); [] for a text with no such line.  `taken`: offsets other edits
-    use."""
+    were lost (see _LAYOUT_WORDS); [] for a text with no such line.  `taken`: the first and last
+    offsets of the other edits (spaces are never inside one)."""
     # such a text is mostly long lines: a count (C speed) spares the usual text the line walk
     if len(text) < _LONG_LINE or text.count("\n") * _MEAN_LINE > len(text):
         return []
