@@ -165,6 +165,15 @@ def test_round_and_star_bullets_are_items_like_dashes():
         ("1", "decimal"), ("1/•1", "bullet"), ("1/•2", "bullet"), ("2", "decimal"), ("2/*1", "bullet")]
 
 
+def test_a_second_bullet_sign_nests_and_words_o_bullet_is_read():
+    # a list copied from Word: "•" items, "o" (its second-level glyph, tab turned to space) below
+    lay = layout("Đề nghị:\n1. Về dịch vụ công:\n•\tCác bệnh viện:\no\tSử dụng thẻ căn cước.\n"
+                 "o\tKết nối dữ liệu.\n•\tSở Y tế chủ trì.\n2. Về báo cáo:\no sau đó chữ thường là văn bản.\n")
+    assert [(it.path, it.kind) for it in lay.items] == [
+        ("1", "decimal"), ("1/•1", "bullet"), ("1/•1/o1", "bullet"), ("1/•1/o2", "bullet"), ("1/•2", "bullet"),
+        ("2", "decimal")]
+
+
 def test_an_item_pasted_twice_is_marked_as_the_copy():
     lay = layout("Yêu cầu:\n1. Rà soát hồ sơ.\na) Lập danh mục.\n1. Rà soát hồ sơ.\na) Lập danh mục.\n"
                  "1. Công khai kết quả.\n")

@@ -32,7 +32,8 @@ _LABEL = compile_regex(
     r"|(?P<letter>(?P<ln>[a-dđeg-ik-vxy])[).])(?=\s+\S)"  # "a)" and, less often, "a."
     r"|(?P<dash>-)(?=\s+\S)"
     r"|(?P<plus>\+)(?=\s+\S)"
-    rf"|(?P<bullet>[{BULLET_SIGNS}]|\*(?!\*))(?=\s+\S)"
+    # Word's second-level bullet, a letter "o" once the list is copied as text, before a capital
+    rf"|(?P<bullet>[{BULLET_SIGNS}]|\*(?!\*)|o(?=\s+\p{{Lu}}))(?=\s+\S)"
 )
 
 
@@ -71,7 +72,7 @@ def to_roman(n: int) -> str:
     return "".join(out)
 
 
-_FIRST = frozenset("-+IVXLĐ0123456789*" + BULLET_SIGNS)
+_FIRST = frozenset("-+IVXLĐ0123456789*o" + BULLET_SIGNS)
 # _LABEL's groups by number: `regex` reads a group name as a number first, and the failed
 # conversion (an error message formatted, then dropped) costs more than the match
 _G = dict(_LABEL.groupindex)

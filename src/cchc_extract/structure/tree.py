@@ -43,7 +43,7 @@ class _Open:
         self.label = label
         self.kind = label.kind        # the label's kind and rank, read at every push and pop
         self.rank = rank              # label.rank (a computed property: the caller has it)
-        self.bullets: dict = {}       # kind -> count of bullet children
+        self.bullets: dict = {}       # sign ("-", "+", "•", "o") -> count of bullet children
         self.letters: list = []       # letter numbers of letter children seen
         self.decimals: list = []
         self.cont: list = []          # indexes into node.parts of new-paragraph continuations
@@ -78,8 +78,10 @@ class TreeBuilder:
         st = self.stack
         kind = lab.kind
         if kind in BULLETS:
+            # a bullet's sibling has its sign ("•" under "-", "o" under "•" nest): signs of
+            # kind bullet differ from each other as "-" from "+"
             for i in range(len(st) - 1, -1, -1):
-                if st[i].kind == kind:
+                if st[i].kind == kind and st[i].label.text == lab.text:
                     del st[i:]
                     break
                 if st[i].kind not in BULLETS:
@@ -99,8 +101,8 @@ class TreeBuilder:
         parent = self._parent_for(lab, rank)
         kind = lab.kind
         if kind in BULLETS:
-            n = parent.bullets.get(kind, 0) + 1
-            parent.bullets[kind] = n
+            n = parent.bullets.get(lab.text, 0) + 1
+            parent.bullets[lab.text] = n
             key = f"{lab.text}{n}"
         else:
             key = lab.key
