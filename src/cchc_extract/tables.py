@@ -27,7 +27,7 @@ from .normalize import fold_key
 from .rules import rules_dir
 from .startup_cache import compile_regex, load_yaml
 
-COLUMNS = ("number", "lead", "support", "deadline", "task", "product", "other")
+COLUMNS = ("number", "visited", "lead", "support", "deadline", "task", "product", "other")
 HEADER_LOOKAHEAD = 3          # the header row is among the first rows of a table
 MIN_HEADER_CELLS = 3
 MAX_HEADER_CELL = 80          # characters of a folded header cell
@@ -98,6 +98,8 @@ def header_columns(cells: list[str], path: Optional[Path] = None) -> Optional[di
         return None
     found, filled, count = named
     if "lead" not in found or filled < MIN_HEADER_CELLS or count < NAMED_SHARE * filled:
+        return None
+    if "visited" in found:   # a schedule of inspection visits: its rows are visits, not tasks
         return None
     return found
 
