@@ -297,6 +297,23 @@ def test_letter_without_items_its_only_paragraph_is_the_directive():
     assert d.deadlines == ["d1"] and d.lead[0].span[0] > para      # the Sở in the item, not the addressee
 
 
+def test_letter_without_items_every_paragraph_after_the_asking_line_is_the_request():
+    from cchc_extract.structure import Layout
+
+    text = ("Kính gửi: Các phòng.\n\n"
+            "Qua theo dõi, hồ sơ quá hạn còn nhiều. Chủ tịch UBND huyện yêu cầu:\n\n"
+            "Giao Phòng Nội vụ chủ trì, phối hợp với Công an huyện rà soát hồ sơ; "
+            "giao Phòng Tài chính - Kế hoạch hướng dẫn thanh toán trực tuyến.\n\n"
+            "UBND các xã, thị trấn chỉ đạo Bộ phận Một cửa cấp xã công khai hồ sơ.\n")
+    doc, ctx = make(text, [], ["UBND huyện", "Phòng Nội vụ", "Công an huyện", "Phòng Tài chính - Kế hoạch",
+                               "UBND các xã, thị trấn", "Bộ phận Một cửa cấp xã"])
+    ctx.layout = Layout(segments=[("recipients", 0, 19)], preamble=(21, len(text) - 1))
+    (d,) = build_directives(doc, ctx)
+    assert d.item == "preamble"
+    assert leads(d) == ["Phòng Nội vụ", "Phòng Tài chính - Kế hoạch", "UBND các xã, thị trấn"]
+    assert supports(d) == ["Công an huyện"]
+
+
 def test_background_paragraph_is_not_the_request_and_remit_adverbial_keeps_the_subject():
     text = ("Thời gian qua, các sở, ngành tích cực triển khai nhiệm vụ.\n"
             "Để khắc phục hạn chế, Ủy ban nhân dân tỉnh yêu cầu:\n\n"

@@ -569,12 +569,17 @@ def _preamble(doc: Document, ctx: MatchContext, bodies, lex: Lexicon,
     # the request is in the last paragraph (earlier ones tell the background): only chains
     # from there on are looked at below, so only they (and what they depend on) are classified
     para_start = unit.text.rstrip().rfind("\n") + 1
+    # a letter without items may give its tasks in several paragraphs after the line that
+    # asks for them ("Chủ tịch UBND huyện yêu cầu:"): all of them are the request
+    asks_from = _after_asking_line(unit.text) if not doc.items else None
+    if asks_from is not None:
+        para_start = min(para_start, asks_from)
     chains = _chains(unit, bodies, lex, para_start)
     asked = [c for c in chains if c.role in ("lead", "subject") and c.start >= para_start]
     if not asked:
         return Roles(), None
     last = asked[-1]
-    sent_start = _sentence_start(unit.text, last.start)
+    sent_start = asks_from if asks_from is not None else _sentence_start(unit.text, last.start)
     request = [c for c in asked if c.start >= sent_start]
     lead = _unique(_ids(request))
     modality = next((c.modality for c in request if c.modality), None) or "assign"
@@ -599,6 +604,15 @@ def _preamble(doc: Document, ctx: MatchContext, bodies, lex: Lexicon,
         ids.extend(x.id for x in getattr(doc, kind)
                    if x.item is None and ds <= x.span[0] and x.span[1] <= de and x.id not in ids)
     return roles, d
+
+
+def _after_asking_line(text: str) -> Optional[int]:
+    """Where the paragraphs after the last line ending with a colon begin, or None."""
+    body = text.rstrip()
+    colon = body.rfind(":\n")
+    while colon >= 0 and not body[colon + 2:].strip():
+        colon = body.rfind(":\n", 0, colon)
+    return colon + 2 if colon >= 0 else None
 
 
 def _sentence_start(text: str, pos: int) -> int:
