@@ -23,6 +23,7 @@ CODES: dict[str, str] = {
     "W208": "web debris or metadata table outside the document",
     "W209": "no labelled items found",
     "W210": "line breaks lost in a copy were put back (before the layout words, labels and dashes)",
+    "W211": "lines typed without Vietnamese diacritics: names, dates and roles in them are not read",
     # entities
     "W301": "document number, symbol or citation word looks mistyped (kept as written)",
     "W302": "impossible date as printed (kept, marked suspect)",

@@ -15,6 +15,7 @@ from .rules import RuleSet, default_rules
 from .structure import Layout, analyze
 from .structure.records import footnote_models, item_models, segment_models
 from .table_items import add_table_items
+from .unmarked import first_and_count as first_unmarked
 
 MODELS = {
     "references": (Reference, "r"),
@@ -92,6 +93,12 @@ def _extract_text(original: str, source: Optional[Source], rules: Optional[RuleS
         warnings.append(diagnostics.warn("W104"))
     if norm.breaks_restored:
         warnings.append(diagnostics.warn("W210", f"{norm.breaks_restored} line breaks put back"))
+    unmarked = first_unmarked(norm.text)
+    if unmarked:
+        (s, e), n = unmarked
+        warnings.append(diagnostics.warn(
+            "W211", f"{n} line(s) typed without Vietnamese diacritics: names, dates and roles in them are not read",
+            span=norm.to_original(s, e)))
     if "\ufffd" in original:
         i = original.index("\ufffd")
         warnings.append(diagnostics.warn("W106", span=(i, i + 1)))

@@ -1,0 +1,59 @@
+"""Paragraphs typed without Vietnamese diacritics ("Uy ban nhan dan cac quan chu tri …").
+
+Every rule reads marked Vietnamese, so names, dates and roles in such a paragraph are
+missed.  Guessing the marks back is not safe (`ban` is bạn, bán or bản), so the
+document only gets a warning (W211) that says where: an analyst then knows why those
+paragraphs gave nothing.
+
+A line counts when it is plain ASCII, has MIN_WORDS words, most of them are
+well-formed syllables (viet_syllables) and at least MIN_CUES of them are common
+words of administrative Vietnamese written without their marks; English or code
+fails the syllable test, a list of names the cue test.
+"""
+from __future__ import annotations
+
+from typing import Optional
+
+from .startup_cache import compile_regex
+from .viet_syllables import is_syllable
+
+MIN_CHARS = 40
+MIN_WORDS = 8
+SYLLABLE_SHARE = 0.8
+MIN_CUES = 3
+
+# function words and frequent words of a directive, as they read without their marks
+CUES = frozenset("""
+cac cua va voi duoc trong theo nhung thuc hien chu tri phoi hop truoc ngay nam thang
+tinh huyen xa quan phuong uy ban nhan dan don vi co bao cao nhiem vu hanh chinh cai cach
+tai ve de nay khi tren den so giao yeu cau de nghi trach
+""".split())
+
+_WORD = compile_regex(r"[A-Za-z]+")
+
+
+def unmarked_lines(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every line of `text` that reads as Vietnamese without its marks."""
+    found = []
+    pos = 0
+    for line in text.split("\n"):
+        end = pos + len(line)
+        if len(line) >= MIN_CHARS and line.isascii() and _reads_unmarked(line):
+            found.append((pos, end))
+        pos = end + 1
+    return found
+
+
+def _reads_unmarked(line: str) -> bool:
+    words = [w.lower() for w in _WORD.findall(line)]
+    if len(words) < MIN_WORDS:
+        return False
+    if sum(1 for w in words if is_syllable(w)) < SYLLABLE_SHARE * len(words):
+        return False
+    return len(CUES.intersection(words)) >= MIN_CUES
+
+
+def first_and_count(text: str) -> Optional[tuple[tuple[int, int], int]]:
+    """The first unmarked line and how many there are, or None."""
+    lines = unmarked_lines(text)
+    return (lines[0], len(lines)) if lines else None
