@@ -33,6 +33,13 @@ def test_shared_issuer_after_va_goes_to_every_member_but_not_past_a_member_with_
     assert [f["issuer"] for _, f in found] == ["Chính phủ", "Thủ tướng Chính phủ", "Thủ tướng Chính phủ", "UBND tỉnh"]
 
 
+def test_an_issuer_stops_before_a_line_of_capitals():
+    # a V/v cell copied above the motto: the issuer ends with its line
+    found, _ = refs("V/v phúc đáp Công văn số 1872/UBND-TNMT ngày 12/8/2024 của UBND huyện Dương Minh Châu\n"
+                    "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n")
+    assert [f["issuer"] for _, f in found] == ["UBND huyện Dương Minh Châu"]
+
+
 def test_a_comma_shares_the_issuer_only_within_one_type():
     found, _ = refs("Luật số 45/2019/QH14, Nghị định số 45/2020/NĐ-CP và Công văn số 5678/VPCP-KSTT "
                     "của Văn phòng Chính phủ về việc rà soát")
