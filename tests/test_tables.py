@@ -151,6 +151,21 @@ def test_tab_separated_task_table():
     assert [x.due for x in doc.deadlines if x.id in d.deadlines] == ["2024-09-30"]
 
 
+def test_a_tab_row_broken_inside_a_cell_is_one_row():
+    # a web copy breaks long cells: the row's first line is short of cells, the next has no number
+    text = (HEAD + "PHỤ LỤC\nSTT\tNhiệm vụ\tCơ quan chủ trì\tCơ quan phối hợp\tThời gian hoàn thành\n"
+            "1\tRà soát thủ tục hành chính nội bộ trong lĩnh vực\n"
+            "tài chính, nội vụ\tSở Nội vụ\tSở Tư pháp\tQuý III/2024\n"
+            "2\tTổng hợp phương án\tVăn phòng UBND tỉnh\tCác sở, ban, ngành tỉnh;\n"
+            "UBND các huyện\tQuý IV/2024\n")
+    doc = extract_text(text)
+    assert [it.path for it in rows(doc)] == ["annex/t1/1", "annex/t1/2"]
+    d1, d2 = directive(doc, "annex/t1/1"), directive(doc, "annex/t1/2")
+    assert [b.text for b in d1.lead] == ["Sở Nội vụ"] and [b.text for b in d1.support] == ["Sở Tư pháp"]
+    assert [b.text for b in d2.support] == ["Các sở, ban, ngành tỉnh", "UBND các huyện"]
+    assert [x.due for x in doc.deadlines if x.id in d2.deadlines] == ["2024-12-31"]
+
+
 def test_split_cells_keeps_empty_cells_and_trims():
     line = "| 1 |  Tập huấn  | | Sở Nội vụ |"
     assert [line[s:e] for s, e in split_cells(line)] == ["1", "Tập huấn", "", "Sở Nội vụ"]

@@ -310,6 +310,24 @@ def _row_ends_table(line: str) -> bool:
     return not line or LABEL_AND_TEXT.match(line) is not None or line[:1] in "-+*•"
 
 
+def _join_wrapped_tab_rows(original: str, rows: list, width: int) -> list:
+    """Tab rows with a line break inside a cell, joined: the break leaves the row's first line
+    short of cells and the next line without a number, and their cells add up to the header's
+    (the split cell counted once).  Pipe rows keep their empty cells and need no such test."""
+    out, i = [], 0
+    while i < len(rows):
+        s, e, cells = rows[i]
+        if len(cells) < width and i + 1 < len(rows):
+            s2, e2, nxt = rows[i + 1]
+            if len(cells) + len(nxt) - 1 == width and not _BARE_NUMBER.match(original[nxt[0][0]:nxt[0][1]]):
+                out.append((s, e2, cells[:-1] + [(cells[-1][0], nxt[0][1])] + nxt[1:]))
+                i += 2
+                continue
+        out.append((s, e, cells))
+        i += 1
+    return out
+
+
 def find_task_tables(original: str, path: Optional[Path] = None) -> list[TaskTable]:
     """Task tables of the original text, in document order."""
     cell_lines = ("TT" in original or "thứ tự" in original) and _CELL_LINE_HEADER.search(original)
@@ -334,7 +352,10 @@ def find_task_tables(original: str, path: Optional[Path] = None) -> list[TaskTab
                 header_at = k
             break
         table = TaskTable(block[0][0], block[-1][1], columns)
-        for s, e, cells in rows[header_at + 1:]:
+        body = rows[header_at + 1:]
+        if not block[0][2]:
+            body = _join_wrapped_tab_rows(original, body, len(rows[header_at][2]))
+        for s, e, cells in body:
             texts = [original[a:b] for a, b in cells]
             if SEPARATOR_ROW.match(original[s:e]) or not any(t.strip(" *") for t in texts):
                 continue
