@@ -56,6 +56,13 @@ def test_an_aside_after_a_comma_ends_the_quantified_text(rules):
     assert [t for t, *_ in found(rules, text)] == ["tối thiểu 08 cơ quan"]
 
 
+def test_a_field_line_ends_the_quantified_text(rules):
+    # a Phụ lục task in numbered text: the target's line ends where "Đơn vị chủ trì:" opens the next
+    text = ("1. Nhiệm vụ: Bảo đảm 100% hồ sơ được tiếp nhận, giải quyết trực tuyến\n"
+            "Đơn vị chủ trì: Cục Công nghệ thông tin\nThời gian hoàn thành: Quý III/2025\n")
+    assert [t for t, *_ in found(rules, text)] == ["100% hồ sơ được tiếp nhận, giải quyết trực tuyến"]
+
+
 def test_a_table_cell_ends_the_quantified_text(rules):
     text = "| 2 | Số hóa kết quả giải quyết TTHC tại 100% xã, phường | Sở Nội vụ | UBND các xã | Quý IV/2025 |"
     assert [t for t, *_ in found(rules, text)] == ["100% xã, phường"]
