@@ -56,6 +56,11 @@ def test_an_aside_after_a_comma_ends_the_quantified_text(rules):
     assert [t for t, *_ in found(rules, text)] == ["tối thiểu 08 cơ quan"]
 
 
+def test_a_verb_of_change_governs_members_with_their_own_comparator(rules):
+    text = "Bảo đảm cắt giảm ít nhất 30% thời gian giải quyết, ít nhất 30% chi phí tuân thủ và ít nhất 30% điều kiện kinh doanh."
+    assert [(c, ch) for _, _, _, c, ch in found(rules, text)] == [("ge", "decrease")] * 3
+
+
 def test_a_field_line_ends_the_quantified_text(rules):
     # a Phụ lục task in numbered text: the target's line ends where "Đơn vị chủ trì:" opens the next
     text = ("1. Nhiệm vụ: Bảo đảm 100% hồ sơ được tiếp nhận, giải quyết trực tuyến\n"
