@@ -347,8 +347,10 @@ def find(ctx: MatchContext) -> list[Found]:
             continue
         if member and c.comparator is None and c.change is None:
             c.comparator, c.change = head_ctx
-        elif member and c.change is None and head_ctx[1]:
-            c.change = head_ctx[1]     # "cắt giảm ít nhất 30% A, ít nhất 30% B": the verb governs the list
+        elif member and c.change is None and head_ctx[1] and c.comparator == head_ctx[0]:
+            # "cắt giảm ít nhất 30% A, ít nhất 30% B": the verb governs a list that repeats its
+            # comparator; another comparator ("giảm tối thiểu 10% A, trên 5% B") starts a statement
+            c.change = head_ctx[1]
         else:
             head_ctx = (c.comparator, c.change)
         if (report or _in_results(ctx, results, c.start)) and c.comparator is None \
