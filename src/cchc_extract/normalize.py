@@ -33,7 +33,9 @@ class OffsetMap:
     __slots__ = ("_ns", "_ne", "_os", "_oe")
 
     def __init__(self, edits: list[tuple[int, int, int, int]] | None = None):
-        edits = edits or []
+        if not edits:           # the usual map of a step that changed nothing: no comprehensions
+            self._ns, self._ne, self._os, self._oe = [], [], [], []
+            return
         self._ns = [e[0] for e in edits]
         self._ne = [e[1] for e in edits]
         self._os = [e[2] for e in edits]
@@ -344,7 +346,7 @@ def normalize(original: str) -> NormalizedText:
     doubled, spaced = _doubled_spaces(text1)
     if doubled:
         edits = sorted(edits + doubled)    # spaces are never inside a step-2 edit
-    breaks = lost_breaks(text1, {s for s, _, _ in edits} | {e - 1 for _, e, _ in edits})
+    breaks = lost_breaks(text1, edits=edits)
     if breaks:
         edits = sorted(edits + breaks)
     text2, map2 = _edited(text1, edits)
@@ -383,13 +385,16 @@ _MIN_LAYOUT_WORDS = 2     # one long line holding two of them: its breaks were l
 _MEAN_LINE = 200          # characters per line on average, at least, in a text that lost its breaks
 
 
-def lost_breaks(text: str, taken: set = frozenset()) -> list[tuple[int, int, str]]:
+def lost_breaks(text: str, taken: set = frozenset(), edits: list = ()) -> list[tuple[int, int, str]]:
     """Edits turning back into line breaks the spaces that stood for them in a text whose breaks
     were lost (see _LAYOUT_WORDS); [] for a text with no such line.  `taken`: the first and last
-    offsets of the other edits (spaces are never inside one)."""
+    offsets of the other edits (spaces are never inside one); or `edits`, the other edits
+    themselves (start, end, replacement): their offsets are then collected only when needed."""
     # such a text is mostly long lines: a count (C speed) spares the usual text the line walk
     if len(text) < _LONG_LINE or text.count("\n") * _MEAN_LINE > len(text):
         return []
+    if edits:
+        taken = set(taken) | {s for s, _, _ in edits} | {e - 1 for _, e, _ in edits}
     longs, ls = [], 0
     while ls < len(text):
         le = text.find("\n", ls)

@@ -131,10 +131,21 @@ def _extract_text(original: str, source: Optional[Source], rules: Optional[RuleS
             ctx.losers[kind] = losers
         setattr(doc, kind, _entities(kind, winners, norm, layout))
 
-    from .directives import build_directives  # late: uses every kind
-    doc.directives = build_directives(doc, ctx)
+    doc.directives = _directive_builder()(doc, ctx)
     doc.warnings.sort(key=lambda w: (w.span or (-1, -1), w.code))
     return doc
+
+
+_DIRECTIVES: list = []    # directives.build_directives, once imported
+
+
+def _directive_builder():
+    """directives.build_directives, imported late (it uses every kind) and once: an import
+    statement per document costs more than the call."""
+    if not _DIRECTIVES:
+        from .directives import build_directives
+        _DIRECTIVES.append(build_directives)
+    return _DIRECTIVES[0]
 
 
 def extract(text_or_path, *, rules: Optional[RuleSet] = None, max_bytes: int = DEFAULT_MAX_BYTES,

@@ -26,10 +26,13 @@ import pickle
 import re
 import sys
 import tempfile
+from array import array
 from pathlib import Path
 from typing import Any, Callable, Optional
 
 import regex
+
+_CODE_UNIT = array("I")     # an _sre code unit (_sre.CODESIZE bytes), where "I" has that size
 
 _entries: dict[tuple, Any] | None = None   # key -> regex Pattern, or the parts of an re Pattern
 _used: set[tuple] = set()
@@ -150,11 +153,16 @@ def compile_re(pattern: str, flags: int = 0) -> re.Pattern:
 
 
 def _re_parts(pattern: str, flags: int) -> tuple:
-    """What re._compiler.compile passes to _sre.compile (Python 3.11+ internals)."""
+    """What re._compiler.compile passes to _sre.compile (Python 3.11+ internals), the code as the
+    bytes of an unsigned 32-bit array (_sre's code units): a list of ints unpickles int by int,
+    the cache's largest cost at start-up."""
+    import _sre
     from re import _compiler, _parser
 
     p = _parser.parse(pattern, flags)
     code = [int(c) for c in _compiler._code(p, flags)]  # opcodes are int subclasses that do not pickle
+    if _CODE_UNIT.itemsize == _sre.CODESIZE:
+        code = array(_CODE_UNIT.typecode, code).tobytes()
     groupindex = dict(p.state.groupdict)
     indexgroup = [None] * p.state.groups
     for k, i in groupindex.items():
@@ -166,6 +174,8 @@ def _sre_build(pattern: str, parts: tuple) -> re.Pattern:
     import _sre
 
     flags, code, groups, groupindex, indexgroup = parts
+    if isinstance(code, bytes):         # (see _re_parts; _sre.compile wants a list)
+        code = array(_CODE_UNIT.typecode, code).tolist()
     return _sre.compile(pattern, flags, code, groups, groupindex, indexgroup)
 
 

@@ -102,5 +102,16 @@ class Layout:
 
 def analyze(norm: NormalizedText) -> Layout:
     """Segments, items, footnotes and header metadata of a normalized document."""
-    from .analysis import analyze_document  # late: submodules import the classes above
-    return analyze_document(norm)
+    return _analyzer()(norm)
+
+
+_ANALYZER: list = []      # analysis.analyze_document, once imported
+
+
+def _analyzer():
+    """analysis.analyze_document, imported late (its submodules import the classes above)
+    and once: an import statement per document costs more than the call."""
+    if not _ANALYZER:
+        from .analysis import analyze_document
+        _ANALYZER.append(analyze_document)
+    return _ANALYZER[0]

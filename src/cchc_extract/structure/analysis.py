@@ -90,11 +90,12 @@ def _attachment_items(norm: NormalizedText, lines: list[Line], attached: list[At
 
 def _first_lines(text: str, n: int, head: int = 8192) -> list[str]:
     """The first n lines of text (any line break): str.split, much faster, when there is no CR;
-    of the first `head` characters when they hold n line breaks (the rest is not copied)."""
-    if "\r" in text:
-        return _LINE_BREAK.split(text, maxsplit=n)[:n]
+    of the first `head` characters when they hold n line feeds (the rest is neither copied nor
+    searched: every break up to the n-th line feed lies in them, so the first n lines are the same)."""
     if len(text) > head and text.count("\n", 0, head) >= n:
         text = text[:head]
+    if "\r" in text:
+        return _LINE_BREAK.split(text, maxsplit=n)[:n]
     return text.split("\n", n)[:n]
 
 

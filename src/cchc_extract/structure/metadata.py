@@ -15,9 +15,11 @@ from .lines import Line
 from .footer import Tail, signature_block
 from .segment import Header
 from .vocab import doc_type_line_re, prefix_re, vocab
-from ..startup_cache import compile_regex
+from ..startup_cache import compile_re, compile_regex
 
-_ENTRY_EDGES = compile_regex(r"^[-+•*_\s]+|[\s;.,*_]+$")
+# (stdlib re: it runs on clean() output, whose only whitespace is " ", a space to both modules'
+# \s, and which holds no line feed for $ to stop before)
+_ENTRY_EDGES = compile_re(r"^[-+•*_\s]+|[\s;.,*_]+$")
 _LOCALITY_NAME = r"\p{Lu}\p{Ll}+(?:\s\p{Lu}\p{Ll}+){0,3}"
 _COLLECTIVE = compile_regex(r"^(?:Ủy ban nhân dân|Hội đồng nhân dân|UBND|HĐND)$")
 _CLOSING_SUBJECT = compile_regex(

@@ -8,6 +8,7 @@ import regex
 
 from ..models import Warning_
 from ..normalize import NormalizedText
+from ..startup_cache import compile_regex
 from . import ItemNode
 from .labels import BULLETS, Label, inline_siblings, match_label, sibling_starts
 from .lines import Line
@@ -15,11 +16,11 @@ from .segment import ends_sentence, starts_lower
 from .text import clean
 from .warnlimit import Warner
 
-_NOTE_ONLY = regex.compile(r"^\(.*\)[.;]?$")               # "(Nhiệm vụ cụ thể theo Phụ lục đính kèm)."
+_NOTE_ONLY = compile_regex(r"^\(.*\)[.;]?$")               # "(Nhiệm vụ cụ thể theo Phụ lục đính kèm)."
 # a part of the body, a level above its I./1. items: "PHẦN I. KẾT QUẢ …", "Chương II", "Mục 1",
 # a Party letter's "A. TÌNH HÌNH"; its title, if any, opens with a capital ("Phần II của Kế hoạch …"
 # is a sentence)
-_SECTION = regex.compile(r"^(?:(?P<word>PHẦN|Phần|CHƯƠNG|Chương|MỤC|Mục|Tiểu mục)\s+(?P<num>[IVXL]+|\d+|thứ\s+\p{L}+)\b"
+_SECTION = compile_regex(r"^(?:(?P<word>PHẦN|Phần|CHƯƠNG|Chương|MỤC|Mục|Tiểu mục)\s+(?P<num>[IVXL]+|\d+|thứ\s+\p{L}+)\b"
                          r"(?P<punct>\s*[.:]|\s*-(?=\s))?(?=\s*(?:\p{Lu}|$))"
                          r"|(?P<letter>[A-ZĐ])(?P<dot>\.)\s+\p{Lu}{2,})")
 _SECTION_KIND = {"phần": "part", "chương": "chapter", "mục": "section", "tiểu mục": "subsection"}
@@ -31,7 +32,7 @@ _SECTION_FIRST = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZĐ")
 def _may_be_section(text: str) -> bool:
     """A necessary condition for _SECTION.match(text)."""
     return text.startswith(_SECTION_WORDS) or (text[1:2] == "." and text[0] in _SECTION_FIRST)
-_BRACKET_MARK = regex.compile(r"\[\d{1,3}\]")
+_BRACKET_MARK = compile_regex(r"\[\d{1,3}\]")
 
 
 class _Open:
@@ -109,21 +110,24 @@ class TreeBuilder:
             seen = parent.letters if kind == "letter" else parent.decimals if kind == "decimal" else None
             if seen is not None:
                 if seen and lab.number <= seen[-1]:
-                    self.warn.add("W203", f"list restarts at {lab.text} with no parent heading; attached to "
-                        f"{parent.node.path or 'the top level'}", span=(start, start + len(lab.text)))
+                    if not self.warn.over("W203"):      # (a message is made only when kept)
+                        self.warn.add("W203", f"list restarts at {lab.text} with no parent heading; attached "
+                                      f"to {parent.node.path or 'the top level'}", span=(start, start + len(lab.text)))
                     self._drop_lead_in()
                 elif seen and lab.number > seen[-1] + 1:
                     # numbers skipped: the headings in between were lost with their text
-                    self.warn.add("W203", f"numbering skips to {lab.text}: headings in between are missing",
-                        span=(start, start + len(lab.text)))
+                    if not self.warn.over("W203"):
+                        self.warn.add("W203", f"numbering skips to {lab.text}: headings in between are missing",
+                                      span=(start, start + len(lab.text)))
                     self._drop_lead_in()
                 seen.append(lab.number)
         ppath = parent.node.path
         path = f"{ppath}/{key}" if ppath else f"{self.prefix}{key}"
         if path in self.paths and not path.startswith("dup/") and self._repeats(path, start, end):
             # the same labelled line again (a block pasted twice): the copy, as the corpus marks it
-            self.warn.add("W204", f"item {path} is repeated word for word; the copy is dup/{path}",
-                          span=(start, start + len(lab.text)))
+            if not self.warn.over("W204"):
+                self.warn.add("W204", f"item {path} is repeated word for word; the copy is dup/{path}",
+                              span=(start, start + len(lab.text)))
             path = f"dup/{path}"
         if path in self.paths:
             base = path
@@ -132,8 +136,9 @@ class TreeBuilder:
                 k += 1
             self.dups[base] = k
             path = f"{base}~{k}"
-            self.warn.add("W204", f"duplicate item path {base} made unique as {path}",
-                                                  span=(start, start + len(lab.text)))
+            if not self.warn.over("W204"):
+                self.warn.add("W204", f"duplicate item path {base} made unique as {path}",
+                              span=(start, start + len(lab.text)))
         self.paths.add(path)
         # positional: label, path, kind, depth, parent, start, end, text, parts
         node = ItemNode(lab.text, path, kind, len(self.stack) + 1, ppath or None, start, end, "",

@@ -51,12 +51,15 @@ def may_hold_motto(t: str) -> bool:
     anchor = _motto_anchor()
     if anchor is None:
         return True
-    if not anchor.ignore_case:
-        return any(w in t for w in anchor.words)
-    low = t.lower()
-    if len(low) != len(t) or any(ch in t for ch in anchor.unsafe):
-        return True
-    return any(w in low for w in anchor.words)
+    low = t
+    if anchor.ignore_case:
+        low = t.lower()
+        if len(low) != len(t) or (anchor.unsafe and any(ch in t for ch in anchor.unsafe)):
+            return True
+    for w in anchor.words:        # (a loop, not any() of a generator: most texts are short)
+        if w in low:
+            return True
+    return False
 
 
 def motto_search(t: str):

@@ -26,6 +26,15 @@ class Warner:
                 span = self.to_original(*span)
             self.out.append(diagnostics.warn(code, message, span=span))
 
+    def over(self, code: str) -> bool:
+        """True when `code` has reached its cap: one more is counted, and the caller need not
+        make its message (add would drop it).  Else False: the caller adds it."""
+        n = self.count[code]
+        if n >= self.cap:
+            self.count[code] = n + 1
+            return True
+        return False
+
     def finish(self) -> list[Warning_]:
         for code, n in self.count.items():
             if n > self.cap:
