@@ -441,3 +441,13 @@ def test_field_lines_under_a_task_give_the_task_its_roles():
     assert [b.text for b in ds["II/Nhiệm vụ 2"].lead] == ["Văn phòng Sở"]
     assert not [p for p in ds if p.startswith("II/Nhiệm vụ 1/")]      # the field lines are no tasks
     assert [d.item for d in doc.deadlines] == ["II/Nhiệm vụ 1/-3"]
+
+
+def test_inline_fields_of_a_task_line_give_its_lead_and_support():
+    from cchc_extract.pipeline import extract_text
+
+    text = ("KẾ HOẠCH\n\nII. NHIỆM VỤ\n1. Cải cách thể chế\n"
+            "- Nội dung: Rà soát các văn bản; Cơ quan thực hiện: Phòng Quản lý thương mại; "
+            "Cơ quan phối hợp: Văn phòng Sở; Thời gian: Quý II/2024.\n")
+    (d,) = [d for d in extract_text(text).directives if d.item == "II/1/-1"]
+    assert [b.text for b in d.lead] == ["Phòng Quản lý thương mại"] and [b.text for b in d.support] == ["Văn phòng Sở"]

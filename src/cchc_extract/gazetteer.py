@@ -278,7 +278,17 @@ def _class_range(first: int, last: int) -> str:
 
 
 def _within_bmp(text: str) -> bool:
-    return len(text.encode("utf-16-le", "surrogatepass")) == 2 * len(text)
+    """Whether no character of text lies beyond the BMP.  CPython stores a str with four
+    bytes per character exactly when one does, so its size answers without a pass over the
+    text (encoding it to UTF-16 cost a copy per document).  The size test errs only towards
+    False (a str carrying a cached UTF-8 copy), which picks the \\w scanner: slower, same keys."""
+    if _UCS4_SIZE_BASE is None:
+        return len(text.encode("utf-16-le", "surrogatepass")) == 2 * len(text)
+    return sys.getsizeof(text) < _UCS4_SIZE_BASE + 4 * (len(text) + 1)
+
+
+# sys.getsizeof of a compact four-byte str, less its characters and terminator (CPython only)
+_UCS4_SIZE_BASE = (sys.getsizeof("\U00010000") - 8) if sys.implementation.name == "cpython" else None
 
 
 def _split_handlers(hs: tuple) -> tuple[tuple, tuple]:

@@ -646,7 +646,7 @@ def _clause_start(text: str, pos: int, floor: int, rare: bool = True, lines: boo
 
 
 # a task list's labelled field: the colon after it does not end the clause that names the role
-_ROLE_LABEL = compile_regex(r"(?:chủ\s+trì|phối\s+hợp)\s*$", FLAGS)
+_ROLE_LABEL = compile_regex(r"(?:chủ\s+trì|phối\s+hợp|thực\s+hiện|triển\s+khai)\s*$", FLAGS)
 
 
 def _last_mark(text: str, start: int, end: int) -> int:
