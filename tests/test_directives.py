@@ -446,7 +446,7 @@ def test_field_lines_under_a_task_give_the_task_its_roles():
 def test_inline_fields_of_a_task_line_give_its_lead_and_support():
     from cchc_extract.pipeline import extract_text
 
-    text = ("KẾ HOẠCH\n\nII. NHIỆM VỤ\n1. Cải cách thể chế\n"
+    text = ("Kế hoạch.\n\nII. NHIỆM VỤ\n1. Cải cách thể chế\n"
             "- Nội dung: Rà soát các văn bản; Cơ quan thực hiện: Phòng Quản lý thương mại; "
             "Cơ quan phối hợp: Văn phòng Sở; Thời gian: Quý II/2024.\n")
     (d,) = [d for d in extract_text(text).directives if d.item == "II/1/-1"]
