@@ -49,6 +49,14 @@ def test_bare_district_committee_and_member_positions():
     assert [(b.text, b.level) for b in doc.bodies] == [("UBND huyện", "district"), ("phòng Nội vụ", "district")]
 
 
+def test_a_running_header_with_its_page_is_a_page_break():
+    doc = extract_text("1. Sở Nội vụ tổ chức kiểm tra công tác cải cách hành chính tại ít nhất 12 cơ quan.\n"
+                       "Kế hoạch số 45/KH-UBND ngày 08/3/2022 - Trang 2/4\n"
+                       "2. Giao Sở Tài chính bố trí kinh phí.\nTrang 3/4\n3. Sở Tư pháp theo dõi.\n")
+    assert [i.path for i in doc.items] == ["1", "2", "3"]
+    assert "Trang" not in doc.items[0].text and "Trang" not in doc.items[1].text
+
+
 def test_a_page_number_line_inside_a_paragraph_is_a_page_break():
     doc = extract_text("1. Chủ tịch UBND các huyện chỉ đạo rà soát, báo cáo kết quả về Sở Nội vụ để tổng hợp, "
                        "báo cáo UBND\n\n2\n\ntỉnh.\n\n2. Giao Sở Nội vụ theo dõi, kiểm tra.\n"

@@ -11,7 +11,10 @@ from ..startup_cache import compile_regex
 BRACKET_NOTE = compile_regex(r"\[(\d{1,3})\]\s*")
 # a page number left on its own line by PDF/Word text extraction ("2", "- 2 -", "Trang 2"):
 # a page break, not content, so the paragraph it cuts is rejoined like one cut by a blank line
-PAGE_NUMBER = compile_regex(r"(?:-\s*)?(?:[Tt]rang\s+)?\d{1,3}(?:\s*-)?")
+PAGE_NUMBER = compile_regex(r"(?:-\s*)?(?:[Tt]rang\s+)?\d{1,3}(?:\s*/\s*\d{1,3})?(?:\s*-)?")
+# ... or a running header or footer that ends with its page ("Kế hoạch số 45/KH-UBND ngày 08/3/2022 - Trang 2/4")
+RUNNING_HEAD = compile_regex(r"[^\n]{1,100}?\s[-–|]\s*Trang\s+\d{1,3}(?:\s*/\s*\d{1,3})?")
+RUNNING_HEAD_MAX = 120
 # spaces and markdown emphasis (*italic*, _italic_) around a line are not its content
 _EDGE = " \t\r\f\v*_"
 # ... except a star that opens a markdown list item: "* " then text, no closing star
@@ -44,7 +47,8 @@ def split_lines(norm: NormalizedText) -> list[Line]:
     stars = "*" in norm.text              # most documents have no markdown: no bullet test per line
     for idx, raw in enumerate(norm.text.split("\n")):
         stripped = raw.strip(_EDGE)
-        if not stripped or (len(stripped) <= 10 and PAGE_NUMBER.fullmatch(stripped)):
+        if not stripped or (len(stripped) <= 10 and PAGE_NUMBER.fullmatch(stripped)) \
+                or ("Trang" in stripped and len(stripped) <= RUNNING_HEAD_MAX and RUNNING_HEAD.fullmatch(stripped)):
             append(Line(idx, pos, pos, ""))
             pos += len(raw) + 1
             continue
