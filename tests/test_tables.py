@@ -166,6 +166,21 @@ def test_a_tab_row_broken_inside_a_cell_is_one_row():
     assert [x.due for x in doc.deadlines if x.id in d2.deadlines] == ["2024-12-31"]
 
 
+def test_a_table_of_targets_per_unit_gives_row_leads_and_a_target_per_figure():
+    text = (HEAD + "Điều 1. Giao chỉ tiêu năm 2023, phấn đấu đạt tối thiểu như sau:\n"
+            "| STT | Đơn vị | Tỷ lệ hồ sơ trực tuyến (%) | Số hóa (%) |\n|---|---|---|---|\n"
+            "| 1 | UBND huyện Đắk Hà | 50 | 70 |\n| 2 | UBND huyện Sa Thầy | 45 | 65 |\n"
+            "Điều 2. Sở Nội vụ theo dõi.\n")
+    doc = extract_text(text)
+    paths = [it.path for it in rows(doc)]
+    assert [p.rsplit("/", 2)[-2:] for p in paths] == [["t1", "1"], ["t1", "2"]]
+    assert [b.text for b in directive(doc, paths[1]).lead] == ["UBND huyện Sa Thầy"]
+    got = [(t.text, t.value, t.unit, t.comparator, t.item) for t in doc.targets]
+    assert got == [("50", 50, "percent", "ge", paths[0]), ("70", 70, "percent", "ge", paths[0]),
+                   ("45", 45, "percent", "ge", paths[1]), ("65", 65, "percent", "ge", paths[1])]
+    assert doc.targets[1].measure == "Số hóa (%)"
+
+
 def test_split_cells_keeps_empty_cells_and_trims():
     line = "| 1 |  Tập huấn  | | Sở Nội vụ |"
     assert [line[s:e] for s, e in split_cells(line)] == ["1", "Tập huấn", "", "Sở Nội vụ"]

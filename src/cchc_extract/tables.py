@@ -27,7 +27,7 @@ from .normalize import fold_key
 from .rules import rules_dir
 from .startup_cache import compile_regex, load_yaml
 
-COLUMNS = ("number", "visited", "lead", "support", "deadline", "task", "product", "other")
+COLUMNS = ("number", "visited", "lead", "support", "deadline", "task", "product", "target", "unit", "other")
 HEADER_LOOKAHEAD = 3          # the header row is among the first rows of a table
 MIN_HEADER_CELLS = 3
 MAX_HEADER_CELL = 80          # characters of a folded header cell
@@ -53,8 +53,12 @@ def load_header_rules(path: Optional[Path] = None) -> dict:
     """Strictly validated content of rules/_tables.yaml."""
     path = path or Path(rules_dir()) / "_tables.yaml"
     data = load_yaml(path)
-    if not isinstance(data, dict) or set(data) - {"columns", "examples"} or "columns" not in data:
-        raise TableRulesError(f"{path}: expected keys 'columns' and optional 'examples'")
+    if not isinstance(data, dict) or set(data) - {"columns", "comparators", "examples"} or "columns" not in data:
+        raise TableRulesError(f"{path}: expected keys 'columns' and optional 'comparators', 'examples'")
+    cmps = data.get("comparators") or {}
+    if not isinstance(cmps, dict) or set(cmps) - {"ge", "gt", "le", "lt"} or not all(
+            isinstance(v, list) and v and all(isinstance(w, str) and w.strip() for w in v) for v in cmps.values()):
+        raise TableRulesError(f"{path}: 'comparators' maps ge/gt/le/lt to non-empty lists of phrases")
     cols = data["columns"]
     if not isinstance(cols, dict) or "lead" not in cols:
         raise TableRulesError(f"{path}: 'columns' must be a mapping that names 'lead'")
@@ -97,6 +101,8 @@ def header_columns(cells: list[str], path: Optional[Path] = None) -> Optional[di
     if named is None:
         return None
     found, filled, count = named
+    if "lead" not in found and "unit" in found and "target" in found and "task" not in found:
+        found = {**found, "lead": found["unit"]}   # a table of targets per unit: the unit is the row's lead
     if "lead" not in found or filled < MIN_HEADER_CELLS or count < NAMED_SHARE * filled:
         return None
     if "visited" in found:   # a schedule of inspection visits: its rows are visits, not tasks
@@ -123,6 +129,27 @@ def _name_cells(cells: list[str], path: Optional[Path] = None) -> Optional[tuple
                     found.setdefault(name, i)
                 break
     return found, filled, named
+
+
+def target_columns(cells: list[str], path: Optional[Path] = None) -> list[int]:
+    """Indexes of the header cells that name a target column ("Tỷ lệ hồ sơ trực tuyến (%)")."""
+    pats = _column_patterns(path)
+    out = []
+    for i, cell in enumerate(cells):
+        key = _fold(cell)
+        name = next((n for n, pat in pats if key and pat.search(key)), None)
+        if name == "target":
+            out.append(i)
+    return out
+
+
+@lru_cache(maxsize=4)
+def lead_in_comparators(path: Optional[Path] = None) -> tuple[tuple[str, regex.Pattern], ...]:
+    """(comparator, pattern) of the words that, just before a table of targets, say how its
+    figures are to be met ("phấn đấu đạt tối thiểu các chỉ tiêu sau:")."""
+    cmps = load_header_rules(path).get("comparators") or {}
+    return tuple((name, compile_regex(r"(?<!\w)(?:" + "|".join(regex.escape(fold_key(w)) for w in words)
+                                      + r")(?!\w)")) for name, words in cmps.items())
 
 
 def _sub_header(cells: list[str], columns: dict[str, int], path: Optional[Path]) -> Optional[dict[str, int]]:
@@ -184,6 +211,8 @@ class TaskTable:
     end: int
     columns: dict[str, int]
     rows: list[Row] = field(default_factory=list)   # data rows (header rows excluded)
+    targets: list[int] = field(default_factory=list)   # indexes of the target columns
+    headers: list[str] = field(default_factory=list)   # the header row's cell texts
 
     def cell(self, row: Row, column: str) -> Optional[tuple[int, int]]:
         """The column's cell on the row's first line."""
@@ -342,6 +371,7 @@ def find_task_tables(original: str, path: Optional[Path] = None) -> list[TaskTab
                 break
         if header_at is None:
             continue
+        head_row = header_at
         for k in range(header_at + 1, min(header_at + 3, len(rows))):
             s, e, cells = rows[k]
             if SEPARATOR_ROW.match(original[s:e]):
@@ -352,6 +382,9 @@ def find_task_tables(original: str, path: Optional[Path] = None) -> list[TaskTab
                 header_at = k
             break
         table = TaskTable(block[0][0], block[-1][1], columns)
+        if "target" in columns:
+            head_cells = [original[a:b] for a, b in rows[head_row][2]]
+            table.targets, table.headers = target_columns(head_cells, path), head_cells
         body = rows[header_at + 1:]
         if not block[0][2]:
             body = _join_wrapped_tab_rows(original, body, len(rows[header_at][2]))

@@ -28,7 +28,10 @@ from . import Found, MatchContext
 from .clauses import clause_end, clause_start, past_at, past_in
 from .deadlines import _ANCHOR_CHARS, AnchorStarts, scan_anchored
 from .groups import group_dict, group_numbers
+from ..normalize import fold_key
 from ..startup_cache import compile_regex
+from ..table_items import task_tables, to_norm
+from ..tables import find_task_tables, lead_in_comparators
 
 _FLAGS = regex.V1 | regex.I
 _CONTROL_KEYS = ("extent", "needs", "anchors", "after")
@@ -175,7 +178,7 @@ def _candidates(ctx: MatchContext) -> tuple[list[_Cand], str]:
     text = ctx.text
     out: list[_Cand] = []
     starts = AnchorStarts(text, ctx.lowered(), ctx.places())
-    for rule, m in scan_anchored(ctx.rules["targets"], text, ctx.lowered(), starts, ctx.timeout):
+    for rule, m in scan_anchored(_scanned(ctx.rules["targets"]), text, ctx.lowered(), starts, ctx.timeout):
         g = group_dict(m)
         value = parse_number(g.get("num") or "")
         if value is None:
@@ -198,6 +201,68 @@ def _candidates(ctx: MatchContext) -> tuple[list[_Cand], str]:
             continue
         kept.append(c)
     return kept, starts.low
+
+
+_SPLITS: dict[int, tuple] = {}   # id(rule list) -> (rule list, scanned rules, table-cell rules)
+
+
+def _split(rules: list) -> tuple[list, list]:
+    """(rules scanned over the text, rules read against table cells) of a rule list, split once."""
+    hit = _SPLITS.get(id(rules))
+    if hit is None or hit[0] is not rules:
+        table = [r for r in rules if r.fields.get("needs") == "table"]
+        hit = _SPLITS[id(rules)] = (rules, [r for r in rules if r.fields.get("needs") != "table"], table)
+    return hit[1], hit[2]
+
+
+def _scanned(rules: list) -> list:
+    return _split(rules)[0]
+
+
+def _table_targets(ctx: MatchContext) -> list[Found]:
+    """A target for each figure alone in a target column of a table of targets
+    (tables.TaskTable.targets), read whole by the table-cell rules."""
+    rules = _split(ctx.rules["targets"])[1]
+    layout = ctx.layout
+    tables = task_tables(layout) if layout is not None else find_task_tables(ctx.norm.original)
+    out: list[Found] = []
+    for table in tables:
+        if not table.targets or not rules:
+            continue
+        comparator = _lead_in_comparator(ctx.norm, table.start)
+        for col in table.targets:
+            head = fold_key(table.headers[col]) if col < len(table.headers) else ""
+            unit = "percent" if "%" in head or "tỷ lệ" in head else "count"
+            for row in table.rows:
+                if row.section or col >= len(row.cells):
+                    continue
+                a, b = row.cells[col]
+                if not 0 < b - a <= 12:
+                    continue
+                ns, ne = to_norm(ctx.norm, a), to_norm(ctx.norm, b)
+                for rule in rules:
+                    m = rule.regex.fullmatch(ctx.text, ns, ne)
+                    value = parse_number(m.group("num")) if m else None
+                    if value is None:
+                        continue
+                    fields = {k: v for k, v in rule.fields.items() if k not in _CONTROL_KEYS}
+                    fields.update({"value": value, "unit": unit, "comparator": comparator, "change": None,
+                                   "measure": " ".join(table.headers[col].split()).strip("* ")})
+                    out.append(Found(ns, ne, rule.id, fields, rule.priority))
+                    break
+    return out
+
+
+_LEAD_IN_CHARS = 300   # the words before a table that say how its figures are met
+
+
+def _lead_in_comparator(norm, table_start: int) -> str:
+    """ge/le when the text just before the table says so ("phấn đấu đạt tối thiểu …:"), else eq."""
+    before = fold_key(norm.original[max(0, table_start - _LEAD_IN_CHARS):table_start])
+    for name, pat in lead_in_comparators():
+        if pat.search(before):
+            return name
+    return "eq"
 
 
 def _with_clause(text: str, c: _Cand) -> _Cand:
@@ -368,4 +433,6 @@ def find(ctx: MatchContext) -> list[Found]:
         fields.update({"value": c.value, "unit": c.unit, "comparator": c.comparator or "eq",
                        "change": c.change, "measure": _measure(text, c)})
         out.append(Found(c.start, c.end, c.rule.id, fields, c.rule.priority))
+    if _split(ctx.rules["targets"])[1] and ("|" in ctx.norm.original or "\t" in ctx.norm.original):
+        out.extend(_table_targets(ctx))
     return out
