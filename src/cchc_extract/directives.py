@@ -13,13 +13,14 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
-from typing import Optional
+from itertools import chain as concat
+from typing import Any, Callable, Optional
 
 import regex
 
 from . import diagnostics
 from .matchers import MatchContext
-from .models import Body, BodyRef, Directive, Document, validate_rows
+from .models import BodyRef, Directive, Document, list_validator, validate_rows
 from .roles import Chain, Lexicon, Mention, build_chains, classify, default_lexicon, lower_once
 from .startup_cache import compile_regex
 from .structure.labels import BULLET_SIGNS
@@ -147,8 +148,8 @@ def build_directives(doc: Document, ctx: MatchContext, lexicon: Lexicon | None =
         out.append(pre_directive)
     inherited_top = pre_roles if pre_roles.lead else _recipients(doc, ctx, bodies)
     asked = _preamble_asks(doc, ctx, lex)     # "... yêu cầu:": every item below is a task
+    cue = lex.plan("text", ("cue",)).__call__  # lex.first("text", …, ("cue",)), fetched once
 
-    refs: dict[int, BodyRef] = {}
     base: dict[str, Roles] = {}
     alias = _aliases(doc, ctx, bodies) if "sau đây" in ctx.lowered() else {}
     party = {i for i, b in enumerate(doc.bodies) if b.level == "party"}
@@ -168,11 +169,12 @@ def build_directives(doc: Document, ctx: MatchContext, lexicon: Lexicon | None =
             continue
         roles, own_base = _item_roles(chains, parent_base, unit, alias, party)
         base[unit.path] = own_base
-        if not roles.lead and not roles.support and not _asks_for_action(unit, asked, lex):
+        if not roles.lead and not roles.support and not _asks_for_action(unit, asked, cue):
             continue
-        out.append(_make(doc, ctx, unit.path, unit.parts[0], roles, links, refs))
+        out.append(_make(doc, ctx, unit.path, unit.parts[0], roles, links))
     if fields:
-        out = _with_field_roles(out, fields, units, base, doc, ctx, links, refs)
+        out = _with_field_roles(out, fields, units, base, doc, ctx, links)
+    _with_body_refs(doc, out)             # the table rows name theirs already
     out = merge_table_directives(out, table_rows(doc, ctx, links))
     for i, row in enumerate(out, 1):
         row["id"] = f"a{i}"
@@ -192,14 +194,14 @@ _FIELD_LINE = compile_regex(
 
 def _field_line(unit: "Unit") -> Optional[str]:
     """'lead' or 'support' when the unit is a field line of the task above it, else None."""
-    if not unit.parent or unit.text[:1] not in "-+*\u2022":
-        return None
+    if not unit.parent or unit.text[:1] not in "-+*\u2022" or ":" not in unit.text:
+        return None                      # (the pattern needs its colon)
     m = _FIELD_LINE.match(unit.text)
     return None if m is None else ("lead" if m.group("lead") else "support")
 
 
 def _with_field_roles(out: list[dict], fields: dict[str, tuple[list[int], list[int]]], units: list,
-                      base: dict, doc: Document, ctx: MatchContext, links: dict, refs: dict) -> list[dict]:
+                      base: dict, doc: Document, ctx: MatchContext, links: dict) -> list[dict]:
     """The directives with each task's roles taken from its field lines ("Nhiệm vụ 1: …" over
     "- Đơn vị chủ trì: X" / "- Đơn vị phối hợp: Y"): the lines are the task's table of who does
     it, so they replace the roles the task had (inherited or named in its own line)."""
@@ -213,7 +215,7 @@ def _with_field_roles(out: list[dict], fields: dict[str, tuple[list[int], list[i
         asked = base.get(path)           # the task keeps the request it is under
         roles = Roles(lead, [i for i in _unique(support) if i not in lead], "explicit",
                       asked.modality if asked is not None and asked.modality else "assign")
-        made[path] = _make(doc, ctx, path, unit.parts[0], roles, links, refs)
+        made[path] = _make(doc, ctx, path, unit.parts[0], roles, links)
     kept = [d for d in out if d["item"] not in made]
     return sorted(kept + list(made.values()), key=lambda d: d["span"][0])
 
@@ -248,14 +250,15 @@ def _first_line(text: str) -> str:
     return text if nl < 0 else text[:nl]     # not split(): that copies the rest too
 
 
-def _asks_for_action(unit: "Unit", preamble_asks: bool, lex: Lexicon) -> bool:
+def _asks_for_action(unit: "Unit", preamble_asks: bool, cue: Callable[[str, Optional[str]], Any]) -> bool:
     """A leadless item is still a directive under a requesting preamble or when it uses an
-    action word; an all-capitals section heading ("II. TỔ CHỨC THỰC HIỆN") is not."""
+    action word; an all-capitals section heading ("II. TỔ CHỨC THỰC HIỆN") is not.
+    cue: the 'text' plan of the cue entries (Lexicon.plan): text, low -> entry or None."""
     text = unit.text
     first_line = _first_line(text)
     if _all_capitals(first_line) and "\n" not in text.strip():
         return False
-    return preamble_asks or lex.first("text", text, ("cue",), unit.low) is not None
+    return preamble_asks or cue(text, unit.low) is not None
 
 
 def _all_capitals(line: str) -> bool:
@@ -673,19 +676,10 @@ def _recipients(doc: Document, ctx: MatchContext, bodies) -> Roles:
 
 # --- output -------------------------------------------------------------------
 
-def _ref(doc: Document, i: int) -> BodyRef:
-    b: Body = doc.bodies[i]
-    # validated init: pydantic-core does it faster than the pure-Python model_construct, and
-    # called directly (what BodyRef(**fields) does less its Python __init__ frame)
-    return BodyRef.__pydantic_validator__.validate_python({"text": b.text, "span": b.span, "body": b.id or None})
-
-
 def _make(doc: Document, ctx: MatchContext, path: str, nspan: tuple[int, int], roles: Roles,
-          links: dict[str, dict[str, list[str]]], refs: Optional[dict[int, BodyRef]] = None) -> dict:
-    """The fields of a Directive (build_directives validates them all in one call).
-    refs: BodyRefs already made in this document (children repeat their parent's lead;
-    a BodyRef is never mutated, so directives may share one: validation keeps instances)."""
-    refs = {} if refs is None else refs
+          links: dict[str, dict[str, list[str]]]) -> dict:
+    """The fields of a Directive (build_directives validates them all in one call), lead and
+    support as body indices (the Roles' lists, never changed) until _with_body_refs."""
     s, e = ctx.norm.to_original(*nspan)
     # trim surrounding blanks so the span quotes the words
     raw = ctx.norm.original[s:e]
@@ -694,12 +688,27 @@ def _make(doc: Document, ctx: MatchContext, path: str, nspan: tuple[int, int], r
     own = links.get(path, _NO_LINKS)
     return {
         "text": ctx.norm.original[s:e], "span": (s, e), "item": path,
-        "lead": [refs[i] if i in refs else refs.setdefault(i, _ref(doc, i)) for i in roles.lead],
-        "support": [refs[i] if i in refs else refs.setdefault(i, _ref(doc, i)) for i in roles.support],
+        "lead": roles.lead, "support": roles.support,
         "modality": roles.modality, "lead_source": roles.source if roles.lead else None,
         "deadlines": list(own.get("deadlines", ())), "targets": list(own.get("targets", ())),
         "references": list(own.get("references", ())),
     }
+
+
+def _with_body_refs(doc: Document, rows: list[dict]) -> None:
+    """Replace the body indices of the rows' lead and support (see _make) by BodyRefs: one per
+    body named (children repeat their parent's lead; a BodyRef is never mutated, so directives
+    share it: validation keeps instances), all made in one validation call."""
+    named = dict.fromkeys(concat.from_iterable([r["lead"] for r in rows] + [r["support"] for r in rows]))
+    if not named:
+        return
+    bodies = doc.bodies
+    refs = list_validator(BodyRef).validate_python(
+        [{"text": b.text, "span": b.span, "body": b.id or None} for b in map(bodies.__getitem__, named)])
+    made = dict(zip(named, refs)).__getitem__
+    for row in rows:
+        row["lead"] = list(map(made, row["lead"]))
+        row["support"] = list(map(made, row["support"]))
 
 
 _NO_LINKS: dict[str, list[str]] = {}

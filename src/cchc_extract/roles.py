@@ -94,7 +94,7 @@ class _Plan:
     """The entries of some roles in one slot, tried in file order, with the memo of its answers
     (per document: a document repeats many windows ("", "Giao ", ":"))."""
 
-    __slots__ = ("steps", "screen", "heads", "memo")
+    __slots__ = ("steps", "screen", "heads", "edges", "memo")
 
     def __init__(self, steps: tuple, screen: Any = None, heads: Any = None):
         # (trigger, literal words, literal phrases or None, bound test, the one literal word or
@@ -103,12 +103,17 @@ class _Plan:
                            for t, lits, phrases, test in steps)
         self.screen = screen         # window -> None when no entry can hit it (see _screen)
         self.heads = heads           # an _EdgeTest of the windows' openings, or None
+        # (_EdgeMasks of the entries' openings, of their ends) of a screened plan, or None
+        self.edges = None if screen is None else screen.edges
         self.memo: dict = {}
 
     def __call__(self, window: str, low: Optional[str] = None) -> Optional[Trigger]:
         """The first entry hitting window (`low`: window in lower case, when the caller has it)."""
         if self.heads is not None and not self.heads[window[:_HEAD]]:
             return None                  # before the memo: no hashing of a long window
+        edges = self.edges
+        if edges is not None and not edges[0][window[:_HEAD]] & edges[1][window[-_TAIL:]]:
+            return None                  # the same (see _Screen.__call__)
         memo = self.memo
         found = memo.get(window, _MISS)
         if found is not _MISS:
@@ -123,11 +128,12 @@ class _Plan:
         if self.heads is not None and not self.heads[window[:_HEAD]]:
             return None
         steps = self.steps
-        if self.screen is not None:
-            hit = self.screen(window)
+        screen = self.screen
+        if screen is not None:
+            hit = screen.__call__(window)        # (a method call: cheaper than the type slot)
             if hit is None:
                 return None
-            first = self.screen.branch(hit)      # the entries before it cannot match
+            first = screen.branch(hit)           # the entries before it cannot match
             if first:
                 steps = steps[first:]
         for t, lits, phrases, test, word in steps:
@@ -251,23 +257,27 @@ class Lexicon:
                       t.literals if slot == "text" else None, t.test)
                      for t in self.triggers if t.slot == slot and t.role in roles)
 
-    def chain_tests(self) -> tuple[_BeforeTests, _Plan, _Plan, _Plan]:
+    def chain_tests(self) -> tuple:
         """classify's memoized tests: of a 'before' window (see _BeforeTests) and for a subject
-        entry, and of an 'after' window for a lead or support entry, and for a block entry."""
+        entry, and of an 'after' window for a lead or support entry, and for a block entry.
+        Their bound __call__ methods: called per chain, a bound method is a plain function call
+        (calling the instance itself goes through the slower type slot)."""
         if self._before is None:
             self._before = _BeforeTests(self.plan("before", ("lead", "support")),
                                         self.plan("before", ("passive",)))
-            self._chain_tests = (self._before, self.plan("before", ("subject",)),
-                                 self.plan("after", ("lead", "support")), self.plan("after", ("block",)))
+            self._chain_tests = (self._before.__call__, self.plan("before", ("subject",)).__call__,
+                                 self.plan("after", ("lead", "support")).__call__,
+                                 self.plan("after", ("block",)).__call__)
         return self._chain_tests
 
-    def any_match(self, slot: str, role: str) -> "_AnyMatch":
+    def any_match(self, slot: str, role: str) -> Any:
         """text -> whether some entry of this role matches at the start of text (literals not
-        consulted), memoized like the plans (a document repeats its gaps: ", ", " và ")."""
+        consulted), memoized like the plans (a document repeats its gaps: ", ", " và "): the
+        bound __call__ of an _AnyMatch (see chain_tests)."""
         test = self._joined.get((slot, role))
         if test is None:
             test = self._joined[(slot, role)] = _AnyMatch(_any_matcher(slot, self.of(slot, role)))
-        return test
+        return test.__call__
 
     def reset_memo(self) -> None:
         """Forget memoized answers (one document's windows; keeps memory bounded)."""
@@ -327,8 +337,11 @@ def _screen(triggers: list[Trigger]) -> Any:
     exact = compile_regex(joined, FLAGS)
     if exact.groups != n:            # numbered otherwise (a group name used twice): not told
         groups = []
+    # a window whose opening one entry can start and whose end another can end (the entries
+    # are whole-window: forward fullmatch; their REVERSE form matches from the end) is no hit
+    edges = (_EdgeMasks([t.test for t in triggers]), _EdgeMasks([t.regex.match for t in triggers]))
     return _Screen(exact.fullmatch, None if loose is None else compile_re(loose).fullmatch, tuple(groups),
-                   _EdgeTest([exact.fullmatch]))
+                   edges)
 
 
 class _Screen:
@@ -339,12 +352,12 @@ class _Screen:
     (no ß, İ, ﬁ): then the folded window lines up with the window and full case folding is per
     character."""
 
-    __slots__ = ("exact", "loose", "groups", "heads")
+    __slots__ = ("exact", "loose", "groups", "edges")
 
-    def __init__(self, exact: Any, loose: Any, groups: tuple = (), heads: Any = None):
+    def __init__(self, exact: Any, loose: Any, groups: tuple = (), edges: Any = None):
         self.exact, self.loose = exact, loose
         self.groups = groups         # the group of each entry in the joined pattern
-        self.heads = heads           # an _EdgeTest of the joined pattern's openings, or None
+        self.edges = edges           # (_EdgeMasks of the entries' openings, of their ends), or None
 
     def branch(self, m: Any) -> int:
         """Index of the entry a match of the joined pattern went through: the first one that
@@ -355,8 +368,10 @@ class _Screen:
         return 0
 
     def __call__(self, window: str) -> Any:
-        if self.heads is not None and not self.heads[window[:_HEAD]]:
-            return None                  # no window opening so matches (most: "Tăng cường …")
+        if self.edges is not None:
+            heads, ends = self.edges
+            if not heads[window[:_HEAD]] & ends[window[-_TAIL:]]:
+                return None              # no entry both opens and ends so (most: "Tăng cường …")
         if self.loose is not None:
             folded = window.casefold()
             if len(folded) == len(window) and self.loose(folded) is None:
@@ -384,6 +399,28 @@ class _EdgeTest(dict):
         if len(self) >= 4096:
             self.clear()   # bounded, whatever scripts the documents use
         known = self[edge] = any(test(edge, partial=True) is not None for test in self._tests)
+        return known
+
+    __hash__ = object.__hash__
+
+    def __eq__(self, other) -> bool:
+        return self is other
+
+
+class _EdgeMasks(dict):
+    """edge -> the bit mask of the tests that let it through (bit i: tests[i]): an _EdgeTest
+    per test, in one lookup.  A window is hit by no test when no test lets both its opening and
+    its end through."""
+
+    def __init__(self, tests: list):
+        super().__init__()
+        self._tests = tests
+
+    def __missing__(self, edge: str) -> int:
+        if len(self) >= 4096:
+            self.clear()   # bounded, whatever scripts the documents use
+        known = self[edge] = sum(1 << i for i, test in enumerate(self._tests)
+                                 if test(edge, partial=True) is not None)
         return known
 
     __hash__ = object.__hash__
@@ -626,6 +663,31 @@ LABEL = compile_regex(rf"^\s*(?:(?:[IVXLC]+|\d+(?:\.\d+)*)[.)]|[a-zđ][.)](?=\s)
                       FLAGS)
 
 
+def _label_end(text: str) -> int:
+    """LABEL.match(text).end(), told without the 'regex' call (full case folding makes it
+    costly) for the usual openings, where each character LABEL looks at is an ASCII one or a
+    non-blank (regex's \\s lies within str.isspace): "- X" (2), "1. X", "a) X" (3), a word
+    that opens no label ("Thực hiện …": 0).  Any other text: LABEL itself."""
+    c0, c1 = text[:1], text[1:2]
+    if c0 in _ASCII_BULLETS:
+        if c1 == " " and not text[2:3].isspace():
+            return 2
+    elif c0 in _ASCII_DIGITS or c0 in _ASCII_LETTERS:
+        if c1 in _LABEL_MARKS:
+            if text[2:3] == " " and not text[3:4].isspace():
+                return 3
+        elif c0 in _ASCII_LETTERS and c0 not in _ROMAN_LETTERS:
+            return 0             # no roman numeral, no "x)" / "x.", no bullet, no "Điều"
+    return LABEL.match(text).end()
+
+
+_ASCII_BULLETS = frozenset("-+*")
+_ASCII_DIGITS = frozenset("0123456789")
+_ASCII_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
+_ROMAN_LETTERS = frozenset("IVXLCivxlc")
+_LABEL_MARKS = frozenset(".)")
+
+
 def _clause_start(text: str, pos: int, floor: int, rare: bool = True, lines: bool = True) -> int:
     """Start of the clause holding pos: the end of the last break ([.;:!?] + blank, or a
     newline) lying within max(floor, pos - MAX_WINDOW)..pos, else that bound.  Reverse str
@@ -677,8 +739,8 @@ def build_chains(text: str, mentions: list[Mention], lex: Lexicon) -> list[Chain
     for m in sorted(mentions, key=_START):
         if chains:
             last = chains[-1]
-            gap = text[last.end:m.start]
-            if m.start >= last.end and len(gap) <= 80 and joins(gap):
+            # a gap over 80 characters joins nothing: told before it is sliced
+            if last.end <= m.start <= last.end + 80 and joins(text[last.end:m.start]):
                 last.mentions.append(m)
                 last.end = max(last.end, m.end)
                 continue
@@ -696,7 +758,7 @@ def _any_matcher(slot: str, entries: list[Trigger]) -> Any:
         if loose is not None:
             # most texts (gaps between bodies) join nothing: the stdlib screen of the joined
             # pattern rejects them for a fraction of a 'regex' call (see _Screen)
-            screen = _Screen(joined.match, compile_re(loose).match)
+            screen = _Screen(joined.match, compile_re(loose).match).__call__   # (see chain_tests)
             ends = _whole_ends(entries, source)
             if ends is not None:
                 # a text ending in "\n" may be matched up to the break only: not told by its end
@@ -733,7 +795,7 @@ def classify(text: str, chains: list[Chain], lex: Lexicon, low: Any = _LOWER,
     """Give every chain its role from the text around it (see rules/_roles.yaml).
     low: lower_once(text), when the caller has it.  needed_from: only the chains starting there
     or later need a role; earlier ones are classified only as far as those depend on them."""
-    body_start = LABEL.match(text).end()
+    body_start = _label_end(text)
     lines = "\n" in text                       # most units hold no line break (_soften_breaks)
     first_nl = text.find("\n", body_start) if lines else -1    # the end of the first line
     title_end = _title_end(text, body_start, first_nl)
