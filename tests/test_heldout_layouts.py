@@ -57,6 +57,17 @@ def test_a_running_header_with_its_page_is_a_page_break():
     assert "Trang" not in doc.items[0].text and "Trang" not in doc.items[1].text
 
 
+def test_markdown_headings_blockquotes_and_pandoc_notes():
+    # a letter exported by a markdown converter: "## 1." headings, a "> 1." quoted list, "[^1]" notes
+    doc = extract_text("Kính gửi: Các sở, ban, ngành tỉnh.\n\nThực hiện Công điện của Thủ tướng[^1], UBND tỉnh "
+                       "yêu cầu:\n\n## 1. Về rà soát thủ tục\n\n### a) Công bố danh mục\n\nSở Tư pháp chủ trì.\n\n"
+                       "## 2. Về kỷ luật\n\n> a) Không để hồ sơ quá hạn.\n\nNơi nhận:\n- Như trên;\n\n"
+                       "[^1]: Công điện số 142/CĐ-TTg ngày 28/8/2025.\n")
+    assert [i.path for i in doc.items] == ["1", "1/a", "2", "2/a"]
+    assert doc.items[0].text.startswith("1. Về rà soát") and doc.items[3].text.startswith("a) Không để")
+    assert [(f.marker, f.text) for f in doc.footnotes] == [("1", "Công điện số 142/CĐ-TTg ngày 28/8/2025.")]
+
+
 def test_a_page_number_line_inside_a_paragraph_is_a_page_break():
     doc = extract_text("1. Chủ tịch UBND các huyện chỉ đạo rà soát, báo cáo kết quả về Sở Nội vụ để tổng hợp, "
                        "báo cáo UBND\n\n2\n\ntỉnh.\n\n2. Giao Sở Nội vụ theo dõi, kiểm tra.\n"

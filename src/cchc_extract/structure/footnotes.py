@@ -11,7 +11,7 @@ from .text import clean
 from .warnlimit import Warner
 from ..startup_cache import compile_regex
 
-_INLINE_BRACKET = compile_regex(r"\[(\d{1,3})\]")
+_INLINE_BRACKET = compile_regex(r"\[\^?(\d{1,3})\]")     # "[1]", a markdown converter's "[^1]"
 _INLINE_PAREN = compile_regex(r"(?<=[\p{L}\d.,;:)\"'])\((\d{1,2})\)")    # "… của Chính phủ(1)"
 PAREN_NOTE = compile_regex(r"^\((\d{1,2})\)\s+(?=\S)")
 _UNIT_BEFORE = compile_regex(r"\d\s*(?:k|c|d)?m$")     # m², km² are units, not marks

@@ -8,7 +8,8 @@ from ..normalize import Mark, NormalizedText
 from .labels import match_label
 from ..startup_cache import compile_regex
 
-BRACKET_NOTE = compile_regex(r"\[(\d{1,3})\]\s*")
+# "[1] …" and a markdown converter's "[^1]: …" open a note's text
+BRACKET_NOTE = compile_regex(r"\[\^?(\d{1,3})\]:?\s*")
 # a page number left on its own line by PDF/Word text extraction ("2", "- 2 -", "Trang 2"):
 # a page break, not content, so the paragraph it cuts is rejoined like one cut by a blank line
 PAGE_NUMBER = compile_regex(r"(?:-\s*)?(?:[Tt]rang\s+)?\d{1,3}(?:\s*/\s*\d{1,3})?(?:\s*-)?")
@@ -19,6 +20,8 @@ RUNNING_HEAD_MAX = 120
 _EDGE = " \t\r\f\v*_"
 # ... except a star that opens a markdown list item: "* " then text, no closing star
 _STAR_BULLET = compile_regex(r"[ \t]{0,3}\*[ \t]+\S(?!.*\*\s*$)")
+# a markdown heading's hashes or a blockquote's ">" before a line's content ("## 1. Về …", "> 2. …")
+_MD_PREFIX = compile_regex(r"(?:#{1,6}|>(?:[ \t]*>)*)[ \t]+")
 
 
 @dataclass(slots=True)
@@ -57,6 +60,12 @@ def split_lines(norm: NormalizedText) -> list[Line]:
         if stars and "*" in raw[:4] and _STAR_BULLET.match(raw):     # "* Nội dung": a list bullet, kept
             s = pos + len(raw) - len(raw.lstrip(" \t"))
             stripped = raw[s - pos:].rstrip(_EDGE)
+        if stripped[0] in "#>":
+            m = _MD_PREFIX.match(stripped)
+            if m and m.end() < len(stripped):
+                rest = stripped[m.end():]
+                s += m.end() + len(rest) - len(rest.lstrip(_EDGE))
+                stripped = rest.lstrip(_EDGE)
         line = Line(idx, s, s + len(stripped), stripped)
         mark = None
         if at_pos:

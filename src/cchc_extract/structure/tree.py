@@ -32,7 +32,7 @@ _SECTION_FIRST = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZĐ")
 def _may_be_section(text: str) -> bool:
     """A necessary condition for _SECTION.match(text)."""
     return text.startswith(_SECTION_WORDS) or (text[1:2] == "." and text[0] in _SECTION_FIRST)
-_BRACKET_MARK = compile_regex(r"\[\d{1,3}\]")
+_BRACKET_MARK = compile_regex(r"\[\^?\d{1,3}\]")
 
 
 class _Open:
