@@ -174,6 +174,17 @@ def test_a_second_bullet_sign_nests_and_words_o_bullet_is_read():
         ("2", "decimal")]
 
 
+def test_slash_labels_are_items_and_their_heading_body_leads():
+    # some provinces number "1/ …", "a/ …"
+    from cchc_extract.pipeline import extract_text
+
+    doc = extract_text("Kính gửi: Các sở.\n\nUBND tỉnh yêu cầu:\n\n1/ Sở Nội vụ:\na/ Chủ trì, phối hợp với "
+                       "Sở Tư pháp rà soát quy trình.\nb/ Kiểm tra công tác CCHC.\n2/ Sở Tài chính bố trí kinh phí.\n")
+    assert [i.path for i in doc.items] == ["1", "1/a", "1/b", "2"]
+    leads = {d.item: [b.text for b in d.lead] for d in doc.directives}
+    assert leads["1/a"] == ["Sở Nội vụ"] and leads["2"] == ["Sở Tài chính"]
+
+
 def test_an_item_pasted_twice_is_marked_as_the_copy():
     lay = layout("Yêu cầu:\n1. Rà soát hồ sơ.\na) Lập danh mục.\n1. Rà soát hồ sơ.\na) Lập danh mục.\n"
                  "1. Công khai kết quả.\n")

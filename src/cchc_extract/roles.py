@@ -659,7 +659,7 @@ class Chain:
     passive: bool = False               # agent of a passive clause ("do X ...")
 
 
-LABEL = compile_regex(rf"^\s*(?:(?:[IVXLC]+|\d+(?:\.\d+)*)[.)]|[a-zđ][.)](?=\s)|[-+–*{BULLET_SIGNS}]|Điều\s+\d+\.?)?\s*",
+LABEL = compile_regex(rf"^\s*(?:(?:[IVXLC]+|\d+(?:\.\d+)*)[.)/]|[a-zđ][./)](?=\s)|[-+–*{BULLET_SIGNS}]|Điều\s+\d+\.?)?\s*",
                       FLAGS)
 
 
@@ -685,7 +685,7 @@ _ASCII_BULLETS = frozenset("-+*")
 _ASCII_DIGITS = frozenset("0123456789")
 _ASCII_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
 _ROMAN_LETTERS = frozenset("IVXLCivxlc")
-_LABEL_MARKS = frozenset(".)")
+_LABEL_MARKS = frozenset("./)")     # "1.", "a)", and "1/", "a/" in some provinces
 
 
 def _clause_start(text: str, pos: int, floor: int, rare: bool = True, lines: bool = True) -> int:

@@ -142,7 +142,7 @@ def _scan(g: Gazetteer, text: str, low: str, line_breaks: str = "") -> _Hits:
 _LIST_SIGNS = " \t-+*" + BULLET_SIGNS
 
 
-_LINE_LABEL = re.compile(r"(?:[a-dđeg-ik-vxy]|\d{1,2}(?:\.\d{1,2})*)[.)][ \t]")
+_LINE_LABEL = re.compile(r"(?:[a-dđeg-ik-vxy]|\d{1,2}(?:\.\d{1,2})*)[.)/][ \t]")
 
 
 def _line_end(flat: str, s: int, e: int, breaks: str) -> int:

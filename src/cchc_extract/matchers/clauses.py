@@ -19,13 +19,13 @@ WINDOW = 600
 # field line (a few words and a colon: "Đơn vị chủ trì: Cục …", "Thời gian hoàn thành: …").
 # Hard-wrapped text ("... của Chính\nphủ ...", "số\n01/NQ-CP") continues the clause.
 _NEW_LINE_STARTS = (
-    r"\n(?=[ \t]*(?:\n|$|[-+•*|]|\d+(?:\.\d+)*[.)]\s|[a-zđ]\)\s))"
+    r"\n(?=[ \t]*(?:\n|$|[-+•*|]|\d+(?:\.\d+)*[.)/]\s|[a-zđ][)/]\s))"
     r"|(?<![\p{Ll},][ \t]*)\n(?=[ \t]*\p{Lu})"
     # ... or it opens a field line, whatever the line before ends with ("Đơn vị chủ trì: …")
     r"|\n(?=[ \t]*\p{Lu}[\p{L} ]{0,40}:[ \t])"
     # ... or it ends a heading: a short labelled line without punctuation that does not stop
     # on a linking word ("1. Đánh giá chung"; not a wrapped "a) Giao Sở Nội vụ phối hợp với")
-    r"|\n(?<=(?:^|\n)[ \t]*(?:[IVX]+|\d+(?:\.\d+)*|[a-zđ])[.)][ \t][^\n.;:,]{1,60}"
+    r"|\n(?<=(?:^|\n)[ \t]*(?:[IVX]+|\d+(?:\.\d+)*|[a-zđ])[.)/][ \t][^\n.;:,]{1,60}"
     r"(?<!\b(?:của|và|với|các|cho|tại|về|theo|trong|là|để|được|những|từ)[ \t]*)\n)(?=[ \t]*\p{Lu})")
 # a clause boundary (":" also opens a clause, so it counts when looking back)
 _BOUNDARY_FWD = compile_regex(r"[;]|\.(?=\s|$)|" + _NEW_LINE_STARTS)
@@ -33,7 +33,7 @@ _BOUNDARY_BACK = compile_regex(r"(?r)[;:]|\.(?=\s|$)|" + _NEW_LINE_STARTS)
 LOOKAHEAD = 16   # characters past pos that the boundary lookaheads may need to see
 # what may stand between the clause start and a phrase that opens the clause
 _OPENER = compile_regex(
-    r"\s*(?:[-+•]\s*|(?:[IVX]+|\d+(?:\.\d+)*|[a-zđ])[.)]\s*)?\s*", regex.V1 | regex.I)
+    r"\s*(?:[-+•]\s*|(?:[IVX]+|\d+(?:\.\d+)*|[a-zđ])[.)/]\s*)?\s*", regex.V1 | regex.I)
 # đã; đạt được; "mới cắt giảm được" (only managed to: a result so far); "mới đạt", "chỉ đạt" (only reached)
 _PAST = compile_regex(r"\bđã\b|\bđạt\s+được\b|\bmới\s+(?:\p{L}+\s+){1,4}?được\b|\b(?:mới|chỉ)\s+đạt\b",
                       regex.V1 | regex.I)

@@ -45,7 +45,7 @@ _ISSUER_LEAD = compile_regex(_MARK + r"\s*,?\s*của\s+", regex.I | FLAGS)
 # A line break that ends a paragraph: a blank line, or a next line that starts a list
 # item or bullet.  Any other line break is a hard wrap inside the sentence.
 # (a line of capitals is a header line: "… của UBND huyện X" / "CỘNG HÒA XÃ HỘI …" in a V/v cell)
-_BREAK = r"\n(?=[ \t]*(?:\n|[-+•*]|\d+(?:\.\d+)*[.)]\s|\p{L}[.)]\s|[IVX]+\.\s|\[\d|\p{Lu}{2,}[ \t]+\p{Lu}{2,}|$))"
+_BREAK = r"\n(?=[ \t]*(?:\n|[-+•*]|\d+(?:\.\d+)*[.)/]\s|\p{L}[.)/]\s|[IVX]+\.\s|\[\d|\p{Lu}{2,}[ \t]+\p{Lu}{2,}|$))"
 # An issuer ends at punctuation, a footnote mark or the end of a paragraph.
 _ISSUER_END = compile_regex(r"[,;:.()\[\]\"'!?]|\s-\s|" + _BREAK, FLAGS)
 _TITLE_LEAD = compile_regex(_MARK + r"\s*,?\s*(?:về\s+việc|về|v/v)\s+", regex.I | FLAGS)

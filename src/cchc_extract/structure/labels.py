@@ -28,8 +28,8 @@ _LABEL = compile_regex(
     r"(?P<dieu>Điều\s++(?P<dn>\d{1,3})\s*+[.:])(?=\s|$)"
     r"|(?P<roman>(?P<rn>[IVXL]{1,6}+)\.)(?=\s)"
     r"|(?P<multi>(?P<mn>\d{1,2}+(?:\.\d{1,2}+)++)\.?)(?=\s)"
-    r"|(?P<dec>(?P<dn2>\d{1,2}+)[.)])(?=\s+\S)"          # "1." and, less often, "1)"
-    r"|(?P<letter>(?P<ln>[a-dđeg-ik-vxy])[).])(?=\s+\S)"  # "a)" and, less often, "a."
+    r"|(?P<dec>(?P<dn2>\d{1,2}+)[.)/])(?=\s+\S)"         # "1." and, less often, "1)" or "1/"
+    r"|(?P<letter>(?P<ln>[a-dđeg-ik-vxy])[)./])(?=\s+\S)"  # "a)" and, less often, "a." or "a/"
     r"|(?P<dash>-)(?=\s+\S)"
     r"|(?P<plus>\+)(?=\s+\S)"
     # Word's second-level bullet, a letter "o" once the list is copied as text, before a capital
@@ -101,6 +101,7 @@ def match_label(text: str) -> Optional[Label]:
 
 
 _LETTER_SET = frozenset(LETTERS)         # what the `letter` alternative's first character accepts
+_LETTER_MARKS = (")", ".", "/")          # what may close a letter label ("a)", "a.", "a/"; not "")
 
 # a plan's tasks or targets numbered with their noun: "Nhiệm vụ 1: …", "Chỉ tiêu 2: …" (label
 # "Nhiệm vụ 1", kind named), under a section or a numbered item, above its a) and dashes
@@ -135,7 +136,7 @@ def _match_label(text: str) -> Optional[Label]:
         m = _NAMED.match(text)
         return None if m is None else Label(m.group("named"), "named", m.group("named"), m.end(),
                                            int(m.group("nn")))
-    if not text or (text[0] not in _FIRST and text[1:2] != ")" and text[1:2] != "."):
+    if not text or (text[0] not in _FIRST and text[1:2] not in _LETTER_MARKS):
         return None                      # cheap test first: most lines are not labelled
     # the commonest labels, "a) x" and "- x", decided without the regex (the alternatives
     # start with distinct characters, so no earlier one can match these): a plain space
