@@ -451,3 +451,14 @@ def test_inline_fields_of_a_task_line_give_its_lead_and_support():
             "Cơ quan phối hợp: Văn phòng Sở; Thời gian: Quý II/2024.\n")
     (d,) = [d for d in extract_text(text).directives if d.item == "II/1/-1"]
     assert [b.text for b in d.lead] == ["Phòng Quản lý thương mại"] and [b.text for b in d.support] == ["Văn phòng Sở"]
+
+
+def test_a_heading_body_with_its_holders_office_in_apposition_leads_the_items_under_it():
+    from cchc_extract.pipeline import extract_text
+
+    text = ("Kế hoạch.\n\n3. Nhiệm vụ của các thành viên\na) Giám đốc Sở Nội vụ - Phó Trưởng ban Thường trực:\n"
+            "- Xây dựng kế hoạch khắc phục.\nb) Chủ tịch UBND các huyện - Thành viên Ban Chỉ đạo:\n"
+            "Chịu trách nhiệm về kết quả CCHC.\n")
+    leads = {d.item: [b.text for b in d.lead] for d in extract_text(text).directives}
+    assert leads["3/a"] == ["Sở Nội vụ"] and leads["3/a/-1"] == ["Sở Nội vụ"]
+    assert leads["3/b"] == ["UBND các huyện"]

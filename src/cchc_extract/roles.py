@@ -901,7 +901,10 @@ def lower_once(text: str) -> Optional[str]:
 
 # the rest of a heading line after its bodies: nothing, ":" or an alias aside
 # ("1. Các bộ, …, UBND các tỉnh (sau đây gọi chung là bộ, ngành, địa phương):")
-HEADING_TAIL = compile_regex(r"^(?:\s*\([^()\n]{1,160}\))?[ \t:.;]*$")
+# a heading's body may carry its holder's office in apposition ("a) Giám đốc Sở Nội vụ - Phó Trưởng ban
+# Thường trực:", "d) Chủ tịch UBND các huyện - Thành viên Ban Chỉ đạo:")
+HEADING_TAIL = compile_regex(r"^(?:\s*\([^()\n]{1,160}\))?(?:\s+[-–]\s+(?:Phó|Trưởng|Ủy\s+viên|Thành\s+viên|"
+                             r"Thường\s+trực|Tổ\s+trưởng|Tổ\s+phó)\b[^\n:;.()]{0,60})?[ \t:.;]*$")
 HEADING_GAP = compile_regex(r"^\s*(?:[,;]|và)\s*(?:và\s+)?$", FLAGS)
 
 
