@@ -383,22 +383,21 @@ _HEAD = 3     # characters of a window's opening looked up in an _EdgeTest (whol
 _TAIL = 3     # characters of a window's end looked up in an _EdgeTest ('before' plans)
 
 
-class _EdgeTest(dict):
-    """edge -> whether some window with that opening (or that end) can be hit by one of the
-    tests: each test's partial match, asked once per edge of a few characters (a property of the
-    patterns, like a class table).  For a whole-window test the edge is the window's first
-    characters and the test a forward fullmatch; for a 'before' test (REVERSE, matched from the
-    end) the window's last characters and the test its match.  A window whose edge fails cannot
-    be hit, and needs no further test."""
+class _EdgeMemo(dict):
+    """edge -> what the tests' partial matches say of a window with that opening (or that end),
+    asked once per edge of a few characters (a property of the patterns, like a class table).
+    For a whole-window test the edge is the window's first characters and the test a forward
+    fullmatch; for a 'before' test (REVERSE, matched from the end) the window's last characters
+    and the test its match.  Bounded, whatever scripts the documents use."""
 
     def __init__(self, tests: list):
         super().__init__()
         self._tests = tests
 
-    def __missing__(self, edge: str) -> bool:
+    def __missing__(self, edge: str):
         if len(self) >= 4096:
-            self.clear()   # bounded, whatever scripts the documents use
-        known = self[edge] = any(test(edge, partial=True) is not None for test in self._tests)
+            self.clear()
+        known = self[edge] = self._of(edge)
         return known
 
     __hash__ = object.__hash__
@@ -407,26 +406,21 @@ class _EdgeTest(dict):
         return self is other
 
 
-class _EdgeMasks(dict):
+class _EdgeTest(_EdgeMemo):
+    """edge -> whether some window with it can be hit by one of the tests: a window whose edge
+    fails needs no further test."""
+
+    def _of(self, edge: str) -> bool:
+        return any(test(edge, partial=True) is not None for test in self._tests)
+
+
+class _EdgeMasks(_EdgeMemo):
     """edge -> the bit mask of the tests that let it through (bit i: tests[i]): an _EdgeTest
     per test, in one lookup.  A window is hit by no test when no test lets both its opening and
     its end through."""
 
-    def __init__(self, tests: list):
-        super().__init__()
-        self._tests = tests
-
-    def __missing__(self, edge: str) -> int:
-        if len(self) >= 4096:
-            self.clear()   # bounded, whatever scripts the documents use
-        known = self[edge] = sum(1 << i for i, test in enumerate(self._tests)
-                                 if test(edge, partial=True) is not None)
-        return known
-
-    __hash__ = object.__hash__
-
-    def __eq__(self, other) -> bool:
-        return self is other
+    def _of(self, edge: str) -> int:
+        return sum(1 << i for i, test in enumerate(self._tests) if test(edge, partial=True) is not None)
 
 
 def loose_pattern(pattern: str) -> Optional[str]:
