@@ -26,7 +26,7 @@ import regex
 
 from . import Found, MatchContext
 from .clauses import clause_end, clause_start, past_at, past_in
-from .deadlines import _ANCHOR_CHARS, AnchorStarts, scan_anchored
+from .deadlines import _ANCHOR_CHARS, AnchorStarts, _split_rules, scan_anchored
 from .groups import group_dict, group_numbers
 from ..normalize import fold_key
 from ..startup_cache import compile_regex
@@ -178,7 +178,7 @@ def _candidates(ctx: MatchContext) -> tuple[list[_Cand], str]:
     text = ctx.text
     out: list[_Cand] = []
     starts = AnchorStarts(text, ctx.lowered(), ctx.places())
-    for rule, m in scan_anchored(_scanned(ctx.rules["targets"]), text, ctx.lowered(), starts, ctx.timeout):
+    for rule, m in scan_anchored(_split_rules(ctx.rules["targets"])[0], text, ctx.lowered(), starts, ctx.timeout):
         g = group_dict(m)
         value = parse_number(g.get("num") or "")
         if value is None:
@@ -203,26 +203,10 @@ def _candidates(ctx: MatchContext) -> tuple[list[_Cand], str]:
     return kept, starts.low
 
 
-_SPLITS: dict[int, tuple] = {}   # id(rule list) -> (rule list, scanned rules, table-cell rules)
-
-
-def _split(rules: list) -> tuple[list, list]:
-    """(rules scanned over the text, rules read against table cells) of a rule list, split once."""
-    hit = _SPLITS.get(id(rules))
-    if hit is None or hit[0] is not rules:
-        table = [r for r in rules if r.fields.get("needs") == "table"]
-        hit = _SPLITS[id(rules)] = (rules, [r for r in rules if r.fields.get("needs") != "table"], table)
-    return hit[1], hit[2]
-
-
-def _scanned(rules: list) -> list:
-    return _split(rules)[0]
-
-
 def _table_targets(ctx: MatchContext) -> list[Found]:
     """A target for each figure alone in a target column of a table of targets
     (tables.TaskTable.targets), read whole by the table-cell rules."""
-    rules = _split(ctx.rules["targets"])[1]
+    rules = _split_rules(ctx.rules["targets"])[1]
     layout = ctx.layout
     tables = task_tables(layout) if layout is not None else find_task_tables(ctx.norm.original)
     out: list[Found] = []
@@ -433,6 +417,6 @@ def find(ctx: MatchContext) -> list[Found]:
         fields.update({"value": c.value, "unit": c.unit, "comparator": c.comparator or "eq",
                        "change": c.change, "measure": _measure(text, c)})
         out.append(Found(c.start, c.end, c.rule.id, fields, c.rule.priority))
-    if _split(ctx.rules["targets"])[1] and ("|" in ctx.norm.original or "\t" in ctx.norm.original):
+    if _split_rules(ctx.rules["targets"])[1] and ("|" in ctx.norm.original or "\t" in ctx.norm.original):
         out.extend(_table_targets(ctx))
     return out
