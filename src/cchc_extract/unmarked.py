@@ -14,7 +14,9 @@ from __future__ import annotations
 
 from typing import Optional
 
-from .startup_cache import compile_regex
+import re
+
+from .startup_cache import compile_re, compile_regex
 from .viet_syllables import is_syllable
 
 MIN_CHARS = 40
@@ -30,18 +32,13 @@ tai ve de nay khi tren den so giao yeu cau de nghi trach
 """.split())
 
 _WORD = compile_regex(r"[A-Za-z]+")
+# a line of MIN_CHARS or more plain ASCII characters: found by one scan, no copy of the text's lines
+_ASCII_LINE = compile_re(r"^[\t -~]{%d,}$" % MIN_CHARS, re.M)
 
 
 def unmarked_lines(text: str) -> list[tuple[int, int]]:
     """(start, end) of every line of `text` that reads as Vietnamese without its marks."""
-    found = []
-    pos = 0
-    for line in text.split("\n"):
-        end = pos + len(line)
-        if len(line) >= MIN_CHARS and line.isascii() and _reads_unmarked(line):
-            found.append((pos, end))
-        pos = end + 1
-    return found
+    return [m.span() for m in _ASCII_LINE.finditer(text) if _reads_unmarked(m.group())]
 
 
 def _reads_unmarked(line: str) -> bool:
