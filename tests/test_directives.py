@@ -462,3 +462,15 @@ def test_a_heading_body_with_its_holders_office_in_apposition_leads_the_items_un
     leads = {d.item: [b.text for b in d.lead] for d in extract_text(text).directives}
     assert leads["3/a"] == ["Sở Nội vụ"] and leads["3/a/-1"] == ["Sở Nội vụ"]
     assert leads["3/b"] == ["UBND các huyện"]
+
+
+def test_persons_named_with_the_heads_and_a_standing_body_keep_the_bodies_their_role():
+    from cchc_extract.pipeline import extract_text
+
+    text = ("QUYẾT ĐỊNH\n\nĐiều 1. Kiện toàn Ban Chỉ đạo.\n\nĐiều 2. Nhiệm vụ\n"
+            "1. Sở Nội vụ là cơ quan thường trực của Ban Chỉ đạo, có trách nhiệm:\na) Xây dựng quy chế.\n\n"
+            "Điều 3. Quyết định này có hiệu lực thi hành kể từ ngày ký.\nChánh Văn phòng UBND tỉnh, Giám đốc Sở "
+            "Nội vụ và các ông, bà có tên tại Điều 1 chịu trách nhiệm thi hành Quyết định này./.\n\nNơi nhận:\n- Như Điều 3;\n")
+    leads = {d.item: [b.text for b in d.lead] for d in extract_text(text).directives}
+    assert leads["Điều 2/1/a"] == ["Sở Nội vụ"]
+    assert leads["Điều 3"] == ["Văn phòng UBND tỉnh", "Sở Nội vụ"]
