@@ -61,6 +61,12 @@ def test_a_verb_of_change_governs_members_with_their_own_comparator(rules):
     assert [(c, ch) for _, _, _, c, ch in found(rules, text)] == [("ge", "decrease")] * 3
 
 
+def test_scores_and_scoring_thresholds_are_no_targets(rules):
+    text = ("1. Lĩnh vực chỉ đạo, điều hành (tối đa 12 điểm). Hoàn thành 100% nhiệm vụ thì đạt 2/2 điểm; "
+            "từ 80% đến dưới 100% thì đạt 1 điểm; dưới 80% không chấm điểm. Bảo đảm 100% hồ sơ được gửi đúng hạn.")
+    assert [t for t, *_ in found(rules, text)] == ["100% hồ sơ được gửi đúng hạn"]
+
+
 def test_a_field_line_ends_the_quantified_text(rules):
     # a Phụ lục task in numbered text: the target's line ends where "Đơn vị chủ trì:" opens the next
     text = ("1. Nhiệm vụ: Bảo đảm 100% hồ sơ được tiếp nhận, giải quyết trực tuyến\n"

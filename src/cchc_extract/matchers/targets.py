@@ -320,9 +320,23 @@ def _measure(text: str, c: _Cand) -> str:
     return _MEASURE_TAIL.sub("", before).strip(_TRIM)
 
 
+# a score, not a target: points ("tối đa 12 điểm") or a scoring rule's threshold ("từ 98% trở lên thì
+# được 2/2 điểm; … dưới 95% không chấm điểm")
+_POINTS_AFTER = compile_regex(r"\s*điểm\b", _FLAGS)
+_SCORING_CLAUSE = compile_regex(r"\bthì\s+(?:được\s+|đạt\s+)?\d+(?:[.,/]\d+)*\s+điểm\b|\bkhông\s+(?:được\s+)?chấm\s+điểm\b", _FLAGS)
+
+
+def _is_score(text: str, low: str, c: _Cand) -> bool:
+    if low.find("điểm", c.qend, c.clause_to) < 0:
+        return False        # most clauses award no points: skip the searches
+    return _POINTS_AFTER.match(text, c.qend) is not None or _SCORING_CLAUSE.search(text, c.qend, c.clause_to) is not None
+
+
 def _reports_result(text: str, low: str, c: _Cand, doc_year: Optional[int]) -> bool:
     """`low`: the lower case of text with its offsets (AnchorStarts.low)."""
     cs, start = c.clause_from, c.start
+    if _is_score(text, low, c):
+        return True
     if _has(low, _PAST_WORDS, cs, start) and past_in(text, cs, start):
         return True
     if _has(low, ("đã",), c.qend, c.clause_to) and _PAST_AFTER.match(text, c.qend, c.clause_to):
