@@ -185,6 +185,13 @@ def test_slash_labels_are_items_and_their_heading_body_leads():
     assert leads["1/a"] == ["Sở Nội vụ"] and leads["2"] == ["Sở Tài chính"]
 
 
+def test_parts_numbered_in_words_are_parts():
+    lay = layout("Kế hoạch.\n\nPHẦN THỨ NHẤT\nKẾT QUẢ\nI. KẾT QUẢ ĐẠT ĐƯỢC\n1. Đã thành lập.\n"
+                 "PHẦN THỨ HAI\nNHIỆM VỤ\nI. MỤC TIÊU\n1. Đạt 100%.\n")
+    assert [it.path for it in lay.items] == ["PHẦN THỨ NHẤT", "PHẦN THỨ NHẤT/I", "PHẦN THỨ NHẤT/I/1",
+                                             "PHẦN THỨ HAI", "PHẦN THỨ HAI/I", "PHẦN THỨ HAI/I/1"]
+
+
 def test_an_item_pasted_twice_is_marked_as_the_copy():
     lay = layout("Yêu cầu:\n1. Rà soát hồ sơ.\na) Lập danh mục.\n1. Rà soát hồ sơ.\na) Lập danh mục.\n"
                  "1. Công khai kết quả.\n")

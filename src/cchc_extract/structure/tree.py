@@ -20,7 +20,7 @@ _NOTE_ONLY = compile_regex(r"^\(.*\)[.;]?$")               # "(Nhiệm vụ cụ
 # a part of the body, a level above its I./1. items: "PHẦN I. KẾT QUẢ …", "Chương II", "Mục 1",
 # a Party letter's "A. TÌNH HÌNH"; its title, if any, opens with a capital ("Phần II của Kế hoạch …"
 # is a sentence)
-_SECTION = compile_regex(r"^(?:(?P<word>PHẦN|Phần|CHƯƠNG|Chương|MỤC|Mục|Tiểu mục)\s+(?P<num>[IVXL]+|\d+|thứ\s+\p{L}+)\b"
+_SECTION = compile_regex(r"^(?:(?P<word>PHẦN|Phần|CHƯƠNG|Chương|MỤC|Mục|Tiểu mục)\s+(?P<num>[IVXL]+|\d+|(?:thứ|Thứ|THỨ)\s+\p{L}+)\b"
                          r"(?P<punct>\s*[.:]|\s*-(?=\s))?(?=\s*(?:\p{Lu}|$))"
                          r"|(?P<letter>[A-ZĐ])(?P<dot>\.)\s+\p{Lu}{2,})")
 _SECTION_KIND = {"phần": "part", "chương": "chapter", "mục": "section", "tiểu mục": "subsection"}
