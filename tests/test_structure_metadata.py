@@ -320,3 +320,13 @@ def test_site_lines_above_a_header_whose_issuer_is_ruled_off_from_the_motto():
             "1. Rà soát thủ tục.\n")
     md = analyzed(text).metadata
     assert (md.issuer, md.number) == ("Ủy ban nhân dân huyện Mỹ Xuyên", "37")
+
+
+def test_a_vv_cell_beside_the_date_wraps_onto_the_next_line():
+    text = ("BỘ KẾ HOẠCH VÀ ĐẦU TƯ              CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+            "Số: 8125/BKHĐT-PC\nV/v rà soát, cắt giảm thủ tục hành chính    Hà Nội, ngày 05 tháng 11 năm 2019\n"
+            "và điều kiện đầu tư kinh doanh năm 2019\n\nKính gửi:\n- Các Bộ, cơ quan ngang Bộ;\n"
+            "- Ủy ban nhân dân các tỉnh.\n\nThực hiện Nghị quyết, Bộ đề nghị:\n1. Rà soát điều kiện.\n")
+    md = extract_text(text).metadata
+    assert md.subject == "rà soát, cắt giảm thủ tục hành chính và điều kiện đầu tư kinh doanh năm 2019"
+    assert md.recipients == ["Các Bộ, cơ quan ngang Bộ", "Ủy ban nhân dân các tỉnh"] and md.date == "2019-11-05"

@@ -235,6 +235,11 @@ class _HeaderReader:
                 i += 1
             elif is_upper(t) and len(t) < 120 and not h.subject and (h.date or h.number):
                 i = self._upper_title(i)          # title lines under a lost or absent type line
+            elif h.subject_kind == "vv" and starts_lower(t) and h.subject and \
+                    lines[i - 1].start <= h.subject[-1][0] <= lines[i - 1].end:
+                # "V/v rà soát …   Hà Nội, ngày …" / "và điều kiện …": the V/v cell wraps under the date
+                h.subject.append((ln.start, ln.end))
+                i += 1
             else:
                 break
             if i <= start:   # a reader that consumed nothing: stop rather than loop forever
