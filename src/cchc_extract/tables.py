@@ -113,7 +113,6 @@ def header_columns(cells: list[str], path: Optional[Path] = None) -> Optional[di
 def _name_cells(cells: list[str], path: Optional[Path] = None) -> Optional[tuple[dict[str, int], int, int]]:
     """(column -> first cell naming it, filled cells, cells naming a column); None if a cell is long."""
     found: dict[str, int] = {}
-    pats = _column_patterns(path)
     filled = named = 0
     for i, cell in enumerate(cells):
         key = _fold(cell)
@@ -122,25 +121,22 @@ def _name_cells(cells: list[str], path: Optional[Path] = None) -> Optional[tuple
         if len(key) > MAX_HEADER_CELL:
             return None
         filled += 1
-        for name, pat in pats:
-            if pat.search(key):
-                named += 1
-                if name != "other":
-                    found.setdefault(name, i)
-                break
+        name = _column_of(key, path)
+        if name is not None:
+            named += 1
+            if name != "other":
+                found.setdefault(name, i)
     return found, filled, named
+
+
+def _column_of(key: str, path: Optional[Path] = None) -> Optional[str]:
+    """The column a folded header cell names (the first in rule order), or None."""
+    return next((name for name, pat in _column_patterns(path) if pat.search(key)), None)
 
 
 def target_columns(cells: list[str], path: Optional[Path] = None) -> list[int]:
     """Indexes of the header cells that name a target column ("Tỷ lệ hồ sơ trực tuyến (%)")."""
-    pats = _column_patterns(path)
-    out = []
-    for i, cell in enumerate(cells):
-        key = _fold(cell)
-        name = next((n for n, pat in pats if key and pat.search(key)), None)
-        if name == "target":
-            out.append(i)
-    return out
+    return [i for i, cell in enumerate(cells) if (key := _fold(cell)) and _column_of(key, path) == "target"]
 
 
 @lru_cache(maxsize=4)
