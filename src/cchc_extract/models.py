@@ -88,6 +88,9 @@ class Deadline(Entity):
     # ISO 8601 duration ("P5D"); no calendar due date can be computed from the text alone
     within: Optional[str] = None
     working_days: bool = False
+    # a lead time before an event ("trước ngày kiểm tra 03 ngày làm việc", "trước 5 ngày"): ISO 8601
+    # duration; like `within`, no calendar due date, and working_days says which days count
+    before: Optional[str] = None
 
 
 class BodyRef(Located):

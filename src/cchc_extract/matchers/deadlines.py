@@ -323,10 +323,13 @@ _DURATION_UNIT = {"ngày": "D", "tuần": "W", "tháng": "M", "năm": "Y"}
 
 
 def _duration_fields(g: dict) -> dict:
-    """A period counted from an event: no calendar due date; `within` as an ISO 8601 duration."""
-    unit = _DURATION_UNIT[" ".join(g["dur_u"].lower().split())]
-    return {"due": None, "recurrence": None, "resolved": False, "within": f"P{int(g['dur_n'])}{unit}",
-            "working_days": bool(g.get("work"))}
+    """A period counted from an event (`within`) or a lead time before one (`before`, when the rule
+    names it `lead_n`): no calendar due date; the period as an ISO 8601 duration."""
+    lead = bool(g.get("lead_n"))
+    n, unit = (g["lead_n"], g["lead_u"]) if lead else (g["dur_n"], g["dur_u"])
+    period = f"P{int(n)}{_DURATION_UNIT[' '.join(unit.lower().split())]}"
+    return {"due": None, "recurrence": None, "resolved": False, "within": None if lead else period,
+            "before": period if lead else None, "working_days": bool(g.get("work"))}
 
 
 _OUTPUT_FIELDS: dict[int, tuple] = {}   # id(rule) -> (rule, its fields without the control keys)
@@ -358,7 +361,7 @@ def find(ctx: MatchContext) -> list[Found]:
             out.append(Found(start, end, rule.id, {"due": None, "recurrence": rec, "every": EVERY[rec],
                                                    "resolved": True}, rule.priority))
             continue
-        if g.get("dur_n"):   # "trong thời hạn 05 ngày làm việc kể từ …": counted from an event
+        if g.get("dur_n") or g.get("lead_n"):   # counted from an event, or a lead time before one
             out.append(Found(start, end, rule.id, _duration_fields(g), rule.priority))
             continue
         if "within" in fields:   # a period the rule names ("ngay trong ngày"): from an event too
