@@ -40,6 +40,11 @@ def doc(name: str):
     # fields with a comma or a dash, and "xã hội", which is no commune
     ("BỘ VĂN HÓA, THỂ THAO VÀ DU LỊCH", "Bộ Văn hóa, Thể thao và Du lịch"),
     ("SỞ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI TỈNH BẮC NINH", "Sở Lao động - Thương binh và Xã hội tỉnh Bắc Ninh"),
+    # a province's name ending the line needs no level word; "Bệnh viện" is one head ("viện" no other)
+    ("SỞ Y TẾ QUẢNG NGÃI", "Sở Y tế Quảng Ngãi"),
+    ("CÔNG AN THỪA THIÊN HUẾ", "Công an Thừa Thiên Huế"),
+    ("BỆNH VIỆN ĐA KHOA TỈNH", "Bệnh viện Đa khoa tỉnh"),
+    ("BAN CHỈ ĐẠO CẢI CÁCH HÀNH CHÍNH", "Ban Chỉ đạo cải cách hành chính"),
 ])
 def test_sentence_case(upper, expected):
     assert sentence_case(upper) == expected
@@ -290,6 +295,10 @@ def test_a_type_line_with_its_author_keeps_the_subject_below_it():
     ("UBND TỈNH BẮC NINH\nSỞ NÔNG NGHIỆP\nVÀ PHÁT TRIỂN NÔNG THÔN", "Sở Nông nghiệp và Phát triển nông thôn",
      "UBND tỉnh Bắc Ninh"),
     ("UBND TỈNH HƯNG YÊN\nSỞ NỘI VỤ", "Sở Nội vụ", "UBND tỉnh Hưng Yên"),
+    # a narrow column wraps both names; the last two words open no name of their own
+    ("BỘ NÔNG NGHIỆP\nVÀ PHÁT TRIỂN NÔNG THÔN\nBAN CHỈ ĐẠO CẢI CÁCH\nHÀNH CHÍNH",
+     "Ban Chỉ đạo cải cách hành chính", "Bộ Nông nghiệp và Phát triển nông thôn"),
+    ("UBND TỈNH QUẢNG NAM\nCÔNG AN", "Công an", "UBND tỉnh Quảng Nam"),
 ])
 def test_an_issuer_name_wrapped_onto_the_next_line_is_one_name(lines, issuer, parent):
     text = (f"{lines}\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
@@ -330,3 +339,11 @@ def test_a_vv_cell_beside_the_date_wraps_onto_the_next_line():
     md = extract_text(text).metadata
     assert md.subject == "rà soát, cắt giảm thủ tục hành chính và điều kiện đầu tư kinh doanh năm 2019"
     assert md.recipients == ["Các Bộ, cơ quan ngang Bộ", "Ủy ban nhân dân các tỉnh"] and md.date == "2019-11-05"
+
+
+@pytest.mark.parametrize("mark", ["HỎA TỐC", "KHẨN", "Thượng khẩn"])
+def test_an_urgency_mark_under_the_vv_cell_is_no_part_of_the_subject(mark):
+    text = ("ỦY BAN NHÂN DÂN\nTHÀNH PHỐ HẢI PHÒNG\nSố: 1/UBND-NC\nV/v triển khai Nghị quyết số 76/2025/UBTVQH15\n"
+            f"{mark}\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+            "Hải Phòng, ngày 22 tháng 4 năm 2025\n\nKính gửi: Sở Nội vụ.\n\nĐề nghị Sở Nội vụ báo cáo.\n")
+    assert extract_text(text).metadata.subject == "triển khai Nghị quyết số 76/2025/UBTVQH15"

@@ -4,7 +4,8 @@
 "BAN CHỈ ĐẠO CCHC TỈNH" -> "Ban Chỉ đạo CCHC tỉnh".  Rules: abbreviations stay
 as printed; the first word and fixed organisation names keep their capitals; a
 proper name after a level word (tỉnh, huyện, …) is capitalised; after a head
-word (Sở, Bộ, …) the field's first word and a word after "và" are capitalised.
+word (Sở, Bộ, …) the field's first word and a word after "và" are capitalised; a province's
+name ending the line is capitalised even without a level word ("SỞ Y TẾ QUẢNG NGÃI").
 """
 from __future__ import annotations
 
@@ -46,7 +47,17 @@ def _patterns():
     head_re = compile_regex(r"(?<!\p{L})(" + "|".join(regex.escape(h) for h in heads) + r")\s+(\p{Ll}+)", regex.I)
     locword = compile_regex(r"^(?:" + "|".join(regex.escape(w) for w in loc) + r")$", regex.I)
     after_va = compile_regex(r"(?<=\bvà\s)(\p{Ll})")
-    return name_re, canon, loc_re, head_re, locword, after_va
+    return name_re, canon, loc_re, head_re, locword, after_va, _province_end()
+
+
+def _province_end():
+    """A province's name ending a header name, and its printed form by lower case (the bodies
+    gazetteer's list: the one list of the provinces)."""
+    from ..gazetteer import default_gazetteer
+    provinces = default_gazetteer().lists.get("provinces", [])
+    canon = {normalize(p).text.lower(): p for p in provinces}
+    alt = "|".join(regex.escape(k) for k in sorted(canon, key=len, reverse=True))
+    return compile_regex(r"(?<=\s)(?:" + alt + r")$", regex.I) if canon else None, canon
 
 
 def _cap(word: str) -> str:
@@ -72,7 +83,7 @@ def sentence_case(name: str) -> str:
 
 
 def _case_rules(s: str) -> str:
-    name_re, canon, loc_re, head_re, locword, after_va = _patterns()
+    name_re, canon, loc_re, head_re, locword, after_va, (province_re, provinces) = _patterns()
     # the first head only: in "Sở Nội vụ tỉnh …" the "vụ" of the field is no head of its own
     s = head_re.sub(lambda m: _cap(m.group(1)) + " " + _cap(m.group(2)), s, count=1)
     s = after_va.sub(lambda m: m.group(1).upper(), s) if head_re.search(s) else s
@@ -84,6 +95,10 @@ def _case_rules(s: str) -> str:
     if m:
         tail = " ".join(w if is_abbreviation(w) or locword.match(w) else _cap(w) for w in m.group(2).split())
         s = s[:m.start(2)] + " " + tail
+    elif province_re is not None:   # no level word: "Sở Y tế Quảng Ngãi", "Công an Hà Tĩnh"
+        p = province_re.search(s)
+        if p:
+            s = s[:p.start()] + " ".join(map(_cap, p.group(0).split()))
     return _cap(s)
 
 

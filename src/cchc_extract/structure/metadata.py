@@ -258,13 +258,30 @@ def _numbers(m, *names: str) -> list[int]:
 
 
 def _continues(text: str) -> bool:
-    """An issuer line that continues the line above ("TỈNH HƯNG YÊN" under "ỦY BAN NHÂN DÂN")."""
+    """An issuer line that continues the line above ("TỈNH HƯNG YÊN" under "ỦY BAN NHÂN DÂN"), or
+    the last two words of a name wrapped by a narrow column ("BAN CHỈ ĐẠO CẢI CÁCH" / "HÀNH CHÍNH"):
+    two words that open no organisation name."""
     words = text.split()
     if len(words) <= 1:
         return True
-    loc = [w.upper() for w in vocab()["locality_words"]]
     up = text.upper()
+    if len(words) == 2 and not _opens_name(up):
+        return True
+    loc = [w.upper() for w in vocab()["locality_words"]]
     return any(up == w or up.startswith(w + " ") for w in loc) and not _PARTY_COMMITTEE.match(up)
+
+
+def _opens_name(up: str) -> bool:
+    """Whether an upper-case line is or starts with a head word (Sở, Ban …) or a fixed name (Công an …)."""
+    names, prefixes = _name_openers()
+    return up in names or up.startswith(prefixes)
+
+
+@lru_cache(maxsize=1)
+def _name_openers() -> tuple[frozenset[str], tuple[str, ...]]:
+    v = vocab()
+    names = frozenset(w.upper() for w in (*v["org_heads"], *v["org_names"]))
+    return names, tuple(n + " " for n in names)
 
 
 def _wrapped(prev: str, text: str) -> bool:

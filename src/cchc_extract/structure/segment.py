@@ -342,6 +342,8 @@ class _HeaderReader:
             nxt = lines[i]
             if nxt.blank or nxt.note is not None or _is_header_element(nxt.text) or BODY_OPENER.match(nxt.text):
                 break
+            if header_mark_re().match(nxt.text.strip()):   # "HỎA TỐC" printed under the V/v cell
+                break
             if not self.blanks and not starts_lower(nxt.text) and not self._block_goes_on(i):
                 break
             h.subject.append((nxt.start, nxt.end))
