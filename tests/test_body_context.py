@@ -58,6 +58,20 @@ def test_an_unnamed_city_is_the_issuer_in_a_centrally_run_citys_document():
     # a provincial city's own offices are at district level
     provincial_city = _doc("ỦY BAN NHÂN DÂN\nTHÀNH PHỐ BẮC NINH", body)
     assert _fields(provincial_city, "Thanh tra thành phố")[0] == "district"
+    # "TP" abbreviates it the same way; "TP. Hồ Chí Minh" is named
+    short = _doc("ỦY BAN NHÂN DÂN\nTHÀNH PHỐ HẢI PHÒNG", "UBND TP chỉ đạo; Văn phòng HĐND TP và UBND TP. Hồ Chí Minh phối hợp.")
+    assert _fields(short, "UBND TP")[0] == "province"
+    assert _fields(provincial_city.replace("Thanh tra thành phố", "Thanh tra TP"), "Thanh tra TP")[0] == "district"
+
+
+def test_a_bare_steering_committee_is_the_issuers_own_at_its_level():
+    body = "Các Tổng cục, Cục báo cáo Ban Chỉ đạo trước ngày 25/12/2025."
+    ministry = _doc("BỘ NÔNG NGHIỆP VÀ MÔI TRƯỜNG\nBAN CHỈ ĐẠO CẢI CÁCH HÀNH CHÍNH", body)
+    assert _fields(ministry, "Ban Chỉ đạo")[0] == "central"
+    assert _fields(_doc("ỦY BAN NHÂN DÂN\nTỈNH HƯNG YÊN", body), "Ban Chỉ đạo")[0] == "province"
+    # a level word in the name wins over the issuer's
+    named = _doc("BỘ NÔNG NGHIỆP VÀ MÔI TRƯỜNG", "Sở Nội vụ báo cáo Ban Chỉ đạo cải cách hành chính tỉnh.")
+    assert _fields(named, "Ban Chỉ đạo cải cách hành chính tỉnh")[0] == "province"
 
 
 def test_an_office_named_alone_in_a_provincial_document_is_the_issuers_own():
