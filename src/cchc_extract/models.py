@@ -28,7 +28,8 @@ Level = Literal["central", "province", "district", "commune", "party", "other"]
 Unit = Literal["percent", "count", "rank"]
 Comparator = Literal["eq", "gt", "ge", "lt", "le"]
 Change = Literal["increase", "decrease"]
-Recurrence = Literal["daily", "weekly", "monthly", "quarterly", "yearly"]
+# the gold format's values; a daily or weekly cycle has none, and says how often in `every` ("P1W")
+Recurrence = Literal["monthly", "quarterly", "yearly"]
 Modality = Literal["assign", "request", "encourage"]
 
 

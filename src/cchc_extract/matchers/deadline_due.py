@@ -148,9 +148,11 @@ def recurrence_of(unit: Optional[str]) -> Optional[str]:
 
 
 EVERY = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "quarterly": "P3M", "yearly": "P1Y"}
+# the recurrences the gold format names (ANNOTATION.md: monthly, quarterly, yearly); a daily or
+# weekly cycle says how often in `every` alone, as a counted period without a name does
+NAMED_RECURRENCES = frozenset({"monthly", "quarterly", "yearly"})
 _PERIOD_UNIT = {"ngày": (1, "D"), "tuần": (1, "W"), "tháng": (1, "M"), "quý": (3, "M"), "năm": (1, "Y")}
-_NAMED = {(1, "D"): "daily", (1, "W"): "weekly", (1, "M"): "monthly", (3, "M"): "quarterly",
-          (12, "M"): "yearly", (1, "Y"): "yearly"}
+_NAMED = {(1, "M"): "monthly", (3, "M"): "quarterly", (12, "M"): "yearly", (1, "Y"): "yearly"}
 
 
 def counted_period(n: str, unit: str) -> tuple[str, Optional[str]]:

@@ -30,7 +30,7 @@ from . import FIGURE_RUN, Found, MatchContext, match_at
 from .anchors import Anchor, CharTest
 from .groups import group_dict, group_numbers
 from .clauses import clause_end, clause_start, opens_clause, past_in
-from .deadline_due import EVERY, compute_due, counted_period, recurrence_of
+from .deadline_due import EVERY, NAMED_RECURRENCES, compute_due, counted_period, recurrence_of
 from ..startup_cache import compile_regex
 from ..rules import expand
 
@@ -358,7 +358,8 @@ def find(ctx: MatchContext) -> list[Found]:
             continue
         rec = recurrence_of(g.get("rec") or g.get("recq") or fields.get("recurrence"))
         if rec:
-            out.append(Found(start, end, rule.id, {"due": None, "recurrence": rec, "every": EVERY[rec],
+            named = rec if rec in NAMED_RECURRENCES else None   # "hằng tuần": every P1W, no name
+            out.append(Found(start, end, rule.id, {"due": None, "recurrence": named, "every": EVERY[rec],
                                                    "resolved": True}, rule.priority))
             continue
         if g.get("dur_n") or g.get("lead_n"):   # counted from an event, or a lead time before one
