@@ -45,6 +45,10 @@ def doc(name: str):
     ("CÔNG AN THỪA THIÊN HUẾ", "Công an Thừa Thiên Huế"),
     ("BỆNH VIỆN ĐA KHOA TỈNH", "Bệnh viện Đa khoa tỉnh"),
     ("BAN CHỈ ĐẠO CẢI CÁCH HÀNH CHÍNH", "Ban Chỉ đạo cải cách hành chính"),
+    # the Youth Union's committees
+    ("BAN CHẤP HÀNH ĐOÀN TỈNH BẮC GIANG", "Ban Chấp hành Đoàn tỉnh Bắc Giang"),
+    ("HUYỆN ĐOÀN YÊN THẾ", "Huyện đoàn Yên Thế"),
+    ("BCH ĐOÀN TNCS HỒ CHÍ MINH TỈNH BẮC GIANG", "BCH Đoàn TNCS Hồ Chí Minh tỉnh Bắc Giang"),
 ])
 def test_sentence_case(upper, expected):
     assert sentence_case(upper) == expected
@@ -347,3 +351,16 @@ def test_an_urgency_mark_under_the_vv_cell_is_no_part_of_the_subject(mark):
             f"{mark}\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
             "Hải Phòng, ngày 22 tháng 4 năm 2025\n\nKính gửi: Sở Nội vụ.\n\nĐề nghị Sở Nội vụ báo cáo.\n")
     assert extract_text(text).metadata.subject == "triển khai Nghị quyết số 76/2025/UBTVQH15"
+
+
+def test_the_youth_unions_banner_stands_in_the_mottos_place():
+    text = ("BAN CHẤP HÀNH ĐOÀN TỈNH BẮC GIANG\n***\nSố: 142-KH/TĐTN-TNTH\nĐOÀN TNCS HỒ CHÍ MINH\n"
+            "Bắc Giang, ngày 08 tháng 4 năm 2022\n\nKẾ HOẠCH\nTổ chức cho đoàn viên tham gia cải cách hành chính\n\n"
+            "1. Các huyện, thành đoàn triển khai.\n")
+    doc = extract_text(text)
+    assert (doc.metadata.issuer, doc.metadata.subject) == (
+        "Ban Chấp hành Đoàn tỉnh Bắc Giang", "Tổ chức cho đoàn viên tham gia cải cách hành chính")
+    assert not [b for b in doc.bodies if "TNCS" in b.text]
+    # the name inside the committee's own line is no banner
+    assert analyzed("BCH ĐOÀN TNCS HỒ CHÍ MINH TỈNH BẮC GIANG\nSố: 1-KH/TĐTN\n").metadata.issuer == \
+        "BCH Đoàn TNCS Hồ Chí Minh tỉnh Bắc Giang"

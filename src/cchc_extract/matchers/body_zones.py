@@ -21,7 +21,7 @@ from ..trie import unicode_classes
 # segment kinds (from structure.Layout.segments) that hold metadata, not body text
 # (web debris and mottos are not needed: site chrome and the national or Party motto
 # name no body, and a segmenter may mistake wrapped body text for them)
-SKIP_KINDS = frozenset({"issuer", "parent_issuer", "signature", "filing"})
+SKIP_KINDS = frozenset({"issuer", "parent_issuer", "motto", "signature", "filing"})   # the motto or a banner names no body
 
 # stdlib re: simple patterns that re scans several times faster than `regex`.
 # Markers: "Số:", "TM./KT./TL./TUQ. X", "Nơi nhận:" and filing entries ("Lưu: VT, …", "CV: …",

@@ -40,7 +40,9 @@ def _patterns():
     names = sorted(v["org_names"], key=len, reverse=True)
     name_re = compile_regex(r"(?<!\p{L})(?:" + "|".join(regex.escape(n) for n in names) + r")(?!\p{L})", regex.I)
     canon = {n.lower(): n for n in names}
-    loc = sorted(list(v["locality_words"]) + ["tỉnh ủy", "thành ủy", "huyện ủy", "thị ủy", "đảng ủy"],
+    committees = ["tỉnh ủy", "thành ủy", "huyện ủy", "thị ủy", "đảng ủy",    # a place name follows
+                  "tỉnh đoàn", "thành đoàn", "huyện đoàn", "quận đoàn", "thị đoàn"]
+    loc = sorted(list(v["locality_words"]) + committees,
                  key=len, reverse=True)
     loc_re = compile_regex(r"(?<!\p{L})(" + "|".join(regex.escape(w) for w in loc) + r")((?:\s+\S+)+)$", regex.I)
     heads = sorted(v["org_heads"], key=len, reverse=True)
