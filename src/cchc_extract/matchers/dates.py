@@ -1,7 +1,7 @@
 """Dates: calendar expressions from rules/dates.yaml, valued as partial ISO.
 
 The rules find the text; this module turns their named groups (d, m, y, q, h,
-y1, y2) into a value.  A date that is impossible as printed keeps the printed
+y1, y2, and m2 / q2 ending a range of months or quarters) into a value.  A date that is impossible as printed keeps the printed
 value and is marked suspect, with warning W302 (ANNOTATION.md "dates").
 """
 from __future__ import annotations
@@ -54,13 +54,13 @@ def _doc_year(ctx: MatchContext) -> Optional[int]:
 
 
 # The groups a value is made of, read from m.groups() by number (rules/dates.yaml).
-_VALUE_GROUPS = ("d", "m", "y", "q", "h", "y1", "y2")
+_VALUE_GROUPS = ("d", "m", "y", "q", "h", "y1", "y2", "m2", "q2")
 _ABSENT = (None,)   # appended to m.groups(): index -1 reads a group the pattern lacks as None
 _READERS: dict = {}   # pattern -> itemgetter of the value groups (load-time facts of the rules)
 
 
 def _value_reader(rx) -> Callable[[tuple], tuple]:
-    """(d, m, y, q, h, y1, y2) of a match, from `m.groups() + _ABSENT`: a rule's dict of
+    """(d, m, y, q, h, y1, y2, m2, q2) of a match, from `m.groups() + _ABSENT`: a rule's dict of
     groups is never built (most matches are values, and a group dict costs a short match)."""
     reader = _READERS.get(rx)
     if reader is None:
@@ -93,6 +93,22 @@ def _value(d: Optional[str], mo: Optional[str], ys: Optional[str], q: Optional[s
     return None, False
 
 
+def _range_value(m1: Optional[str], m2: Optional[str], q1: Optional[str], q2: Optional[str],
+                 ys: Optional[str]) -> Optional[str]:
+    """"2024-03/2024-04" for months 3-4 of 2024, "2024-Q1/2024-Q2" for quarters I-II; None when the
+    range runs backwards or past the year (no date: a ratio, a code)."""
+    if not ys:
+        return None
+    y = int(ys)
+    if m1 and m2:
+        first, last = int(m1), int(m2)
+        return f"{month_iso(y, first)}/{month_iso(y, last)}" if 1 <= first < last <= 12 else None
+    first, last = roman_or_int(q1 or ""), roman_or_int(q2 or "")
+    if first and last and 1 <= first < last <= 4:
+        return f"{quarter_iso(y, first)}/{quarter_iso(y, last)}"
+    return None
+
+
 def _plausible(y1: Optional[str], y2: Optional[str]) -> bool:
     """Reject figure shapes that are not dates (a 2025-2021 'period')."""
     if y1 and y2:
@@ -111,10 +127,16 @@ def find(ctx: MatchContext) -> list[Found]:
             rule_id, priority = rule.id, rule.priority
             behind = "(?<=" in rule.spec.pattern
             read = _value_reader(rule.regex)
-        d, mo, y, q, h, y1, y2 = read(m.groups() + _ABSENT)
+        d, mo, y, q, h, y1, y2, m2, q2 = read(m.groups() + _ABSENT)
         if not _plausible(y1, y2):
             continue
-        value, suspect = _value(d, mo, y, q, h, y1, y2, ctx)
+        if m2 or q2:   # "Tháng 3-4/2024", "Quý I-II/2024": a range within one year
+            value = _range_value(mo, m2, q, q2, y)
+            if value is None:
+                continue
+            suspect = False
+        else:
+            value, suspect = _value(d, mo, y, q, h, y1, y2, ctx)
         any_suspect = any_suspect or suspect
         start = entity_start(rule, m, group_dict(m)) if behind else m.start()
         out.append(Found(start, m.end(), rule_id, {"value": value, "form": form, "suspect": suspect},
