@@ -96,6 +96,14 @@ def test_closing_paragraph_is_not_an_item():
     assert any(k == "closing" for k, _, _ in lay.segments)
 
 
+def test_a_thong_bao_closing_formula_without_the_final_mark_is_not_an_item():
+    text = ("Thông báo:\n\n6. Văn phòng Tỉnh ủy theo dõi, báo cáo vào tháng 01-2024.\n\n"
+            "Văn phòng Tỉnh ủy thông báo để các cơ quan, đơn vị liên quan biết, thực hiện.\n\nNơi nhận:\n- Như trên,")
+    lay = layout(text)
+    assert lay.items[-1].text == "6. Văn phòng Tỉnh ủy theo dõi, báo cáo vào tháng 01-2024."
+    assert any(k == "closing" for k, _, _ in lay.segments)
+
+
 def test_lost_heading_attaches_to_nearest_parent_with_unique_paths():
     text = ("Kế hoạch:\n2. Yêu cầu\na) Một.\nb) Hai.\nPhấn đấu đạt mục tiêu chung.\n"
             "a) Ba.\nb) Bốn.\n")

@@ -48,6 +48,8 @@ def doc(name: str):
     # the Youth Union's committees
     ("BAN CHẤP HÀNH ĐOÀN TỈNH BẮC GIANG", "Ban Chấp hành Đoàn tỉnh Bắc Giang"),
     ("HUYỆN ĐOÀN YÊN THẾ", "Huyện đoàn Yên Thế"),
+    # a numbered urban unit is named by its number, with its level word
+    ("ỦY BAN NHÂN DÂN QUẬN 1", "Ủy ban nhân dân Quận 1"),
     ("BCH ĐOÀN TNCS HỒ CHÍ MINH TỈNH BẮC GIANG", "BCH Đoàn TNCS Hồ Chí Minh tỉnh Bắc Giang"),
 ])
 def test_sentence_case(upper, expected):

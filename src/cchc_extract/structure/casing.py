@@ -96,7 +96,8 @@ def _case_rules(s: str) -> str:
         m = loc_re.search(s, m.start(1) + 1)
     if m:
         tail = " ".join(w if is_abbreviation(w) or locword.match(w) else _cap(w) for w in m.group(2).split())
-        s = s[:m.start(2)] + " " + tail
+        level = _cap(m.group(1)) if tail.isdigit() else m.group(1)   # "Quận 1": named by its number
+        s = s[:m.start(1)] + level + " " + tail
     elif province_re is not None:   # no level word: "Sở Y tế Quảng Ngãi", "Công an Hà Tĩnh"
         p = province_re.search(s)
         if p:
