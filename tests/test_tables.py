@@ -181,6 +181,17 @@ def test_a_table_of_targets_per_unit_gives_row_leads_and_a_target_per_figure():
     assert doc.targets[1].measure == "Số hóa (%)"
 
 
+def test_a_reports_figures_per_unit_are_neither_tasks_nor_targets():
+    table = ("| STT | Đơn vị | Chứng thư số đã cấp | Văn bản đi ký số (%) |\n"
+             "| 1 | UBND huyện Long Mỹ | 264 | 58,9 |\n| 2 | UBND huyện Vị Thủy | 281 | 65,1 |\n\n"
+             "Điều 2. Sở Nội vụ theo dõi.\n")
+    report = extract_text(HEAD + "Qua theo dõi, một số đơn vị có tỷ lệ thấp như sau:\n\n" + table)
+    assert not rows(report) and not report.targets
+    # the same table after words that set goals is a table of targets
+    goal = extract_text(HEAD + "Giao chỉ tiêu năm 2023 cho các đơn vị như sau:\n\n" + table)
+    assert len(rows(goal)) == 2 and [t.text for t in goal.targets][:1] == ["58,9"]
+
+
 def test_split_cells_keeps_empty_cells_and_trims():
     line = "| 1 |  Tập huấn  | | Sở Nội vụ |"
     assert [line[s:e] for s, e in split_cells(line)] == ["1", "Tập huấn", "", "Sở Nội vụ"]

@@ -53,8 +53,12 @@ def load_header_rules(path: Optional[Path] = None) -> dict:
     """Strictly validated content of rules/_tables.yaml."""
     path = path or Path(rules_dir()) / "_tables.yaml"
     data = load_yaml(path)
-    if not isinstance(data, dict) or set(data) - {"columns", "comparators", "examples"} or "columns" not in data:
-        raise TableRulesError(f"{path}: expected keys 'columns' and optional 'comparators', 'examples'")
+    if not isinstance(data, dict) or set(data) - {"columns", "comparators", "goal_words", "examples"} \
+            or "columns" not in data:
+        raise TableRulesError(f"{path}: expected keys 'columns' and optional 'comparators', 'goal_words', 'examples'")
+    goals = data.get("goal_words") or []
+    if not isinstance(goals, list) or not all(isinstance(w, str) and w.strip() for w in goals):
+        raise TableRulesError(f"{path}: 'goal_words' is a list of phrases")
     cmps = data.get("comparators") or {}
     if not isinstance(cmps, dict) or set(cmps) - {"ge", "gt", "le", "lt"} or not all(
             isinstance(v, list) and v and all(isinstance(w, str) and w.strip() for w in v) for v in cmps.values()):
@@ -137,6 +141,24 @@ def _column_of(key: str, path: Optional[Path] = None) -> Optional[str]:
 def target_columns(cells: list[str], path: Optional[Path] = None) -> list[int]:
     """Indexes of the header cells that name a target column ("Tỷ lệ hồ sơ trực tuyến (%)")."""
     return [i for i, cell in enumerate(cells) if (key := _fold(cell)) and _column_of(key, path) == "target"]
+
+
+@lru_cache(maxsize=4)
+def _goal_words(path: Optional[Path] = None) -> Optional[regex.Pattern]:
+    words = load_header_rules(path).get("goal_words") or []
+    return compile_regex(r"(?<!\w)(?:" + "|".join(regex.escape(fold_key(w)) for w in words) + r")(?!\w)") \
+        if words else None
+
+
+LEAD_IN_CHARS = 300   # the words before a table that say what its figures are
+
+
+def sets_goals(original: str, table_start: int, path: Optional[Path] = None) -> bool:
+    """The words just before a table of figures per unit set them as targets ("Giao chỉ tiêu …
+    như sau:", "phấn đấu đạt …"); without such words the table reports figures ("Qua theo dõi,
+    … một số đơn vị có tỷ lệ thấp như sau:"), and its rows are neither tasks nor targets."""
+    pat = _goal_words(path)
+    return pat is None or pat.search(fold_key(original[max(0, table_start - LEAD_IN_CHARS):table_start])) is not None
 
 
 @lru_cache(maxsize=4)
@@ -367,6 +389,9 @@ def find_task_tables(original: str, path: Optional[Path] = None) -> list[TaskTab
                 break
         if header_at is None:
             continue
+        if "task" not in columns and columns.get("lead") == columns.get("unit") \
+                and not sets_goals(original, block[0][0], path):
+            continue   # a report's figures per unit, not a table of targets
         head_row = header_at
         for k in range(header_at + 1, min(header_at + 3, len(rows))):
             s, e, cells = rows[k]

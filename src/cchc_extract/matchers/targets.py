@@ -31,7 +31,7 @@ from .groups import group_dict, group_numbers
 from ..normalize import fold_key
 from ..startup_cache import compile_regex
 from ..table_items import task_tables, to_norm
-from ..tables import find_task_tables, lead_in_comparators
+from ..tables import LEAD_IN_CHARS, find_task_tables, lead_in_comparators
 
 _FLAGS = regex.V1 | regex.I
 _CONTROL_KEYS = ("extent", "needs", "anchors", "after")
@@ -237,12 +237,9 @@ def _table_targets(ctx: MatchContext) -> list[Found]:
     return out
 
 
-_LEAD_IN_CHARS = 300   # the words before a table that say how its figures are met
-
-
 def _lead_in_comparator(norm, table_start: int) -> str:
     """ge/le when the text just before the table says so ("phấn đấu đạt tối thiểu …:"), else eq."""
-    before = fold_key(norm.original[max(0, table_start - _LEAD_IN_CHARS):table_start])
+    before = fold_key(norm.original[max(0, table_start - LEAD_IN_CHARS):table_start])
     for name, pat in lead_in_comparators():
         if pat.search(before):
             return name
