@@ -17,7 +17,6 @@ Decoded.text is the text the pipeline treats as the original: spans point into i
 from __future__ import annotations
 
 import codecs
-import re
 
 import regex
 
@@ -25,6 +24,7 @@ from . import diagnostics
 from .errors import EncodingError, NotTextError
 from .legacy_tables import TCVN3_BYTES, VISCII_BYTES, VNI_SINGLES, vni_sequences
 from .reading import Decoded
+from .startup_cache import compile_re, compile_regex
 from .viet_syllables import score
 
 # --- legacy decoders over "byte characters" (a str of U+0000..U+00FF) -----------
@@ -43,7 +43,7 @@ _TCVN3 = {**_CP1252_C1, **TCVN3_BYTES}
 _VISCII = dict(VISCII_BYTES)
 # one pass, longest first: a letter made by a pair is never read again as a single
 _VNI_SEQ = {**{chr(b): c for b, c in _CP1252_C1.items()}, **VNI_SINGLES, **vni_sequences()}
-_VNI_ANY = regex.compile("|".join(regex.escape(s) for s in sorted(_VNI_SEQ, key=len, reverse=True)))
+_VNI_ANY = compile_regex("|".join(regex.escape(s) for s in sorted(_VNI_SEQ, key=len, reverse=True)))
 
 
 def _vni(chars: str) -> str:
@@ -80,7 +80,7 @@ SAMPLE = 200_000
 
 # characters that a mis-read legacy file shows and real Vietnamese never uses (stdlib re:
 # about 5x faster than regex on a plain character class, and every input passes here)
-_LEGACY_SIGNS = re.compile(r"[\u0080-\u009f\u00a1-\u00bf\u00c4-\u00c8\u00cb\u00ce-\u00d1\u00d6-\u00d8"
+_LEGACY_SIGNS = compile_re(r"[\u0080-\u009f\u00a1-\u00bf\u00c4-\u00c8\u00cb\u00ce-\u00d1\u00d6-\u00d8"
                               r"\u00db\u00dc\u00de\u00df\u00e4-\u00e8\u00eb\u00ee-\u00f1\u00f6-\u00f8"
                               r"\u00fb\u00fc\u00fe\u00ff\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192"
                               r"\u02c6\u02dc\u2030\u2122]")
@@ -107,9 +107,9 @@ def _w102(name: str, how: str = "") -> list:
 
 # --- mojibake (UTF-8 read as Windows-1252, saved as UTF-8 again) -------------
 
-_MOJI = regex.compile(r"(?:[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3})++"
+_MOJI = compile_regex(r"(?:[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3})++"
                       r"|\xc3 (?= )|\xc3(?= )")  # "Ã ": à whose NBSP (0xA0) became a plain space
-_LATIN = regex.compile(r"[\u0080-\u024f\u02c6\u02dc\u0300-\u036f\u1e00-\u1eff\u2000-\u206f\u20ab\u20ac\u2122]+")
+_LATIN = compile_regex(r"[\u0080-\u024f\u02c6\u02dc\u0300-\u036f\u1e00-\u1eff\u2000-\u206f\u20ab\u20ac\u2122]+")
 
 
 def repair_mojibake(text: str) -> tuple[str, int]:
@@ -179,9 +179,9 @@ def _check_utf8_text(text: str, name: str) -> Decoded:
 
 
 # letters beyond Latin-1 other than the Windows-1252 ones (Œ œ Š š Ÿ Ž ž ƒ ˆ ˜)
-_UNICODE_ONLY = regex.compile(r"[\u0100-\u0151\u0154-\u015f\u0162-\u0177\u0179-\u017c\u017f-\u0191"
+_UNICODE_ONLY = compile_regex(r"[\u0100-\u0151\u0154-\u015f\u0162-\u0177\u0179-\u017c\u017f-\u0191"
                               r"\u0193-\u02c5\u02c7-\u02db\u02dd-\u036f\u1e00-\u1eff]")
-_LINE = regex.compile(r"[^\n]+")
+_LINE = compile_regex(r"[^\n]+")
 
 
 def _utf16_without_bom(data: bytes) -> str | None:
@@ -199,7 +199,7 @@ def _utf16_without_bom(data: bytes) -> str | None:
     return None
 
 
-_CONTROL = regex.compile(rb"[\x01-\x08\x0e-\x19\x1c-\x1f\x7f]")
+_CONTROL = compile_regex(rb"[\x01-\x08\x0e-\x19\x1c-\x1f\x7f]")
 
 
 def _legacy_bytes(data: bytes, name: str) -> Decoded:
@@ -286,8 +286,8 @@ def decode(data: bytes, name: str = "<input>", encoding: str | None = None) -> D
     return _legacy_bytes(data, name)
 
 
-_UTF8_SEQ = regex.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
-_HIGH = regex.compile(rb"[\x80-\xff]")
+_UTF8_SEQ = compile_regex(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
+_HIGH = compile_regex(rb"[\x80-\xff]")
 
 
 def _mostly_utf8(data: bytes) -> bool:

@@ -20,8 +20,15 @@ _MODE = 0o666 & ~_umask()  # what open() would give: mkstemp's own 0600 would hi
 
 
 def _temp_beside(path: Path) -> tuple[int, str]:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    folder = path.parent
+    prefix = f".{path.name}."
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=prefix, suffix=".tmp", dir=folder)
+    except (FileNotFoundError, NotADirectoryError):
+        # the folder is made only when missing: a batch writes many files into one folder, and
+        # mkdir on an existing one costs a system call and a caught exception per file
+        folder.mkdir(parents=True, exist_ok=True)     # (raises as before when it cannot be made)
+        fd, tmp = tempfile.mkstemp(prefix=prefix, suffix=".tmp", dir=folder)
     os.fchmod(fd, _MODE)
     return fd, tmp
 
