@@ -192,6 +192,22 @@ def test_a_reports_figures_per_unit_are_neither_tasks_nor_targets():
     assert len(rows(goal)) == 2 and [t.text for t in goal.targets][:1] == ["58,9"]
 
 
+def test_a_table_of_targets_by_year_gives_a_target_per_figure_and_no_items():
+    text = (HEAD + "II. CHỈ TIÊU\nCác cơ quan phấn đấu đạt tối thiểu các chỉ tiêu theo từng năm như sau:\n\n"
+            "| TT | Chỉ tiêu | Năm 2024 | Năm 2025 |\n|---|---|---|---|\n"
+            "| 1 | Tỷ lệ hồ sơ giải quyết đúng hạn (%) | 97 | 98 |\n"
+            "| 2 | Số thủ tục được cắt giảm | 10 | 12 |\n\nIII. NHIỆM VỤ\n1. Sở Nội vụ theo dõi.\n")
+    doc = extract_text(text)
+    assert not rows(doc)
+    got = [(t.text, t.value, t.unit, t.comparator, t.measure) for t in doc.targets]
+    assert got == [("97", 97, "percent", "ge", "Tỷ lệ hồ sơ giải quyết đúng hạn (%)"),
+                   ("98", 98, "percent", "ge", "Tỷ lệ hồ sơ giải quyết đúng hạn (%)"),
+                   ("10", 10, "count", "ge", "Số thủ tục được cắt giảm"),
+                   ("12", 12, "count", "ge", "Số thủ tục được cắt giảm")]
+    # one year alone is no table by year
+    assert not extract_text(text.replace(" Năm 2025 |", " Ghi chú |")).targets
+
+
 def test_split_cells_keeps_empty_cells_and_trims():
     line = "| 1 |  Tập huấn  | | Sở Nội vụ |"
     assert [line[s:e] for s, e in split_cells(line)] == ["1", "Tập huấn", "", "Sở Nội vụ"]

@@ -27,7 +27,8 @@ from .normalize import fold_key
 from .rules import rules_dir
 from .startup_cache import compile_regex, load_yaml
 
-COLUMNS = ("number", "visited", "lead", "support", "deadline", "task", "product", "target", "unit", "other")
+COLUMNS = ("number", "visited", "lead", "support", "deadline", "task", "product", "target", "unit", "indicator",
+           "other")
 HEADER_LOOKAHEAD = 3          # the header row is among the first rows of a table
 MIN_HEADER_CELLS = 3
 MAX_HEADER_CELL = 80          # characters of a folded header cell
@@ -424,4 +425,40 @@ def find_task_tables(original: str, path: Optional[Path] = None) -> list[TaskTab
         if table.rows:
             out.append(table)
     out.sort(key=lambda t: t.start)
+    return out
+
+
+# a header cell naming one year of a table of targets by year ("Năm 2021", "2025"), folded
+_YEAR_HEAD = compile_regex(r"(?:năm\s+)?(?:19|20)\d\d")
+MIN_YEAR_COLUMNS = 2
+
+
+@dataclass
+class YearTable:
+    """A table of targets by year (| TT | Chỉ tiêu | Năm 2021 | … | Năm 2025 |): each figure alone
+    under a year is that year's target for the indicator its row names."""
+    start: int
+    end: int
+    indicator: int                       # index of the column naming each row's indicator
+    years: list[int]                     # indexes of the year columns
+    rows: list[list[tuple[int, int]]] = field(default_factory=list)   # data rows' cells, original offsets
+
+
+def find_year_tables(original: str, path: Optional[Path] = None) -> list[YearTable]:
+    """Tables whose header names an indicator column and two or more years; no task table (no
+    lead column), so their rows are no items."""
+    if "|" not in original and "\t" not in original:
+        return []
+    out: list[YearTable] = []
+    for block in _blocks(original):
+        rows = [[(s + a, s + b) for a, b in split_cells(original[s:e])] for s, e, _ in block]
+        for k, cells in enumerate(rows[:HEADER_LOOKAHEAD]):
+            keys = [_fold(original[a:b]) for a, b in cells]
+            years = [i for i, key in enumerate(keys) if _YEAR_HEAD.fullmatch(key)]
+            indicator = next((i for i, key in enumerate(keys) if key and _column_of(key, path) == "indicator"), None)
+            if indicator is None or len(years) < MIN_YEAR_COLUMNS:
+                continue
+            body = [c for (s, e, _), c in zip(block[k + 1:], rows[k + 1:]) if not SEPARATOR_ROW.match(original[s:e])]
+            out.append(YearTable(block[0][0], block[-1][1], indicator, years, body))
+            break
     return out

@@ -31,7 +31,7 @@ from .groups import group_dict, group_numbers
 from ..normalize import fold_key
 from ..startup_cache import compile_regex
 from ..table_items import task_tables, to_norm
-from ..tables import LEAD_IN_CHARS, find_task_tables, lead_in_comparators
+from ..tables import LEAD_IN_CHARS, find_task_tables, find_year_tables, lead_in_comparators
 
 _FLAGS = regex.V1 | regex.I
 _CONTROL_KEYS = ("extent", "needs", "anchors", "after")
@@ -205,36 +205,61 @@ def _candidates(ctx: MatchContext) -> tuple[list[_Cand], str]:
 
 def _table_targets(ctx: MatchContext) -> list[Found]:
     """A target for each figure alone in a target column of a table of targets
-    (tables.TaskTable.targets), read whole by the table-cell rules."""
+    (tables.TaskTable.targets), or under a year of a table of targets by year
+    (tables.YearTable), read whole by the table-cell rules."""
     rules = _split_rules(ctx.rules["targets"])[1]
+    if not rules:
+        return []
     layout = ctx.layout
-    tables = task_tables(layout) if layout is not None else find_task_tables(ctx.norm.original)
+    original = ctx.norm.original
+    tables = task_tables(layout) if layout is not None else find_task_tables(original)
     out: list[Found] = []
     for table in tables:
-        if not table.targets or not rules:
+        if not table.targets:
             continue
         comparator = _lead_in_comparator(ctx.norm, table.start)
         for col in table.targets:
-            head = fold_key(table.headers[col]) if col < len(table.headers) else ""
-            unit = "percent" if "%" in head or "tỷ lệ" in head else "count"
+            measure = " ".join(table.headers[col].split()).strip("* ") if col < len(table.headers) else ""
+            unit = _table_unit(measure)
             for row in table.rows:
-                if row.section or col >= len(row.cells):
-                    continue
-                a, b = row.cells[col]
-                if not 0 < b - a <= 12:
-                    continue
-                ns, ne = to_norm(ctx.norm, a), to_norm(ctx.norm, b)
-                for rule in rules:
-                    m = rule.regex.fullmatch(ctx.text, ns, ne)
-                    value = parse_number(m.group("num")) if m else None
-                    if value is None:
-                        continue
-                    fields = {k: v for k, v in rule.fields.items() if k not in _CONTROL_KEYS}
-                    fields.update({"value": value, "unit": unit, "comparator": comparator, "change": None,
-                                   "measure": " ".join(table.headers[col].split()).strip("* ")})
-                    out.append(Found(ns, ne, rule.id, fields, rule.priority))
-                    break
+                if not row.section and col < len(row.cells):
+                    _figure(ctx, rules, row.cells[col], unit, comparator, measure, out)
+    for table in find_year_tables(original):
+        comparator = _lead_in_comparator(ctx.norm, table.start)
+        for cells in table.rows:
+            if table.indicator >= len(cells):
+                continue
+            a, b = cells[table.indicator]
+            measure = " ".join(original[a:b].split()).strip("* ")
+            unit = _table_unit(measure)
+            for col in table.years:
+                if col < len(cells):
+                    _figure(ctx, rules, cells[col], unit, comparator, measure, out)
     return out
+
+
+def _table_unit(measure: str) -> str:
+    """percent when the column's or row's name says % or tỷ lệ, else count."""
+    key = fold_key(measure)
+    return "percent" if "%" in key or "tỷ lệ" in key else "count"
+
+
+def _figure(ctx: MatchContext, rules, cell: tuple[int, int], unit: str, comparator: str, measure: str,
+            out: list[Found]) -> None:
+    """The target of a cell holding one figure alone (original offsets), if a table-cell rule reads it."""
+    a, b = cell
+    if not 0 < b - a <= 12:
+        return
+    ns, ne = to_norm(ctx.norm, a), to_norm(ctx.norm, b)
+    for rule in rules:
+        m = rule.regex.fullmatch(ctx.text, ns, ne)
+        value = parse_number(m.group("num")) if m else None
+        if value is None:
+            continue
+        fields = {k: v for k, v in rule.fields.items() if k not in _CONTROL_KEYS}
+        fields.update({"value": value, "unit": unit, "comparator": comparator, "change": None, "measure": measure})
+        out.append(Found(ns, ne, rule.id, fields, rule.priority))
+        return
 
 
 def _lead_in_comparator(norm, table_start: int) -> str:
