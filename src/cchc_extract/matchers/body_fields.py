@@ -27,7 +27,7 @@ _CITY = compile_regex(r"(?<!\w)(?:thành phố|tp\.?)(?:\s+(\p{L}[\p{L} ]*))?")
 _CENTRAL_CITY = compile_regex(r"\s*trực thuộc (?:trung ương|tw)(?!\w)")
 _GLUED = compile_regex(r"(ubnd|hđnd)(?=\p{L})")   # "UBNDtỉnh" (a typo) reads as "UBND tỉnh"
 _UNIT = r"(?:tỉnh|huyện|quận|thị xã|thành phố|xã|phường|thị trấn|đặc khu)"
-_GROUP = compile_regex(r"^(?:các|những|thành viên)(?!\w)|(?<!\w)(?:các|những|một số)\s+(?!khu\b)|cấp (?:huyện|xã)"
+_GROUP = compile_regex(r"^(?:các|những|thành viên)(?!\w)|(?<!\w)(?:các|những|một số)\s+(?!khu\b(?!\s+phố))|cấp (?:huyện|xã)"
                        rf"|(?<!\w){_UNIT}\s*(?:,|-|\svà)\s*{_UNIT}(?!\w)"   # "UBND quận, huyện"
                        r"|^(?:hđnd|hội đồng nhân dân),? (?:và )?(?:ubnd|ủy ban nhân dân)")  # both councils
 
