@@ -695,14 +695,15 @@ def _clause_start(text: str, pos: int, floor: int, rare: bool = True, lines: boo
         p = _last_mark(text, start, end) if rare else _last_common_mark(text, start, end)
         if p < 0:
             break
-        if text[p + 1] in " \t\n" and not (text[p] == ":" and _ROLE_LABEL.search(text, max(start, p - 12), p)):
+        if text[p + 1] in " \t\n" and not (text[p] == ":" and _ROLE_LABEL.search(text, max(start, p - 48), p)):
             return p + 2
         end = p          # "1.5", "08:00", "Đơn vị chủ trì: X" (the label is the role): look further back
     return nl + 1 if nl >= 0 else lo
 
 
 # a task list's labelled field: the colon after it does not end the clause that names the role
-_ROLE_LABEL = compile_regex(r"(?:chủ\s+trì|phối\s+hợp|thực\s+hiện|triển\s+khai)\s*$", FLAGS)
+_ROLE_LABEL = compile_regex(r"(?:chủ\s+trì(?:\s+(?:soạn\s+thảo|tham\s+mưu|xây\s+dựng)(?:\s+[^\s:;.,]+){0,4})?"
+                            r"|phối\s+hợp|thực\s+hiện|triển\s+khai)\s*$", FLAGS)
 
 
 def _last_mark(text: str, start: int, end: int) -> int:
