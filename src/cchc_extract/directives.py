@@ -148,7 +148,9 @@ def build_directives(doc: Document, ctx: MatchContext, lexicon: Lexicon | None =
         out.append(pre_directive)
     inherited_top = pre_roles if pre_roles.lead else _recipients(doc, ctx, bodies)
     asked = _preamble_asks(doc, ctx, lex)     # "... yêu cầu:": every item below is a task
-    cue = lex.plan("text", ("cue",)).__call__  # lex.first("text", …, ("cue",)), fetched once
+    # lex.first("text", …, ("cue",)), fetched once; without the memo: an item's own text is
+    # seldom repeated, so the memo would only cost a hash of the whole text per item
+    cue = lex.plan("text", ("cue",)).find
 
     base: dict[str, Roles] = {}
     alias = _aliases(doc, ctx, bodies) if "sau đây" in ctx.lowered() else {}
@@ -253,7 +255,7 @@ def _first_line(text: str) -> str:
 def _asks_for_action(unit: "Unit", preamble_asks: bool, cue: Callable[[str, Optional[str]], Any]) -> bool:
     """A leadless item is still a directive under a requesting preamble or when it uses an
     action word; an all-capitals section heading ("II. TỔ CHỨC THỰC HIỆN") is not.
-    cue: the 'text' plan of the cue entries (Lexicon.plan): text, low -> entry or None."""
+    cue: the 'text' plan's find of the cue entries (Lexicon.plan): text, low -> entry or None."""
     text = unit.text
     first_line = _first_line(text)
     if _all_capitals(first_line) and "\n" not in text.strip():
@@ -384,8 +386,7 @@ def _item_roles(chains: list[Chain], inherited: Roles, unit: Unit,
         heading = bool(starting) and starting[0].heading
         # a lead named with its own verb (Giao, Đề nghị) says how; a subject or a heading keeps the
         # request it is under ("Sở Nội vụ đề nghị: … 3. Đối với UBND các xã: …" is still a request)
-        modality = next((c.modality for c in explicit if c.modality), None) or _own_modality(unit) \
-            or inherited.modality or "assign"
+        modality = _first_modality(explicit) or _own_modality(unit) or inherited.modality or "assign"
         roles = Roles(_unique(lead + _ids(added)), [], "heading" if heading else "explicit", modality)
         taken = set(roles.lead)
         roles.support = [i for i in _unique(support) if i not in taken]
@@ -519,6 +520,15 @@ def _led_by_party_organ(chain: Chain, inherited: Roles, unit: Unit, party: froze
     text = unit.text
     line_start = text.rfind("\n", 0, chain.start) + 1
     return _PARTY_LEADERSHIP.match(text[line_start:chain.start]) is not None
+
+
+def _first_modality(chains: list[Chain]) -> Optional[str]:
+    """The modality of the first chain that has one, or None (a loop: cheaper than next() over a
+    generator for these short lists)."""
+    for c in chains:
+        if c.modality:
+            return c.modality
+    return None
 
 
 def _by_role(chains: list[Chain]) -> tuple[list[Chain], list[Chain], list[Chain], list[int]]:

@@ -94,17 +94,18 @@ class _Plan:
     """The entries of some roles in one slot, tried in file order, with the memo of its answers
     (per document: a document repeats many windows ("", "Giao ", ":"))."""
 
-    __slots__ = ("steps", "screen", "heads", "edges", "memo")
+    __slots__ = ("steps", "heads", "edges", "memo")
 
-    def __init__(self, steps: tuple, screen: Any = None, heads: Any = None):
+    def __init__(self, steps: tuple, edges: Any = None, heads: Any = None):
         # (trigger, literal words, literal phrases or None, bound test, the one literal word or
-        # None): most entries have one word, tested with one `in` and no inner loop
-        self.steps = tuple((t, lits, phrases, test, lits[0] if len(lits) == 1 else None)
-                           for t, lits, phrases, test in steps)
-        self.screen = screen         # window -> None when no entry can hit it (see _screen)
+        # None, loose test or None, bit): most entries have one word, tested with one `in` and
+        # no inner loop; bit: the entry's bit in the edges' masks
+        self.steps = tuple((t, lits, phrases, test, lits[0] if len(lits) == 1 else None,
+                            _loose_test(t) if edges is not None else None, 1 << i)
+                           for i, (t, lits, phrases, test) in enumerate(steps))
         self.heads = heads           # an _EdgeTest of the windows' openings, or None
-        # (_EdgeMasks of the entries' openings, of their ends) of a screened plan, or None
-        self.edges = None if screen is None else screen.edges
+        # (_EdgeMasks of the entries' openings, of their ends) of a whole-window plan, or None
+        self.edges = edges
         self.memo: dict = {}
 
     def __call__(self, window: str, low: Optional[str] = None) -> Optional[Trigger]:
@@ -113,7 +114,7 @@ class _Plan:
             return None                  # before the memo: no hashing of a long window
         edges = self.edges
         if edges is not None and not edges[0][window[:_HEAD]] & edges[1][window[-_TAIL:]]:
-            return None                  # the same (see _Screen.__call__)
+            return None                  # the same (see _whole_edges)
         memo = self.memo
         found = memo.get(window, _MISS)
         if found is not _MISS:
@@ -127,16 +128,14 @@ class _Plan:
         """__call__ without the memo."""
         if self.heads is not None and not self.heads[window[:_HEAD]]:
             return None
-        steps = self.steps
-        screen = self.screen
-        if screen is not None:
-            hit = screen.__call__(window)        # (a method call: cheaper than the type slot)
-            if hit is None:
-                return None
-            first = screen.branch(hit)           # the entries before it cannot match
-            if first:
-                steps = steps[first:]
-        for t, lits, phrases, test, word in steps:
+        edges = self.edges
+        # a whole-window plan: only the entries both the window's opening and its end let
+        # through can hit it (see _whole_edges)
+        mask = -1 if edges is None else edges[0][window[:_HEAD]] & edges[1][window[-_TAIL:]]
+        folded = None
+        for t, lits, phrases, test, word, loose, bit in self.steps:
+            if not mask & bit:
+                continue
             if lits:
                 if low is None:
                     low = window.lower()
@@ -156,6 +155,13 @@ class _Plan:
                             break
                     else:
                         continue
+            if loose is not None:                # the stdlib screen of the entry (see _loose_test)
+                if folded is None:
+                    folded = window.casefold()
+                    if len(folded) != len(window):
+                        folded = False           # a character folding to several: not screened
+                if folded is not False and loose(folded) is None:
+                    continue
             if test(window) is not None:
                 return t
         return None
@@ -246,7 +252,7 @@ class Lexicon:
             heads = None
             if slot == "after" and steps:
                 heads = _EdgeTest([step[0].regex.match for step in steps])
-            plan = self._plans[(slot, roles)] = _Plan(steps, _screen([step[0] for step in steps]), heads)
+            plan = self._plans[(slot, roles)] = _Plan(steps, _whole_edges([step[0] for step in steps]), heads)
         return plan
 
     def _steps(self, slot: str, roles: tuple[str, ...]) -> tuple:
@@ -321,61 +327,41 @@ def _tester(slot: str, whole: bool, expanded: str, rx: Any) -> Any:
     return rx.match
 
 
-def _screen(triggers: list[Trigger]) -> Any:
-    """For a plan of whole-window entries (forward fullmatch), one fullmatch of all of them
-    joined: None means no entry matches, whatever the literals say, so the common case costs
-    one call and no literal test.  None when the entries are not all of that kind."""
-    if len(triggers) < 2 or not all(t.whole and _joinable(t.source) for t in triggers):
+def _whole_edges(triggers: list[Trigger]) -> Any:
+    """For a plan of whole-window entries (forward fullmatch): (_EdgeMasks of the entries'
+    openings, of their ends).  A window hit by an entry has an opening the entry can start (its
+    forward fullmatch) and an end it can end (its REVERSE form matches from the end), so only
+    the entries whose bits both masks set need a test: most windows ("Tăng cường …") none.
+    None when the entries are not all of that kind."""
+    if not triggers or not all(t.whole for t in triggers):
         return None
-    loose = loose_pattern("|".join(f"(?:{t.source})" for t in triggers))
-    # each entry in a group of its own: a match tells the first entry that matches
-    joined = "|".join(f"({t.source})" for t in triggers)
-    groups, n = [], 0
-    for t in triggers:
-        groups.append(n + 1)
-        n += 1 + compile_regex(t.source, FLAGS).groups    # compiled already (see _tester)
-    exact = compile_regex(joined, FLAGS)
-    if exact.groups != n:            # numbered otherwise (a group name used twice): not told
-        groups = []
-    # a window whose opening one entry can start and whose end another can end (the entries
-    # are whole-window: forward fullmatch; their REVERSE form matches from the end) is no hit
-    edges = (_EdgeMasks([t.test for t in triggers]), _EdgeMasks([t.regex.match for t in triggers]))
-    return _Screen(exact.fullmatch, None if loose is None else compile_re(loose).fullmatch, tuple(groups),
-                   edges)
+    return (_EdgeMasks([t.test for t in triggers]), _EdgeMasks([t.regex.match for t in triggers]))
+
+
+def _loose_test(t: Trigger) -> Any:
+    """The fullmatch of the entry's stdlib loose form (loose_pattern) for a whole-window entry,
+    or None: on the case-folded window it accepts every window the entry accepts, for a
+    fraction of a 'regex' call (full case folding makes that one slow on long alternations)."""
+    loose = loose_pattern(t.source) if t.whole else None
+    return None if loose is None else compile_re(loose).fullmatch
 
 
 class _Screen:
-    """The joined fullmatch (or match), after the same call of its stdlib-re loose form
-    (loose_pattern) on the case-folded window: that one accepts every window the joined pattern
-    accepts and costs a fraction of it (the 'regex' module is slow on these long alternations),
-    so a window it rejects needs no further test.  Used only when every character folds to one
-    (no ß, İ, ﬁ): then the folded window lines up with the window and full case folding is per
-    character."""
+    """The joined match, after the same call of its stdlib-re loose form (loose_pattern) on the
+    case-folded text: that one accepts every text the joined pattern accepts and costs a
+    fraction of it (the 'regex' module is slow on these long alternations), so a text it
+    rejects needs no further test.  Used only when every character folds to one (no ß, İ, ﬁ):
+    then the folded text lines up with the text and full case folding is per character."""
 
-    __slots__ = ("exact", "loose", "groups", "edges")
+    __slots__ = ("exact", "loose")
 
-    def __init__(self, exact: Any, loose: Any, groups: tuple = (), edges: Any = None):
+    def __init__(self, exact: Any, loose: Any):
         self.exact, self.loose = exact, loose
-        self.groups = groups         # the group of each entry in the joined pattern
-        self.edges = edges           # (_EdgeMasks of the entries' openings, of their ends), or None
-
-    def branch(self, m: Any) -> int:
-        """Index of the entry a match of the joined pattern went through: the first one that
-        matches the window (alternatives are tried in order)."""
-        for i, g in enumerate(self.groups):
-            if m.start(g) >= 0:
-                return i
-        return 0
 
     def __call__(self, window: str) -> Any:
-        if self.edges is not None:
-            heads, ends = self.edges
-            if not heads[window[:_HEAD]] & ends[window[-_TAIL:]]:
-                return None              # no entry both opens and ends so (most: "Tăng cường …")
-        if self.loose is not None:
-            folded = window.casefold()
-            if len(folded) == len(window) and self.loose(folded) is None:
-                return None
+        folded = window.casefold()
+        if len(folded) == len(window) and self.loose(folded) is None:
+            return None
         return self.exact(window)
 
 
@@ -477,8 +463,8 @@ def loose_pattern(pattern: str) -> Optional[str]:
 def loose_failures(pattern: str) -> list[str]:
     """Every character for which loose_pattern(pattern), on the case-folded text, could reject
     what pattern accepts (checked over all code points; none expected).  Only characters that
-    fold to one are looked at: _Screen does not use the loose pattern on other texts, and on
-    these full case folding is simple folding, character by character."""
+    fold to one are looked at: _Screen and _Plan.find do not use loose patterns on other
+    texts, and on these full case folding is simple folding, character by character."""
     every = _single_fold_chars()
     plain = regex.sub(r"\\.|\[(?:\\.|[^\]\\])*\]|\(\?(?::|<?[=!])", " ", pattern)
     # each written character, each set and \\s: every character the pattern takes for one
@@ -687,12 +673,29 @@ def _clause_start(text: str, pos: int, floor: int, rare: bool = True, lines: boo
     newline) lying within max(floor, pos - MAX_WINDOW)..pos, else that bound.  Reverse str
     scans (C, no regex backtracking): the last newline, then a mark after it.  rare: whether
     text holds a '!' or '?' at all (see _has_rare_marks); without them, three scans, not five.
-    lines: whether text holds a line break at all (most units do not: see _soften_breaks)."""
-    lo = max(floor, pos - MAX_WINDOW)
-    nl = text.rfind("\n", lo, pos) if lines else -1
-    start, end = max(lo, nl), pos - 1            # a mark needs its blank before pos
+    lines: whether text holds a line break at all (most units do not: see _soften_breaks).
+    (Comparisons, not max(): a call of the builtin costs more than the scans here.)"""
+    lo = pos - MAX_WINDOW
+    if lo < floor:
+        lo = floor
+    rfind = text.rfind
+    nl = rfind("\n", lo, pos) if lines else -1
+    start, end = nl if nl > lo else lo, pos - 1     # a mark needs its blank before pos
     while end > start:
-        p = _last_mark(text, start, end) if rare else _last_common_mark(text, start, end)
+        p = rfind(".", start, end)                   # the last of [.;:!?] in text[start:end], or -1
+        q = rfind(";", start, end)
+        if q > p:
+            p = q
+        q = rfind(":", start, end)
+        if q > p:
+            p = q
+        if rare:
+            q = rfind("!", start, end)
+            if q > p:
+                p = q
+            q = rfind("?", start, end)
+            if q > p:
+                p = q
         if p < 0:
             break
         if text[p + 1] in " \t\n" and not (text[p] == ":" and _ROLE_LABEL.search(text, max(start, p - 48), p)):
@@ -704,18 +707,6 @@ def _clause_start(text: str, pos: int, floor: int, rare: bool = True, lines: boo
 # a task list's labelled field: the colon after it does not end the clause that names the role
 _ROLE_LABEL = compile_regex(r"(?:chủ\s+trì(?:\s+(?:soạn\s+thảo|tham\s+mưu|xây\s+dựng)(?:\s+[^\s:;.,]+){0,4})?"
                             r"|phối\s+hợp|thực\s+hiện|triển\s+khai)\s*$", FLAGS)
-
-
-def _last_mark(text: str, start: int, end: int) -> int:
-    """Offset of the last [.;:!?] in text[start:end], or -1."""
-    rfind = text.rfind
-    return max(_last_common_mark(text, start, end), rfind("!", start, end), rfind("?", start, end))
-
-
-def _last_common_mark(text: str, start: int, end: int) -> int:
-    """_last_mark of a text holding no '!' and no '?'."""
-    rfind = text.rfind
-    return max(rfind(".", start, end), rfind(";", start, end), rfind(":", start, end))
 
 
 def _has_rare_marks(text: str) -> bool:
@@ -737,7 +728,8 @@ def build_chains(text: str, mentions: list[Mention], lex: Lexicon) -> list[Chain
             # a gap over 80 characters joins nothing: told before it is sliced
             if last.end <= m.start <= last.end + 80 and joins(text[last.end:m.start]):
                 last.mentions.append(m)
-                last.end = max(last.end, m.end)
+                if m.end > last.end:
+                    last.end = m.end
                 continue
             if m.start < last.end:      # overlapping mentions: keep the first
                 continue
@@ -908,14 +900,19 @@ def _merge_heading_line(text: str, chains: list[Chain], body_start: int, nl: int
     heading chain, even where ';' would otherwise end a list.  nl: text.find("\n", body_start)."""
     if len(chains) < 2:
         return chains
-    line_end = len(text) if nl < 0 else nl
-    first = [c for c in chains if c.start < line_end]
-    if len(first) < 2 or text[first[-1].end:line_end].strip(" \t:.;"):
+    if nl < 0:                           # one line: every chain is on it
+        line_end, k = len(text), len(chains)
+    else:
+        line_end, k = nl, 0
+        while k < len(chains) and chains[k].start < line_end:
+            k += 1
+    if k < 2 or text[chains[k - 1].end:line_end].strip(" \t:.;"):
         return chains
-    if not all(HEADING_GAP.match(text[a.end:b.start]) for a, b in zip(first, first[1:])):
-        return chains
-    merged = Chain([m for c in first for m in c.mentions], first[0].start, first[-1].end)
-    return [merged] + chains[len(first):]
+    for a, b in zip(chains, chains[1:k]):
+        if not HEADING_GAP.match(text[a.end:b.start]):
+            return chains
+    merged = Chain([m for c in chains[:k] for m in c.mentions], chains[0].start, chains[k - 1].end)
+    return [merged] + chains[k:]
 
 
 def _continues_list(text: str, clause_start: int, prev: Optional[Chain]) -> bool:
