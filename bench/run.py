@@ -26,7 +26,7 @@ import measure  # noqa: E402
 
 BENCH = Path(__file__).resolve().parent
 FULL = {"corpus_mb": 20, "many": (10_000, 2_000), "single_mb": (0.5, 5, 50), "runs": 5,
-        "dp_chars": None, "profile_reps": 3, "throughput_runs": 3,
+        "dp_chars": None, "profile_reps": 3, "throughput_runs": 5,
         "scale_runs": 2}
 QUICK = {"corpus_mb": 0.1, "many": (40, 10), "single_mb": (0.01, 0.03, 0.15), "runs": 1,
          "dp_chars": 3000, "profile_reps": 1, "throughput_runs": 1,
@@ -64,7 +64,8 @@ def throughput(rep: Report, cfg: dict, data: Path, out: Path) -> None:
     mb = nbytes / 1e6
     rep.notes.append(f"Throughput corpus: {files} files, {mb:.1f} MB (the corpus documents replicated).")
     # the shared machine's speed drifts within seconds: each setting runs `throughput_runs` times,
-    # alternating, and the fastest run counts (as timeit does); every run is listed
+    # alternating, and the fastest run counts (as timeit does, whose default is 5 repeats); every
+    # run is listed
     runs1, runs2 = [], []
     for _ in range(cfg["throughput_runs"]):
         runs1.append(_extract_dir(data / "corpus", out / "jobs1", 1))
