@@ -116,6 +116,10 @@ def test_the_enacting_authority_of_a_decision_is_not_a_body():
     assert texts(doc) == ["Sở Nội vụ", "Văn phòng UBND tỉnh"]
     # the same name as a sentence's subject above the grounds is still a body
     assert texts("Ủy ban nhân dân tỉnh ban hành\nCăn cứ Luật") == ["Ủy ban nhân dân tỉnh"]
+    # a council's resolution prints its term and session between the authority and the grounds
+    council = ("NGHỊ QUYẾT\nVề kết quả giám sát\n\nHỘI ĐỒNG NHÂN DÂN TỈNH QUẢNG BÌNH\nKHÓA XVIII, KỲ HỌP THỨ 9\n\n"
+               "Căn cứ Luật Tổ chức chính quyền địa phương;\n\nĐiều 2. Giao Ủy ban nhân dân tỉnh tổ chức thực hiện.\n")
+    assert texts(council) == ["Ủy ban nhân dân tỉnh"]
 
 
 def test_a_locality_does_not_run_onto_a_capitalised_next_line():

@@ -104,6 +104,15 @@ def test_a_thong_bao_closing_formula_without_the_final_mark_is_not_an_item():
     assert any(k == "closing" for k, _, _ in lay.segments)
 
 
+def test_a_resolutions_adoption_sentence_closes_it():
+    text = ("Điều 3. Tổ chức thực hiện\nHội đồng nhân dân tỉnh giao Ủy ban nhân dân tỉnh tổ chức thực hiện.\n"
+            "Nghị quyết này đã được Hội đồng nhân dân tỉnh Khóa XVIII, Kỳ họp thứ 9 thông qua ngày 14 tháng 7 "
+            "năm 2023 và có hiệu lực từ ngày thông qua./.\n\nNơi nhận:\n- UBTV Quốc hội;")
+    lay = layout(text)
+    assert lay.items[-1].text.endswith("tổ chức thực hiện.")
+    assert any(k == "closing" for k, _, _ in lay.segments)
+
+
 def test_lost_heading_attaches_to_nearest_parent_with_unique_paths():
     text = ("Kế hoạch:\n2. Yêu cầu\na) Một.\nb) Hai.\nPhấn đấu đạt mục tiêu chung.\n"
             "a) Ba.\nb) Bốn.\n")

@@ -214,7 +214,8 @@ _AUTHORITY_REACH = 3000    # the grounds of a decision open near its top
 def _enacting_authority(text: str) -> list[tuple[int, int]]:
     """The enacting authority of a decision or resolution: the ALL-CAPS line right above its
     first "Căn cứ" ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH X", "HỘI ĐỒNG NHÂN DÂN TỈNH X"), which
-    names the issuer, as the header does, not a body given a task."""
+    names the issuer, as the header does, not a body given a task; a council's term line
+    under it ("KHÓA XVIII, KỲ HỌP THỨ 9") is passed over."""
     pos = text.find(_GROUNDS, 0, _AUTHORITY_REACH)
     if pos < 0:
         return []
@@ -223,4 +224,11 @@ def _enacting_authority(text: str) -> list[tuple[int, int]]:
         end -= 1
     start = text.rfind("\n", 0, end) + 1
     line = text[start:end]
+    if _TERM_LINE.match(line) and start > 0:        # the council's term and session
+        end = start - 1
+        start = text.rfind("\n", 0, end) + 1
+        line = text[start:end]
     return [(start, end)] if line.strip() and _all_caps(line) else []
+
+
+_TERM_LINE = re.compile(r"\s*(?:KHÓA|KHOÁ)\s+[IVXLC\d]+\b")

@@ -49,7 +49,8 @@ CLOSING_FALLBACK = compile_regex(
     r"^(?:Trên\s+đây\s+là|Trong\s+quá\s+trình\s+(?:tổ\s+chức\s+)?(?:triển\s+khai\s+)?thực\s+hiện"
     r"|Nhận\s+được\s+(?:công\s+văn|văn\s+bản)\s+này"
     r"|[\p{Lu}][\p{L} ]{0,70}?\s(?:yêu\s+cầu|đề\s+nghị|thông\s+báo)\s+(?:các|Thủ\s+trưởng|Giám\s+đốc|Chủ\s+tịch|đến)\b"
-    r"|[\p{Lu}][\p{L} ]{0,70}?\sthông\s+báo\s+để\b)")   # "Văn phòng Tỉnh ủy thông báo để … biết, thực hiện."
+    r"|[\p{Lu}][\p{L} ]{0,70}?\sthông\s+báo\s+để\b"   # "Văn phòng Tỉnh ủy thông báo để … biết, thực hiện."
+    r"|Nghị\s+quyết\s+này\s+(?:đã\s+)?được\s)")      # a resolution's adoption: "… được HĐND tỉnh … thông qua"
 BODY_OPENER = compile_regex(
     r"^(?:Căn\s+cứ|Thực\s+hiện|Theo\s+đề\s+nghị|Xét\s|Để\s|Nhằm\s|Ngày\s+\d|Trong\s+(?:thời\s+gian|năm)|"
     r"Tiếp\s+theo|Sau\s+khi|Vừa\s+qua|Thời\s+gian\s+qua)")
