@@ -366,3 +366,12 @@ def test_the_youth_unions_banner_stands_in_the_mottos_place():
     # the name inside the committee's own line is no banner
     assert analyzed("BCH ĐOÀN TNCS HỒ CHÍ MINH TỈNH BẮC GIANG\nSố: 1-KH/TĐTN\n").metadata.issuer == \
         "BCH Đoàn TNCS Hồ Chí Minh tỉnh Bắc Giang"
+
+
+def test_a_vv_in_the_number_cell_of_a_flattened_header_is_the_subject():
+    text = ("| ỦY BAN NHÂN DÂN HUYỆN TIÊN DU | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc |\n"
+            "|---|---|\n| Số: 2146/UBND-VP V/v chấn chỉnh việc giải quyết hồ sơ quá hạn | Tiên Du, ngày 19 tháng 10 "
+            "năm 2022 |\n\nKính gửi: UBND các xã.\n\n1. Rà soát hồ sơ quá hạn.\n")
+    md = extract_text(text).metadata
+    assert (md.number, md.symbol, md.subject, md.date) == (
+        "2146", "UBND-VP", "chấn chỉnh việc giải quyết hồ sơ quá hạn", "2022-10-19")

@@ -36,6 +36,7 @@ def find_date(t: str, pos: int = 0) -> Optional[regex.Match]:
 
 
 VV_RE = compile_regex(r"^(?:V/v|V/V|v/v|Về\s+việc)[\s*_]*+:?[\s*_]*+")
+_VV_INSIDE = compile_regex(r"(?<=\s)(?:V/v|V/V|v/v|Về\s+việc)[\s*_]*+:?[\s*_]*+")   # after the number cell
 # the addressee line: "Kính gửi:", or a công điện's "THỦ TƯỚNG CHÍNH PHỦ điện:" / "CHỦ TỊCH UBND
 # TỈNH điện:" (the sender's title in capitals, then "điện:"), both followed by the recipients
 KINH_GUI_RE = compile_regex(r"^(?:Kính\s+gửi[\s*_]*+:?|\p{Lu}[\p{Lu}\s.&-]{2,100}?\s(?:điện|ĐIỆN)[\s*_]*+:)[\s*_]*+")
@@ -289,6 +290,7 @@ class _HeaderReader:
                 s = ln.start + t.find(before)
                 h.issuer_lines.append((i, s, s + len(before)))
             found = True
+            self._vv_after_number(ln, m.end())
         # the place starts after any number or motto cell flattened onto the same line
         skip = max([m.end() if m else 0] + [x.end() for x in mottos])
         d = find_date(t, skip)
@@ -301,6 +303,23 @@ class _HeaderReader:
                 h.subject_kind = "vv"
                 h.subject = [(ln.start + v.end(), ln.start + len(t[:d.start()].rstrip()))]
         return found
+
+    def _vv_after_number(self, ln: Line, pos: int) -> None:
+        """"Số: 12/UBND-VP V/v …" in one cell (a Word header flattened into a pipe row): the
+        subject runs from the V/v to the cell's end, or to the date cell on the same line."""
+        h, t = self.h, ln.text
+        v = _VV_INSIDE.search(t, pos)
+        if h.subject or v is None or t[pos:v.start()].strip(" |"):
+            return
+        end = t.find("|", v.end())
+        end = len(t) if end < 0 else end
+        d = find_date(t, v.end())
+        if d is not None and d.start() < end:
+            end = d.start()
+        text = t[v.end():end].rstrip(" ,|")
+        if text:
+            h.subject_kind = "vv"
+            h.subject = [(ln.start + v.end(), ln.start + v.end() + len(text))]
 
     def _recipients(self, i: int) -> int:
         """The "Kính gửi" list: inline, dash entries, or one addressee on the next line."""
