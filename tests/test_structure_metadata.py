@@ -375,3 +375,23 @@ def test_a_vv_in_the_number_cell_of_a_flattened_header_is_the_subject():
     md = extract_text(text).metadata
     assert (md.number, md.symbol, md.subject, md.date) == (
         "2146", "UBND-VP", "chấn chỉnh việc giải quyết hồ sơ quá hạn", "2022-10-19")
+
+
+def test_a_signature_whose_line_breaks_are_doubled_is_read_whole():
+    doubled = ("UBND TỈNH VĨNH LONG\n\nSố: 5/TB-UBND\n\nThông báo.\n\n1. Sở Nội vụ báo cáo./.\n\n"
+               "Nơi nhận:\n\n- Như trên;\n\n- Lưu: VT.\n\nTL. CHỦ TỊCH\n\nCHÁNH VĂN PHÒNG\n\nTrương Văn Lộc\n")
+    s = extract_text(doubled).metadata.signer
+    assert (s.authority, s.title, s.name) == ("TL. CHỦ TỊCH", "CHÁNH VĂN PHÒNG", "Trương Văn Lộc")
+    # where lines follow each other, a blank line sets a concurrent office apart (corpus 003)
+    single = doubled.replace("TL. CHỦ TỊCH\n\nCHÁNH VĂN PHÒNG\n\nTrương Văn Lộc", "TRƯỞNG BAN\n\nCHỦ TỊCH UBND TỈNH\nVõ Trọng Hải")
+    assert extract_text(single).metadata.signer.title == "TRƯỞNG BAN"
+
+
+def test_a_name_wrapped_by_a_narrow_column_is_one_issuer():
+    text = ("VĂN PHÒNG CHÍNH PHỦ\nCỤC KIỂM SOÁT\nTHỦ TỤC HÀNH CHÍNH\nSố: 1187/KSTT-TH\n"
+            "Hà Nội, ngày 20 tháng 12 năm 2021\n\nKính gửi: Văn phòng UBND các tỉnh.\n\n1. Rà soát.\n")
+    md = extract_text(text).metadata
+    assert (md.issuer, md.parent_issuer) == ("Cục Kiểm soát thủ tục hành chính", "Văn phòng Chính phủ")
+    # a line opened by an abbreviation or a head word names a body of its own
+    md = extract_text(text.replace("CỤC KIỂM SOÁT\nTHỦ TỤC HÀNH CHÍNH", "CỤC THUẾ TỈNH\nBHXH TỈNH")).metadata
+    assert md.issuer == "BHXH tỉnh"

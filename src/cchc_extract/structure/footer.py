@@ -27,6 +27,10 @@ class Tail:
     distribution: list[Line] = field(default_factory=list)
     signature: list[Line] = field(default_factory=list)
     rules: set[int] = field(default_factory=set)   # rule lines left out of the signature
+    # single blank lines inside the signature zone when every line there is set apart by one (a copy
+    # that doubled each line break: "TL. CHỦ TỊCH", "", "CHÁNH VĂN PHÒNG", "", name); elsewhere a
+    # blank line sets a concurrent office apart ("TRƯỞNG BAN", "", "CHỦ TỊCH UBND TỈNH" / name)
+    blank_gaps: set[int] = field(default_factory=set)
 
 
 def _paragraph_start(lines: list[Line], i: int, lo: int) -> int:
@@ -170,16 +174,24 @@ def parse_tail(lines: list[Line], lo: int, hi: int) -> Tail:
             break
     dist_idx = {ln.idx for ln in tail.distribution if ln is not None} | wrapped
     start = tail.closing[1] if tail.closing else tail.body_end
-    for ln in lines[start:hi]:
+    doubled = True
+    for k in range(start, hi):
+        ln = lines[k]
         if ln.idx in side:
             tail.signature.append(side[ln.idx])
             continue
+        if not ln.text and start < k < hi - 1 and lines[k - 1].text and lines[k + 1].text:
+            tail.blank_gaps.add(ln.idx)
+        elif ln.text and k > start and lines[k - 1].text:
+            doubled = False          # two lines in a row: line breaks are not doubled here
         if not ln.text or ln.note is not None or ln.idx in dist_idx or ln.idx == noi:
             continue
         if is_separator(ln.text):      # a table's rule row ("|---|---|") between signature cells
             tail.rules.add(ln.idx)
             continue
         tail.signature.append(ln)
+    if not doubled:
+        tail.blank_gaps.clear()
     return tail
 
 
@@ -232,7 +244,7 @@ def signature_block(sig: list[Line], rules: frozenset[int] | set[int] = frozense
     """Split footer lines into the signature block (authority/title lines), the name line and the rest.
 
     The block is the first run of adjacent upper-case (or prefixed) lines (`rules`: indexes of rule
-    lines that may stand between them); the name is the first name-shaped line after it, within a
+    or single blank lines that may stand between them); the name is the first name-shaped line after it, within a
     few lines (a concurrent office may sit between).
     """
     k = 0

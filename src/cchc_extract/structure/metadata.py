@@ -9,12 +9,12 @@ import regex
 
 from ..models import Metadata, Signer
 from ..normalize import NormalizedText, normalize
-from .casing import sentence_case
+from .casing import is_abbreviation, sentence_case
 from .text import clean as clean_text
 from .lines import Line
 from .footer import Tail, signature_block
 from .segment import Header
-from .vocab import doc_type_line_re, prefix_re, vocab
+from .vocab import doc_type_line_re, locality_re, prefix_re, vocab
 from ..startup_cache import compile_re, compile_regex
 
 # (stdlib re: it runs on clean() output, whose only whitespace is " ", a space to both modules'
@@ -97,7 +97,7 @@ class MetaBuilder:
         prev = ""
         for ent in h.issuer_lines:
             text = self.norm.text[ent[1]:ent[2]]
-            if groups and (_continues(text) or _wrapped(prev, text)):
+            if groups and (_continues(text) or _wrapped(prev, text) or _rest_of_name(prev, text)):
                 groups[-1].append(ent)
             else:
                 groups.append([ent])
@@ -184,13 +184,13 @@ class MetaBuilder:
 
     # -- footer --------------------------------------------------------------
     def footer(self, t: Tail, web: dict[str, str], sig: Optional[tuple] = None) -> None:
-        """sig: signature_block(t.signature, t.rules) when the caller has it."""
+        """sig: signature_block(t.signature, t.rules | t.blank_gaps) when the caller has it."""
         md = self.meta
         if t.noi_nhan is not None:
             md.distribution = [e for e in (self.entry(ln) for ln in t.distribution) if e]
             if t.distribution:
                 md.spans["distribution"] = self.norm.to_original(t.distribution[0].start, t.distribution[-1].end)
-        self._signer(sig or signature_block(t.signature, t.rules), web)
+        self._signer(sig or signature_block(t.signature, t.rules | t.blank_gaps), web)
         if md.doc_type is None and web.get("loại văn bản"):
             md.doc_type = _WEB_TYPES.get(web["loại văn bản"].lower(), "other")
 
@@ -258,17 +258,25 @@ def _numbers(m, *names: str) -> list[int]:
 
 
 def _continues(text: str) -> bool:
-    """An issuer line that continues the line above ("TỈNH HƯNG YÊN" under "ỦY BAN NHÂN DÂN"), or
-    the last two words of a name wrapped by a narrow column ("BAN CHỈ ĐẠO CẢI CÁCH" / "HÀNH CHÍNH"):
-    two words that open no organisation name."""
+    """An issuer line that continues the line above ("TỈNH HƯNG YÊN" under "ỦY BAN NHÂN DÂN")."""
     words = text.split()
     if len(words) <= 1:
         return True
     up = text.upper()
-    if len(words) == 2 and not _opens_name(up):
-        return True
     loc = [w.upper() for w in vocab()["locality_words"]]
     return any(up == w or up.startswith(w + " ") for w in loc) and not _PARTY_COMMITTEE.match(up)
+
+
+def _rest_of_name(prev: str, text: str) -> bool:
+    """A narrow column wrapped a name: "CỤC KIỂM SOÁT" / "THỦ TỤC HÀNH CHÍNH", "BAN CHỈ ĐẠO CẢI CÁCH" /
+    "HÀNH CHÍNH". The line opens no name
+    (no head word, fixed name or abbreviation) and the line above opens one without ending in a
+    locality ("… TỈNH X" completes a name)."""
+    up, above = text.upper().strip(), prev.upper().strip()
+    first = up.split()[0] if up else ""
+    if not up or _opens_name(up) or is_abbreviation(first) or not _opens_name(above):
+        return False
+    return not locality_re().search(above)
 
 
 def _opens_name(up: str) -> bool:

@@ -47,7 +47,7 @@ DASH_ENTRY_RE = compile_regex(r"^[-+•]\s*+")
 DASH_FIRSTS = ("-", "+", "•")           # DASH_ENTRY_RE matches exactly the texts starting with one
 CLOSING_MARK = "./."
 CLOSING_FALLBACK = compile_regex(
-    r"^(?:Trên\s+đây\s+là|Trong\s+quá\s+trình\s+(?:tổ\s+chức\s+)?(?:triển\s+khai\s+)?thực\s+hiện"
+    r"^(?:Trên\s+đây\s+là|Trong\s+quá\s+trình\s+(?:tổ\s+chức\s+)?(?:triển\s+khai(?:\s+thực\s+hiện)?|thực\s+hiện)"
     r"|Nhận\s+được\s+(?:công\s+văn|văn\s+bản)\s+này"
     r"|[\p{Lu}][\p{L} ]{0,70}?\s(?:yêu\s+cầu|đề\s+nghị|thông\s+báo)\s+(?:các|Thủ\s+trưởng|Giám\s+đốc|Chủ\s+tịch|đến)\b"
     r"|[\p{Lu}][\p{L} ]{0,70}?\sthông\s+báo\s+để\b"   # "Văn phòng Tỉnh ủy thông báo để … biết, thực hiện."
