@@ -113,6 +113,15 @@ def test_a_resolutions_adoption_sentence_closes_it():
     assert any(k == "closing" for k, _, _ in lay.segments)
 
 
+def test_a_closing_formula_above_the_courtesy_line_closes_too():
+    text = ("Đề nghị:\n\ne) Báo cáo kết quả trước ngày 15/3/2022.\n\nTrong quá trình thực hiện, nếu có vướng mắc, "
+            "đề nghị liên hệ Cục Kiểm soát thủ tục hành chính để được hướng dẫn.\n\nTrân trọng./.\n\nNơi nhận:\n- Như trên;")
+    lay = layout(text)
+    assert lay.items[-1].text == "e) Báo cáo kết quả trước ngày 15/3/2022."
+    closing = [(s, e) for k, s, e in lay.segments if k == "closing"]
+    assert closing and text[closing[0][0]:].startswith("Trong quá trình thực hiện")
+
+
 def test_lost_heading_attaches_to_nearest_parent_with_unique_paths():
     text = ("Kế hoạch:\n2. Yêu cầu\na) Một.\nb) Hai.\nPhấn đấu đạt mục tiêu chung.\n"
             "a) Ba.\nb) Bốn.\n")

@@ -96,6 +96,21 @@ def _bare_signature(lines: list[Line], lo: int, hi: int) -> Optional[int]:
     return None
 
 
+def _formulas_before(lines: list[Line], start: int, lo: int) -> int:
+    """The closing's first line, taking in the closing formulas just above a courtesy line ending
+    with "./." ("Trong quá trình thực hiện, nếu có vướng mắc, đề nghị … liên hệ …" / "Trân trọng./.")."""
+    while True:
+        j = start - 1
+        while j >= lo and (lines[j].blank or lines[j].note is not None):
+            j -= 1
+        if j < lo:
+            return start
+        above = _paragraph_start(lines, j, lo)
+        if match_label(lines[above].text) is not None or not CLOSING_FALLBACK.match(lines[above].text):
+            return start
+        start = above
+
+
 def parse_tail(lines: list[Line], lo: int, hi: int) -> Tail:
     """Closing paragraph, Nơi nhận list and signature block after the body."""
     noi = None
@@ -125,6 +140,7 @@ def parse_tail(lines: list[Line], lo: int, hi: int) -> Tail:
             start = max(j, lo)
         start = _paragraph_start(lines, start, lo)
         if match_label(lines[start].text) is None and not _under_bare_title(lines, start, lo):
+            start = _formulas_before(lines, start, lo)
             tail.closing = (start, close_line + 1)
             tail.body_end = start
         else:
