@@ -681,19 +681,11 @@ def _clause_start(text: str, pos: int, floor: int, rare: bool = True, lines: boo
     rfind = text.rfind
     nl = rfind("\n", lo, pos) if lines else -1
     start, end = nl if nl > lo else lo, pos - 1     # a mark needs its blank before pos
+    marks = _ALL_MARKS if rare else _COMMON_MARKS
     while end > start:
-        p = rfind(".", start, end)                   # the last of [.;:!?] in text[start:end], or -1
-        q = rfind(";", start, end)
-        if q > p:
-            p = q
-        q = rfind(":", start, end)
-        if q > p:
-            p = q
-        if rare:
-            q = rfind("!", start, end)
-            if q > p:
-                p = q
-            q = rfind("?", start, end)
+        p = -1                                       # the last of the marks in text[start:end], or -1
+        for mark in marks:
+            q = rfind(mark, start, end)
             if q > p:
                 p = q
         if p < 0:
@@ -703,6 +695,9 @@ def _clause_start(text: str, pos: int, floor: int, rare: bool = True, lines: boo
         end = p          # "1.5", "08:00", "Đơn vị chủ trì: X" (the label is the role): look further back
     return nl + 1 if nl >= 0 else lo
 
+
+_COMMON_MARKS = ".;:"
+_ALL_MARKS = ".;:!?"      # "!" and "?" only where a text holds them (see _has_rare_marks)
 
 # a task list's labelled field: the colon after it does not end the clause that names the role
 _ROLE_LABEL = compile_regex(r"(?:chủ\s+trì(?:\s+(?:soạn\s+thảo|tham\s+mưu|xây\s+dựng)(?:\s+[^\s:;.,]+){0,4})?"
