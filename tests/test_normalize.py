@@ -98,3 +98,17 @@ def test_a_long_paragraph_without_layout_words_keeps_its_lines():
     text = ("Các cơ quan, đơn vị thực hiện nghiêm túc các nội dung sau: a) Rà soát thủ tục; b) Công khai "
             "thủ tục; - Báo cáo kết quả về Sở Nội vụ. " * 8) + "\n"
     assert normalize(text).text == text
+
+
+def test_ocr_letters_in_numbers_are_read_as_digits_and_reported():
+    from cchc_extract.pipeline import extract_text
+    text = ("UBND HUYỆN ĐỨC HÒA\nSố: 2l5/TB-UBND\nĐức Hòa, ngày 2O tháng 9 năm 2023\n\nTHÔNG BÁO\nKết luận\n\n"
+            "1. UBND các xã số hóa tối thiểu 5O% hồ sơ trước ngày l5/l0/2023.\n")
+    doc = extract_text(text)
+    assert (doc.metadata.number, doc.metadata.date) == ("215", "2023-09-20")
+    assert [d.due for d in doc.deadlines] == ["2023-10-14"]
+    assert [t.value for t in doc.targets] == [50]
+    assert text[slice(*doc.deadlines[0].span)] == "trước ngày l5/l0/2023"      # spans keep the print
+    assert [w.code for w in doc.warnings].count("W212") == 1
+    # words and codes are untouched: letters only turn into digits inside runs that hold a digit
+    assert normalize("Lô l, CO2, Ol, lO, 1O2").text == "Lô l, CO2, Ol, lO, 102"

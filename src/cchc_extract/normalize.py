@@ -319,6 +319,7 @@ class NormalizedText:
     spaced: bool = field(default=False, repr=False, compare=False)
     # line breaks put back where a copy lost them (see lost_breaks): spaces that became "\n"
     breaks_restored: int = field(default=0, repr=False, compare=False)
+    ocr_digits: int = field(default=0, repr=False, compare=False)   # letters read as digits (_ocr_digits)
 
     def to_original(self, start: int, end: int) -> tuple[int, int]:
         if not self._map:
@@ -349,10 +350,14 @@ def normalize(original: str) -> NormalizedText:
     breaks = lost_breaks(text1, edits=edits)
     if breaks:
         edits = sorted(edits + breaks)
+    ocr = _ocr_digits(text1)
+    if ocr:
+        edits = sorted(edits + ocr)       # digits are never inside another edit
     text2, map2 = _edited(text1, edits)
     plain = quick and plain               # (quick: text1 is the original)
     norm = NormalizedText(original, text2, _compose(map2, map1), [], was_nfc, quick, plain, plain and spaced)
     norm.breaks_restored = len(breaks)
+    norm.ocr_digits = len(ocr)
     if sups:
         marks: list[Mark] = []
         for s, e, digits in sups:
@@ -361,6 +366,22 @@ def normalize(original: str) -> NormalizedText:
             marks.append(Mark("".join(_SUP_VALUE[c] for c in digits), npos, (os_, oe)))
         norm.marks = marks
     return norm
+
+
+# A scanned page's OCR reads "1" as "l" and "0" as "O" inside numbers ("2l5/TB-UBND", "ngày l5/l0/2023",
+# "5O%"): in a run of digits and those letters alone, holding both, each letter is its digit. One
+# character for one: offsets do not move. A word never touches a digit, so no word changes.
+_OCR_PAIR = compile_re(r"\d[lO]|[lO]\d")
+_OCR_RUN = compile_re(r"(?<!\w)(?=[\dlO]*\d)(?=[\dlO]*[lO])[\dlO]{2,}(?!\w)")
+_OCR_DIGIT = {"l": "1", "O": "0"}
+
+
+def _ocr_digits(text: str) -> list[tuple[int, int, str]]:
+    """One-character edits turning OCR's letters in numbers into digits (W212 reports them)."""
+    if _OCR_PAIR.search(text) is None:
+        return []
+    return [(m.start() + k, m.start() + k + 1, _OCR_DIGIT[c]) for m in _OCR_RUN.finditer(text)
+            for k, c in enumerate(m.group()) if c in _OCR_DIGIT]
 
 
 # A text whose line breaks were lost (copied from an e-mail or a web form) runs its header, its
