@@ -294,7 +294,30 @@ def _row_lines(original: str, pipes: bool, tabs: bool) -> tuple[list, list]:
                 and not line.lstrip(" ").startswith("|"):
             tab_lines.append((pos, end, False))
         pos = end + 1
+    if len(tab_lines) > 1:
+        tab_lines += _cell_breaks(original, tab_lines)
     return pipe_lines, tab_lines
+
+
+MAX_CELL_BREAKS = 3   # lines of one cell broken by a Word copy, between two lines of its row
+
+
+def _cell_breaks(original: str, tab_lines: list) -> list:
+    """Lines without a tab between two tab lines, with no blank line among them: the middle of a
+    cell holding line breaks ("Phòng X\nChi cục Y\nChi cục Z" in one cell), kept in the table
+    (tables._join_wrapped_tab_rows joins them back when the cells add up to the header's)."""
+    out = []
+    for (_, e1, _), (s2, _, _) in zip(tab_lines, tab_lines[1:]):
+        gap = original[e1 + 1:s2 - 1] if s2 - 1 > e1 + 1 else ""
+        if not gap or "\n\n" in gap or not gap.strip() or gap.count("\n") >= MAX_CELL_BREAKS:
+            continue
+        pos = e1 + 1
+        for line in gap.split("\n"):
+            if not line.strip():
+                break
+            out.append((pos, pos + len(line), False))
+            pos += len(line) + 1
+    return out
 
 
 # a table copied from a PDF with one cell per line opens with its number column's header alone
@@ -359,18 +382,24 @@ def _row_ends_table(line: str) -> bool:
 
 
 def _join_wrapped_tab_rows(original: str, rows: list, width: int) -> list:
-    """Tab rows with a line break inside a cell, joined: the break leaves the row's first line
-    short of cells and the next line without a number, and their cells add up to the header's
-    (the split cell counted once).  Pipe rows keep their empty cells and need no such test."""
+    """Tab rows with line breaks inside a cell, joined: a break leaves the row's first line short
+    of cells and the next lines (up to MAX_CELL_BREAKS) without a number, and their cells add up
+    to the header's (each split cell counted once).  Pipe rows keep their empty cells and need no such test."""
     out, i = [], 0
     while i < len(rows):
         s, e, cells = rows[i]
-        if len(cells) < width and i + 1 < len(rows):
-            s2, e2, nxt = rows[i + 1]
-            if len(cells) + len(nxt) - 1 == width and not _BARE_NUMBER.match(original[nxt[0][0]:nxt[0][1]]):
-                out.append((s, e2, cells[:-1] + [(cells[-1][0], nxt[0][1])] + nxt[1:]))
-                i += 2
-                continue
+        j, joined = i + 1, cells
+        while len(joined) < width and j < len(rows) and j - i <= MAX_CELL_BREAKS:
+            nxt = rows[j][2]
+            if not nxt or _BARE_NUMBER.match(original[nxt[0][0]:nxt[0][1]]) \
+                    or len(joined) + len(nxt) - 1 > width:
+                break
+            joined = joined[:-1] + [(joined[-1][0], nxt[0][1])] + nxt[1:]
+            j += 1
+        if j > i + 1 and len(joined) == width:
+            out.append((s, rows[j - 1][1], joined))
+            i = j
+            continue
         out.append((s, e, cells))
         i += 1
     return out
