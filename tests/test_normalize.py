@@ -112,3 +112,7 @@ def test_ocr_letters_in_numbers_are_read_as_digits_and_reported():
     assert [w.code for w in doc.warnings].count("W212") == 1
     # words and codes are untouched: letters only turn into digits inside runs that hold a digit
     assert normalize("Lô l, CO2, Ol, lO, 1O2").text == "Lô l, CO2, Ol, lO, 102"
+    # only a text whose header shows the confusion is read so (a clean header: no scan)
+    from cchc_extract.normalize import OCR_HEAD
+    late = "x" * OCR_HEAD + " 1O2"
+    assert normalize(late).text == late
