@@ -474,3 +474,16 @@ def test_persons_named_with_the_heads_and_a_standing_body_keep_the_bodies_their_
     leads = {d.item: [b.text for b in d.lead] for d in extract_text(text).directives}
     assert leads["Điều 2/1/a"] == ["Sở Nội vụ"]
     assert leads["Điều 3"] == ["Văn phòng UBND tỉnh", "Sở Nội vụ"]
+
+
+def test_a_replys_decision_on_a_proposal_sets_the_addressees_no_task():
+    from cchc_extract.pipeline import extract_text
+    text = ("ỦY BAN NHÂN DÂN\nTỈNH NINH THUẬN\nSố: 2847/UBND-KTTH\nV/v thí điểm số hóa\n"
+            "Ninh Thuận, ngày 12 tháng 7 năm 2024\n\nKính gửi:\n- Sở Tài nguyên và Môi trường;\n- Sở Tài chính.\n\n"
+            "Xét đề nghị của Sở Tài nguyên và Môi trường, Chủ tịch UBND tỉnh có ý kiến như sau:\n\n"
+            "1. Thống nhất chủ trương triển khai thí điểm số hóa hồ sơ.\n\n"
+            "2. Rà soát quy trình số hóa, hoàn thành trong tháng 8/2024.\n")
+    doc = extract_text(text)
+    by_item = {d.item: [b.text for b in d.lead] for d in doc.directives}
+    assert "1" not in by_item
+    assert by_item["2"] == ["Sở Tài nguyên và Môi trường", "Sở Tài chính"]   # a task still goes to them

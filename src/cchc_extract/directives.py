@@ -173,6 +173,8 @@ def build_directives(doc: Document, ctx: MatchContext, lexicon: Lexicon | None =
         base[unit.path] = own_base
         if not roles.lead and not roles.support and not _asks_for_action(unit, asked, cue):
             continue
+        if roles.source == "recipients" and _DECISION.match(unit.text):
+            continue                     # "1. Thống nhất chủ trương …": the issuer's own decision
         out.append(_make(doc, ctx, unit.path, unit.parts[0], roles, links))
     if fields:
         out = _with_field_roles(out, fields, units, base, doc, ctx, links)
@@ -186,6 +188,13 @@ def build_directives(doc: Document, ctx: MatchContext, lexicon: Lexicon | None =
             doc.warnings.append(diagnostics.warn(
                 "W401", f"directive of item {d.item} names no responsible body", span=d.span))
     return directives
+
+
+# an item that opens with the issuer's decision on a proposal (a reply: "Thống nhất chủ trương …",
+# "Không đồng ý đề xuất …", "Chấp thuận …") sets no task for the letter's addressees
+# (its label as TOPIC_TITLE reads one)
+_DECISION = compile_regex(r"^\s*(?:(?:[IVXLC]+|\d+(?:\.\d+)*)[.)/]|[a-zđ][.)/])?\s*(?:không\s+)?"
+                          r"(?:thống\s+nhất|đồng\s+ý|chấp\s+thuận|nhất\s+trí)\b", regex.IGNORECASE)
 
 
 # a task's field line under it, a bullet of its own: "- Đơn vị chủ trì: X", "- Cơ quan phối hợp: Y"
