@@ -50,6 +50,8 @@ def doc(name: str):
     ("HUYỆN ĐOÀN YÊN THẾ", "Huyện đoàn Yên Thế"),
     # a numbered urban unit is named by its number, with its level word
     ("ỦY BAN NHÂN DÂN QUẬN 1", "Ủy ban nhân dân Quận 1"),
+    # the "bộ" of "Đảng bộ" is no head word
+    ("ĐẢNG BỘ TỈNH HÀ TĨNH", "Đảng bộ tỉnh Hà Tĩnh"),
     ("BCH ĐOÀN TNCS HỒ CHÍ MINH TỈNH BẮC GIANG", "BCH Đoàn TNCS Hồ Chí Minh tỉnh Bắc Giang"),
 ])
 def test_sentence_case(upper, expected):
@@ -395,3 +397,11 @@ def test_a_name_wrapped_by_a_narrow_column_is_one_issuer():
     # a line opened by an abbreviation or a head word names a body of its own
     md = extract_text(text.replace("CỤC KIỂM SOÁT\nTHỦ TỤC HÀNH CHÍNH", "CỤC THUẾ TỈNH\nBHXH TỈNH")).metadata
     assert md.issuer == "BHXH tỉnh"
+
+
+def test_a_rule_line_under_the_title_is_no_part_of_the_subject():
+    text = ("HUYỆN ỦY CẨM XUYÊN\nSố 318-TB/HU\nCẩm Xuyên, ngày 09 tháng 10 năm 2024\n\nTHÔNG BÁO\n"
+            "kết luận của Ban Thường vụ Huyện ủy về cải cách hành chính\nnhững tháng cuối năm 2024\n-----\n\n"
+            "1. Đảng ủy các xã rà soát.\n")
+    assert extract_text(text).metadata.subject == (
+        "kết luận của Ban Thường vụ Huyện ủy về cải cách hành chính những tháng cuối năm 2024")

@@ -46,7 +46,8 @@ def _patterns():
                  key=len, reverse=True)
     loc_re = compile_regex(r"(?<!\p{L})(" + "|".join(regex.escape(w) for w in loc) + r")((?:\s+\S+)+)$", regex.I)
     heads = sorted(v["org_heads"], key=len, reverse=True)
-    head_re = compile_regex(r"(?<!\p{L})(" + "|".join(regex.escape(h) for h in heads) + r")\s+(\p{Ll}+)", regex.I)
+    # "bộ" of "Đảng bộ" is no head: "ĐẢNG BỘ TỈNH HÀ TĨNH" is "Đảng bộ tỉnh Hà Tĩnh"
+    head_re = compile_regex(r"(?<!\p{L})(?<!đảng\s)(" + "|".join(regex.escape(h) for h in heads) + r")\s+(\p{Ll}+)", regex.I)
     locword = compile_regex(r"^(?:" + "|".join(regex.escape(w) for w in loc) + r")$", regex.I)
     after_va = compile_regex(r"(?<=\bvà\s)(\p{Ll})")
     return name_re, canon, loc_re, head_re, locword, after_va, _province_end()

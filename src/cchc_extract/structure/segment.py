@@ -400,9 +400,9 @@ class _HeaderReader:
         while i < self.hi:
             nxt = lines[i]
             upper = is_upper(nxt.text)
-            if nxt.blank or nxt.note is not None or (
+            if nxt.blank or nxt.note is not None or is_separator(nxt.text) or (
                     _is_header_element(nxt.text) and not (first and match_vv(nxt.text))):
-                break
+                break                              # (a rule line "-----" under the title ends it)
             wrapped = not first and starts_lower(nxt.text) and not ends_sentence(lines[i - 1].text)
             if not first and not wrapped and (BODY_OPENER.match(nxt.text) or match_label(nxt.text)
                                               or (not self.blanks and not upper)):
