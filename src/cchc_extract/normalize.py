@@ -373,7 +373,6 @@ def normalize(original: str) -> NormalizedText:
 # character for one: offsets do not move. A word never touches a digit, so no word changes.
 # A scan shows it in its header too (the number, the date), so only a text whose first characters
 # hold such a run is scanned whole: a scan of every text would cost 3% of an extraction.
-_OCR_PAIR = compile_re(r"\d[lO]|[lO]\d")
 _OCR_RUN = compile_re(r"(?<!\w)(?=[\dlO]*\d)(?=[\dlO]*[lO])[\dlO]{2,}(?!\w)")
 _OCR_DIGIT = {"l": "1", "O": "0"}
 OCR_HEAD = 2000
@@ -381,7 +380,7 @@ OCR_HEAD = 2000
 
 def _ocr_digits(text: str) -> list[tuple[int, int, str]]:
     """One-character edits turning OCR's letters in numbers into digits (W212 reports them)."""
-    if _OCR_PAIR.search(text, 0, OCR_HEAD) is None or _OCR_RUN.search(text, 0, OCR_HEAD) is None:
+    if _OCR_RUN.search(text, 0, OCR_HEAD) is None:
         return []
     return [(m.start() + k, m.start() + k + 1, _OCR_DIGIT[c]) for m in _OCR_RUN.finditer(text)
             for k, c in enumerate(m.group()) if c in _OCR_DIGIT]

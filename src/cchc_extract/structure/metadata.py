@@ -269,9 +269,8 @@ def _continues(text: str) -> bool:
 
 def _rest_of_name(prev: str, text: str) -> bool:
     """A narrow column wrapped a name: "CỤC KIỂM SOÁT" / "THỦ TỤC HÀNH CHÍNH", "BAN CHỈ ĐẠO CẢI CÁCH" /
-    "HÀNH CHÍNH". The line opens no name
-    (no head word, fixed name or abbreviation) and the line above opens one without ending in a
-    locality ("… TỈNH X" completes a name)."""
+    "HÀNH CHÍNH". The line opens no name (no head word, fixed name or abbreviation) and the line
+    above opens one without a locality ("… TỈNH X" completes a name)."""
     up, above = text.upper().strip(), prev.upper().strip()
     first = up.split()[0] if up else ""
     if not up or _opens_name(up) or is_abbreviation(first) or not _opens_name(above):
