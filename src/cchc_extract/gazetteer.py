@@ -92,6 +92,9 @@ class PatternSpec(BlockerSpec):
     # the name stops at a line break before a capitalised word: names are matched on text with
     # line breaks flattened, and a pattern that takes capitalised words would run into the next line
     line_bound: bool = False
+    # the mention's first word, when it is one of these, is read expanded for its level and
+    # canonical name ("TT PVHCC tỉnh" is a Trung tâm, not a thị trấn)
+    head_abbreviations: dict[str, str] = Field(default_factory=dict)
 
 
 class EnumerationSpec(_Strict):
@@ -140,6 +143,7 @@ class Pattern:
     issuer_level: bool = False           # see PatternSpec.issuer_level
     antecedent_level: bool = False       # see PatternSpec.antecedent_level
     line_bound: bool = False             # see PatternSpec.line_bound
+    head_abbreviations: Optional[tuple] = None   # see PatternSpec.head_abbreviations: (word, expansion) pairs
 
 
 @dataclass(frozen=True, eq=False)   # hashed by identity (cache keys)
@@ -497,7 +501,8 @@ def load_gazetteer(path: Path | None = None) -> Gazetteer:
             obj = Pattern(p.id, rx, getattr(p, "priority", 0), getattr(p, "level", "other"),
                           getattr(p, "default", "other"), getattr(p, "group", False),
                           "body" in rx.groupindex, getattr(p, "issuer_level", False),
-                          getattr(p, "antecedent_level", False), getattr(p, "line_bound", False))
+                          getattr(p, "antecedent_level", False), getattr(p, "line_bound", False),
+                          tuple(getattr(p, "head_abbreviations", {}).items()) or None)
             out.append(obj)
             anchored.append((kind, obj, anchors_of(kind, p)))
 

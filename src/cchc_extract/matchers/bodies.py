@@ -232,6 +232,9 @@ def _fill_gaps(winners: list[Cand], inner: list[Cand]) -> list[Cand]:
 def _fields_of(spec, mention: str, rest: Optional[str], g: Gazetteer) -> dict:
     """Fields of a mention (cached: the same names recur all through a document; callers
     copy the dict)."""
+    heads = getattr(spec, "head_abbreviations", None)
+    if heads:
+        mention = _expand_head(mention, heads)
     level = spec.level if spec.level != "auto" else auto_level(mention, spec.default, g)
     group = spec.group if spec.group != "auto" else auto_group(mention)
     if not group and rest is not None and rest[:5].lower() == " các ":
@@ -239,6 +242,14 @@ def _fields_of(spec, mention: str, rest: Optional[str], g: Gazetteer) -> dict:
     canonical_head = getattr(spec, "canonical", None)
     name = canonical_head + rest if canonical_head and rest is not None else mention
     return {"canonical": canonical_name(name, g), "group": bool(group), "level": level}
+
+
+def _expand_head(mention: str, heads: tuple) -> str:
+    """The mention with its first word (and a dot after it) spelt out, when it is one of heads."""
+    for word, expansion in heads:
+        if mention.startswith(word) and mention[len(word):len(word) + 1] in ("", " ", "."):
+            return expansion + mention[len(word):].lstrip(".")
+    return mention
 
 
 def _found(c: Cand, text: str, g: Gazetteer) -> Found:
