@@ -306,3 +306,13 @@ def test_a_decisions_last_article_runs_to_the_signature():
     lay = layout(text)
     assert lay.items[-1].path == "Điều 2" and lay.items[-1].text.endswith("thi hành Quyết định này./.")
     assert "closing" not in [k for k, _, _ in lay.segments]
+
+
+def test_a_note_line_under_a_bare_heading_is_its_text():
+    # "(Chi tiết tại bảng dưới đây)" says what the heading holds; after a task's sentence the same
+    # kind of line is a note on the part (corpus 002: III/6/đ does not take it)
+    text = ("I. MỤC ĐÍCH\n1. Nâng cao chất lượng phục vụ.\n(Nhiệm vụ cụ thể theo Phụ lục đính kèm).\n\n"
+            "II. NHIỆM VỤ CỤ THỂ\n(Chi tiết tại bảng dưới đây)\n\nIII. TỔ CHỨC THỰC HIỆN\nCác sở thực hiện.\n")
+    texts = {it.path: it.text for it in layout(text).items}
+    assert texts["II"] == "II. NHIỆM VỤ CỤ THỂ (Chi tiết tại bảng dưới đây)"
+    assert texts["I/1"] == "1. Nâng cao chất lượng phục vụ."

@@ -142,6 +142,18 @@ def test_an_item_holding_a_table_ends_before_its_rows():
     assert [it.path for it in doc.items if it.parent == item.path] == [f"{item.path}/t1/1"]
 
 
+def test_a_heading_over_a_tab_table_ends_before_its_rows():
+    # a Word table copied with tabs: the item's text is normalized (tabs are spaces there)
+    text = (HEAD + "III. NHIỆM VỤ CỤ THỂ\n"
+            "TT\tNội dung\tCơ quan chủ trì\tCơ quan phối hợp\tThời gian hoàn thành\n"
+            "1\tRà soát thủ tục hành chính\tSở Nội vụ\tSở Tư pháp\tQuý III/2024\n\n"
+            "IV. KINH PHÍ\nTừ ngân sách.\n")
+    doc = extract_text(text)
+    item = next(it for it in doc.items if it.path == "III")
+    assert item.text == "III. NHIỆM VỤ CỤ THỂ"
+    assert [it.path for it in doc.items if it.parent == "III"] == ["III/t1/1"]
+
+
 def test_tab_separated_task_table():
     text = (HEAD + "PHỤ LỤC\nSTT\tNhiệm vụ\tCơ quan chủ trì\tCơ quan phối hợp\tThời gian hoàn thành\n"
             "1\tRà soát thủ tục hành chính\tSở Nội vụ\tSở Tư pháp\tQuý III/2024\n")

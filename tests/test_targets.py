@@ -79,6 +79,17 @@ def test_a_table_cell_ends_the_quantified_text(rules):
     assert [t for t, *_ in found(rules, text)] == ["100% xã, phường"]
 
 
+def test_a_tab_cell_ends_the_quantified_text(rules):
+    # a Word table copied as text: its cells are joined by tabs
+    text = "5\tBảo đảm trên 45% hồ sơ TTHC được thanh toán trực tuyến\tSở Thông tin và Truyền thông\tQuý IV/2024\n"
+    assert [t for t, *_ in found(rules, text)] == ["trên 45% hồ sơ TTHC được thanh toán trực tuyến"]
+
+
+def test_a_footnote_mark_is_no_part_of_the_target(rules):
+    text = "Phấn đấu Chỉ số CCHC tăng ít nhất 05 bậc so với năm 2023[2]. Tiếp tục rà soát."
+    assert [t for t, *_ in found(rules, text)] == ["ít nhất 05 bậc so với năm 2023"]
+
+
 def test_change_verb_sets_change_outside_text(rules):
     assert found(rules, "cắt giảm tối thiểu 20% thông tin phải khai báo.") == [
         ("tối thiểu 20% thông tin phải khai báo", 20, "percent", "ge", "decrease")]

@@ -133,6 +133,8 @@ def _trim_texts(owners: list[Optional[ItemNode]], original: str, tables: list[Ta
         nl = original.find("\n", table.start)
         head = original[table.start:nl if nl >= 0 else table.end].strip("|* \t")   # its first row
         k = owner.text.find(head) if head else -1
+        if k < 0 and "\t" in head:   # the item's text is normalized: a tab there is a space
+            k = owner.text.find(head.replace("\t", " "))
         if k > 0:
             owner.text = owner.text[:k].rstrip("|* \t\n")
 

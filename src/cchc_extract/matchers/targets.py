@@ -285,6 +285,9 @@ def _is_member(text: str, low: str, prev: _Cand, cur: _Cand) -> bool:
     return _has(low, _CONNECTOR_WORDS, lo, cur.start) and _CONNECTOR.search(text, lo, cur.start) is not None
 
 
+_NOTE_MARK_END = compile_regex(r"\[\d{1,3}\]$", _FLAGS)
+
+
 def _extent(text: str, low: str, c: _Cand, nxt: Optional[_Cand]) -> int:
     """`low`: the lower case of text with its offsets (AnchorStarts.low).  Each cut is searched
     for only where a literal that every match of it holds occurs (see _has)."""
@@ -319,13 +322,26 @@ def _extent(text: str, low: str, c: _Cand, nxt: Optional[_Cand]) -> int:
     return end
 
 
+def _without_note_mark(text: str, start: int, end: int) -> int:
+    """`end`, before a footnote mark that ends text[start:end] ("… năm 2023[2]"): the mark is the
+    note's, not the target's."""
+    if text[end - 1:end] == "]":
+        m = _NOTE_MARK_END.search(text, start, end)
+        if m:
+            return m.start()
+    return end
+
+
 def _cell_end(norm, start: int, end: int) -> int:
-    """`end`, or where a table cell boundary cuts text[start:end] ("| 100% xã, phường | Sở Nội vụ |"):
-    normalizing turned the original's pipe into a space, so it is looked up in the original."""
+    """`end`, or where a table cell boundary cuts text[start:end] ("| 100% xã, phường | Sở Nội vụ |",
+    or a tab of a Word table copied as text): normalizing turned the original's pipe or tab into a
+    space, so it is looked up in the original."""
     os_, oe = norm.to_original(start, end)
-    bar = norm.original.find("|", os_, oe)
-    if bar < 0:
+    original = norm.original
+    bars = [b for b in (original.find("|", os_, oe), original.find("\t", os_, oe)) if b >= 0]
+    if not bars:
         return end
+    bar = min(bars)
     cut = start + bisect_left(range(start, end), bar, key=lambda p: norm.to_original(p, p + 1)[0])
     while cut > start and norm.text[cut - 1] in _TRIM:
         cut -= 1
@@ -443,12 +459,13 @@ def find(ctx: MatchContext) -> list[Found]:
             continue
         accepted.append(c)
     out: list[Found] = []
-    piped = "|" in ctx.norm.original
+    piped = "|" in ctx.norm.original or "\t" in ctx.norm.original
     for i, c in enumerate(accepted):
         nxt = accepted[i + 1] if i + 1 < len(accepted) else None
         c.end = _extent(text, low, c, nxt)
         if piped:
             c.end = _cell_end(ctx.norm, c.qend, c.end)
+        c.end = _without_note_mark(text, c.qend, c.end)
         fields = {k: v for k, v in c.rule.fields.items() if k not in _CONTROL_KEYS}
         fields.update({"value": c.value, "unit": c.unit, "comparator": c.comparator or "eq",
                        "change": c.change, "measure": _measure(text, c)})

@@ -172,8 +172,8 @@ class TreeBuilder:
         cur = self.current
         if cur is None:
             return False
-        if ln.text[:1] == "(" and _NOTE_ONLY.match(ln.text):   # a cheap test first
-            return True
+        if ln.text[:1] == "(" and _NOTE_ONLY.match(ln.text) and not self._heading_only(cur):   # a cheap test first
+            return True   # a note on the text above ("(Nhiệm vụ cụ thể theo Phụ lục)"): no item's own text
         if same_paragraph:
             if self.gap and rejoin:
                 self.warn.add("W207", span=(ln.start, ln.end))
@@ -182,6 +182,15 @@ class TreeBuilder:
         cur.node.parts.append((ln.start, ln.end))
         self.gap = False
         return True
+
+    def _heading_only(self, cur: _Open) -> bool:
+        """The item so far is one heading line ("III. NHIỆM VỤ CỤ THỂ"): a note line under it
+        ("(Chi tiết tại bảng dưới đây)") says what the heading holds, and is its text."""
+        parts = cur.node.parts
+        if len(parts) != 1:
+            return False
+        s, e = parts[0]
+        return not self.text[s:e].rstrip().endswith((".", ";", ":", "!", "?", ")"))
 
     # -- finishing -----------------------------------------------------------
     def finish(self) -> list[ItemNode]:
