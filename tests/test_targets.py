@@ -244,3 +244,15 @@ def test_figures_under_a_results_heading_are_results_unless_a_goal_is_named():
             "đạt 80%.\n2. Kết quả cần đạt\nTỷ lệ hài lòng đạt 98%.\n3. Tình hình thực hiện\nPhấn đấu số hóa "
             "đạt 100%.\n")
     assert [t.text for t in extract_text(text).targets] == ["80%", "98%", "100%"]
+
+
+def test_a_share_of_what_was_counted_is_no_target(rules):
+    text = "toàn tỉnh tiếp nhận 48.215 hồ sơ, trong đó còn 6.732 hồ sơ trễ hạn (chiếm 13,9%), tập trung ở đất đai."
+    assert found(rules, text) == []
+    goal = "Phấn đấu số hồ sơ trực tuyến chiếm tỷ lệ ít nhất 50% tổng số hồ sơ."
+    assert [t for t, *_ in found(rules, goal)] == ["ít nhất 50% tổng số hồ sơ"]
+
+
+def test_a_ranked_figure_is_a_result(rules):
+    text = "Chỉ số SIPAS của tỉnh đạt 84,12%, xếp thứ 35/63. Phấn đấu năm 2022 đạt trên 85%."
+    assert [t for t, *_ in found(rules, text)] == ["trên 85%"]

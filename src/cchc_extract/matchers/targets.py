@@ -58,6 +58,10 @@ _PAST_YEAR_RESULT = compile_regex(
 _PAST_YEAR_WORD = "năm"   # every _PAST_YEAR_RESULT match starts with it (lower case: see AnchorStarts)
 # "20% hồ sơ đã được số hóa": đã right after the quantified noun (a far one belongs to a relative clause)
 _PAST_AFTER = compile_regex(r"(?:\s+\S+){0,3}?\s+đã\b", _FLAGS)
+# a share of what was counted ("còn 6.732 hồ sơ trễ hạn (chiếm 13,9%)"): a goal says "chiếm tỷ lệ ít nhất …"
+_SHARE_BEFORE = compile_regex(r"\bchiếm(?:\s+(?:tỷ\s+lệ|khoảng|gần|hơn))?\s+$", _FLAGS)
+# a rank after the figure ("đạt 84,12%, xếp thứ 35/63"): only a result has one
+_RANK_AFTER = compile_regex(r",?\s*(?:xếp\s+(?:thứ|hạng)|đứng\s+thứ)\s+\d", _FLAGS)
 _BASELINE_BEFORE = compile_regex(r"\bso\s+với\b[^;.\n,]{0,40}$", _FLAGS)
 # counted places in a ranking ("tăng ít nhất 05 bậc"): the unit is rank, not count
 _RANK_NOUN = compile_regex(r"\s*(?:bậc|hạng)\b", _FLAGS)
@@ -374,6 +378,11 @@ def _reports_result(text: str, low: str, c: _Cand, doc_year: Optional[int]) -> b
     """`low`: the lower case of text with its offsets (AnchorStarts.low)."""
     cs, start = c.clause_from, c.start
     if _is_score(text, low, c):
+        return True
+    if c.comparator is None and _has(low, ("chiếm",), max(cs, start - 16), start) \
+            and _SHARE_BEFORE.search(text, max(cs, start - 16), start):
+        return True
+    if _RANK_AFTER.match(text, c.qend):
         return True
     if _has(low, _PAST_WORDS, cs, start) and past_in(text, cs, start):
         return True
