@@ -405,3 +405,17 @@ def test_a_rule_line_under_the_title_is_no_part_of_the_subject():
             "1. Đảng ủy các xã rà soát.\n")
     assert extract_text(text).metadata.subject == (
         "kết luận của Ban Thường vụ Huyện ủy về cải cách hành chính những tháng cuối năm 2024")
+
+
+def test_a_signature_column_flattened_onto_the_noi_nhan_by_tabs():
+    # a Word copy: each signature line rides on a Nơi nhận entry after a tab, the name included
+    text = ("UBND TỈNH ĐẮK LẮK\nBAN CHỈ ĐẠO CCHC\nSố: 05/KH-BCĐ\n\nKẾ HOẠCH\nHoạt động năm 2024\n\n"
+            "1. Sở Nội vụ theo dõi./.\n\nNơi nhận:\tKT. TRƯỞNG BAN\n- Bộ Nội vụ (b/c);\tPHÓ TRƯỞNG BAN\n"
+            "- TT Tỉnh ủy, TT HĐND tỉnh;\n- Các thành viên Ban Chỉ đạo;\tGIÁM ĐỐC SỞ NỘI VỤ\n- Các sở, ban, ngành;\tNguyễn Thành Tâm\n"
+            "- Lưu: VT, BCĐ.\n")
+    doc = extract_text(text)
+    s = doc.metadata.signer
+    assert (s.authority, s.title, s.name) == ("KT. TRƯỞNG BAN", "PHÓ TRƯỞNG BAN", "Nguyễn Thành Tâm")
+    assert doc.metadata.distribution[-2:] == ["Các sở, ban, ngành", "Lưu: VT, BCĐ"]
+    # the concurrent office in the signature column is the signer's, no body given a task
+    assert "SỞ NỘI VỤ" not in [b.text for b in doc.bodies]

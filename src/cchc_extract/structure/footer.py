@@ -216,6 +216,14 @@ def parse_tail(lines: list[Line], lo: int, hi: int) -> Tail:
 _TOKEN_BACK = compile_regex(r"(?r)\S++")
 _CELL_PREFIXES = frozenset(p.upper() for p in ("TM.", "KT.", "TL.", "TUQ.", "Q.", "T/M", "K/T", "T/L", "T/UQ"))
 _COLUMN_GAP = compile_regex(r"(?<=\S)\x20{3,}+(\S.*?)\s*$")
+# the signer's name flattened onto a Nơi nhận entry by a tab (normalized to one space): an entry
+# ends at its ";", so a person's name after it is the signature column's ("- Các sở; Nguyễn Văn A")
+_NAME_AFTER_ENTRY = compile_regex(r"(?<=[;.])\s+((?:\p{Lu}\p{Ll}*+\s++){1,4}+\p{Lu}\p{Ll}*+)$")
+# first words of a capitalised name that is a body or a place, not a person
+_NOT_A_PERSON = frozenset(("Sở", "Bộ", "Cục", "Vụ", "Văn", "Ủy", "Uỷ", "Ban", "Trung", "Thanh", "Phòng", "Tổng",
+                           "Công", "Kho", "Bảo", "Chi", "Viện", "Tòa", "Đài", "Báo", "Hội", "Liên", "Đoàn",
+                           "Các", "Chủ", "Giám", "Thủ", "Chính", "Quốc", "Nhà", "Như", "Lưu", "Tỉnh", "Huyện",
+                           "Thành", "Thị", "Xã", "Phường", "Cổng", "Trang", "Website", "Đảng", "Hồ"))
 
 
 def split_footer_cell(ln: Line) -> tuple[Optional[Line], Optional[Line]]:
@@ -231,6 +239,12 @@ def split_footer_cell(ln: Line) -> tuple[Optional[Line], Optional[Line]]:
             left_text = ln.text[:gap.start()].rstrip()
             left = Line(ln.idx, ln.start, ln.start + len(left_text), left_text) if left_text else None
             return left, Line(ln.idx, ln.start + gap.start(1), ln.end, right_text)
+    if ";" in ln.text or "." in ln.text:
+        m = _NAME_AFTER_ENTRY.search(ln.text)
+        if m and m.group(1).split(" ", 1)[0] not in _NOT_A_PERSON:
+            left_text = ln.text[:m.start()]
+            return (Line(ln.idx, ln.start, ln.start + len(left_text), left_text),
+                    Line(ln.idx, ln.start + m.start(1), ln.end, m.group(1)))
     run = []                              # the trailing run, last token first
     for m in _TOKEN_BACK.finditer(ln.text):
         t = m.group()
