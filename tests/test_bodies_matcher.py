@@ -151,3 +151,10 @@ def test_a_recipient_in_capitals_is_no_signature_but_a_right_column_signer_is():
     found = texts(text)
     assert found.count("UBND TP") == 2
     assert not any("CHỦ TỊCH" in t or "NGUYỄN" in t for t in found)
+
+
+def test_a_bloc_of_units_names_the_group():
+    # a ranking's blocs ("khối sở, ban, ngành", "Khối UBND huyện, thành phố") are the group's name
+    text = "Điểm trung bình khối sở, ban, ngành đạt 83,36 điểm, Khối UBND huyện, thành phố đạt 82,51 điểm."
+    assert texts(text) == ["khối sở, ban, ngành", "Khối UBND huyện, thành phố"]
+    assert texts("Sở Nội vụ khối thi đua") == ["Sở Nội vụ"]

@@ -255,7 +255,13 @@ def _expand_head(mention: str, heads: tuple) -> str:
 def _found(c: Cand, text: str, g: Gazetteer) -> Found:
     start, end, priority, rule, spec, name_end = c
     rest = text[name_end:end] if name_end is not None else None
-    return Found(start, end, rule, _fields_of(spec, text[start:end], rest, g).copy(), priority)
+    fields = _fields_of(spec, text[start:end], rest, g).copy()
+    if fields["group"] and start >= 5 and text[start - 5:start] in _BLOC:
+        start -= 5      # "khối sở, ban, ngành": a ranking's bloc of units is the group's name
+    return Found(start, end, rule, fields, priority)
+
+
+_BLOC = ("khối ", "Khối ", "KHỐI ")
 
 
 def find(ctx: MatchContext) -> list[Found]:
