@@ -6,6 +6,7 @@ import pytest
 from _own_rules import own_rules, run
 from cchc_extract.matchers import targets
 from cchc_extract.matchers.targets import change_of, comparator_of, parse_number
+from cchc_extract.pipeline import extract_text
 
 
 @pytest.fixture(scope="module")
@@ -79,10 +80,14 @@ def test_a_table_cell_ends_the_quantified_text(rules):
     assert [t for t, *_ in found(rules, text)] == ["100% xã, phường"]
 
 
-def test_a_tab_cell_ends_the_quantified_text(rules):
-    # a Word table copied as text: its cells are joined by tabs
-    text = "5\tBảo đảm trên 45% hồ sơ TTHC được thanh toán trực tuyến\tSở Thông tin và Truyền thông\tQuý IV/2024\n"
-    assert [t for t, *_ in found(rules, text)] == ["trên 45% hồ sơ TTHC được thanh toán trực tuyến"]
+def test_a_tab_cell_ends_the_quantified_text():
+    # a Word table copied as text: its cells are joined by tabs; elsewhere a tab is only spacing
+    row = "5\tBảo đảm trên 45% hồ sơ TTHC được thanh toán trực tuyến\tSở Thông tin và Truyền thông\tQuý IV/2024\n"
+    table = "II. NHIỆM VỤ\nTT\tNội dung\tCơ quan chủ trì\tThời gian hoàn thành\n" + row
+    doc = extract_text("KẾ HOẠCH\nCải cách hành chính\n\nI. MỤC ĐÍCH\n1. Tốt.\n\n" + table)
+    assert [t.text for t in doc.targets] == ["trên 45% hồ sơ TTHC được thanh toán trực tuyến"]
+    prose = "Bảo đảm trên 45% hồ sơ\tTTHC được thanh toán trực tuyến."
+    assert [t.text for t in extract_text(prose).targets] == ["trên 45% hồ sơ\tTTHC được thanh toán trực tuyến"]
 
 
 def test_a_footnote_mark_is_no_part_of_the_target(rules):

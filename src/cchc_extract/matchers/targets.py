@@ -336,16 +336,19 @@ def _without_note_mark(text: str, start: int, end: int) -> int:
     return end
 
 
-def _cell_end(norm, start: int, end: int) -> int:
+def _cell_end(norm, start: int, end: int, tab_tables: list[tuple[int, int]]) -> int:
     """`end`, or where a table cell boundary cuts text[start:end] ("| 100% xã, phường | Sở Nội vụ |",
-    or a tab of a Word table copied as text): normalizing turned the original's pipe or tab into a
-    space, so it is looked up in the original."""
+    or a tab of a Word table copied as text, inside one of `tab_tables`: original ranges; elsewhere
+    a tab is only spacing): normalizing turned the original's pipe or tab into a space, so it is
+    looked up in the original."""
     os_, oe = norm.to_original(start, end)
     original = norm.original
-    bars = [b for b in (original.find("|", os_, oe), original.find("\t", os_, oe)) if b >= 0]
-    if not bars:
+    bar = original.find("|", os_, oe)
+    tab = original.find("\t", os_, oe) if tab_tables else -1
+    if tab >= 0 and any(ts <= tab < te for ts, te in tab_tables) and (bar < 0 or tab < bar):
+        bar = tab
+    if bar < 0:
         return end
-    bar = min(bars)
     cut = start + bisect_left(range(start, end), bar, key=lambda p: norm.to_original(p, p + 1)[0])
     while cut > start and norm.text[cut - 1] in _TRIM:
         cut -= 1
@@ -468,12 +471,15 @@ def find(ctx: MatchContext) -> list[Found]:
             continue
         accepted.append(c)
     out: list[Found] = []
-    piped = "|" in ctx.norm.original or "\t" in ctx.norm.original
+    original = ctx.norm.original
+    tab_tables = [(t.start, t.end) for t in task_tables(ctx.layout)] \
+        if "\t" in original and ctx.layout is not None and accepted else []
+    piped = "|" in original or bool(tab_tables)
     for i, c in enumerate(accepted):
         nxt = accepted[i + 1] if i + 1 < len(accepted) else None
         c.end = _extent(text, low, c, nxt)
         if piped:
-            c.end = _cell_end(ctx.norm, c.qend, c.end)
+            c.end = _cell_end(ctx.norm, c.qend, c.end, tab_tables)
         c.end = _without_note_mark(text, c.qend, c.end)
         fields = {k: v for k, v in c.rule.fields.items() if k not in _CONTROL_KEYS}
         fields.update({"value": c.value, "unit": c.unit, "comparator": c.comparator or "eq",
