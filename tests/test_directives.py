@@ -464,6 +464,18 @@ def test_a_heading_body_with_its_holders_office_in_apposition_leads_the_items_un
     assert leads["3/b"] == ["UBND các huyện"]
 
 
+def test_a_members_heading_with_his_office_after_a_comma_or_a_name_leads_his_tasks():
+    from cchc_extract.pipeline import extract_text
+
+    text = ("Kế hoạch.\n\nIII. NHIỆM VỤ\n1. Đồng chí Giám đốc Sở Thông tin và Truyền thông, Phó Trưởng ban Thường trực\n"
+            "a) Chủ trì vận hành Nền tảng tích hợp dữ liệu tỉnh.\n"
+            "2. Đồng chí Giám đốc Công an tỉnh, Ủy viên: chỉ đạo đẩy mạnh cấp tài khoản định danh.\n"
+            "3. Đồng chí Nguyễn Văn An - Giám đốc Sở Nội vụ: phụ trách chung.\n")
+    leads = {d.item: [b.text for b in d.lead] for d in extract_text(text).directives}
+    assert leads["III/1/a"] == ["Sở Thông tin và Truyền thông"]
+    assert leads["III/2"] == ["Công an tỉnh"] and leads["III/3"] == ["Sở Nội vụ"]
+
+
 def test_persons_named_with_the_heads_and_a_standing_body_keep_the_bodies_their_role():
     from cchc_extract.pipeline import extract_text
 

@@ -818,7 +818,7 @@ def classify(text: str, chains: list[Chain], lex: Lexicon, low: Any = _LOWER,
         ch.at_unit_start = at_start and subj is not None and subj.spec.at_start
         if ch.at_unit_start and text.rfind("\n", body_start, ch.start) < 0:
             # "2. Công an tỉnh", "5. Văn phòng UBND tỉnh:", "2. Sở Tài chính: Chủ trì, ..."
-            ch.heading = bool(HEADING_TAIL.match(after) or after.lstrip().startswith(":")) and not ch.passive
+            ch.heading = bool(HEADING_TAIL.match(after) or HEADING_COLON.match(after)) and not ch.passive
         if not ch.passive:
             after_role = after_lead(after, alow)
             if after_role is not None:
@@ -885,8 +885,12 @@ def lower_once(text: str) -> Optional[str]:
 # ("1. Các bộ, …, UBND các tỉnh (sau đây gọi chung là bộ, ngành, địa phương):")
 # a heading's body may carry its holder's office in apposition ("a) Giám đốc Sở Nội vụ - Phó Trưởng ban
 # Thường trực:", "d) Chủ tịch UBND các huyện - Thành viên Ban Chỉ đạo:")
-HEADING_TAIL = compile_regex(r"^(?:\s*\([^()\n]{1,160}\))?(?:\s+[-–]\s+(?:Phó|Trưởng|Ủy\s+viên|Thành\s+viên|"
-                             r"Thường\s+trực|Tổ\s+trưởng|Tổ\s+phó)\b[^\n:;.()]{0,60})?[ \t:.;]*$")
+# ("… Sở Thông tin và Truyền thông, Phó Trưởng ban Thường trực"); with a colon, the member's tasks may follow
+# on the line ("4. Đồng chí Giám đốc Công an tỉnh, Ủy viên: chỉ đạo …")
+_APPOSITION = (r"(?:\s*\([^()\n]{1,160}\))?(?:(?:\s+[-–]|,)\s+(?:Phó|Trưởng|Ủy\s+viên|Thành\s+viên|"
+               r"Thường\s+trực|Tổ\s+trưởng|Tổ\s+phó)\b[^\n:;.()]{0,60})?")
+HEADING_TAIL = compile_regex(r"^" + _APPOSITION + r"[ \t:.;]*$")
+HEADING_COLON = compile_regex(r"^" + _APPOSITION + r"[ \t]*:")
 HEADING_GAP = compile_regex(r"^\s*(?:[,;]|và)\s*(?:và\s+)?$", FLAGS)
 
 
