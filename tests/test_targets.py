@@ -261,3 +261,12 @@ def test_a_share_of_what_was_counted_is_no_target(rules):
 def test_a_ranked_figure_is_a_result(rules):
     text = "Chỉ số SIPAS của tỉnh đạt 84,12%, xếp thứ 35/63. Phấn đấu năm 2022 đạt trên 85%."
     assert [t for t, *_ in found(rules, text)] == ["trên 85%"]
+
+
+def test_who_does_it_in_parentheses_is_no_part_of_the_target(rules):
+    text = ("Công khai 100% thủ tục hành chính tại Bộ phận một cửa (Văn phòng UBND huyện chủ trì, phối hợp "
+            "với UBND các xã thực hiện); tối thiểu 10 thủ tục phát sinh hồ sơ trực tuyến (UBND các xã thực hiện).")
+    assert [t for t, *_ in found(rules, text)] == ["100% thủ tục hành chính tại Bộ phận một cửa",
+                                                   "tối thiểu 10 thủ tục phát sinh hồ sơ trực tuyến"]
+    assert [t for t, *_ in found(rules, "100% văn bản đi (trừ văn bản mật) được ký số.")] == [
+        "100% văn bản đi (trừ văn bản mật) được ký số"]

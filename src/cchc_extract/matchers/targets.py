@@ -46,8 +46,10 @@ _ITEM_LABEL = compile_regex(r"\s[a-zđ]\)\s", _FLAGS)
 # ", hoàn thành trước ngày …": a time limit after a comma is the deadline's clause, not the target's
 # ", trong đó ưu tiên …", ", tập trung vào …", " (chi tiết tại Phụ lục …)": an aside after the
 # quantified noun, not part of it
+# (and who does it, in parentheses: "100% thủ tục … (Văn phòng HĐND và UBND huyện chủ trì, phối hợp …)")
 _ASIDE = compile_regex(r",\s*(?:trong\s+đó|tập\s+trung\s+vào|ưu\s+tiên|chủ\s+yếu|đặc\s+biệt\s+là)\b"
-                       r"|\s*\((?:chi\s+tiết|cụ\s+thể|xem|theo)\s+(?:tại\s+|ở\s+)?(?:phụ\s+lục|biểu|danh\s+mục)", _FLAGS)
+                       r"|\s*\((?:chi\s+tiết|cụ\s+thể|xem|theo)\s+(?:tại\s+|ở\s+)?(?:phụ\s+lục|biểu|danh\s+mục)"
+                       r"|\s*\((?=[^()\n]{0,120}?(?:\b(?:chủ\s+trì|phối\s+hợp\s+với|tham\s+mưu)\b|\sthực\s+hiện\s*(?:[);]|$)))", _FLAGS)
 _DEADLINE_CLAUSE = compile_regex(
     r",\s*(?=(?:thời\s+gian\s+)?(?:hoàn\s+thành|xong|chậm\s+nhất|thời\s+hạn|trước\s+ngày)\b)", _FLAGS)
 _MEASURE_TAIL = compile_regex(r"(?:\s+(?:đạt|là|ở\s+mức|bằng|chiếm))+\s*$", _FLAGS)
