@@ -270,3 +270,10 @@ def test_who_does_it_in_parentheses_is_no_part_of_the_target(rules):
                                                    "tối thiểu 10 thủ tục phát sinh hồ sơ trực tuyến"]
     assert [t for t, *_ in found(rules, "100% văn bản đi (trừ văn bản mật) được ký số.")] == [
         "100% văn bản đi (trừ văn bản mật) được ký số"]
+
+
+def test_a_new_clause_after_a_comma_ends_the_target(rules):
+    text = ("Cắt giảm tối thiểu 30% số điều kiện kinh doanh còn lại, đồng thời phối hợp với Văn phòng Chính phủ "
+            "cập nhật kết quả; bảo đảm 100% hồ sơ hư hỏng được lập lại, không yêu cầu người dân nộp lại giấy tờ.")
+    assert [t for t, *_ in found(rules, text)] == ["tối thiểu 30% số điều kiện kinh doanh còn lại",
+                                                   "100% hồ sơ hư hỏng được lập lại"]
