@@ -419,3 +419,10 @@ def test_a_signature_column_flattened_onto_the_noi_nhan_by_tabs():
     assert doc.metadata.distribution[-2:] == ["Các sở, ban, ngành", "Lưu: VT, BCĐ"]
     # the concurrent office in the signature column is the signer's, no body given a task
     assert "SỞ NỘI VỤ" not in [b.text for b in doc.bodies]
+
+
+def test_a_header_date_in_words():
+    text = ("TỈNH ỦY QUẢNG TRỊ\nSố 12-TB/TU\nĐông Hà, ngày hai mươi mốt tháng Giêng năm 2021\n\n"
+            "THÔNG BÁO\nKết luận của Ban Thường vụ\n\n1. Sở Nội vụ báo cáo.\n")
+    md = extract_text(text).metadata
+    assert (md.place, md.date) == ("Đông Hà", "2021-01-21")

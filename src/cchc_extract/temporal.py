@@ -21,6 +21,23 @@ def roman_or_int(s: str) -> Optional[int]:
     return int(s) if s.isdigit() else None
 
 
+# a day or month written in words, as formal documents date themselves ("ngày tám tháng Bảy năm 2021")
+_UNIT_WORDS = {"một": 1, "mốt": 1, "hai": 2, "ba": 3, "bốn": 4, "tư": 4, "năm": 5, "lăm": 5, "sáu": 6,
+               "bảy": 7, "tám": 8, "chín": 9, "giêng": 1, "chạp": 12}
+
+
+def number_value(s: str) -> int:
+    """int of figures, or of Vietnamese number words ("hai mươi mốt" -> 21, "mười hai" -> 12)."""
+    if s.isdigit():
+        return int(s)
+    words = s.lower().split()
+    if words[0] == "mười":
+        return 10 + (_UNIT_WORDS.get(words[1], 0) if len(words) > 1 else 0)
+    if len(words) > 1 and words[1] == "mươi":
+        return _UNIT_WORDS.get(words[0], 0) * 10 + (_UNIT_WORDS.get(words[2], 0) if len(words) > 2 else 0)
+    return _UNIT_WORDS.get(words[0], 0)
+
+
 def is_valid_day(y: int, m: int, d: int) -> bool:
     """A real calendar day in a plausible year for an administrative text."""
     if not (1900 <= y <= 2100 and 1 <= m <= 12):

@@ -10,7 +10,7 @@ from operator import itemgetter
 from typing import Callable, Optional
 
 from .. import diagnostics
-from ..temporal import day_iso, half_iso, is_valid_day, month_iso, quarter_iso, roman_or_int
+from ..temporal import day_iso, half_iso, is_valid_day, month_iso, number_value as _number, quarter_iso, roman_or_int
 from . import CONCURRENT, Found, MatchContext, scan, select
 from .groups import group_dict
 from ..startup_cache import compile_regex
@@ -74,9 +74,9 @@ def _value(d: Optional[str], mo: Optional[str], ys: Optional[str], q: Optional[s
     """(value, suspect) of one match from its value groups (None: absent or not taking part)."""
     y = int(ys) if ys else None
     if d and mo and y is not None:
-        return day_value(int(d), int(mo), y)
+        return day_value(_number(d), _number(mo), y)
     if mo and y is not None:
-        m = int(mo)
+        m = _number(mo)
         return month_iso(y, m), not (1 <= m <= 12 and 1900 <= y <= 2100)
     if q and y is not None:
         qn = roman_or_int(q)

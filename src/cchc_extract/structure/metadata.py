@@ -9,6 +9,7 @@ import regex
 
 from ..models import Metadata, Signer
 from ..normalize import NormalizedText, normalize
+from ..temporal import number_value
 from .casing import is_abbreviation, sentence_case
 from .text import clean as clean_text
 from .lines import Line
@@ -304,9 +305,9 @@ def partial_date(y: Optional[str], m: Optional[str], d: Optional[str]) -> Option
         return None
     if not m:
         return y
-    mi = int(m)
+    mi = number_value(m)
     if not 1 <= mi <= 12:
         return y
     if not d:
         return f"{y}-{mi:02d}"
-    return f"{y}-{mi:02d}-{int(d):02d}"
+    return f"{y}-{mi:02d}-{number_value(d):02d}"

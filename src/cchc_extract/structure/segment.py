@@ -20,9 +20,13 @@ from ..startup_cache import compile_regex
 NUMBER_RE = compile_regex(
     r"(?:^|(?<=\s))Số\s*+(?:hiệu\s*+)?:?\s*+(?P<num>\d++[a-zA-Z]?)?\s*+[/-]\s*+"
     r"(?P<sym>[\p{L}\d&.]++(?:\s*+[-/]\s*+[\p{L}\d&.]++)*+)")
+# the day and month may be written in words ("Hà Nội, ngày tám tháng Bảy năm 2021")
+_DAY_WORDS = (r"(?i:(?:hai|ba)\s+mươi(?:\s+(?:mốt|hai|ba|bốn|tư|lăm|sáu|bảy|tám|chín))?"
+              r"|mười(?:\s+(?:một|hai|ba|bốn|lăm|sáu|bảy|tám|chín))?|một|hai|ba|bốn|năm|sáu|bảy|tám|chín)")
+_MONTH_WORDS = r"(?i:giêng|mười(?:\s+(?:một|hai))?|chạp|một|hai|ba|tư|bốn|năm|sáu|bảy|tám|chín)"
 DATE_RE = compile_regex(
-    r"(?P<place>\p{Lu}[\p{L}.' ]{0,40}?)\s*+,\s*+ngày\b[\s.…_]*+(?P<d>\d{1,2})?[\s.…_]*+"
-    r"(?:tháng|/|-)[\s.…_]*+(?P<m>\d{1,2})?[\s.…_]*+(?:năm|/|-)[\s.…_]*+(?P<y>\d{4})?")
+    r"(?P<place>\p{Lu}[\p{L}.' ]{0,40}?)\s*+,\s*+ngày\b[\s.…_]*+(?P<d>\d{1,2}|" + _DAY_WORDS + r"(?=\s+tháng))?[\s.…_]*+"
+    r"(?:tháng|/|-)[\s.…_]*+(?P<m>\d{1,2}|" + _MONTH_WORDS + r"(?=\s+năm))?[\s.…_]*+(?:năm|/|-)[\s.…_]*+(?P<y>\d{4})?")
 
 
 def find_number(t: str) -> Optional[regex.Match]:
