@@ -316,3 +316,12 @@ def test_a_note_line_under_a_bare_heading_is_its_text():
     texts = {it.path: it.text for it in layout(text).items}
     assert texts["II"] == "II. NHIỆM VỤ CỤ THỂ (Chi tiết tại bảng dưới đây)"
     assert texts["I/1"] == "1. Nâng cao chất lượng phục vụ."
+
+
+def test_the_number_column_of_a_table_that_assigns_nothing_gives_no_items():
+    text = ("Điều 1. Ban hành Bộ tiêu chí.\nĐiều 2. Hiệu lực.\n\nPHỤ LỤC\n"
+            "| STT | Tiêu chí | Điểm tối đa |\n|---|---|---|\n| 1 | Công tác chỉ đạo | 13 |\n"
+            "| 1.1 | Ban hành kế hoạch CCHC | 2 |\n| 1.2 | Kiểm tra công tác CCHC | 3 |\n")
+    assert paths(text) == ["Điều 1", "Điều 2"]
+    # a scraped page's one-cell rows keep their labels
+    assert paths("| I. MỤC ĐÍCH |\n| 1. Nâng cao chất lượng. |\n| 1.1. Rà soát quy trình. |\n") == ["I", "I/1", "I/1/1.1"]

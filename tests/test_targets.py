@@ -277,3 +277,10 @@ def test_a_new_clause_after_a_comma_ends_the_target(rules):
             "cập nhật kết quả; bảo đảm 100% hồ sơ hư hỏng được lập lại, không yêu cầu người dân nộp lại giấy tờ.")
     assert [t for t, *_ in found(rules, text)] == ["tối thiểu 30% số điều kiện kinh doanh còn lại",
                                                    "100% hồ sơ hư hỏng được lập lại"]
+
+
+def test_the_bands_of_a_scoring_scale_are_no_targets(rules):
+    text = ("| 1.2 | Mức độ thực hiện kế hoạch: hoàn thành 100% kế hoạch: 3 điểm; từ 80% đến dưới 100%: 1,5 điểm; "
+            "dưới 80%: 0 | 3 |\nGhi chú: điểm tự đánh giá chênh lệch trên 10% so với điểm thẩm định thì bị trừ 01 điểm.\n"
+            "Phấn đấu 100% cơ quan hoàn thành kế hoạch.")
+    assert [t for t, *_ in found(rules, text)] == ["100% cơ quan hoàn thành kế hoạch"]

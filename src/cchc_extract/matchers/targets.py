@@ -371,13 +371,22 @@ def _measure(text: str, c: _Cand) -> str:
 # a score, not a target: points ("tối đa 12 điểm") or a scoring rule's threshold ("từ 98% trở lên thì
 # được 2/2 điểm; … dưới 95% không chấm điểm")
 _POINTS_AFTER = compile_regex(r"\s*điểm\b", _FLAGS)
-_SCORING_CLAUSE = compile_regex(r"\bthì\s+(?:được\s+|đạt\s+)?\d+(?:[.,/]\d+)*\s+điểm\b|\bkhông\s+(?:được\s+)?chấm\s+điểm\b", _FLAGS)
+_SCORING_CLAUSE = compile_regex(r"\bthì\s+(?:được\s+|đạt\s+|bị\s+)?(?:trừ\s+|cộng\s+)?\d+(?:[.,/]\d+)*\s+điểm\b"
+                                r"|\bkhông\s+(?:được\s+)?chấm\s+điểm\b", _FLAGS)
+# a band of a scoring scale ("hoàn thành 100% kế hoạch: 3 điểm; từ 80% đến dưới 100%: 1,5 điểm; dưới
+# 80%: 0"): the figure, then a colon and the points, on a line that awards points
+_BAND_AFTER = compile_regex(r"[^;|:\n]{0,80}:\s*\d+(?:[.,]\d+)?(?![\d%])", _FLAGS)
 
 
 def _is_score(text: str, low: str, c: _Cand) -> bool:
     if low.find("điểm", c.qend, c.clause_to) < 0:
-        return False        # most clauses award no points: skip the searches
-    return _POINTS_AFTER.match(text, c.qend) is not None or _SCORING_CLAUSE.search(text, c.qend, c.clause_to) is not None
+        # most clauses award no points: skip the searches; a band's line awards them elsewhere
+        if text.find(":", c.qend, c.qend + 82) < 0 or not _BAND_AFTER.match(text, c.qend):
+            return False
+        ls, le = text.rfind("\n", 0, c.start) + 1, text.find("\n", c.qend)
+        return low.find("điểm", ls, le if le >= 0 else len(text)) >= 0
+    return (_POINTS_AFTER.match(text, c.qend) is not None or _BAND_AFTER.match(text, c.qend) is not None
+            or _SCORING_CLAUSE.search(text, c.qend, c.clause_to) is not None)
 
 
 def _reports_result(text: str, low: str, c: _Cand, doc_year: Optional[int]) -> bool:

@@ -240,6 +240,7 @@ def build_items(norm: NormalizedText, lines: list[Line], lo: int, hi: int, prefi
     if paren:
         alt = "|".join(sorted(paren))
         tb.mark_re = regex.compile(r"\[\d{1,3}\]|(?<=[\p{L}\d.,;:)\"'])\((?:" + alt + r")\)")
+    piped = "|" in norm.original
     for ln in lines[lo:hi]:
         text = ln.text
         if not text:
@@ -249,6 +250,8 @@ def build_items(norm: NormalizedText, lines: list[Line], lo: int, hi: int, prefi
             tb.gap = tb.note_gap = True
             continue
         lab = match_label(text)
+        if lab is not None and piped and _stt_cell(norm, ln):
+            lab = None                   # "| 1.1 | Tiêu chí | 2 |": a table's number column, no item
         if lab is None and len(text) <= _BARE_LABEL_MAX:
             lab = _bare_label(text)      # "1." alone, its text on the next line (a PDF's column)
         if lab is None and _may_be_section(text):
@@ -282,6 +285,22 @@ def build_items(norm: NormalizedText, lines: list[Line], lo: int, hi: int, prefi
 
 _BARE_LABEL_MAX = 8
 _NUMBERED = frozenset({"roman", "dieu", "decimal", "multilevel", "letter"})
+
+
+def _stt_cell(norm, ln: Line) -> bool:
+    """The line is a row of a pipe table with two cells or more whose first cell holds only a
+    number ("| 1.1 | Ban hành kế hoạch | 2 | 2 |"): the table's STT column.  A task table's rows
+    become items by table_items; a row of any other table (criteria, scores, results) is none.
+    A scraped page's one-cell rows ("| 1. Sở Nội vụ chủ trì … |") keep their labels."""
+    os_, _ = norm.to_original(ln.start, ln.end)
+    original = norm.original
+    line_start = original.rfind("\n", 0, os_) + 1
+    head = original[line_start:os_]
+    if head.strip(" \t") != "|":
+        return False
+    nl = original.find("\n", os_)
+    bar = original.find("|", os_, nl if nl >= 0 else len(original))
+    return bar > 0 and original[os_:bar].strip(" \t*.").replace(".", "").isdigit()
 
 
 def _bare_label(text: str) -> Optional[Label]:
