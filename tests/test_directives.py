@@ -499,3 +499,21 @@ def test_a_replys_decision_on_a_proposal_sets_the_addressees_no_task():
     by_item = {d.item: [b.text for b in d.lead] for d in doc.directives}
     assert "1" not in by_item
     assert by_item["2"] == ["Sở Tài nguyên và Môi trường", "Sở Tài chính"]   # a task still goes to them
+
+
+def test_a_report_and_a_submission_give_their_addressees_and_their_issuer_no_tasks():
+    from cchc_extract.pipeline import extract_text
+
+    report = ("UBND HUYỆN CHỢ GẠO\nSố: 412/BC-UBND\n\nBÁO CÁO\nKết quả cải cách hành chính năm 2023\n\n"
+              "Kính gửi: Sở Nội vụ tỉnh Tiền Giang.\n\n"
+              "Ủy ban nhân dân huyện Chợ Gạo báo cáo kết quả như sau:\n\n"
+              "I. KẾT QUẢ\n1. Công tác chỉ đạo\nBan hành kế hoạch với 42 nhiệm vụ.\n\n"
+              "II. NHIỆM VỤ NĂM 2024\n1. Phòng Nội vụ chủ trì rà soát thủ tục hành chính.\n")
+    d = {x.item: [b.text for b in x.lead] for x in extract_text(report).directives}
+    assert "I/1" not in d and "preamble" not in d and d["II/1"] == ["Phòng Nội vụ"]
+    submission = ("SỞ NỘI VỤ\nSố: 1542/TTr-SNV\n\nTỜ TRÌNH\nVề việc ban hành Kế hoạch\n\n"
+                  "Kính trình: Ủy ban nhân dân tỉnh Bình Dương.\n\n"
+                  "Sở Nội vụ kính trình Ủy ban nhân dân tỉnh dự thảo Kế hoạch, cụ thể như sau:\n\n"
+                  "1. Sự cần thiết ban hành Kế hoạch\nChỉ số năm 2023 giảm 03 bậc.\n")
+    doc = extract_text(submission)
+    assert doc.metadata.recipients == ["Ủy ban nhân dân tỉnh Bình Dương"] and doc.directives == []

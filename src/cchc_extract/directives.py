@@ -665,8 +665,15 @@ def _preamble_range(doc: Document, ctx: MatchContext) -> Optional[tuple[int, int
     return (start, first) if first > start else None
 
 
+# a report or a submission goes up to the body that asked for it or decides on it: its addressees
+# take no task from it ("Kính trình: UBND tỉnh" over a tờ trình's points)
+_UPWARD = ("bao_cao", "to_trinh")
+
+
 def _recipients(doc: Document, ctx: MatchContext, bodies) -> Roles:
     """The Kính gửi list: from the layout's segment, the metadata span, or the text itself."""
+    if doc.metadata.doc_type in _UPWARD:
+        return Roles()
     text = ctx.norm.text
     seg = next(((s, e) for k, s, e in (getattr(ctx.layout, "segments", None) or []) if k == "recipients"), None)
     span = (doc.metadata.spans or {}).get("recipients")

@@ -43,7 +43,8 @@ VV_RE = compile_regex(r"^(?:V/v|V/V|v/v|Về\s+việc)[\s*_]*+:?[\s*_]*+")
 _VV_INSIDE = compile_regex(r"(?<=\s)(?:V/v|V/V|v/v|Về\s+việc)[\s*_]*+:?[\s*_]*+")   # after the number cell
 # the addressee line: "Kính gửi:", or a công điện's "THỦ TƯỚNG CHÍNH PHỦ điện:" / "CHỦ TỊCH UBND
 # TỈNH điện:" (the sender's title in capitals, then "điện:"), both followed by the recipients
-KINH_GUI_RE = compile_regex(r"^(?:Kính\s+gửi[\s*_]*+:?|\p{Lu}[\p{Lu}\s.&-]{2,100}?\s(?:điện|ĐIỆN)[\s*_]*+:)[\s*_]*+")
+# (a tờ trình addresses its superior with "Kính trình:")
+KINH_GUI_RE = compile_regex(r"^(?:Kính\s+(?:gửi|trình)[\s*_]*+:?|\p{Lu}[\p{Lu}\s.&-]{2,100}?\s(?:điện|ĐIỆN)[\s*_]*+:)[\s*_]*+")
 NOI_NHAN_RE = compile_regex(r"^Nơi\s+nhận[\s*_]*+:?[\s*_]*+")
 NOI_NHAN_FIRST = "Nơi"                  # literal start of a NOI_NHAN_RE match (a cheap test first)
 SEPARATOR_RE = compile_regex(r"^[-_=*.·~\s]{1,}$")
