@@ -284,3 +284,14 @@ def test_the_bands_of_a_scoring_scale_are_no_targets(rules):
             "dưới 80%: 0 | 3 |\nGhi chú: điểm tự đánh giá chênh lệch trên 10% so với điểm thẩm định thì bị trừ 01 điểm.\n"
             "Phấn đấu 100% cơ quan hoàn thành kế hoạch.")
     assert [t for t, *_ in found(rules, text)] == ["100% cơ quan hoàn thành kế hoạch"]
+
+
+def test_a_report_sets_goals_only_in_its_section_of_what_comes_next():
+    from cchc_extract.pipeline import extract_text
+
+    text = ("UBND HUYỆN CHỢ GẠO\nSố: 412/BC-UBND\n\nBÁO CÁO\nKết quả cải cách hành chính năm 2023\n\n"
+            "I. KẾT QUẢ\n1. Tỷ lệ hồ sơ trực tuyến đạt 38,6%.\n\n"
+            "II. TỒN TẠI, HẠN CHẾ\nTỷ lệ hồ sơ trực tuyến chưa đạt chỉ tiêu tỉnh giao (40%).\n\n"
+            "III. PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM 2024\n"
+            "1. Các cơ quan thực hiện nhiệm vụ; 100% kết quả giải quyết thủ tục hành chính được số hóa.\n")
+    assert [t.text for t in extract_text(text).targets] == ["100% kết quả giải quyết thủ tục hành chính được số hóa"]

@@ -63,6 +63,7 @@ _PAST_YEAR_WORD = "năm"   # every _PAST_YEAR_RESULT match starts with it (lower
 _PAST_AFTER = compile_regex(r"(?:\s+\S+){0,3}?\s+đã\b", _FLAGS)
 # a share of what was counted ("còn 6.732 hồ sơ trễ hạn (chiếm 13,9%)"): a goal says "chiếm tỷ lệ ít nhất …"
 _SHARE_BEFORE = compile_regex(r"\bchiếm(?:\s+(?:tỷ\s+lệ|khoảng|gần|hơn))?\s+$", _FLAGS)
+_GOAL_VERB = compile_regex(r"phấn\s+đấu|bảo\s+đảm|đảm\s+bảo|\bphải\b|\bcần\b", _FLAGS)
 # a rank after the figure ("đạt 84,12%, xếp thứ 35/63"): only a result has one
 _RANK_AFTER = compile_regex(r",?\s*(?:xếp\s+(?:thứ|hạng)|đứng\s+thứ)\s+\d", _FLAGS)
 _BASELINE_BEFORE = compile_regex(r"\bso\s+với\b[^;.\n,]{0,40}$", _FLAGS)
@@ -399,6 +400,12 @@ def _reports_result(text: str, low: str, c: _Cand, doc_year: Optional[int]) -> b
         return True
     if _RANK_AFTER.match(text, c.qend):
         return True
+    # a shortfall reported ("Tỷ lệ hồ sơ trực tuyến chưa đạt chỉ tiêu tỉnh giao (40%)"), unless a goal
+    # verb follows it ("… chưa đạt; phấn đấu năm 2024 đạt 50%")
+    ss = max(text.rfind(".", 0, start), text.rfind("\n", 0, start), text.rfind(";", 0, start)) + 1
+    short = low.find("chưa đạt", ss, start)
+    if short >= 0 and not _GOAL_VERB.search(text, short, start):
+        return True
     if _has(low, _PAST_WORDS, cs, start) and past_in(text, cs, start):
         return True
     if _has(low, ("đã",), c.qend, c.clause_to) and _PAST_AFTER.match(text, c.qend, c.clause_to):
@@ -429,18 +436,23 @@ _ANNOUNCES = compile_regex(r"(?:về\s+việc\s+)?công\s+bố\b", _FLAGS)
 _HEADING_MAX = 120
 
 
-def _result_sections(ctx: MatchContext) -> tuple[str, ...]:
-    """Paths of the items that report results (see _RESULT_HEADING), as path prefixes."""
+# a report's section of what comes next ("III. PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM 2024"): its figures are goals
+_GOAL_HEADING = compile_regex(r"(?:phương\s+hướng|nhiệm\s+vụ|giải\s+pháp|mục\s+tiêu|chỉ\s+tiêu|kế\s+hoạch)\b", _FLAGS)
+
+
+def _result_sections(ctx: MatchContext, heading_rx=_RESULT_HEADING) -> tuple[str, ...]:
+    """Paths of the items that report results (see _RESULT_HEADING), as path prefixes; with
+    heading_rx=_GOAL_HEADING, of the items that set goals."""
     layout = ctx.layout
     items = getattr(layout, "items", None) or ()
     subject = getattr(getattr(layout, "metadata", None), "subject", None) or ""
-    announces = bool(_ANNOUNCES.match(subject))
+    announces = heading_rx is _RESULT_HEADING and bool(_ANNOUNCES.match(subject))
     parents = {it.parent for it in items if it.parent}
     out = []
     for it in items:
         own = it.text[len(it.label):].lstrip(" .:)") if it.text.startswith(it.label) else it.text
         heading = it.path in parents or (len(own) <= _HEADING_MAX and not own.rstrip().endswith((".", ";")))
-        if heading and _RESULT_HEADING.match(own) or announces and _ANNOUNCES.match(own):
+        if heading and heading_rx.match(own) or announces and _ANNOUNCES.match(own):
             out.append(it.path)
     return tuple(out)
 
@@ -463,6 +475,7 @@ def find(ctx: MatchContext) -> list[Found]:
     head_ctx: tuple[Optional[str], Optional[str]] = (None, None)
     cands, low = _candidates(ctx)
     results = _result_sections(ctx) if cands and not report else ()
+    goals = _result_sections(ctx, _GOAL_HEADING) if cands and report else ()
     for c in cands:
         if _reports_result(text, low, _with_clause(text, c), doc_year):
             continue
@@ -478,8 +491,8 @@ def find(ctx: MatchContext) -> list[Found]:
             c.change = head_ctx[1]
         else:
             head_ctx = (c.comparator, c.change)
-        if (report or _in_results(ctx, results, c.start)) and c.comparator is None \
-                and not _GOAL_WORDS.search(text, c.clause_from, c.start):
+        if (report and not _in_results(ctx, goals, c.start) or _in_results(ctx, results, c.start)) \
+                and c.comparator is None and not _GOAL_WORDS.search(text, c.clause_from, c.start):
             continue
         accepted.append(c)
     out: list[Found] = []
