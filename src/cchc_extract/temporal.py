@@ -28,9 +28,11 @@ _UNIT_WORDS = {"một": 1, "mốt": 1, "hai": 2, "ba": 3, "bốn": 4, "tư": 4, 
 
 def number_value(s: str) -> int:
     """int of figures, or of Vietnamese number words ("hai mươi mốt" -> 21, "mười hai" -> 12)."""
+    if s.isdigit():
+        return int(s)
     words = s.lower().split()
-    if s.isdigit() or not words or (words[0] != "mười" and words[0] not in _UNIT_WORDS):
-        return int(s)   # figures (a digit int() does not know raises ValueError, as before)
+    if not words or (words[0] != "mười" and words[0] not in _UNIT_WORDS):
+        return int(s)   # a digit int() does not know raises ValueError, as any figure would
     if words[0] == "mười":
         return 10 + (_UNIT_WORDS.get(words[1], 0) if len(words) > 1 else 0)
     if len(words) > 1 and words[1] == "mươi":
