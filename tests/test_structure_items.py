@@ -325,3 +325,11 @@ def test_the_number_column_of_a_table_that_assigns_nothing_gives_no_items():
     assert paths(text) == ["Điều 1", "Điều 2"]
     # a scraped page's one-cell rows keep their labels
     assert paths("| I. MỤC ĐÍCH |\n| 1. Nâng cao chất lượng. |\n| 1.1. Rà soát quy trình. |\n") == ["I", "I/1", "I/1/1.1"]
+
+
+def test_a_parts_title_on_the_line_under_its_bare_label_is_its_text():
+    text = ("Chương I\nQUY ĐỊNH CHUNG\nĐiều 1. Phạm vi điều chỉnh\nQuy chế này quy định.\n"
+            "Chương II\nNHIỆM VỤ CỦA THÀNH VIÊN\nĐiều 2. Trưởng ban\nChỉ đạo chung.\n")
+    texts = {it.path: it.text for it in layout(text).items}
+    assert texts["Chương I"] == "Chương I QUY ĐỊNH CHUNG" and texts["Chương II"] == "Chương II NHIỆM VỤ CỦA THÀNH VIÊN"
+    assert "Chương II/Điều 2" in texts

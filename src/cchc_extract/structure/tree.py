@@ -258,6 +258,9 @@ def build_items(norm: NormalizedText, lines: list[Line], lo: int, hi: int, prefi
             lab = _section_label(text)
         if lab is None:
             if _is_heading(text):
+                if _titles(tb.current, tb.text):
+                    tb.add_text(ln, False)   # "Chương I" / "QUY ĐỊNH CHUNG": the part's title line
+                    continue
                 tb.current = None        # an unnumbered heading is nobody's continuation
                 continue
             # the sentence goes on: a wrapped line (no gap, the line above unfinished), or after a
@@ -378,6 +381,15 @@ def _source_reader(norm: NormalizedText):
         cut = {j for j, (s, e) in enumerate(ospans) if len(texts[j]) != e - s}
         return texts, cut
     return sources
+
+
+def _titles(cur, text: str) -> bool:
+    """The open item is a part's bare label ("Chương II", "PHẦN THỨ NHẤT") whose title the next
+    upper-case line gives."""
+    if cur is None or cur.kind not in ("part", "chapter", "section", "subsection") or len(cur.node.parts) != 1:
+        return False
+    s, e = cur.node.parts[0]
+    return text[s:e].strip() == cur.label.text.strip()
 
 
 def _is_heading(text: str) -> bool:
