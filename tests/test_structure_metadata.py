@@ -426,3 +426,9 @@ def test_a_header_date_in_words():
             "THÔNG BÁO\nKết luận của Ban Thường vụ\n\n1. Sở Nội vụ báo cáo.\n")
     md = extract_text(text).metadata
     assert (md.place, md.date) == ("Đông Hà", "2021-01-21")
+
+
+def test_a_schools_name_is_cased_after_its_kind():
+    assert sentence_case("TRƯỜNG THCS HOẰNG ĐẠO") == "Trường THCS Hoằng Đạo"
+    assert sentence_case("TRƯỜNG TIỂU HỌC XÃ TÂN LẬP") == "Trường Tiểu học xã Tân Lập"
+    assert sentence_case("VỤ GIÁO DỤC MẦM NON") == "Vụ Giáo dục mầm non"

@@ -42,7 +42,10 @@ def _patterns():
     canon = {n.lower(): n for n in names}
     committees = ["tỉnh ủy", "thành ủy", "huyện ủy", "thị ủy", "đảng ủy",    # a place name follows
                   "tỉnh đoàn", "thành đoàn", "huyện đoàn", "quận đoàn", "thị đoàn"]
-    loc = sorted(list(v["locality_words"]) + committees,
+    # a school's name follows its kind ("TRƯỜNG THCS HOẰNG ĐẠO" is "Trường THCS Hoằng Đạo")
+    schools = ["trường " + k for k in ("thcs", "thpt", "th", "mn", "tiểu học", "mầm non", "mẫu giáo",
+                                        "trung học cơ sở", "trung học phổ thông", "ptdtbt", "ptdtnt")]
+    loc = sorted(list(v["locality_words"]) + committees + schools,
                  key=len, reverse=True)
     loc_re = compile_regex(r"(?<!\p{L})(" + "|".join(regex.escape(w) for w in loc) + r")((?:\s+\S+)+)$", regex.I)
     heads = sorted(v["org_heads"], key=len, reverse=True)
