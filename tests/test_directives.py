@@ -517,3 +517,13 @@ def test_a_report_and_a_submission_give_their_addressees_and_their_issuer_no_tas
                   "1. Sự cần thiết ban hành Kế hoạch\nChỉ số năm 2023 giảm 03 bậc.\n")
     doc = extract_text(submission)
     assert doc.metadata.recipients == ["Ủy ban nhân dân tỉnh Bình Dương"] and doc.directives == []
+
+
+def test_a_field_line_naming_who_leads_and_who_supports_splits_them():
+    from cchc_extract.pipeline import extract_text
+
+    text = ("KẾ HOẠCH\nabc\n\nI. MỤC ĐÍCH\n1. Tốt.\n\nII. NHIỆM VỤ\n1. Tuyên truyền văn bản\nTổ chức quán triệt.\n"
+            "- Thời gian thực hiện: trong quý II/2023.\n"
+            "- Cơ quan thực hiện: Phòng Nội vụ chủ trì, phối hợp với Thanh tra thành phố.\n")
+    (d,) = [d for d in extract_text(text).directives if d.item == "II/1"]
+    assert [b.text for b in d.lead] == ["Phòng Nội vụ"] and [b.text for b in d.support] == ["Thanh tra thành phố"]

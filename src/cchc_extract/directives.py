@@ -165,8 +165,10 @@ def build_directives(doc: Document, ctx: MatchContext, lexicon: Lexicon | None =
         chains = _chains(unit, bodies, lex)
         field_role = _field_line(unit)
         if field_role:                   # "- Đơn vị chủ trì: X" under its task: the task's roles
-            named = fields.setdefault(unit.parent, ([], []))[0 if field_role == "lead" else 1]
-            named.extend(_ids(chains))
+            lead_ids, support_ids = fields.setdefault(unit.parent, ([], []))
+            for c in chains:             # "- Cơ quan thực hiện: X chủ trì, phối hợp với Y": Y supports
+                named = support_ids if field_role == "support" or c.role == "support" else lead_ids
+                named.extend(_ids([c]))
             base[unit.path] = parent_base
             continue
         roles, own_base = _item_roles(chains, parent_base, unit, alias, party)
