@@ -48,7 +48,7 @@ _ITEM_LABEL = compile_regex(r"\s[a-zđ]\)\s", _FLAGS)
 # quantified noun, not part of it
 # (and who does it, in parentheses: "100% thủ tục … (Văn phòng HĐND và UBND huyện chủ trì, phối hợp …)")
 _ASIDE = compile_regex(r",\s*(?:trong\s+đó|tập\s+trung\s+vào|ưu\s+tiên|chủ\s+yếu|đặc\s+biệt\s+là|đồng\s+thời"
-                       r"|không\s+(?:yêu\s+cầu|để))\b"
+                       r"|không(?=\s))\b"
                        r"|\s*\((?:chi\s+tiết|cụ\s+thể|xem|theo)\s+(?:tại\s+|ở\s+)?(?:phụ\s+lục|biểu|danh\s+mục)"
                        r"|\s*\((?=[^()\n]{0,120}?(?:\b(?:chủ\s+trì|phối\s+hợp\s+với|tham\s+mưu)\b|\sthực\s+hiện\s*(?:[);]|$)))", _FLAGS)
 _DEADLINE_CLAUSE = compile_regex(
