@@ -432,3 +432,7 @@ def test_a_schools_name_is_cased_after_its_kind():
     assert sentence_case("TRƯỜNG THCS HOẰNG ĐẠO") == "Trường THCS Hoằng Đạo"
     assert sentence_case("TRƯỜNG TIỂU HỌC XÃ TÂN LẬP") == "Trường Tiểu học xã Tân Lập"
     assert sentence_case("VỤ GIÁO DỤC MẦM NON") == "Vụ Giáo dục mầm non"
+
+
+def test_the_countrys_name_keeps_its_capitals():
+    assert sentence_case("BẢO HIỂM XÃ HỘI VIỆT NAM") == "Bảo hiểm xã hội Việt Nam"

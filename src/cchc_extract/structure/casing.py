@@ -106,7 +106,10 @@ def _case_rules(s: str) -> str:
         p = province_re.search(s)
         if p:
             s = s[:p.start()] + " ".join(map(_cap, p.group(0).split()))
-    return _cap(s)
+    return _cap(_COUNTRY.sub("Việt Nam", s))
+
+
+_COUNTRY = compile_regex(r"(?<!\p{L})việt\ nam(?!\p{L})")   # "BẢO HIỂM XÃ HỘI VIỆT NAM": the country's name
 
 
 def is_upper_word(w: str) -> bool:
