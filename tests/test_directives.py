@@ -443,14 +443,23 @@ def test_field_lines_under_a_task_give_the_task_its_roles():
     assert [d.item for d in doc.deadlines] == ["II/Nhiệm vụ 1/-3"]
 
 
-def test_inline_fields_of_a_task_line_give_its_lead_and_support():
+@pytest.mark.parametrize("text, item, lead, support", [
+    # inline fields of a task line
+    ("Kế hoạch.\n\nII. NHIỆM VỤ\n1. Cải cách thể chế\n"
+     "- Nội dung: Rà soát các văn bản; Cơ quan thực hiện: Phòng Quản lý thương mại; "
+     "Cơ quan phối hợp: Văn phòng Sở; Thời gian: Quý II/2024.\n",
+     "II/1/-1", ["Phòng Quản lý thương mại"], ["Văn phòng Sở"]),
+    # a field line under the task naming both roles ("X chủ trì, phối hợp với Y")
+    ("KẾ HOẠCH\nabc\n\nI. MỤC ĐÍCH\n1. Tốt.\n\nII. NHIỆM VỤ\n1. Tuyên truyền văn bản\nTổ chức quán triệt.\n"
+     "- Thời gian thực hiện: trong quý II/2023.\n"
+     "- Cơ quan thực hiện: Phòng Nội vụ chủ trì, phối hợp với Thanh tra thành phố.\n",
+     "II/1", ["Phòng Nội vụ"], ["Thanh tra thành phố"]),
+])
+def test_the_fields_of_a_task_give_its_lead_and_support(text, item, lead, support):
     from cchc_extract.pipeline import extract_text
 
-    text = ("Kế hoạch.\n\nII. NHIỆM VỤ\n1. Cải cách thể chế\n"
-            "- Nội dung: Rà soát các văn bản; Cơ quan thực hiện: Phòng Quản lý thương mại; "
-            "Cơ quan phối hợp: Văn phòng Sở; Thời gian: Quý II/2024.\n")
-    (d,) = [d for d in extract_text(text).directives if d.item == "II/1/-1"]
-    assert [b.text for b in d.lead] == ["Phòng Quản lý thương mại"] and [b.text for b in d.support] == ["Văn phòng Sở"]
+    (d,) = [d for d in extract_text(text).directives if d.item == item]
+    assert [b.text for b in d.lead] == lead and [b.text for b in d.support] == support
 
 
 def test_a_heading_body_with_its_holders_office_in_apposition_leads_the_items_under_it():
@@ -462,18 +471,13 @@ def test_a_heading_body_with_its_holders_office_in_apposition_leads_the_items_un
     leads = {d.item: [b.text for b in d.lead] for d in extract_text(text).directives}
     assert leads["3/a"] == ["Sở Nội vụ"] and leads["3/a/-1"] == ["Sở Nội vụ"]
     assert leads["3/b"] == ["UBND các huyện"]
-
-
-def test_a_members_heading_with_his_office_after_a_comma_or_a_name_leads_his_tasks():
-    from cchc_extract.pipeline import extract_text
-
-    text = ("Kế hoạch.\n\nIII. NHIỆM VỤ\n1. Đồng chí Giám đốc Sở Thông tin và Truyền thông, Phó Trưởng ban Thường trực\n"
-            "a) Chủ trì vận hành Nền tảng tích hợp dữ liệu tỉnh.\n"
-            "2. Đồng chí Giám đốc Công an tỉnh, Ủy viên: chỉ đạo đẩy mạnh cấp tài khoản định danh.\n"
-            "3. Đồng chí Nguyễn Văn An - Giám đốc Sở Nội vụ: phụ trách chung.\n")
-    leads = {d.item: [b.text for b in d.lead] for d in extract_text(text).directives}
-    assert leads["III/1/a"] == ["Sở Thông tin và Truyền thông"]
-    assert leads["III/2"] == ["Công an tỉnh"] and leads["III/3"] == ["Sở Nội vụ"]
+    # the office after a comma, the member's tasks after the heading's colon, his name before the office
+    members = extract_text("Kế hoạch.\n\nIII. NHIỆM VỤ\n1. Đồng chí Giám đốc Sở Thông tin và Truyền thông, Phó "
+                           "Trưởng ban Thường trực\na) Chủ trì vận hành Nền tảng tích hợp dữ liệu tỉnh.\n2. Đồng chí "
+                           "Giám đốc Công an tỉnh, Ủy viên: chỉ đạo đẩy mạnh cấp tài khoản định danh.\n3. Đồng chí "
+                           "Nguyễn Văn An - Giám đốc Sở Nội vụ: phụ trách chung.\n").directives
+    assert {d.item: [b.text for b in d.lead] for d in members if d.item in ("III/1/a", "III/2", "III/3")} == {
+        "III/1/a": ["Sở Thông tin và Truyền thông"], "III/2": ["Công an tỉnh"], "III/3": ["Sở Nội vụ"]}
 
 
 def test_persons_named_with_the_heads_and_a_standing_body_keep_the_bodies_their_role():
@@ -518,12 +522,3 @@ def test_a_report_and_a_submission_give_their_addressees_and_their_issuer_no_tas
     doc = extract_text(submission)
     assert doc.metadata.recipients == ["Ủy ban nhân dân tỉnh Bình Dương"] and doc.directives == []
 
-
-def test_a_field_line_naming_who_leads_and_who_supports_splits_them():
-    from cchc_extract.pipeline import extract_text
-
-    text = ("KẾ HOẠCH\nabc\n\nI. MỤC ĐÍCH\n1. Tốt.\n\nII. NHIỆM VỤ\n1. Tuyên truyền văn bản\nTổ chức quán triệt.\n"
-            "- Thời gian thực hiện: trong quý II/2023.\n"
-            "- Cơ quan thực hiện: Phòng Nội vụ chủ trì, phối hợp với Thanh tra thành phố.\n")
-    (d,) = [d for d in extract_text(text).directives if d.item == "II/1"]
-    assert [b.text for b in d.lead] == ["Phòng Nội vụ"] and [b.text for b in d.support] == ["Thanh tra thành phố"]
