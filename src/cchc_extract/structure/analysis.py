@@ -161,10 +161,10 @@ def _footer_segments(norm: NormalizedText, lines: list[Line], tail: Tail, layout
         end = tail.distribution[-1].end if tail.distribution else lines[tail.noi_nhan].end
         segs.append(("distribution", lines[tail.noi_nhan].start, end))
     block, name_line, rest = sig
-    sig_lines = block + ([name_line] if name_line else [])
-    if block and name_line:   # a concurrent office between title and name ("GIÁM ĐỐC SỞ NỘI VỤ") is the signer's
-        sig_lines = block + [ln for ln in tail.signature if block[-1].idx < ln.idx < name_line.idx
-                             and ln.text] + [name_line]
+    # a concurrent office between title and name ("GIÁM ĐỐC SỞ NỘI VỤ") is the signer's too
+    between = [ln for ln in tail.signature if ln.text and block[-1].idx < ln.idx < name_line.idx] \
+        if block and name_line else []
+    sig_lines = block + between + ([name_line] if name_line else [])
     for ln in sig_lines:                 # per line: a flattened footer interleaves Nơi nhận entries
         segs.append(("signature", ln.start, ln.end))
     notes = [ln for ln in lines if ln.note is not None]      # in line order: one pass for both uses
