@@ -158,3 +158,13 @@ def test_a_bloc_of_units_names_the_group():
     text = "Điểm trung bình khối sở, ban, ngành đạt 83,36 điểm, Khối UBND huyện, thành phố đạt 82,51 điểm."
     assert texts(text) == ["khối sở, ban, ngành", "Khối UBND huyện, thành phố"]
     assert texts("Sở Nội vụ khối thi đua") == ["Sở Nội vụ"]
+
+
+def test_the_issuer_named_short_is_at_the_issuers_level():
+    from cchc_extract.pipeline import extract_text
+
+    text = ("TỔNG CỤC THUẾ\nCỤC THUẾ TỈNH NGHỆ AN\nSố: 315/KH-CT\nNghệ An, ngày 08 tháng 3 năm 2022\n\n"
+            "KẾ HOẠCH\nCải cách thủ tục hành chính thuế năm 2022\n\n"
+            "1. Lãnh đạo Cục Thuế chỉ đạo các phòng rà soát thủ tục.\n")
+    levels = {b.text: b.level for b in extract_text(text).bodies}
+    assert levels["Cục Thuế"] == "province"

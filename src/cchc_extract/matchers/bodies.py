@@ -285,10 +285,13 @@ def find(ctx: MatchContext) -> list[Found]:
     if tier:
         city = tier == "province" and issuer_is_city(ctx)
         own = tier == "province" and not _addressed_below(ctx, g)
+        short = _issuer_short_names(ctx)
         for k, (c, f) in enumerate(zip(winners, found)):
             _in_context(f, c[4], text[c[0]:c[1]], tier, g, city)
             if own and _own_office(f, c, text, g, found[k - 1] if k else None):
                 f.fields["level"] = "province"
+            if short and not f.fields["group"] and text[c[0]:c[1]].lower() in short:
+                f.fields["level"] = tier   # the issuer named short: "Cục Thuế" in Cục Thuế tỉnh X's plan
     for k, c in enumerate(winners):   # after the issuer context: the antecedent's final fields
         if k and getattr(c[4], "antecedent_level", False):
             _like_antecedent(found[k], found[k - 1], text)
@@ -360,6 +363,18 @@ def issuer_tier(ctx: MatchContext, g: Gazetteer) -> str:
             if level:
                 return level
     return ""
+
+
+def _issuer_short_names(ctx: MatchContext) -> frozenset[str]:
+    """The issuer's name without its locality, lower case ("cục thuế" for "Cục Thuế tỉnh Nghệ
+    An"): a mention of it is the issuer itself, at the issuer's level whatever its words say."""
+    meta = getattr(ctx.layout, "metadata", None)
+    name = (getattr(meta, "issuer", None) or "").lower()
+    m = _ISSUER_LOCALITY.search(name)
+    return frozenset((name[:m.start()].rstrip(),)) if m and m.start() >= 4 else frozenset()
+
+
+_ISSUER_LOCALITY = compile_regex(r"\s(?:tỉnh|thành\s+phố|huyện|quận|thị\s+xã|xã|phường|thị\s+trấn)\b")
 
 
 def issuer_is_city(ctx: MatchContext) -> bool:
