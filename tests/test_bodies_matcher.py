@@ -168,3 +168,8 @@ def test_the_issuer_named_short_is_at_the_issuers_level():
             "1. Lãnh đạo Cục Thuế chỉ đạo các phòng rà soát thủ tục.\n")
     levels = {b.text: b.level for b in extract_text(text).bodies}
     assert levels["Cục Thuế"] == "province"
+
+
+def test_a_holders_name_after_the_body_his_office_names_is_no_part_of_it():
+    assert texts("Chủ trì: đồng chí Phó Chủ tịch UBND huyện Nguyễn Văn Tâm.") == ["UBND huyện"]
+    assert texts("làm việc với UBND huyện Trần Văn Thời.") == ["UBND huyện Trần Văn Thời"]   # a place so named

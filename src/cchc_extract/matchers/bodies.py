@@ -254,7 +254,9 @@ def _expand_head(mention: str, heads: tuple) -> str:
 
 def _found(c: Cand, text: str, g: Gazetteer) -> Found:
     start, end, priority, rule, spec, name_end = c
-    rest = text[name_end:end] if name_end is not None else None
+    if text.find(" Văn ", start, end) > 0 or text.find(" Thị ", start, end) > 0:
+        end = _before_holder(text, start, end)
+    rest = text[name_end:end] if name_end is not None and name_end <= end else None
     fields = _fields_of(spec, text[start:end], rest, g).copy()
     if fields["group"] and start >= 5 and text[start - 5:start] in _BLOC:
         start -= 5      # "khối sở, ban, ngành": a ranking's bloc of units is the group's name
@@ -262,6 +264,19 @@ def _found(c: Cand, text: str, g: Gazetteer) -> Found:
 
 
 _BLOC = ("khối ", "Khối ", "KHỐI ")
+# a holder's name after the body his office names ("Phó Chủ tịch UBND huyện Nguyễn Văn Tâm"): a
+# person's name has "Văn" or "Thị" in its middle; the place a body is named by rarely does
+_HOLDER = compile_regex(r"\s(?:huyện|quận|thị\s+xã|thành\s+phố|tỉnh|xã|phường|thị\s+trấn)\s+"
+                        r"(\p{Lu}\p{Ll}*\s(?:Văn|Thị)\s\p{Lu}\p{Ll}*(?:\s\p{Lu}\p{Ll}*)?)$")
+_HOLDER_OFFICE = compile_regex(r"(?:Chủ\s+tịch|Bí\s+thư|Giám\s+đốc|Trưởng|Chánh|Thủ\s+trưởng)\s+$", regex.IGNORECASE)
+
+
+def _before_holder(text: str, start: int, end: int) -> int:
+    """`end`, or the end of the body before its holder's name when an office stands before it."""
+    m = _HOLDER.search(text, start, end)
+    if m is None or not _HOLDER_OFFICE.search(text, max(0, start - 40), start):
+        return end
+    return m.start(1) - 1
 
 
 def find(ctx: MatchContext) -> list[Found]:
