@@ -170,6 +170,15 @@ def test_the_issuer_named_short_is_at_the_issuers_level():
     assert levels["Cục Thuế"] == "province"
 
 
+def test_a_person_the_document_names_elsewhere_is_no_part_of_the_body_his_office_names():
+    text = ("Kết luận của Phó Chủ tịch UBND huyện Danh Hoàng Sơn tại buổi kiểm tra.\n"
+            "Đoàn do đồng chí Danh Hoàng Sơn, Phó Chủ tịch UBND huyện làm Trưởng đoàn.")
+    assert texts(text)[0] == "UBND huyện"
+    # a name the document gives no person keeps its place in the body
+    assert texts("Kết luận của Phó Chủ tịch UBND huyện Danh Hoàng Sơn tại buổi kiểm tra.")[0] \
+        == "UBND huyện Danh Hoàng Sơn"
+
+
 def test_a_holders_name_after_the_body_his_office_names_is_no_part_of_it():
     assert texts("Chủ trì: đồng chí Phó Chủ tịch UBND huyện Nguyễn Văn Tâm.") == ["UBND huyện"]
     assert texts("làm việc với UBND huyện Trần Văn Thời.") == ["UBND huyện Trần Văn Thời"]   # a place so named

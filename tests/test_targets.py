@@ -207,6 +207,21 @@ def test_a_deadline_clause_after_a_comma_ends_the_target():
     assert [d.text for d in doc.deadlines] == ["trước ngày 30/6/2025"]   # the verb is not the deadline
 
 
+@pytest.mark.parametrize("text,target", [
+    ("b) Đề xuất đơn giản hóa ít nhất 05 TTHC lĩnh vực nội vụ, trình Ủy ban nhân dân tỉnh trong quý III/2026.",
+     "ít nhất 05 TTHC lĩnh vực nội vụ"),
+    ("Đề xuất cắt giảm tối thiểu 30% chi phí tuân thủ, gửi Bộ Công Thương trước ngày 15/11/2025.",
+     "tối thiểu 30% chi phí tuân thủ"),
+    # a participle listed with the noun's others is part of it
+    ("Bảo đảm 100% văn bản đi được ký số, gửi, nhận trên môi trường điện tử.",
+     "100% văn bản đi được ký số, gửi, nhận trên môi trường điện tử"),
+])
+def test_what_is_then_sent_to_whom_ends_the_target(text, target):
+    from cchc_extract.pipeline import extract_text
+
+    assert [t.text for t in extract_text(text).targets] == [target]
+
+
 def test_result_reported_after_a_past_clause_is_not_a_target(rules):
     text = ("Sau 02 tháng vận hành, Trung tâm đã đi vào hoạt động ổn định; tỷ lệ hồ sơ giải quyết "
             "đúng hạn đạt 96,4%, có 41.270 hồ sơ được tiếp nhận trực tuyến.\n")
@@ -229,10 +244,23 @@ def test_goal_in_the_sentence_keeps_the_figure_a_target(rules):
      "đạt 38,6%; 100% cơ quan hành chính cấp tỉnh sử dụng chữ ký số.\n",
      "1. Thường trực Tỉnh ủy ghi nhận kết quả đạt được; phấn đấu tỷ lệ hồ sơ trực tuyến toàn trình "
      "đạt 60%.\n"),
+    # criticised too
+    ("1. Phê bình UBND các xã có tỷ lệ hồ sơ giải quyết trễ hạn trên 5% trong tháng 10/2025.\n",
+     "1. Phê bình UBND các xã giải quyết hồ sơ chậm; phấn đấu tỷ lệ hồ sơ đúng hạn đạt 60%.\n"),
 ])
 def test_a_reported_result_is_no_target_but_a_goal_named_after_it_is(rules, report, goal):
     assert found(rules, report) == []
     assert [t for t, *_ in found(rules, goal)] == ["60%"]
+
+
+def test_goals_restated_after_so_voi_chi_tieu_are_targets(rules):
+    # a report request: "the extent reached against the targets: …" restates the targets
+    text = ("b) Nêu rõ mức độ đạt được so với chỉ tiêu năm 2024 của tỉnh: tỷ lệ hồ sơ trực tuyến "
+            "toàn trình đạt tối thiểu 50%; 100% kết quả được số hóa;\n")
+    assert [t for t, *_ in found(rules, text)][:1] == ["tối thiểu 50%"]
+    # the targets themselves reached, listed after a colon, are results
+    result = "Năm 2023, tỉnh đã đạt được các chỉ tiêu: tỷ lệ hồ sơ trực tuyến đạt 98%.\n"
+    assert found(rules, result) == []
 
 
 def test_only_reached_is_a_result(rules):

@@ -145,6 +145,24 @@ _LIST_SIGNS = " \t-+*" + BULLET_SIGNS
 _LINE_LABEL = re.compile(r"(?:[a-dđeg-ik-vxy]|\d{1,2}(?:\.\d{1,2})*)[.)/][ \t]")
 
 
+# a place name's rest at the start of a wrapped line, then the sentence going on in lower case
+_NAME_REST = compile_regex(r"[ \t]*(?:\p{Lu}\p{Ll}*[ \t]+){1,2}\p{Ll}")
+_WRAP_MIN = 50      # a line this long that stops inside a name was wrapped, not ended
+
+
+def _name_wrapped(breaks: str, nl: int, nxt: int) -> bool:
+    """The line break at nl cuts a name in a hard-wrapped paragraph ("… của UBND huyện Vĩnh" /
+    "Tường về việc …"): a long line ending in a capitalised word, continued by the name's rest
+    and lower-case words, with no list sign between."""
+    if breaks[nl - 1:nl].isspace() or not breaks[nl - 1:nl].isalpha() or breaks[nl + 1:nxt].strip():
+        return False
+    ls = breaks.rfind("\n", 0, nl) + 1
+    word = breaks.rfind(" ", ls, nl) + 1
+    if nl - ls < _WRAP_MIN or len(breaks[ls:nl].strip()) < _WRAP_MIN or not breaks[word:word + 1].isupper():
+        return False
+    return _NAME_REST.match(breaks, nl + 1) is not None
+
+
 def _line_end(flat: str, s: int, e: int, breaks: str) -> int:
     """e, or the end of the name's first line when the next line starts with a capital
     (`breaks`: the text with its line breaks, same offsets as `flat`)."""
@@ -156,6 +174,8 @@ def _line_end(flat: str, s: int, e: int, breaks: str) -> int:
         nxt += 1
     if not breaks[nxt:nxt + 1].isupper() and not _LINE_LABEL.match(breaks, nxt):
         return e                         # (an item label, "a) …", "2. …", opens a new line too)
+    if _name_wrapped(breaks, nl, nxt):
+        return e
     while nl > s and flat[nl - 1] in " ,;:-":      # no slice of the text: this runs per match
         nl -= 1
     return nl
@@ -271,6 +291,35 @@ _HOLDER = compile_regex(r"\s(?:huyện|quận|thị\s+xã|thành\s+phố|tỉnh|
 _HOLDER_OFFICE = compile_regex(r"(?:Chủ\s+tịch|Bí\s+thư|Giám\s+đốc|Trưởng|Chánh|Thủ\s+trưởng)\s+$", regex.IGNORECASE)
 
 
+# the same after any body, when the document names that person elsewhere ("đồng chí Danh Hoàng Sơn,
+# Phó Chủ tịch …", or as its signer): a name without "Văn" or "Thị" is known only so
+_HOLDER_ANY = compile_regex(r"\s(?:huyện|quận|thị\s+xã|thành\s+phố|tỉnh|xã|phường|thị\s+trấn)\s+"
+                            r"(\p{Lu}\p{Ll}*(?:\s\p{Lu}\p{Ll}*){1,3})$")
+_PERSON = compile_regex(r"(?<!\w)(?:đồng\s+chí|đ/c|[ÔôOo]ng|[Bb]à)\s+(\p{Lu}\p{Ll}*(?:[ \t]\p{Lu}\p{Ll}*){1,3})")
+
+
+def _named_people(ctx: MatchContext) -> set[str]:
+    signer = getattr(getattr(getattr(ctx.layout, "metadata", None), "signer", None), "name", None)
+    people = {" ".join(m.group(1).split()) for m in _PERSON.finditer(ctx.text)}
+    return people | {" ".join(signer.split())} if signer else people
+
+
+def _before_known_holders(ctx: MatchContext, found: list[Found]) -> None:
+    """Cut a known person's name off the end of a body his office names (see _HOLDER_ANY)."""
+    text, people = ctx.text, None
+    for f in found:
+        if not text[f.end - 1:f.end].isalpha() or not _HOLDER_OFFICE.search(text, max(0, f.start - 40), f.start):
+            continue
+        m = _HOLDER_ANY.search(text, f.start, f.end)
+        if m is None:
+            continue
+        if people is None:
+            people = _named_people(ctx)
+        if " ".join(m.group(1).split()) in people:
+            f.end = m.start(1) - 1
+            f.fields = {**f.fields, "canonical": canonical_name(text[f.start:f.end], default_gazetteer())}
+
+
 def _before_holder(text: str, start: int, end: int) -> int:
     """`end`, or the end of the body before its holder's name when an office stands before it."""
     m = _HOLDER.search(text, start, end)
@@ -296,6 +345,7 @@ def find(ctx: MatchContext) -> list[Found]:
     if len(winners) < len(outer):   # else every contained name lies in a winner
         winners = _fill_gaps(winners, inner)
     found = [_found(c, text, g) for c in winners]
+    _before_known_holders(ctx, found)
     tier = issuer_tier(ctx, g)
     if tier:
         city = tier == "province" and issuer_is_city(ctx)

@@ -55,7 +55,9 @@ def _auto_level(key: str, default: str, cities: tuple) -> str:
     district = bool(_DISTRICT.search(t))
     for m in _CITY.finditer(t):
         after = (m.group(1) or "").strip()
-        if after and any(after.startswith(c) for c in cities):
+        # a centrally-run city's name, unless the mention's districts place it among them
+        # ("các huyện, thị xã, thành phố Huế" of a province before Huế was made one)
+        if after and not district and any(after.startswith(c) for c in cities):
             levels.add("province")
         elif after or district or "province" not in levels:
             levels.add("district")      # a city inside a province ("huyện, thị xã, thành phố")
