@@ -27,6 +27,18 @@ def test_markdown_bold_is_neutralized_and_inner_markup_kept_in_span():
     assert n.original_slice(i, i + len("tháng 12/2022")) == "tháng **12/2022"
 
 
+def test_an_html_line_break_is_a_line_break_and_maps_back():
+    src = "| UBND TỈNH LÀO CAI<br>VĂN PHÒNG | Số: 1<BR/>x < y |"
+    n = normalize(src)
+    assert n.text.splitlines()[:2] == ["  UBND TỈNH LÀO CAI", "VĂN PHÒNG   Số: 1"]
+    assert "x < y" in n.text                      # a "<" that opens no break is kept
+    i = n.text.index("CAI")
+    assert n.original_slice(i, i + len("CAI\nVĂN")) == "CAI<br>VĂN"
+    # in a task table's row it only wraps the cell: the row stays one line
+    row = "| 4 | Kiểm tra | Thanh tra Bộ | Tháng 9/2023<br>(đợt 1) |"
+    assert normalize(row).text.count("\n") == 0 and "Tháng 9/2023 (đợt 1)" in normalize(row).text
+
+
 def test_superscript_marks_are_removed_and_recorded():
     n = normalize("của Tỉnh ủy¹². Tiếp")
     assert n.text == "của Tỉnh ủy. Tiếp"

@@ -78,3 +78,15 @@ def test_a_standalone_plan_that_names_its_decision_is_read_as_usual():
     standalone = _text().split("\n\n", 1)[1]
     paths = [it.path for it in analyze(normalize(standalone)).items]
     assert paths == ["I", "I/1", "I/2", "II"]
+
+
+def test_an_appendix_marked_phu_luc_in_title_case_over_its_capitalised_title():
+    text = ("BỘ NỘI VỤ\nSố: 512/KH-BNV\nHà Nội, ngày 26 tháng 01 năm 2024\nKẾ HOẠCH\nXác định Chỉ số CCHC\n"
+            "I. NHIỆM VỤ\n1. Các bộ, tỉnh tự đánh giá.\nNơi nhận:\n- Lưu: VT.\nKT. BỘ TRƯỞNG\nTHỨ TRƯỞNG\n"
+            "Phạm Quang Huy\n\n\nPhụ lục\nDANH MỤC NHIỆM VỤ NĂM 2023\n"
+            "(Kèm theo Kế hoạch số 512/KH-BNV ngày 26 tháng 01 năm 2024 của Bộ Nội vụ)\n\n"
+            "1. Nội dung: Tập huấn nghiệp vụ\nĐơn vị chủ trì: Vụ Cải cách hành chính\n"
+            "Thời gian hoàn thành: Tháng 02/2024\n\n2. Nội dung: Điều tra xã hội học\n"
+            "Đơn vị chủ trì: Vụ Cải cách hành chính\n")
+    paths = [it.path for it in analyze(normalize(text)).items]
+    assert paths == ["I", "I/1", "annex/1", "annex/2"]

@@ -197,6 +197,17 @@ def test_markdown_emphasis_around_header_lines():
     assert (md.signer.authority, md.signer.title, md.signer.name) == ("KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Lê Văn C")
 
 
+def test_a_markdown_header_table_with_html_breaks_and_an_alignment_row():
+    lay = analyzed("| UBND TỈNH LÀO CAI<br>**VĂN PHÒNG** | **CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM**<br>"
+                   "**Độc lập - Tự do - Hạnh phúc** |\n|:---:|:---:|\n"
+                   "| Số: 612/TB-VPUBND | *Lào Cai, ngày 14 tháng 10 năm 2025* |\n\n# THÔNG BÁO\n\n"
+                   "**Ý kiến kết luận của Chủ tịch UBND tỉnh tại cuộc họp**\n\n1. Sở Nội vụ tổng hợp.\n")
+    md = lay.metadata
+    assert (md.doc_type, md.number, md.symbol, md.date) == ("thong_bao", "612", "TB-VPUBND", "2025-10-14")
+    assert (md.issuer, md.parent_issuer) == ("Văn phòng", "UBND tỉnh Lào Cai")
+    assert md.subject == "Ý kiến kết luận của Chủ tịch UBND tỉnh tại cuộc họp"
+
+
 def test_normative_number_is_not_a_cong_van():
     md = analyzed("CHÍNH PHỦ\nSố: 30/2020/NĐ-CP\nHà Nội, ngày 05 tháng 3 năm 2020\nNGHỊ ĐỊNH\nVề công tác văn thư\n"
                   "Căn cứ Luật.").metadata
@@ -436,3 +447,12 @@ def test_a_schools_name_is_cased_after_its_kind():
 
 def test_the_countrys_name_keeps_its_capitals():
     assert sentence_case("BẢO HIỂM XÃ HỘI VIỆT NAM") == "Bảo hiểm xã hội Việt Nam"
+
+
+@pytest.mark.parametrize("line,name", [("Đại tướng Lê Quang Vinh", "Lê Quang Vinh"),
+                                       ("PGS.TS. Trần Văn An", "Trần Văn An")])
+def test_a_rank_or_degree_before_the_signers_name_is_no_part_of_it(line, name):
+    text = (f"BỘ QUỐC PHÒNG\nSố: 12/CT-BQP\nHà Nội, ngày 3 tháng 4 năm 2024\nCHỈ THỊ\nVề chuyển đổi số\n"
+            f"1. Các cơ quan thực hiện.\nNơi nhận:\n- Lưu: VT.\nBỘ TRƯỞNG\n\n{line}\n")
+    doc = extract_text(text)
+    assert (doc.metadata.signer.title, doc.metadata.signer.name) == ("BỘ TRƯỞNG", name)

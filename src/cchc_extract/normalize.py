@@ -9,7 +9,7 @@ between edits is copied unchanged, so a clean document costs nothing.  Steps:
 1. ``nfc``: compose decomposed clusters (NFD input) to NFC.
 2. ``clean``: one pass of named replacements -- unified spaces, dashes and
    quotes; CR/CRLF to LF; zero-width characters and soft hyphens removed;
-   markdown ``**`` removed; table pipes to spaces; old-style tone placement
+   markdown ``**`` removed; table pipes to spaces; HTML ``<br>`` to a line break; old-style tone placement
    (``hoà``, ``uỷ``) folded to the form used in rules (``hòa``, ``ủy``);
    superscript footnote marks (``¹²³``) removed and recorded as marks.
 """
@@ -184,7 +184,20 @@ for _chars, _rep in (("\t\u00a0\u1680\u202f\u205f\u3000" + "".join(map(chr, rang
 # superscript run, the rest.  Old/new tone placement: only open syllables oa/oe/uy, never
 # after q; the scan drops pairs an ASCII letter follows (a closed syllable, the commonest
 # case), the conditions around the pair are tested on the few left.
-_SPECIAL_CHARS = "\r*" + SUPERSCRIPT_DIGITS + "".join(_SINGLE)
+_SPECIAL_CHARS = "\r*<" + SUPERSCRIPT_DIGITS + "".join(_SINGLE)
+# an HTML line break a web page or a converter left in the text (in a table cell, most often):
+# a line break, so that a header cell's lines read as the printed header's lines
+_HTML_BREAK = compile_regex(r"<br\s*/?>", regex.I)
+
+
+def _stacks_lines(text: str, s: int) -> bool:
+    """The "<br>" at s stacks a header's or a signature's lines: outside a table, or in a row of
+    at most two cells.  In a wider row (a task table) it only wraps a cell's text: a space, so
+    that the row stays one line."""
+    ls = text.rfind("\n", 0, s) + 1
+    le = text.find("\n", s)
+    line = text[ls:le if le >= 0 else len(text)]
+    return not line.lstrip().startswith("|") or line.count("|") <= 3
 _TONE_FIRST = "oOuU"
 # what text.clean folds or drops: whitespace but " " and "\n" (every character str.isspace
 # accepts: general category Zs, or bidirectional class WS, B or S) and invisible characters.
@@ -226,6 +239,11 @@ def _step2_edits(text: str, sups: list[tuple[int, int, str]]) -> tuple[list[tupl
             if text[s + 1:s + 2] != "*":
                 continue
             e, rep = s + 2, ""
+        elif c == "<":                                           # "<br>": a line break
+            m = _HTML_BREAK.match(text, s)
+            if m is None:
+                continue
+            e, rep = m.end(), "\n" if _stacks_lines(text, s) else " "
         elif c in SUPERSCRIPT_DIGITS:                            # footnote marks: removed, recorded
             e = s + 1
             while e < len(text) and text[e] in _SUP_VALUE:

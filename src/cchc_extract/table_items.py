@@ -260,13 +260,15 @@ def time_cells(ctx, rules: list):
             if cell is None or not 0 < cell[1] - cell[0] <= 60:
                 continue
             ns, ne = to_norm(norm, cell[0]), to_norm(norm, cell[1])
-            br = text.find("<br", ns, ne)   # a cell copied from a web page: its first line is the time
-            if br > ns:                     # ("Tháng 9/2023<br>(đợt 1)")
-                ne = br
             while ne > ns and text[ne - 1].isspace():
                 ne -= 1
+            # a note in brackets after the time is no part of it ("Tháng 9/2023<br>(đợt 1)": a web
+            # page's cell, its "<br>" a space by now)
+            note = text.rfind(" (", ns, ne) if text[ne - 1:ne] == ")" else -1
             for rule in rules:
                 m = rule.regex.fullmatch(text, ns, ne)
+                if m is None and note > ns:
+                    m = rule.regex.fullmatch(text, ns, note)
                 if m:
                     yield rule, m
                     break

@@ -29,7 +29,8 @@ _ATTACHED_TO = compile_regex(
 _ATTACHED_FIRST = CharTest(compile_regex(r"[(\[\s]|đ|b|k", regex.I))
 _RULE = compile_regex(r"^[-_=*.\s]+$")          # a separator line under the header cells
 # an appendix of the document ("PHỤ LỤC", "PHỤ LỤC II", "PHỤ LỤC SỐ 01") with its "(Kèm theo …)" line
-_ANNEX_TITLE = compile_regex(r"^\W*PHỤ\s+LỤC(?:\s+(?:SỐ\s+)?(?:[IVXLC]+|\d{1,2}))?\W*$")
+# (or "Phụ lục" alone on its line: a title-case mark over the appendix's capitalised title)
+_ANNEX_TITLE = compile_regex(r"^\W*(?:PHỤ\s+LỤC|Phụ\s+lục)(?:\s+(?:(?:SỐ|Số|số)\s+)?(?:[IVXLC]+|\d{1,2}))?\W*$")
 TITLE_REACH = 4      # non-blank lines from the "kèm theo" line up to the title (subject lines between)
 HEADER_REACH = 12    # lines above the title that may still be its header block
 
@@ -66,7 +67,7 @@ def _title_above(lines: list[Line], k: int, floor: int) -> int | None:
         t = lines[j].text
         if not t:
             continue
-        if (title_re.match(t) or _ANNEX_TITLE.match(t)) and is_upper(t):
+        if title_re.match(t) and is_upper(t) or _ANNEX_TITLE.match(t):
             return j
         seen += 1
         if seen >= TITLE_REACH:

@@ -5,7 +5,7 @@ signing prefix and no Nơi nhận.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Optional
 
 from .labels import match_label
@@ -269,6 +269,13 @@ def _adjacent(a: int, b: int, rules: frozenset[int] | set[int]) -> bool:
     return b == a + 1 or (b > a and all(i in rules for i in range(a + 1, b)))
 
 
+# a rank or degree printed before the signer's name ("Đại tướng Lê Quang Vinh", "PGS.TS. Trần Văn
+# An"): the name is what follows it
+_RANKED_NAME = compile_regex(
+    r"(?:(?:Đại|Thượng|Trung|Thiếu)\s+(?:tướng|tá|úy|uý)|(?:Chuẩn\s+)?Đô\s+đốc"
+    r"|(?:GS|PGS|TS|ThS|BS|KS|CKII|CKI)\.(?:\s*(?:TS|BS|ThS|CKII|CKI)\.)*)\s+(?P<name>\p{Lu}.*)")
+
+
 def signature_block(sig: list[Line], rules: frozenset[int] | set[int] = frozenset()
                     ) -> tuple[list[Line], Optional[Line], list[Line]]:
     """Split footer lines into the signature block (authority/title lines), the name line and the rest.
@@ -290,6 +297,10 @@ def signature_block(sig: list[Line], rules: frozenset[int] | set[int] = frozense
         ln = sig[j]
         if NAME_RE.match(ln.text) and not is_upper(ln.text):
             name = ln
+            break
+        m = _RANKED_NAME.match(ln.text)
+        if m and NAME_RE.match(m.group("name")):
+            name = replace(ln, start=ln.start + m.start("name"), text=m.group("name"))
             break
     used = {ln.idx for ln in block}
     if name is not None:

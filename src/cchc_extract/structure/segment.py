@@ -47,7 +47,8 @@ _VV_INSIDE = compile_regex(r"(?<=\s)(?:V/v|V/V|v/v|Về\s+việc)[\s*_]*+:?[\s*_
 KINH_GUI_RE = compile_regex(r"^(?:Kính\s+(?:gửi|trình)[\s*_]*+:?|\p{Lu}[\p{Lu}\s.&-]{2,100}?\s(?:điện|ĐIỆN)[\s*_]*+:)[\s*_]*+")
 NOI_NHAN_RE = compile_regex(r"^Nơi\s+nhận[\s*_]*+:?[\s*_]*+")
 NOI_NHAN_FIRST = "Nơi"                  # literal start of a NOI_NHAN_RE match (a cheap test first)
-SEPARATOR_RE = compile_regex(r"^[-_=*.·~\s]{1,}$")
+# (and a markdown table's alignment row, its pipes made spaces: " :---: :---: ")
+SEPARATOR_RE = compile_regex(r"^[-_=*.·~\s]{1,}$|^\s*:?-{3,}:?(?:\s+:?-{3,}:?)*\s*$")
 DASH_ENTRY_RE = compile_regex(r"^[-+•]\s*+")
 DASH_FIRSTS = ("-", "+", "•")           # DASH_ENTRY_RE matches exactly the texts starting with one
 CLOSING_MARK = "./."
@@ -74,7 +75,7 @@ def starts_lower(text: str) -> bool:
 
 # literal tests that every match passes, tried before the anchored patterns
 _VV_STARTS = ("V/", "v/v", "Về")
-_SEPARATOR_FIRST = CharTest(compile_regex(r"[-_=*.·~\s]"))
+_SEPARATOR_FIRST = CharTest(compile_regex(r"[-_=*.·~\s:]"))
 
 
 def match_vv(t: str) -> Optional[regex.Match]:
