@@ -263,6 +263,19 @@ def test_goals_restated_after_so_voi_chi_tieu_are_targets(rules):
     assert found(rules, result) == []
 
 
+def test_figures_of_a_period_already_over_or_to_date_are_results():
+    from cchc_extract.pipeline import extract_text
+
+    head = "UBND TỈNH LÀO CAI\nSố: 612/TB-VPUBND\nLào Cai, ngày 14 tháng 10 năm 2025\nTHÔNG BÁO\nKết luận\n"
+    text = head + ("I. ĐÁNH GIÁ\nTrong quý III/2025, tỷ lệ hồ sơ đúng hạn đạt 97,6%; tỷ lệ hồ sơ trực tuyến "
+                   "đạt 41,2%. Đến nay, 100% cơ quan đã kết nối mạng.\nII. NHIỆM VỤ\n1. Trong quý IV/2025, "
+                   "phấn đấu tỷ lệ hồ sơ trực tuyến đạt 50%.\n2. Đến nay, phấn đấu 100% xã có Trung tâm.\n")
+    doc = extract_text(text)
+    assert [t.text for t in doc.targets] == ["50%", "100% xã có Trung tâm"]
+    # the quarter over is no deadline either; the one to come is
+    assert [d.text for d in doc.deadlines] == ["Trong quý IV/2025"]
+
+
 def test_only_reached_is_a_result(rules):
     text = "Tuy nhiên, tỷ lệ hồ sơ trực tuyến toàn trình mới đạt 18,6%; tỷ lệ thanh toán chỉ đạt 20%.\n"
     assert found(rules, text) == []

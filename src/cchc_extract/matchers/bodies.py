@@ -22,6 +22,7 @@ from ..gazetteer import Gazetteer, default_gazetteer
 from ..startup_cache import compile_regex
 from ..structure.labels import BULLET_SIGNS
 from . import Found, MatchContext
+from .body_aliases import add_defined_aliases
 from .body_fields import auto_group, auto_level, canonical_name
 from .body_zones import MARKER_STARTS, merge_spans, skip_zones
 from .disjoint import greedy_disjoint
@@ -308,7 +309,11 @@ def _before_known_holders(ctx: MatchContext, found: list[Found]) -> None:
     """Cut a known person's name off the end of a body his office names (see _HOLDER_ANY)."""
     text, people = ctx.text, None
     for f in found:
-        if not text[f.end - 1:f.end].isalpha() or not _HOLDER_OFFICE.search(text, max(0, f.start - 40), f.start):
+        # most bodies end in a lower-case word ("Sở Nội vụ", "UBND tỉnh"): told without a search
+        last = text.rfind(" ", f.start, f.end) + 1
+        if not last or not text[last:last + 1].isupper() or not text[f.end - 1:f.end].isalpha():
+            continue
+        if not _HOLDER_OFFICE.search(text, max(0, f.start - 40), f.start):
             continue
         m = _HOLDER_ANY.search(text, f.start, f.end)
         if m is None:
@@ -360,7 +365,7 @@ def find(ctx: MatchContext) -> list[Found]:
     for k, c in enumerate(winners):   # after the issuer context: the antecedent's final fields
         if k and getattr(c[4], "antecedent_level", False):
             _like_antecedent(found[k], found[k - 1], text)
-    return found
+    return add_defined_aliases(text, found, lambda name: canonical_name(name, g))
 
 
 def _addressed_below(ctx: MatchContext, g: Gazetteer) -> bool:

@@ -60,6 +60,18 @@ def _start(m) -> int:
     return start
 
 
+# a sentence that commends or criticises what was done: its times are past periods, not deadlines
+_JUDGED = compile_regex(r"\b(?:phê\s+bình|biểu\s+dương|khen\s+ngợi|ghi\s+nhận)\b", regex.V1 | regex.I)
+_JUDGED_WORDS = ("phê", "biểu", "khen", "ghi")
+_SENTENCE_MARKS = ".;:\n"
+
+
+def _judged(text: str, start: int) -> bool:
+    ss = max(text.rfind(c, 0, start) for c in _SENTENCE_MARKS) + 1
+    low = text[ss:start].lower()
+    return any(w in low for w in _JUDGED_WORDS) and _JUDGED.search(low) is not None
+
+
 def _context_ok(text: str, m, needs: str | None, g: dict, outline: Any = None) -> bool:
     """`g`: the match's group_dict; `outline`: _outline_line of the rule set."""
     start, end = _start(m), m.end()
@@ -378,7 +390,12 @@ def find(ctx: MatchContext) -> list[Found]:
         if (not (g.get("lead") or g.get("verb")) and opens_clause(text, start)
                 and past_in(text, end, clause_end(text, end))):
             continue  # "Trong tháng 3/2023, Sở đã tiếp nhận ...": a time adverbial of a report
+        if _judged(text, start):
+            continue  # "Phê bình các xã có tỷ lệ trễ hạn trên 5% trong tháng 10/2025": a past period
         due, resolved, suspect = compute_due(g, before=bool(g.get("before")), doc_date=ctx.doc_date)
+        if (due and ctx.doc_date and len(ctx.doc_date) == 10 and due < ctx.doc_date
+                and not (g.get("lead") or g.get("verb")) and opens_clause(text, start)):
+            continue  # "Trong quý III/2025, tỷ lệ … đạt 97,6%" in October: a period over, reported on
         if suspect and g.get("d") and "ngày" not in text[start:end].lower():
             continue  # a bare "12/63" that is no day at all (a rank, a ratio): not a date
         span = ctx.norm.to_original(start, end)

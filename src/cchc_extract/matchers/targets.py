@@ -90,6 +90,7 @@ _RESULT_YEAR = _PAST_YEAR_RESULT.groupindex["y"]
 # "…, đã đi vào hoạt động ổn định; tỷ lệ … đạt 96,4%": "đạt" right before the figure goes on
 # reporting when the sentence already said what happened and names no goal before the figure
 _RESULT_VERB_BEFORE = compile_regex(r"\bđạt\s*$", _FLAGS)
+_TO_DATE = compile_regex(r"\s*(?:[-+]\s*)?(?:đến|tính\s+đến|cho\s+đến|hiện)\s+nay\b", _FLAGS)
 _AGAINST_GOALS = compile_regex(r"\bso\s+với\s+(?:các\s+)?(?:chỉ\s+tiêu|mục\s+tiêu|kế\s+hoạch)\b", _FLAGS)
 
 # Literals that every match of a pattern holds, looked for in the lower case before the
@@ -401,7 +402,25 @@ def _is_score(text: str, low: str, c: _Cand) -> bool:
             or _SCORING_CLAUSE.search(text, c.qend, c.clause_to) is not None)
 
 
-def _reports_result(text: str, low: str, c: _Cand, doc_year: Optional[int]) -> bool:
+_PERIOD_MONTH = compile_regex(r"quý\s+(IV|I{1,3}|[1-4])\b|tháng\s+(\d{1,2})\b|(\d{1,2})\s+tháng", _FLAGS)
+_QUARTER = {"I": 1, "II": 2, "III": 3, "IV": 4}
+
+
+def _period_over(m, doc_year: int, doc_month: int) -> bool:
+    """The period an opening names (_PAST_PERIOD_OPENING) ended before the document's month: a
+    year before its year, or a quarter or month of its year already over."""
+    year = int(m.group(_OPENING_YEAR))
+    if year != doc_year:
+        return year < doc_year
+    p = _PERIOD_MONTH.search(m.group())
+    if p is None or not doc_month:
+        return False             # the document's own year, the whole of it: not over
+    q, month, months = p.groups()
+    end = 3 * (_QUARTER.get(q.upper()) or int(q)) if q else int(month or months)
+    return end < doc_month
+
+
+def _reports_result(text: str, low: str, c: _Cand, doc_year: Optional[int], doc_month: int = 0) -> bool:
     """`low`: the lower case of text with its offsets (AnchorStarts.low)."""
     cs, start = c.clause_from, c.start
     if _is_score(text, low, c):
@@ -423,11 +442,19 @@ def _reports_result(text: str, low: str, c: _Cand, doc_year: Optional[int]) -> b
         return True
     if _has(low, ("đạt",), cs, start) and _continues_a_report(text, c) or _acknowledged(text, c):
         return True
+    # "Đến nay, 100% cơ quan … đã kết nối": what holds to date
+    if _has(low, ("nay",), cs, start) and _TO_DATE.match(text, cs, start) and not _GOAL_WORDS.search(text, cs, start):
+        return True
     if doc_year is None:
         return False
-    # the opening names a year: "19" or "20" stands in the clause before the quantity
+    # the opening names a year: "19" or "20" stands in the clause before the quantity; a sentence
+    # opened so reports on in its later clauses too ("Trong quý III/2025, … đạt 97,6%; … đạt 41,2%")
     m = _PAST_PERIOD_OPENING.match(text, cs, start) if _has(text, ("20", "19"), cs, start) else None
-    if m is not None and int(m.group(_OPENING_YEAR)) < doc_year:
+    if m is None:
+        ss = _sentence_start(text, cs)
+        if ss < cs and _has(text, ("20", "19"), ss, cs) and not _GOAL_WORDS.search(text, ss, start):
+            m = _PAST_PERIOD_OPENING.match(text, ss, cs)
+    if m is not None and _period_over(m, doc_year, doc_month):
         return True
     if low.find(_PAST_YEAR_WORD, cs, start) < 0:
         return False   # most clauses name no year: skip the search
@@ -481,6 +508,7 @@ def _is_report(ctx: MatchContext) -> bool:
 def find(ctx: MatchContext) -> list[Found]:
     text = ctx.text
     doc_year = int(ctx.doc_date[:4]) if ctx.doc_date and ctx.doc_date[:4].isdigit() else None
+    doc_month = int(ctx.doc_date[5:7]) if doc_year and ctx.doc_date[5:7].isdigit() else 0
     report = _is_report(ctx)
     accepted: list[_Cand] = []
     head_ctx: tuple[Optional[str], Optional[str]] = (None, None)
@@ -488,7 +516,7 @@ def find(ctx: MatchContext) -> list[Found]:
     results = _result_sections(ctx) if cands and not report else ()
     goals = _result_sections(ctx, _GOAL_HEADING) if cands and report else ()
     for c in cands:
-        if _reports_result(text, low, _with_clause(text, c), doc_year):
+        if _reports_result(text, low, _with_clause(text, c), doc_year, doc_month):
             continue
         prev = accepted[-1] if accepted else None
         member = prev is not None and _is_member(text, low, prev, c)
