@@ -272,6 +272,11 @@ def test_figures_of_a_period_already_over_or_to_date_are_results():
                    "phấn đấu tỷ lệ hồ sơ trực tuyến đạt 50%.\n2. Đến nay, phấn đấu 100% xã có Trung tâm.\n")
     doc = extract_text(text)
     assert [t.text for t in doc.targets] == ["50%", "100% xã có Trung tâm"]
+    # a change on the same period of last year, and a year over "đến hết năm 2021", report too
+    text2 = head + ("I. ĐÁNH GIÁ\nTỷ lệ hồ sơ trực tuyến đã đạt 46,7%, tăng 9,2% so với cùng kỳ năm 2024. "
+                    "Đến hết năm 2024, tỉnh có 1.108 dịch vụ công; 100% thủ tục hành chính được công khai.\n"
+                    "II. NHIỆM VỤ\n1. Phấn đấu tăng 10% so với cùng kỳ năm 2024.\n")
+    assert [t.text for t in extract_text(text2).targets] == ["10% so với cùng kỳ năm 2024"]
     # the quarter over is no deadline either; the one to come is
     assert [d.text for d in doc.deadlines] == ["Trong quý IV/2025"]
 

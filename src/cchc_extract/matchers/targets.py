@@ -78,7 +78,7 @@ _GOAL_WORDS = compile_regex(
 _THOUSANDS = compile_regex(r"\d{1,3}(?:\.\d{3})+")
 # "Năm 2023, tỷ lệ ... đạt 98,7%": a clause opened by a period before the document's year reports a result
 _PAST_PERIOD_OPENING = compile_regex(
-    r"\s*(?:[-+]\s*|[a-zđ]\)\s*)?(?:trong\s+|cả\s+|kết\s+quả\s+)?(?:năm|quý|tháng|\d+\s+tháng)"
+    r"\s*(?:[-+]\s*|[a-zđ]\)\s*)?(?:trong\s+|cả\s+|kết\s+quả\s+|(?:tính\s+)?đến\s+(?:hết\s+)?)?(?:năm|quý|tháng|\d+\s+tháng)"
     r"[^,;.\n]{0,20}?(?P<y>(?:19|20)\d{2})(?!\d)", _FLAGS)
 
 # the year groups by number (`regex` reads a group name only after a failed number read)
@@ -90,6 +90,7 @@ _RESULT_YEAR = _PAST_YEAR_RESULT.groupindex["y"]
 # "…, đã đi vào hoạt động ổn định; tỷ lệ … đạt 96,4%": "đạt" right before the figure goes on
 # reporting when the sentence already said what happened and names no goal before the figure
 _RESULT_VERB_BEFORE = compile_regex(r"\bđạt\s*$", _FLAGS)
+_SAME_PERIOD_AFTER = compile_regex(r"\s*so\s+với\s+cùng\s+kỳ\b", _FLAGS)
 _TO_DATE = compile_regex(r"\s*(?:[-+]\s*)?(?:đến|tính\s+đến|cho\s+đến|hiện)\s+nay\b", _FLAGS)
 _AGAINST_GOALS = compile_regex(r"\bso\s+với\s+(?:các\s+)?(?:chỉ\s+tiêu|mục\s+tiêu|kế\s+hoạch)\b", _FLAGS)
 
@@ -441,6 +442,10 @@ def _reports_result(text: str, low: str, c: _Cand, doc_year: Optional[int], doc_
     if _has(low, ("đã",), c.qend, c.clause_to) and _PAST_AFTER.match(text, c.qend, c.clause_to):
         return True
     if _has(low, ("đạt",), cs, start) and _continues_a_report(text, c) or _acknowledged(text, c):
+        return True
+    # "đạt 46,7%, tăng 9,2% so với cùng kỳ năm 2024": a change on the same period of last year
+    if _has(low, ("cùng kỳ",), c.qend, c.clause_to) and _SAME_PERIOD_AFTER.match(text, c.qend) \
+            and not _GOAL_WORDS.search(text, _sentence_start(text, cs), start):
         return True
     # "Đến nay, 100% cơ quan … đã kết nối": what holds to date
     if _has(low, ("nay",), cs, start) and _TO_DATE.match(text, cs, start) and not _GOAL_WORDS.search(text, cs, start):
