@@ -522,3 +522,17 @@ def test_a_report_and_a_submission_give_their_addressees_and_their_issuer_no_tas
     doc = extract_text(submission)
     assert doc.metadata.recipients == ["Ủy ban nhân dân tỉnh Bình Dương"] and doc.directives == []
 
+
+
+def test_addressees_of_a_request_listed_with_semicolons_all_lead():
+    from cchc_extract.pipeline import extract_text
+
+    text = ("Bộ Y tế đề nghị các Vụ, Cục; Sở Y tế các tỉnh, thành phố trực thuộc Trung ương; "
+            "Văn phòng Bộ khẩn trương thực hiện một số nội dung sau:\n"
+            "1. Rà soát thủ tục hành chính.\n"
+            "2. Giao Sở Nội vụ chủ trì, phối hợp với UBND các huyện; Sở Tài chính bố trí kinh phí.\n")
+    ds = {d.item: d for d in extract_text(text).directives}
+    assert [b.text for b in ds["1"].lead] == ["các Vụ, Cục", "Sở Y tế các tỉnh, thành phố trực thuộc Trung ương",
+                                              "Văn phòng Bộ"]
+    # after a preposition, "; X" opens a clause of its own: X is no partner of the one before
+    assert [b.text for b in ds["2"].support] == ["UBND các huyện"]

@@ -713,6 +713,20 @@ def _has_rare_marks(text: str) -> bool:
 _START = attrgetter("start")
 
 
+# the object of a request or assignment listed with semicolons: "đề nghị các Vụ, Cục; Sở Y tế các tỉnh;
+# các bệnh viện … thực hiện" (after another word, "; X" opens a clause of its own: "phối hợp với UBND các
+# huyện; Sở Tài chính bố trí …")
+_LIST_VERB_BEFORE = compile_regex(r"(?:đề\s+nghị|yêu\s+cầu|giao)\s+$", FLAGS)
+
+
+def _semicolon_list(text: str, chain: "Chain", nxt: int) -> bool:
+    gap = text[chain.end:nxt]
+    if gap.strip() != ";":
+        return False
+    first = chain.mentions[0].start
+    return _LIST_VERB_BEFORE.search(text, max(0, first - 16), first) is not None
+
+
 def build_chains(text: str, mentions: list[Mention], lex: Lexicon) -> list[Chain]:
     """Group mentions joined by list punctuation into chains (document order)."""
     joins = lex.any_match("gap", "continue")
@@ -721,7 +735,8 @@ def build_chains(text: str, mentions: list[Mention], lex: Lexicon) -> list[Chain
         if chains:
             last = chains[-1]
             # a gap over 80 characters joins nothing: told before it is sliced
-            if last.end <= m.start <= last.end + 80 and joins(text[last.end:m.start]):
+            if last.end <= m.start <= last.end + 80 and (joins(text[last.end:m.start])
+                                                          or _semicolon_list(text, last, m.start)):
                 last.mentions.append(m)
                 if m.end > last.end:
                     last.end = m.end
