@@ -536,3 +536,13 @@ def test_addressees_of_a_request_listed_with_semicolons_all_lead():
                                               "Văn phòng Bộ"]
     # after a preposition, "; X" opens a clause of its own: X is no partner of the one before
     assert [b.text for b in ds["2"].support] == ["UBND các huyện"]
+
+
+def test_a_heading_listing_elliptical_names_under_their_kind_heads_its_items():
+    from cchc_extract.pipeline import extract_text
+
+    text = ("KẾ HOẠCH\nCải cách hành chính\nII. NHIỆM VỤ\n6. Các sở: Kế hoạch và Đầu tư, Công Thương, Tài chính\n"
+            "a) Rà soát thủ tục hành chính thuộc lĩnh vực quản lý.\nb) Báo cáo kết quả trước ngày 15/12/2024.\n")
+    ds = {d.item: d for d in extract_text(text).directives}
+    assert [b.text for b in ds["II/6/b"].lead] == ["Kế hoạch và Đầu tư", "Công Thương", "Tài chính"]
+    assert ds["II/6"].lead_source == "heading"

@@ -828,7 +828,8 @@ def classify(text: str, chains: list[Chain], lex: Lexicon, low: Any = _LOWER,
         # the subject entries matter only at the unit start or for a chain that no after entry
         # names: asked then, not for every chain.  A unit start: only positions between the
         # label and the chain ("a) Sở Tư pháp ...", "Thủ trưởng các sở ...")
-        at_start = cs == body_start or cs == title_end
+        at_start = cs == body_start or cs == title_end or (
+            cs > body_start and text[cs - 2:cs].strip() == ":" and _ENUM_HEAD.fullmatch(text, body_start, cs) is not None)
         subj = before_subject(before, blow) if at_start else _UNASKED
         ch.at_unit_start = at_start and subj is not None and subj.spec.at_start
         if ch.at_unit_start and text.rfind("\n", body_start, ch.start) < 0:
@@ -854,6 +855,9 @@ def classify(text: str, chains: list[Chain], lex: Lexicon, low: Any = _LOWER,
 
 
 _PARAGRAPH_HEAD = compile_regex(r"^[ \t]*:[ \t]*\p{Ll}")
+# a heading that lists elliptical names under their kind ("6. Các sở: Kế hoạch và Đầu tư, Công Thương"):
+# its members start the item as a heading body does
+_ENUM_HEAD = compile_regex(r"\s*(?:các|những)\s+(?:sở|bộ)(?:\s*,\s*ngành)?\s*:\s*", FLAGS)
 
 
 def _opens_paragraph(text: str, cs: int, start: int, after: str) -> bool:
