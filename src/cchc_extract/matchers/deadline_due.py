@@ -61,7 +61,7 @@ def _int(s: Optional[str]) -> Optional[int]:
     if not s:
         return None
     try:
-        return int(s)
+        return temporal.number_value(s)       # figures, or a month in words ("tháng Tám")
     except ValueError:
         return None
 
