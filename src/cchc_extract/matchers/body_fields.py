@@ -97,4 +97,6 @@ def _canonical(mention: str, gid: int) -> str:
     rx, table = _ABBR_CACHE[gid]
     text = rx.sub(lambda m: table[m.group(1)] + (" " + m.group(2) if m.group(2) else ""), mention)
     text = text.replace("&", " và ")
+    if "Uy ban" in text:
+        text = text.replace("Uy ban", "Ủy ban")     # the hook an OCR or a typist dropped ($ubnd)
     return " ".join(text.split())
