@@ -67,7 +67,8 @@ _SENTENCE_MARKS = ".;:\n"
 
 
 def _judged(text: str, start: int) -> bool:
-    ss = max(text.rfind(c, 0, start) for c in _SENTENCE_MARKS) + 1
+    lo = max(0, start - 300)        # a sentence this long has long named what it judges
+    ss = max(lo - 1, *(text.rfind(c, lo, start) for c in _SENTENCE_MARKS)) + 1
     low = text[ss:start].lower()
     return any(w in low for w in _JUDGED_WORDS) and _JUDGED.search(low) is not None
 
