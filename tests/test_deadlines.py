@@ -194,3 +194,13 @@ def test_a_heading_line_ends_its_clause(rules):
     assert not opens_clause(wrapped, wrapped.index("Trong"))
     wrapped = "1. Sở Nội vụ triển khai kế hoạch của\nChính phủ trong quý III/2024."
     assert not opens_clause(wrapped, wrapped.index("Chính"))
+
+
+def test_a_table_time_already_past_when_the_document_was_signed_is_no_deadline():
+    from cchc_extract.pipeline import extract_text
+
+    head = "SỞ NỘI VỤ\nSố: 12/SNV-CCHC\nThanh Hóa, ngày 20 tháng 11 năm 2025\nV/v đôn đốc nhiệm vụ quá hạn\n"
+    table = ("| STT | Nhiệm vụ | Cơ quan chủ trì | Thời hạn hoàn thành |\n|---|---|---|---|\n"
+             "| 1 | Rà soát TTHC nội bộ | Sở Tư pháp | 30/6/2025 |\n"
+             "| 2 | Số hóa hồ sơ | Sở Nội vụ | 31/12/2025 |\n")
+    assert [d.text for d in extract_text(head + table).deadlines] == ["31/12/2025"]

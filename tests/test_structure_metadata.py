@@ -456,3 +456,13 @@ def test_a_rank_or_degree_before_the_signers_name_is_no_part_of_it(line, name):
             f"1. Các cơ quan thực hiện.\nNơi nhận:\n- Lưu: VT.\nBỘ TRƯỞNG\n\n{line}\n")
     doc = extract_text(text)
     assert (doc.metadata.signer.title, doc.metadata.signer.name) == ("BỘ TRƯỞNG", name)
+
+
+def test_markdown_star_bullets_list_the_recipients_and_the_distribution():
+    lay = analyzed("**UBND TỈNH QUẢNG TRỊ**\n**VĂN PHÒNG**\n\nSố: 2847/VP-KSTT\nV/v xử lý hồ sơ trễ hạn\n\n"
+                   "*Quảng Trị, ngày 10 tháng 11 năm 2025*\n\n**Kính gửi:**\n\n* Sở Nội vụ;\n* Sở Xây dựng.\n\n"
+                   "Văn phòng UBND tỉnh truyền đạt ý kiến như sau:\n\n1. Sở Nội vụ tổng hợp.\n\n"
+                   "**Nơi nhận:**\n* Như trên;\n* Lưu: VT, KSTT.\n\n**KT. CHÁNH VĂN PHÒNG**\n**PHÓ CHÁNH VĂN PHÒNG**\n\n**Lê Văn C**\n")
+    md = lay.metadata
+    assert md.recipients == ["Sở Nội vụ", "Sở Xây dựng"]
+    assert md.distribution == ["Như trên", "Lưu: VT, KSTT"]

@@ -281,6 +281,12 @@ def test_figures_of_a_period_already_over_or_to_date_are_results():
     assert [d.text for d in doc.deadlines] == ["Trong quý IV/2025"]
 
 
+def test_the_share_a_count_works_out_to_is_no_target(rules):
+    assert found(rules, "- Hoàn thành 19/22 nhiệm vụ (đạt 86,4%); tổ chức đối thoại 01 lần.\n") == []
+    assert [t for t, *_ in found(rules, "- Phấn đấu hoàn thành 100% nhiệm vụ (22/22 nhiệm vụ).\n")] == \
+        ["100% nhiệm vụ (22/22 nhiệm vụ)"]      # the goal, its count in brackets
+
+
 def test_only_reached_is_a_result(rules):
     text = "Tuy nhiên, tỷ lệ hồ sơ trực tuyến toàn trình mới đạt 18,6%; tỷ lệ thanh toán chỉ đạt 20%.\n"
     assert found(rules, text) == []

@@ -90,6 +90,7 @@ _RESULT_YEAR = _PAST_YEAR_RESULT.groupindex["y"]
 # "…, đã đi vào hoạt động ổn định; tỷ lệ … đạt 96,4%": "đạt" right before the figure goes on
 # reporting when the sentence already said what happened and names no goal before the figure
 _RESULT_VERB_BEFORE = compile_regex(r"\bđạt\s*$", _FLAGS)
+_RATIO_SHARE_BEFORE = compile_regex(r"\d+\s*/\s*\d+(?:\s+[^\s()]+){1,5}\s*\(\s*(?:đạt|bằng|chiếm)?\s*$", _FLAGS)
 _SAME_PERIOD_AFTER = compile_regex(r"\s*so\s+với\s+cùng\s+kỳ\b", _FLAGS)
 _TO_DATE = compile_regex(r"\s*(?:[-+]\s*)?(?:đến|tính\s+đến|cho\s+đến|hiện)\s+nay\b", _FLAGS)
 _AGAINST_GOALS = compile_regex(r"\bso\s+với\s+(?:các\s+)?(?:chỉ\s+tiêu|mục\s+tiêu|kế\s+hoạch)\b", _FLAGS)
@@ -430,6 +431,9 @@ def _reports_result(text: str, low: str, c: _Cand, doc_year: Optional[int], doc_
             and _SHARE_BEFORE.search(text, max(cs, start - 16), start):
         return True
     if _RANK_AFTER.match(text, c.qend):
+        return True
+    # the share a count works out to ("Hoàn thành 19/22 nhiệm vụ (đạt 86,4%)"): a result
+    if text.find("(", max(cs, start - 12), start) >= 0 and _RATIO_SHARE_BEFORE.search(text, max(cs, start - 64), start):
         return True
     # a shortfall reported ("Tỷ lệ hồ sơ trực tuyến chưa đạt chỉ tiêu tỉnh giao (40%)"), unless a goal
     # verb follows it ("… chưa đạt; phấn đấu năm 2024 đạt 50%")

@@ -49,8 +49,9 @@ NOI_NHAN_RE = compile_regex(r"^Nơi\s+nhận[\s*_]*+:?[\s*_]*+")
 NOI_NHAN_FIRST = "Nơi"                  # literal start of a NOI_NHAN_RE match (a cheap test first)
 # (and a markdown table's alignment row, its pipes made spaces: " :---: :---: ")
 SEPARATOR_RE = compile_regex(r"^[-_=*.·~\s]{1,}$|^\s*:?-{3,}:?(?:\s+:?-{3,}:?)*\s*$")
-DASH_ENTRY_RE = compile_regex(r"^[-+•]\s*+")
-DASH_FIRSTS = ("-", "+", "•")           # DASH_ENTRY_RE matches exactly the texts starting with one
+# (and a markdown list's "* ", its star and the space: a lone "*" without one is emphasis)
+DASH_ENTRY_RE = compile_regex(r"^(?:[-+•]|\*(?=[ \t]))\s*+")
+DASH_FIRSTS = ("-", "+", "•", "* ", "*\t")   # DASH_ENTRY_RE matches exactly the texts starting with one
 CLOSING_MARK = "./."
 CLOSING_FALLBACK = compile_regex(
     r"^(?:Trên\s+đây\s+là|Trong\s+quá\s+trình\s+(?:tổ\s+chức\s+)?(?:triển\s+khai(?:\s+thực\s+hiện)?|thực\s+hiện)"
