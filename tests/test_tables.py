@@ -222,13 +222,13 @@ def test_a_table_of_targets_by_year_gives_a_target_per_figure_and_no_items():
 
 def test_a_tab_cell_holding_line_breaks_keeps_its_row_whole():
     text = (HEAD + "PHỤ LỤC\n\nSTT\tNội dung nhiệm vụ\tĐơn vị thực hiện\tThời gian hoàn thành\n"
-            "1\tRà soát văn bản\tPhòng Pháp chế\nChi cục Thủy lợi\nChi cục Kiểm lâm\tTháng 6/2022\n"
-            "2\tCập nhật quy trình\tVăn phòng Sở\tQuý II/2022\n")
+            "1\tRà soát văn bản\tPhòng Pháp chế\nChi cục Thủy lợi\nChi cục Kiểm lâm\tTháng 6/2024\n"
+            "2\tCập nhật quy trình\tVăn phòng Sở\tQuý II/2024\n")   # (times after the plan's date)
     doc = extract_text(text)
     paths = [it.path for it in rows(doc)]
     assert len(paths) == 2
     assert [b.text for b in directive(doc, paths[0]).lead] == ["Phòng Pháp chế", "Chi cục Thủy lợi", "Chi cục Kiểm lâm"]
-    assert [x.due for x in doc.deadlines if x.item == paths[0]] == ["2022-06-30"]
+    assert [x.due for x in doc.deadlines if x.item == paths[0]] == ["2024-06-30"]
 
 
 def test_split_cells_keeps_empty_cells_and_trims():
