@@ -204,3 +204,14 @@ def test_a_table_time_already_past_when_the_document_was_signed_is_no_deadline()
              "| 1 | Rà soát TTHC nội bộ | Sở Tư pháp | 30/6/2025 |\n"
              "| 2 | Số hóa hồ sơ | Sở Nội vụ | 31/12/2025 |\n")
     assert [d.text for d in extract_text(head + table).deadlines] == ["31/12/2025"]
+
+
+def test_a_day_at_a_line_end_takes_no_month_from_the_next_lines_number():
+    from cchc_extract.pipeline import extract_text
+
+    text = ("KẾ HOẠCH\nSố: 1/KH-UBND\nHà Nội, ngày 05 tháng 01 năm 2024\n"
+            "a) Báo cáo UBND huyện trước ngày 18.\n2. Sở Nội vụ tổng hợp.\n")
+    assert [d.due for d in extract_text(text).deadlines] == []      # not 18 February
+    monthly = text.replace("trước ngày 18.", "hằng tháng, trước ngày 18.")
+    assert [(d.text, d.recurrence) for d in extract_text(monthly).deadlines] == \
+        [("hằng tháng, trước ngày 18", "monthly")]

@@ -372,7 +372,7 @@ def find(ctx: MatchContext) -> list[Found]:
             out.append(Found(start, end, rule.id, {"due": None, "recurrence": rec, "every": every,
                                                    "resolved": True}, rule.priority))
             continue
-        rec = recurrence_of(g.get("rec") or g.get("recq") or fields.get("recurrence"))
+        rec = recurrence_of(g.get("rec") or g.get("recq") or g.get("recm") or fields.get("recurrence"))
         if rec:
             named = rec if rec in NAMED_RECURRENCES else None   # "hằng tuần": every P1W, no name
             out.append(Found(start, end, rule.id, {"due": None, "recurrence": named, "every": EVERY[rec],
