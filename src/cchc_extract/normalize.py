@@ -9,7 +9,8 @@ between edits is copied unchanged, so a clean document costs nothing.  Steps:
 1. ``nfc``: compose decomposed clusters (NFD input) to NFC.
 2. ``clean``: one pass of named replacements -- unified spaces, dashes and
    quotes; CR/CRLF to LF; zero-width characters and soft hyphens removed;
-   markdown ``**`` removed; table pipes to spaces; HTML ``<br>`` to a line break; old-style tone placement
+   markdown ``**`` removed; table pipes to spaces; HTML ``<br>`` to a line break (a space in a
+   task table's row); old-style tone placement
    (``hoà``, ``uỷ``) folded to the form used in rules (``hòa``, ``ủy``);
    superscript footnote marks (``¹²³``) removed and recorded as marks.
 """

@@ -55,9 +55,8 @@ def add_defined_aliases(text: str, found: list[Found], canonical: Callable[[str]
     taken = sorted((f.start, f.end) for f in found)
     added: list[Found] = []
     for after, alias, body in aliases:
-        rx = compile_regex(r"(?<![\p{L}\d])" + regex.escape(alias) + r"(?![\p{L}\d])", regex.V1)
-        for m in rx.finditer(text, after):
-            s, e = m.span()
+        for s in _uses(text, alias, after):
+            e = s + len(alias)
             if any(ts < e and s < te for ts, te in taken):
                 continue
             if _FILING.match(text, text.rfind("\n", 0, s) + 1):
@@ -68,6 +67,17 @@ def add_defined_aliases(text: str, found: list[Found], canonical: Callable[[str]
         found = [f for f in found if not any(b.start <= f.start and f.end <= b.end for b in body_replaced)]
         found += body_replaced
     return sorted(found + added, key=lambda f: f.start)
+
+
+def _uses(text: str, alias: str, start: int):
+    """Where alias stands as whole words in text from start (a plain search: an alias is the
+    document's own, a pattern compiled for it would serve this document only)."""
+    at = text.find(alias, start)
+    while at >= 0:
+        end = at + len(alias)
+        if not (at and text[at - 1].isalnum()) and not (end < len(text) and text[end].isalnum()):
+            yield at
+        at = text.find(alias, end)
 
 
 def _own_head(text: str, f: Found, alias: str, canonical: Callable[[str], str]) -> Found | None:
