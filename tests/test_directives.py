@@ -536,6 +536,13 @@ def test_addressees_of_a_request_listed_with_semicolons_all_lead():
                                               "Văn phòng Bộ"]
     # after a preposition, "; X" opens a clause of its own: X is no partner of the one before
     assert [b.text for b in ds["2"].support] == ["UBND các huyện"]
+    # a labelled field lists its bodies with semicolons too
+    field = ("KẾ HOẠCH\nXác định chỉ số\nI. NHIỆM VỤ\n1. Nội dung: Điều tra xã hội học\n"
+             "Đơn vị chủ trì: Vụ Cải cách hành chính\n"
+             "Đơn vị phối hợp: Tổng công ty Bưu điện Việt Nam; Sở Nội vụ các tỉnh, thành phố\n")
+    d = {d.item: d for d in extract_text(field).directives}["I/1"]
+    assert ([b.text for b in d.lead], [b.text for b in d.support]) == (
+        ["Vụ Cải cách hành chính"], ["Tổng công ty Bưu điện Việt Nam", "Sở Nội vụ các tỉnh, thành phố"])
 
 
 def test_a_heading_listing_elliptical_names_under_their_kind_heads_its_items():

@@ -714,9 +714,10 @@ _START = attrgetter("start")
 
 
 # the object of a request or assignment listed with semicolons: "đề nghị các Vụ, Cục; Sở Y tế các tỉnh;
-# các bệnh viện … thực hiện" (after another word, "; X" opens a clause of its own: "phối hợp với UBND các
-# huyện; Sở Tài chính bố trí …")
-_LIST_VERB_BEFORE = compile_regex(r"(?:đề\s+nghị|yêu\s+cầu|giao)\s+$", FLAGS)
+# các bệnh viện … thực hiện", or a labelled field's ("Đơn vị phối hợp: A; B") (after another word, "; X"
+# opens a clause of its own: "phối hợp với UBND các huyện; Sở Tài chính bố trí …")
+_LIST_VERB_BEFORE = compile_regex(r"(?:đề\s+nghị|yêu\s+cầu|giao)\s+$"
+                                  r"|(?:chủ\s+trì|phối\s+hợp|thực\s+hiện)\s*:\s*$", FLAGS)   # (a field's label)
 
 
 def _semicolon_list(text: str, chain: "Chain", nxt: int) -> bool:
