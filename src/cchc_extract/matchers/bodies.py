@@ -24,6 +24,7 @@ from ..structure.labels import BULLET_SIGNS
 from . import Found, MatchContext
 from .body_aliases import add_defined_aliases
 from .body_fields import auto_group, auto_level, canonical_name
+from .body_places import with_own_places
 from .body_zones import MARKER_STARTS, merge_spans, skip_zones
 from .disjoint import greedy_disjoint
 
@@ -351,6 +352,7 @@ def find(ctx: MatchContext) -> list[Found]:
         winners = _fill_gaps(winners, inner)
     found = [_found(c, text, g) for c in winners]
     _before_known_holders(ctx, found)
+    with_own_places(ctx, found, lambda name: canonical_name(name, g))
     tier = issuer_tier(ctx, g)
     if tier:
         city = tier == "province" and issuer_is_city(ctx)
