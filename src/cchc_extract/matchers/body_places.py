@@ -2,9 +2,10 @@
 
 A district's plan writes "Kho bạc Nhà nước Vị Xuyên", "Viettel Vị Xuyên", "Trung tâm Viễn thông Vị
 Xuyên": the branch of a body in the district, named without "huyện".  A bare capitalised name
-after a body is read as its place only when the document's issuer or place line names that unit
-("Ủy ban nhân dân huyện Vị Xuyên", "Vị Xuyên, ngày …"): elsewhere a capitalised word after a body
-may open the next name or sentence.
+after a body is read as its place only when the document's issuer (or the body above it) names
+that unit with its kind ("Ủy ban nhân dân huyện Vị Xuyên"): elsewhere a capitalised word after a
+body may open the next name or sentence.  (A province's name needs none of this: the gazetteer's
+locality list already has it, so "thành phố" here is a city inside a province.)
 """
 from __future__ import annotations
 
