@@ -303,6 +303,15 @@ def test_figures_under_a_results_heading_are_results_unless_a_goal_is_named():
     assert [t.text for t in extract_text(text).targets] == ["80%", "98%", "100%"]
 
 
+def test_a_heading_line_over_its_own_paragraphs_and_an_assessment_heading_report_results():
+    text = ("THÔNG BÁO\nKết luận của Chủ tịch UBND tỉnh\n\nI. ĐÁNH GIÁ CHUNG\n"
+            "Công tác cải cách hành chính có chuyển biến; tỷ lệ hồ sơ giải quyết đúng hạn đạt 96,8%.\n"
+            "II. NHIỆM VỤ\n1. Kết quả đạt được\n\nGiai đoạn 2021 - 2023, tỷ lệ hồ sơ đúng hạn đạt 97,6%.\n\n"
+            "2. Tồn tại, hạn chế\n\nTỷ lệ hồ sơ trễ hạn ở cấp xã là 3,5%.\n\n"
+            "3. Phòng Nội vụ\n\nBảo đảm tỷ lệ hồ sơ trực tuyến đạt 80%.\n")
+    assert [t.text for t in extract_text(text).targets] == ["80%"]
+
+
 def test_a_share_of_what_was_counted_is_no_target(rules):
     text = "toàn tỉnh tiếp nhận 48.215 hồ sơ, trong đó còn 6.732 hồ sơ trễ hạn (chiếm 13,9%), tập trung ở đất đai."
     assert found(rules, text) == []

@@ -478,7 +478,9 @@ def _reports_result(text: str, low: str, c: _Cand, doc_year: Optional[int], doc_
 # decision's subject is "công bố …"): figures under it are results unless a goal is named
 # ("Kết quả cần đạt", "Kết quả dự kiến" name goals)
 _RESULT_HEADING = compile_regex(
-    r"(?:kết\s+quả(?!\s+(?:cần|phải|dự\s+kiến|mong\s+đợi|đầu\s+ra|hướng\s+tới))|tình\s+hình)\b", _FLAGS)
+    r"(?:kết\s+quả(?!\s+(?:cần|phải|dự\s+kiến|mong\s+đợi|đầu\s+ra|hướng\s+tới))|tình\s+hình"
+    r"|đánh\s+giá\s+(?:chung|kết\s+quả|tình\s+hình|việc\s+thực\s+hiện)|(?:những\s+)?(?:tồn\s+tại|hạn\s+chế|khó\s+khăn))\b",
+    _FLAGS)
 _ANNOUNCES = compile_regex(r"(?:về\s+việc\s+)?công\s+bố\b", _FLAGS)
 _HEADING_MAX = 120
 
@@ -495,9 +497,16 @@ def _result_sections(ctx: MatchContext, heading_rx=_RESULT_HEADING) -> tuple[str
     subject = getattr(getattr(layout, "metadata", None), "subject", None) or ""
     announces = heading_rx is _RESULT_HEADING and bool(_ANNOUNCES.match(subject))
     parents = {it.parent for it in items if it.parent}
+    text = ctx.text
     out = []
     for it in items:
         own = it.text[len(it.label):].lstrip(" .:)") if it.text.startswith(it.label) else it.text
+        # a heading line over paragraphs of its own ("1. Kết quả đạt được" / "Giai đoạn 2021 - 2023, …")
+        line_end = text.find("\n", it.start, it.end)
+        if line_end >= 0 and text[line_end:it.end].strip():
+            first = text[it.start:line_end].rstrip()
+            if len(first) <= _HEADING_MAX and not first.endswith((".", ";", ":")):
+                own = own[:max(0, len(first) - len(it.label))]
         heading = it.path in parents or (len(own) <= _HEADING_MAX and not own.rstrip().endswith((".", ";")))
         if heading and heading_rx.match(own) or announces and _ANNOUNCES.match(own):
             out.append(it.path)
