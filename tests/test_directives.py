@@ -413,6 +413,21 @@ def test_the_bodies_an_inspection_covers_are_its_objects_not_actors():
     assert leads(ds["2/a"]) == ["Sở Nội vụ"]
 
 
+def test_bodies_heading_the_findings_of_a_results_section_are_not_given_tasks():
+    text = ("I. KẾT QUẢ KIỂM TRA\n\n"
+            "1. Ủy ban nhân dân xã An Bình\n\n"
+            "- Hoàn thành 19/22 nhiệm vụ; còn 27 hồ sơ quá hạn.\n\n"
+            "II. YÊU CẦU KHẮC PHỤC\n\n"
+            "1. Ủy ban nhân dân xã An Bình\n\n"
+            "- Xử lý dứt điểm hồ sơ quá hạn.\n")
+    doc, ctx = make(text, [("I. KẾT", "I"), ("1. Ủy", "I/1"), ("- Hoàn", "I/1/-1"), ("II. YÊU", "II"),
+                           ("1. Ủy ban nhân dân xã An Bình\n\n- Xử", "II/1"), ("- Xử", "II/1/-1")],
+                    ["Ủy ban nhân dân xã An Bình", "Ủy ban nhân dân xã An Bình"])
+    ds = by_item(doc, ctx)
+    assert "I/1" not in ds and "I/1/-1" not in ds    # whom the findings are about
+    assert leads(ds["II/1/-1"]) == ["Ủy ban nhân dân xã An Bình"]
+
+
 def test_a_body_and_a_colon_opening_each_paragraph_are_its_subjects():
     from cchc_extract.pipeline import extract_text
 

@@ -157,8 +157,9 @@ def build_directives(doc: Document, ctx: MatchContext, lexicon: Lexicon | None =
     party = {i for i, b in enumerate(doc.bodies) if b.level == "party"}
     objects: set[str] = set()            # items listing what an inspection covers, and theirs
     fields: dict[str, tuple[list[int], list[int]]] = {}   # task path -> (lead, support) of its field lines
+    parents = {u.parent for u in units if u.parent}
     for unit in units:
-        if unit.parent in objects or _lists_objects(unit):
+        if unit.parent in objects or _lists_objects(unit) or unit.path in parents and _reports_results(unit):
             objects.add(unit.path)       # "1. Đối tượng kiểm tra" / "a) Các sở, ban, ngành: …": no task
             continue
         parent_base = base.get(unit.parent, inherited_top) if unit.parent else inherited_top
@@ -256,6 +257,21 @@ def _lists_objects(unit: "Unit") -> bool:
 
 
 _OBJECT_WORD = "tượng"
+
+
+# a heading over what was found or done ("I. KẾT QUẢ KIỂM TRA", "1. Kết quả đạt được", "I. ĐÁNH GIÁ
+# CHUNG"): the items under it describe, and a body heading one ("1. Ủy ban nhân dân xã X") is
+# whom the findings are about, not who must act.  Not goals ("Kết quả cần đạt") nor a heading
+# that also names tasks ("KẾT QUẢ KIỂM TRA VÀ YÊU CẦU KHẮC PHỤC")
+_RESULTS_HEADING = compile_regex(
+    _LABEL_PREFIX + r"(?:kết\s+quả(?!\s+(?:cần|phải|dự\s+kiến|mong\s+đợi|đầu\s+ra|hướng\s+tới))"
+    r"|tình\s+hình|đánh\s+giá\s+(?:chung|kết\s+quả|tình\s+hình))"
+    r"(?![^\n]*\b(?:nhiệm\s+vụ|yêu\s+cầu|kiến\s+nghị|đề\s+xuất|giải\s+pháp|phương\s+hướng|khắc\s+phục))"
+    r"[^\n]{0,100}$", regex.IGNORECASE)
+
+
+def _reports_results(unit: "Unit") -> bool:
+    return _RESULTS_HEADING.match(_first_line(unit.text)) is not None
 
 
 def _first_line(text: str) -> str:
