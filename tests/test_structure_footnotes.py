@@ -53,3 +53,17 @@ def test_parenthesised_notes_after_the_body():
 def test_parenthesised_lines_in_the_body_are_not_notes():
     lay = analyze(normalize("Yêu cầu:\n1. Mục một.\n(1) Đoạn đánh số trong thân văn bản.\n2. Mục hai."))
     assert lay.footnotes == []
+
+
+def test_a_page_foot_note_whose_number_lost_its_superscript_is_read_by_its_mark_above():
+    text = ("Yêu cầu:\n\n1. Chấm điểm theo Bộ chỉ số của thành phố¹ và xem xét trách nhiệm, gây phiền hà cho\n\n"
+            "1 Quyết định số 1052/QĐ-UBND ngày 26/3/2021 của UBND thành phố.\n\n2\n\n"
+            "tổ chức, công dân.\n\n2. Sở Nội vụ tổng hợp.\n")
+    lay = analyze(normalize(text))
+    assert [(f.marker, f.anchor, f.text) for f in lay.footnotes] == [
+        ("1", "1", "Quyết định số 1052/QĐ-UBND ngày 26/3/2021 của UBND thành phố.")]
+    assert [it.path for it in lay.items] == ["1", "2"]
+    assert "W205" not in [w.code for w in lay.warnings]
+    # without a mark of its number above, a bare number before a capital is ordinary text
+    plain = analyze(normalize("Yêu cầu:\n\n1. Chấm điểm theo Bộ chỉ số.\n\n1 Quyết định số 1052/QĐ-UBND.\n"))
+    assert plain.footnotes == []

@@ -9,7 +9,7 @@ from ..normalize import NormalizedText
 from . import ItemNode, Layout
 from .footer import Tail, parse_tail, signature_block
 from .attachments import Attachment, find_attachments
-from .footnotes import build_footnotes, mark_paren_notes
+from .footnotes import build_footnotes, mark_digit_notes, mark_paren_notes
 from .lines import Line, extend_notes, split_lines
 from .metadata import MetaBuilder, web_table
 from .segment import Header, blank_mode, find_repeat, header_anchor, parse_header, web_table_end
@@ -27,6 +27,7 @@ def analyze_document(norm: NormalizedText) -> Layout:
         return layout
     reset_label_memo()                 # label answers are memoized per document
     lines = split_lines(norm)
+    mark_digit_notes(lines, norm.marks)
     # the site table is only looked for near the top: split just that much of the original
     original_lines = _first_lines(norm.original, 60)
     note_end: dict[int, int] = {}

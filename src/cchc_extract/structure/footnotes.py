@@ -29,6 +29,36 @@ def mark_paren_notes(lines: list[Line], lo: int) -> set[str]:
     return found
 
 
+# a note whose superscript was lost at the page foot while its mark in the text kept it:
+# "1 Quyết định số 1052/QĐ-UBND …" (an item's number always has its "." or ")")
+_DIGIT_NOTE = compile_regex(r"^(\d{1,2})[ \t]+(?=\p{Lu})")
+
+
+def mark_digit_notes(lines: list[Line], marks: list) -> None:
+    """A line opened by a bare number and a capital is a note's text when a superscript mark of
+    that number stands in the running text above it and no note line took it yet; the first such
+    line after the mark only."""
+    if not marks:
+        return
+    openers = {ln.mark_pos for ln in lines if ln.note is not None}
+    pending: dict[str, int] = {}          # marker -> position of its first running-text mark
+    for m in marks:
+        if m.norm_pos not in openers and m.marker.isdigit():
+            pending.setdefault(m.marker, m.norm_pos)
+    for ln in lines:
+        if ln.note is not None and not ln.paren:
+            pending.pop(ln.note, None)    # that marker has its note line already
+    if not pending:
+        return
+    for ln in lines:
+        t = ln.text
+        if ln.note is None and t and t[0].isdigit():
+            m = _DIGIT_NOTE.match(t)
+            if m and pending.get(m.group(1), ln.start) < ln.start:
+                ln.note, ln.note_start = m.group(1), ln.start + m.end()
+                del pending[m.group(1)]
+
+
 def find_marks(norm: NormalizedText, lines: list[Line],
                paren: frozenset = frozenset(), notes: Optional[list[Line]] = None
                ) -> list[tuple[str, int, int, Optional[tuple[int, int]]]]:
