@@ -50,6 +50,7 @@ def doc(name: str):
     ("HUYỆN ĐOÀN YÊN THẾ", "Huyện đoàn Yên Thế"),
     # a numbered urban unit is named by its number, with its level word
     ("ỦY BAN NHÂN DÂN QUẬN 1", "Ủy ban nhân dân Quận 1"),
+    ("ỦY BAN NHÂN DÂN THÀNH PHỐ HỒ CHÍ MINH", "Ủy ban nhân dân Thành phố Hồ Chí Minh"),   # named after a person
     # the "bộ" of "Đảng bộ" is no head word
     ("ĐẢNG BỘ TỈNH HÀ TĨNH", "Đảng bộ tỉnh Hà Tĩnh"),
     ("BCH ĐOÀN TNCS HỒ CHÍ MINH TỈNH BẮC GIANG", "BCH Đoàn TNCS Hồ Chí Minh tỉnh Bắc Giang"),

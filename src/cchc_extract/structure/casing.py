@@ -100,7 +100,8 @@ def _case_rules(s: str) -> str:
         m = loc_re.search(s, m.start(1) + 1)
     if m:
         tail = " ".join(w if is_abbreviation(w) or locword.match(w) else _cap(w) for w in m.group(2).split())
-        level = _cap(m.group(1)) if tail.isdigit() else m.group(1)   # "Quận 1": named by its number
+        # "Quận 1": named by its number; "Thành phố Hồ Chí Minh": named after a person (Phụ lục II)
+        level = _cap(m.group(1)) if tail.isdigit() or tail in _NAMED_AFTER_PEOPLE else m.group(1)
         s = s[:m.start(1)] + level + " " + tail
     elif province_re is not None:   # no level word: "Sở Y tế Quảng Ngãi", "Công an Hà Tĩnh"
         p = province_re.search(s)
@@ -109,6 +110,8 @@ def _case_rules(s: str) -> str:
     return _cap(_COUNTRY.sub("Việt Nam", s))
 
 
+# place names that are a person's name: the level word before them is capitalised too
+_NAMED_AFTER_PEOPLE = frozenset({"Hồ Chí Minh"})
 _COUNTRY = compile_regex(r"(?<!\p{L})việt\ nam(?!\p{L})")   # "BẢO HIỂM XÃ HỘI VIỆT NAM": the country's name
 
 
