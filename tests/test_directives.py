@@ -428,6 +428,19 @@ def test_bodies_heading_the_findings_of_a_results_section_are_not_given_tasks():
     assert leads(ds["II/1/-1"]) == ["Ủy ban nhân dân xã An Bình"]
 
 
+def test_the_list_of_documents_sent_with_a_letter_is_no_task():
+    text = ("Bộ Nội vụ đề nghị các bộ, cơ quan ngang bộ thực hiện một số nội dung sau:\n\n"
+            "1. Tổ chức tự đánh giá, chấm điểm.\n\n"
+            "2. Tài liệu gửi kèm theo Công văn này, gồm:\n\n"
+            "- Quyết định số 876/QĐ-BNV ngày 10/11/2022;\n\n"
+            "- Phụ lục I: Mẫu báo cáo.\n")
+    doc, ctx = make(text, [("1. Tổ", "1"), ("2. Tài", "2"), ("- Quyết", "2/-1"), ("- Phụ", "2/-2")],
+                    ["Bộ Nội vụ", "các bộ, cơ quan ngang bộ"])
+    ds = by_item(doc, ctx)
+    assert leads(ds["1"]) == ["các bộ, cơ quan ngang bộ"]
+    assert not {"2", "2/-1", "2/-2"} & set(ds)
+
+
 def test_a_body_and_a_colon_opening_each_paragraph_are_its_subjects():
     from cchc_extract.pipeline import extract_text
 

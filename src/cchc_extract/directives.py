@@ -159,7 +159,8 @@ def build_directives(doc: Document, ctx: MatchContext, lexicon: Lexicon | None =
     fields: dict[str, tuple[list[int], list[int]]] = {}   # task path -> (lead, support) of its field lines
     parents = {u.parent for u in units if u.parent}
     for unit in units:
-        if unit.parent in objects or _lists_objects(unit) or unit.path in parents and _reports_results(unit):
+        if unit.parent in objects or _lists_objects(unit) or unit.path in parents and (
+                _reports_results(unit) or _lists_documents(unit)):
             objects.add(unit.path)       # "1. Đối tượng kiểm tra" / "a) Các sở, ban, ngành: …": no task
             continue
         parent_base = base.get(unit.parent, inherited_top) if unit.parent else inherited_top
@@ -272,6 +273,17 @@ _RESULTS_HEADING = compile_regex(
 
 def _reports_results(unit: "Unit") -> bool:
     return _RESULTS_HEADING.match(_first_line(unit.text)) is not None
+
+
+# a heading over the documents sent with the letter ("4. Tài liệu gửi kèm theo Công văn này, gồm:"):
+# its items name papers, not tasks
+_DOCUMENTS_HEADING = compile_regex(
+    _LABEL_PREFIX + r"(?:các\s+)?(?:tài\s+liệu|văn\s+bản|hồ\s+sơ|biểu\s+mẫu)\s+(?:được\s+)?(?:gửi\s+)?kèm\s+theo\b"
+    r"[^\n]{0,80}$", regex.IGNORECASE)
+
+
+def _lists_documents(unit: "Unit") -> bool:
+    return "kèm" in unit.text[:60] and _DOCUMENTS_HEADING.match(_first_line(unit.text)) is not None
 
 
 def _first_line(text: str) -> str:
