@@ -441,6 +441,18 @@ def test_the_list_of_documents_sent_with_a_letter_is_no_task():
     assert not {"2", "2/-1", "2/-2"} & set(ds)
 
 
+def test_the_members_of_a_team_are_no_task():
+    text = ("Sở Nội vụ đề nghị các cơ quan thực hiện:\n\n"
+            "1. Thành phần các Đoàn kiểm tra\n\n"
+            "a) Đoàn kiểm tra số 1: Giám đốc Sở Nội vụ làm Trưởng đoàn.\n\n"
+            "2. Đoàn kiểm tra số 1 tổng hợp kết quả.\n")
+    doc, ctx = make(text, [("1. Thành", "1"), ("a) Đoàn", "1/a"), ("2. Đoàn", "2")],
+                    ["Sở Nội vụ", "các cơ quan", "Đoàn kiểm tra số 1", "Sở Nội vụ", "Đoàn kiểm tra số 1"])
+    ds = by_item(doc, ctx)
+    assert not {"1", "1/a"} & set(ds)
+    assert leads(ds["2"]) == ["Đoàn kiểm tra số 1"]
+
+
 def test_a_body_and_a_colon_opening_each_paragraph_are_its_subjects():
     from cchc_extract.pipeline import extract_text
 

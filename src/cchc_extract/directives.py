@@ -277,13 +277,15 @@ def _reports_results(unit: "Unit") -> bool:
 
 # a heading over the documents sent with the letter ("4. Tài liệu gửi kèm theo Công văn này, gồm:"):
 # its items name papers, not tasks
+# and a heading over who makes up a team ("2. Thành phần các Đoàn kiểm tra"): its items name members
 _DOCUMENTS_HEADING = compile_regex(
-    _LABEL_PREFIX + r"(?:các\s+)?(?:tài\s+liệu|văn\s+bản|hồ\s+sơ|biểu\s+mẫu)\s+(?:được\s+)?(?:gửi\s+)?kèm\s+theo\b"
-    r"[^\n]{0,80}$", regex.IGNORECASE)
+    _LABEL_PREFIX + r"(?:(?:các\s+)?(?:tài\s+liệu|văn\s+bản|hồ\s+sơ|biểu\s+mẫu)\s+(?:được\s+)?(?:gửi\s+)?kèm\s+theo\b"
+    r"|thành\s+phần\b)[^\n]{0,80}$", regex.IGNORECASE)
 
 
 def _lists_documents(unit: "Unit") -> bool:
-    return "kèm" in unit.text[:60] and _DOCUMENTS_HEADING.match(_first_line(unit.text)) is not None
+    head = unit.text[:60]
+    return ("kèm" in head or "phần" in head) and _DOCUMENTS_HEADING.match(_first_line(unit.text)) is not None
 
 
 def _first_line(text: str) -> str:
