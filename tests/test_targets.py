@@ -155,7 +155,7 @@ def test_measure(rules):
     ("chính quyền 02 cấp", []),
     ("Quyết định số 749/QĐ-TTg ngày 03/6/2020", []),
     ("trong 04 năm", []),
-    ("giải quyết không quá 03 ngày làm việc", []),
+    ("gửi báo cáo không quá 03 ngày làm việc sau hội nghị", []),
     ("Năm 2022, tỷ lệ hồ sơ đúng hạn đã đạt 97,5%.", []),
     ("Khoảng 20% hồ sơ đã được số hóa.", []),
     ("tổ chức 02 hội nghị và 03 lớp tập huấn", []),
