@@ -128,3 +128,24 @@ def test_ocr_letters_in_numbers_are_read_as_digits_and_reported():
     from cchc_extract.normalize import OCR_HEAD
     late = "x" * OCR_HEAD + " 1O2"
     assert normalize(late).text == late
+
+
+def test_tags_and_entities_a_scraped_page_leaves_are_read_and_spans_map_back():
+    text = "<p><strong>BỘ NỘI VỤ</strong></p>\n<p>Nghị định số&nbsp;47/2020/NĐ-CP, Bộ TT&amp;TT</p>"
+    n = normalize(text)
+    assert n.text == "BỘ NỘI VỤ\nNghị định số 47/2020/NĐ-CP, Bộ TT&TT"
+    s = n.text.index("47/2020")
+    assert text[slice(*n.to_original(s, s + 7))] == "47/2020"
+    assert normalize("a < b và c&d; x<y").text == "a < b và c&d; x<y"     # not tags, not entities
+
+
+def test_a_json_export_is_read_from_its_string_lines():
+    text = ('{"id": 5, "noi_dung": [\n"<p>Số: 12/BNV-CCHC</p>",\n"<p>Kính gửi: Sở Nội vụ \\"A\\".</p>",\n'
+            '"<p>1. Sở Nội vụ chủ trì.</p>"\n]}')
+    n = normalize(text)
+    assert n.json_export
+    assert n.text.split("\n") == ["", "Số: 12/BNV-CCHC", 'Kính gửi: Sở Nội vụ "A".', "1. Sở Nội vụ chủ trì.", ""]
+    s = n.text.index("Sở Nội vụ chủ trì")
+    assert text[slice(*n.to_original(s, s + 9))] == "Sở Nội vụ"
+    plain = normalize('{ a note }\n"quoted line",\nplain line\nanother line')
+    assert not plain.json_export                   # most lines are no JSON strings

@@ -25,6 +25,7 @@ CODES: dict[str, str] = {
     "W210": "line breaks lost in a copy were put back (before the layout words, labels and dashes)",
     "W211": "lines typed without Vietnamese diacritics: names, dates and roles in them are not read",
     "W212": "letters that a scan's OCR puts for digits inside numbers (l, O) were read as 1, 0",
+    "W213": "the input is a web site's JSON export: its string lines were read as the document's lines",
     # entities
     "W301": "document number, symbol or citation word looks mistyped (kept as written)",
     "W302": "impossible date as printed (kept, marked suspect)",

@@ -10,7 +10,8 @@ between edits is copied unchanged, so a clean document costs nothing.  Steps:
 2. ``clean``: one pass of named replacements -- unified spaces, dashes and
    quotes; CR/CRLF to LF; zero-width characters and soft hyphens removed;
    markdown ``**`` removed; table pipes to spaces; HTML ``<br>`` to a line break (a space in a
-   task table's row); old-style tone placement
+   task table's row), other HTML tags (``<p>``, ``<strong>``) removed and ``&nbsp;`` a space;
+   old-style tone placement
    (``hoà``, ``uỷ``) folded to the form used in rules (``hòa``, ``ủy``);
    superscript footnote marks (``¹²³``) removed and recorded as marks.
 """
@@ -185,10 +186,14 @@ for _chars, _rep in (("\t\u00a0\u1680\u202f\u205f\u3000" + "".join(map(chr, rang
 # superscript run, the rest.  Old/new tone placement: only open syllables oa/oe/uy, never
 # after q; the scan drops pairs an ASCII letter follows (a closed syllable, the commonest
 # case), the conditions around the pair are tested on the few left.
-_SPECIAL_CHARS = "\r*<" + SUPERSCRIPT_DIGITS + "".join(_SINGLE)
+_SPECIAL_CHARS = "\r*<&" + SUPERSCRIPT_DIGITS + "".join(_SINGLE)
 # an HTML line break a web page or a converter left in the text (in a table cell, most often):
 # a line break, so that a header cell's lines read as the printed header's lines
 _HTML_BREAK = compile_regex(r"<br\s*/?>", regex.I)
+# the other tags a scraped page leaves (paragraphs, emphasis, spans): removed, as markdown's "**" is
+_HTML_TAG = compile_regex(r"</?(?:p|strong|em|b|i|u|span|div|font|sup|sub)(?:\s[^<>\n]{0,200})?>", regex.I)
+# its character entities: "&nbsp;" is a space
+_HTML_ENTITY = {"&nbsp;": " ", "&amp;": "&", "&quot;": '"', "&#39;": "'", "&lt;": "<", "&gt;": ">"}
 
 
 def _stacks_lines(text: str, s: int) -> bool:
@@ -242,9 +247,19 @@ def _step2_edits(text: str, sups: list[tuple[int, int, str]]) -> tuple[list[tupl
             e, rep = s + 2, ""
         elif c == "<":                                           # "<br>": a line break
             m = _HTML_BREAK.match(text, s)
-            if m is None:
+            if m is not None:
+                e, rep = m.end(), "\n" if _stacks_lines(text, s) else " "
+            else:                                                # "<p>", "</strong>": removed
+                m = _HTML_TAG.match(text, s)
+                if m is None:
+                    continue
+                e, rep = m.end(), ""
+        elif c == "&":                                           # "&nbsp;": a space
+            semi = text.find(";", s + 2, s + 7)
+            rep = _HTML_ENTITY.get(text[s:semi + 1]) if semi > 0 else None
+            if rep is None:
                 continue
-            e, rep = m.end(), "\n" if _stacks_lines(text, s) else " "
+            e = semi + 1
         elif c in SUPERSCRIPT_DIGITS:                            # footnote marks: removed, recorded
             e = s + 1
             while e < len(text) and text[e] in _SUP_VALUE:
@@ -339,6 +354,7 @@ class NormalizedText:
     # line breaks put back where a copy lost them (see lost_breaks): spaces that became "\n"
     breaks_restored: int = field(default=0, repr=False, compare=False)
     ocr_digits: int = field(default=0, repr=False, compare=False)   # letters read as digits (_ocr_digits)
+    json_export: bool = field(default=False, repr=False, compare=False)   # read from a JSON export (_json_lines)
 
     def to_original(self, start: int, end: int) -> tuple[int, int]:
         if not self._map:
@@ -372,11 +388,15 @@ def normalize(original: str) -> NormalizedText:
     ocr = _ocr_digits(text1)
     if ocr:
         edits = sorted(edits + ocr)       # digits are never inside another edit
+    wrapped = _json_lines(text1, edits) if _JSON_START.match(text1) else []
+    if wrapped:
+        edits = sorted(edits + wrapped)   # quotes and structure lines lie outside the other edits
     text2, map2 = _edited(text1, edits)
     plain = quick and plain               # (quick: text1 is the original)
     norm = NormalizedText(original, text2, _compose(map2, map1), [], was_nfc, quick, plain, plain and spaced)
     norm.breaks_restored = len(breaks)
     norm.ocr_digits = len(ocr)
+    norm.json_export = bool(wrapped)
     if sups:
         marks: list[Mark] = []
         for s, e, digits in sups:
@@ -385,6 +405,51 @@ def normalize(original: str) -> NormalizedText:
             marks.append(Mark("".join(_SUP_VALUE[c] for c in digits), npos, (os_, oe)))
         norm.marks = marks
     return norm
+
+
+# A web site's export as JSON ({"id": …, "noi_dung": ["<p>…</p>", "<p>…</p>"]}): one string per
+# paragraph, one per line.  When most lines are such strings, each loses its quotes (and an escaped
+# quote its backslash) and the lines of the JSON structure around them are emptied: what is left is
+# the text, offsets mapped as for any edit.
+_JSON_START = compile_re(r"\s*[{\[]")
+_JSON_STRING_LINE = compile_re(r'(?m)^([ \t]*")((?:[^"\\\n]|\\.)*)("[ \t]*,?[ \t]*)$')
+_JSON_ESCAPED_QUOTE = compile_re(r'\\(["\\/])')
+
+
+def _json_lines(text: str, edits: list) -> list[tuple[int, int, str]]:
+    """Edits reading a JSON export's string lines as the document's lines; [] for other text."""
+    lines = text.count("\n") + 1
+    found = list(_JSON_STRING_LINE.finditer(text))
+    if len(found) * 2 < lines:
+        return []
+    taken = {s for s, _, _ in edits} | {e - 1 for _, e, _ in edits}
+    out = []
+    pos = 0
+    for m in found:
+        if m.start() > pos:                            # the JSON structure between string lines
+            out.extend(_blank(text, pos, m.start() - 1, taken))
+        out.append((m.start(1), m.end(1), ""))
+        for q in _JSON_ESCAPED_QUOTE.finditer(text, m.start(2), m.end(2)):
+            if q.start() not in taken:
+                out.append((q.start(), q.start() + 1, ""))
+        out.append((m.start(3), m.end(3), ""))
+        pos = m.end() + 1
+    if pos < len(text):
+        out.extend(_blank(text, pos, len(text), taken))
+    return out
+
+
+def _blank(text: str, start: int, end: int, taken: set) -> list[tuple[int, int, str]]:
+    """Edits emptying the lines of text[start:end], keeping their line breaks."""
+    out = []
+    ls = start
+    while ls < end:
+        le = text.find("\n", ls, end)
+        le = end if le < 0 else le
+        if le > ls and not any(p in taken for p in range(ls, le)):
+            out.append((ls, le, ""))
+        ls = le + 1
+    return out
 
 
 # A scanned page's OCR reads "1" as "l" and "0" as "O" inside numbers ("2l5/TB-UBND", "ngày l5/l0/2023",
