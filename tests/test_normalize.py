@@ -149,3 +149,9 @@ def test_a_json_export_is_read_from_its_string_lines():
     assert text[slice(*n.to_original(s, s + 9))] == "Sở Nội vụ"
     plain = normalize('{ a note }\n"quoted line",\nplain line\nanother line')
     assert not plain.json_export                   # most lines are no JSON strings
+
+
+def test_the_misreading_xa_is_read_as_the_commune():
+    n = normalize("UBND xă Nghi Phong; Chủ tịch UBND XĂ; xăng dầu")
+    assert n.text == "UBND xã Nghi Phong; Chủ tịch UBND XÃ; xăng dầu"
+    assert n.ocr_xa == 2

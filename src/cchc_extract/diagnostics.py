@@ -26,6 +26,7 @@ CODES: dict[str, str] = {
     "W211": "lines typed without Vietnamese diacritics: names, dates and roles in them are not read",
     "W212": "letters that a scan's OCR puts for digits inside numbers (l, O) were read as 1, 0",
     "W213": "the input is a web site's JSON export: its string lines were read as the document's lines",
+    "W214": "the misreading \"xă\" (no Vietnamese word) was read as \"xã\" (commune)",
     # entities
     "W301": "document number, symbol or citation word looks mistyped (kept as written)",
     "W302": "impossible date as printed (kept, marked suspect)",

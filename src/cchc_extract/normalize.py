@@ -355,6 +355,7 @@ class NormalizedText:
     breaks_restored: int = field(default=0, repr=False, compare=False)
     ocr_digits: int = field(default=0, repr=False, compare=False)   # letters read as digits (_ocr_digits)
     json_export: bool = field(default=False, repr=False, compare=False)   # read from a JSON export (_json_lines)
+    ocr_xa: int = field(default=0, repr=False, compare=False)    # "xă" read as "xã" (_ocr_xa)
 
     def to_original(self, start: int, end: int) -> tuple[int, int]:
         if not self._map:
@@ -388,6 +389,9 @@ def normalize(original: str) -> NormalizedText:
     ocr = _ocr_digits(text1)
     if ocr:
         edits = sorted(edits + ocr)       # digits are never inside another edit
+    ocr_x = _ocr_xa(text1)
+    if ocr_x:
+        edits = sorted(edits + ocr_x)     # a letter inside a word: never inside another edit
     wrapped = _json_lines(text1, edits) if _JSON_START.match(text1) else []
     if wrapped:
         edits = sorted(edits + wrapped)   # quotes and structure lines lie outside the other edits
@@ -397,6 +401,7 @@ def normalize(original: str) -> NormalizedText:
     norm.breaks_restored = len(breaks)
     norm.ocr_digits = len(ocr)
     norm.json_export = bool(wrapped)
+    norm.ocr_xa = len(ocr_x)
     if sups:
         marks: list[Mark] = []
         for s, e, digits in sups:
@@ -405,6 +410,23 @@ def normalize(original: str) -> NormalizedText:
             marks.append(Mark("".join(_SUP_VALUE[c] for c in digits), npos, (os_, oe)))
         norm.marks = marks
     return norm
+
+
+# OCR and hasty typing put "ă" for "ã" in "xã" (the commune: "UBND xă Nghi Phong"); "xă" is no
+# Vietnamese word, so the whole word "xă" is read as "xã".  One character for one.
+_XA_MISREAD = (("xă", "ã"), ("Xă", "ã"), ("XĂ", "Ã"))
+
+
+def _ocr_xa(text: str) -> list[tuple[int, int, str]]:
+    out = []
+    for word, letter in _XA_MISREAD:
+        i = text.find(word)
+        while i >= 0:
+            end = i + 2
+            if (i == 0 or not text[i - 1].isalnum()) and (end == len(text) or not text[end].isalnum()):
+                out.append((i + 1, end, letter))
+            i = text.find(word, end)
+    return out
 
 
 # A web site's export as JSON ({"id": …, "noi_dung": ["<p>…</p>", "<p>…</p>"]}): one string per

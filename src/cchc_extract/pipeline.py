@@ -95,6 +95,8 @@ def _extract_text(original: str, source: Optional[Source], rules: Optional[RuleS
         warnings.append(diagnostics.warn("W210", f"{norm.breaks_restored} line breaks put back"))
     if norm.ocr_digits:
         warnings.append(diagnostics.warn("W212", f"{norm.ocr_digits} letters in numbers read as digits"))
+    if norm.ocr_xa:
+        warnings.append(diagnostics.warn("W214", f"{norm.ocr_xa} \"xă\" read as \"xã\""))
     if norm.json_export:
         warnings.append(diagnostics.warn("W213", "a JSON export: the text is read from its string lines"))
     unmarked = first_unmarked(norm.text)
