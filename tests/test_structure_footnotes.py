@@ -67,3 +67,14 @@ def test_a_page_foot_note_whose_number_lost_its_superscript_is_read_by_its_mark_
     # without a mark of its number above, a bare number before a capital is ordinary text
     plain = analyze(normalize("Yêu cầu:\n\n1. Chấm điểm theo Bộ chỉ số.\n\n1 Quyết định số 1052/QĐ-UBND.\n"))
     assert plain.footnotes == []
+
+
+def test_a_footnote_cites_figures_and_times_that_are_neither_targets_nor_deadlines():
+    from cchc_extract.pipeline import extract_text
+
+    text = ("Yêu cầu:\n\n1. Sở Xây dựng bảo đảm tỷ lệ hồ sơ trực tuyến đạt trên 50% trước ngày 31/12/2024[1].\n\n"
+            "[1] Theo số liệu đến ngày 31/5/2024, có 18/63 địa phương đạt trên 50%.\n")
+    doc = extract_text(text)
+    assert [t.text for t in doc.targets] == ["trên 50% trước ngày 31/12/2024"]
+    assert [d.text for d in doc.deadlines] == ["trước ngày 31/12/2024"]
+    assert [d.text for d in doc.dates if d.text.startswith("ngày 31/5")] == ["ngày 31/5/2024"]   # still a date

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import time
+from bisect import bisect_right
 from pathlib import Path
 from typing import Optional
 
@@ -26,6 +27,22 @@ MODELS = {
 }
 
 DEFAULT_BUDGET_S = 60.0
+
+# A footnote cites a source or a statistic ("[2] Theo số liệu trên Cổng … đến ngày 31/5/2024, có
+# 18/63 địa phương đạt trên 50%"): it sets no goal and no time limit, so its figures and times are
+# neither targets nor deadlines (their dates, references and bodies are still read)
+_NOT_IN_NOTES = ("targets", "deadlines")
+
+
+def _outside_notes(found: list[Found], layout: Layout) -> list[Found]:
+    notes = sorted((fn.start, fn.end) for fn in layout.footnotes)
+    starts = [s for s, _ in notes]
+    out = []
+    for f in found:
+        i = bisect_right(starts, f.start) - 1
+        if i < 0 or f.start >= notes[i][1]:
+            out.append(f)
+    return out
 
 
 def _entities(kind: str, found: list[Found], norm: NormalizedText, layout: Layout) -> list:
@@ -132,6 +149,8 @@ def _extract_text(original: str, source: Optional[Source], rules: Optional[RuleS
             warnings.append(diagnostics.warn("W107", f"{kind} not extracted: {exc}"))
             found = []
         winners, losers = select(found)
+        if kind in _NOT_IN_NOTES and layout.footnotes and winners:
+            winners = _outside_notes(winners, layout)
         ctx.found[kind] = winners
         if keep_losers:
             ctx.losers[kind] = losers
