@@ -453,6 +453,17 @@ def test_the_members_of_a_team_are_no_task():
     assert leads(ds["2"]) == ["Đoàn kiểm tra số 1"]
 
 
+def test_a_task_intro_naming_only_whom_to_work_with_passes_them_to_its_tasks():
+    text = ("Bộ Xây dựng đề nghị Sở Xây dựng các tỉnh thực hiện:\n\n"
+            "2. Phối hợp với Ủy ban nhân dân cấp huyện và Bưu điện tỉnh thực hiện các nhiệm vụ sau:\n\n"
+            "a) Hướng dẫn tổ chức, cá nhân nộp hồ sơ trực tuyến.\n")
+    doc, ctx = make(text, [("2. Phối", "2"), ("a) Hướng", "2/a")],
+                    ["Bộ Xây dựng", "Sở Xây dựng các tỉnh", "Ủy ban nhân dân cấp huyện", "Bưu điện tỉnh"])
+    ds = by_item(doc, ctx)
+    assert leads(ds["2/a"]) == ["Sở Xây dựng các tỉnh"]
+    assert [b.text for b in ds["2/a"].support] == ["Ủy ban nhân dân cấp huyện", "Bưu điện tỉnh"]
+
+
 def test_a_body_and_a_colon_opening_each_paragraph_are_its_subjects():
     from cchc_extract.pipeline import extract_text
 

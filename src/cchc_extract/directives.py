@@ -447,7 +447,12 @@ def _item_roles(chains: list[Chain], inherited: Roles, unit: Unit,
     source = inherited.source if inherited.lead else ("explicit" if lead else None)
     own = _own_modality(unit)
     roles = Roles(lead, sup, source, own or inherited.modality or "assign")
-    return roles, _for_children(inherited, own)
+    child = _for_children(inherited, own)
+    if support and unit.text.rstrip().endswith(":"):
+        # a task intro naming only whom to work with ("2. Phối hợp với X, Y thực hiện các nhiệm vụ
+        # sau:"): its tasks below are done with them too
+        child = Roles(child.lead, sup, child.source, child.modality)
+    return roles, child
 
 
 # "Ủy ban nhân dân các huyện, thị xã, thành phố (sau đây gọi chung là UBND cấp huyện)"
