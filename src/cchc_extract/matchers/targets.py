@@ -422,6 +422,16 @@ def _period_over(m, doc_year: int, doc_month: int) -> bool:
     return end < doc_month
 
 
+def _bound_segment(text: str, c: _Cand) -> int:
+    """Where the past markers that make c a result may stand: its clause, or for a bounded or
+    changed figure ("giảm tối thiểu 50%") only the part after the clause's last comma, since a
+    past participle before it qualifies a noun of the task ("chuẩn hóa dữ liệu đã số hóa, giảm
+    tối thiểu 50% số bản ghi sai lệch")."""
+    if c.comparator is None and c.change is None:
+        return c.clause_from
+    return max(c.clause_from, text.rfind(",", c.clause_from, c.start) + 1)
+
+
 def _reports_result(text: str, low: str, c: _Cand, doc_year: Optional[int], doc_month: int = 0) -> bool:
     """`low`: the lower case of text with its offsets (AnchorStarts.low)."""
     cs, start = c.clause_from, c.start
@@ -441,7 +451,7 @@ def _reports_result(text: str, low: str, c: _Cand, doc_year: Optional[int], doc_
     short = low.find("chưa đạt", ss, start)
     if short >= 0 and not _GOAL_VERB.search(text, short, start):
         return True
-    if _has(low, _PAST_WORDS, cs, start) and past_in(text, cs, start):
+    if _has(low, _PAST_WORDS, cs, start) and past_in(text, _bound_segment(text, c), start):
         return True
     if _has(low, ("đã",), c.qend, c.clause_to) and _PAST_AFTER.match(text, c.qend, c.clause_to):
         return True
