@@ -215,3 +215,11 @@ def test_a_day_at_a_line_end_takes_no_month_from_the_next_lines_number():
     monthly = text.replace("trước ngày 18.", "hằng tháng, trước ngày 18.")
     assert [(d.text, d.recurrence) for d in extract_text(monthly).deadlines] == \
         [("hằng tháng, trước ngày 18", "monthly")]
+
+
+def test_a_period_over_when_the_document_was_signed_and_reported_on_is_no_deadline(rules):
+    text = "Qua theo dõi, tỷ lệ hồ sơ trực tuyến toàn trình trên địa bàn tỉnh trong quý I/2025 mới đạt 27,6%."
+    assert texts(rules, text, "2025-04-20") == []
+    # the same time ahead of the document is a time limit
+    ahead = "Bảo đảm tỷ lệ hồ sơ trực tuyến toàn trình trên địa bàn tỉnh trong quý III/2025 đạt 40%."
+    assert texts(rules, ahead, "2025-04-20") == [("trong quý III/2025", "2025-09-30", None)]

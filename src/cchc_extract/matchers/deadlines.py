@@ -396,9 +396,11 @@ def find(ctx: MatchContext) -> list[Found]:
         due, resolved, suspect = compute_due(g, before=bool(g.get("before")), doc_date=ctx.doc_date)
         if (due and ctx.doc_date and len(ctx.doc_date) == 10 and due < ctx.doc_date
                 and not (g.get("lead") or g.get("verb"))
-                and (opens_clause(text, start) or rule.fields.get("needs") == "table")):
+                and (opens_clause(text, start) or rule.fields.get("needs") == "table"
+                     or past_in(text, end, clause_end(text, end)))):
             # "Trong quý III/2025, tỷ lệ … đạt 97,6%" in October: a period over, reported on; a
-            # table's time already past when the document was signed: a lapsed limit it reports
+            # table's time already past when the document was signed: a lapsed limit it reports;
+            # "tỷ lệ … trong quý I/2025 mới đạt 27,6%" written in April: what the period gave
             continue
         if suspect and g.get("d") and "ngày" not in text[start:end].lower():
             continue  # a bare "12/63" that is no day at all (a rank, a ratio): not a date
