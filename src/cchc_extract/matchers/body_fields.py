@@ -16,7 +16,8 @@ from ..startup_cache import compile_regex
 
 _LOCALITY = compile_regex(r"\s*(?:(?:được tổ chức theo ngành dọc\s+)?(?:đóng\s+)?trên địa bàn|trong toàn)\b.*$")
 _MIXED = compile_regex(r"các cấp|từ cấp \w+ đến cấp|địa phương")
-_CENTRAL = compile_regex(r"trung ương|chính phủ|(?<!\w)bộ(?! phận)(?!\w)|quốc gia|quốc hội")
+# "bộ" of a province's military command ("Bộ Chỉ huy quân sự tỉnh", "Bộ CHQS") is no ministry
+_CENTRAL = compile_regex(r"trung ương|chính phủ|(?<!\w)bộ(?! phận)(?! chỉ huy)(?! chqs)(?!\w)|quốc gia|quốc hội")
 _PROVINCE = compile_regex(r"(?<!\w)(?:tỉnh|sở)(?!\w)")
 # TX, TT: thị xã, thị trấn as abbreviated before a name ("UBND TX Phú Thọ", "UBND TT Châu Thành");
 # "TT" before a body is Thường trực ("TT HĐND tỉnh"), no locality
