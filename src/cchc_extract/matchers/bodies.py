@@ -280,6 +280,10 @@ def _found(c: Cand, text: str, g: Gazetteer) -> Found:
         end = _before_holder(text, start, end)
     rest = text[name_end:end] if name_end is not None and name_end <= end else None
     fields = _fields_of(spec, text[start:end], rest, g).copy()
+    if fields["level"] == "central":
+        k = text.find(" - Chi nhánh ", start, end)
+        if k > 0:   # a national body's branch ("Ngân hàng Nhà nước Việt Nam - Chi nhánh tỉnh X"): its place's level
+            fields["level"] = auto_level(text[k + 3:end], "central", g)
     if fields["group"] and start >= 5 and text[start - 5:start] in _BLOC:
         start -= 5      # "khối sở, ban, ngành": a ranking's bloc of units is the group's name
     return Found(start, end, rule, fields, priority)
