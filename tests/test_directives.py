@@ -401,67 +401,45 @@ def test_under_a_party_organ_lanh_dao_a_state_body_is_the_organ_leading_it():
     assert leads(ds["2"]) == ["UBND các huyện"]
 
 
-def test_the_bodies_an_inspection_covers_are_its_objects_not_actors():
-    text = ("1. Đối tượng kiểm tra\n\n"
-            "a) Các sở, ban, ngành tỉnh: kiểm tra tối thiểu 08 cơ quan.\n\n"
-            "2. Tổ chức thực hiện\n\n"
-            "a) Sở Nội vụ chủ trì kiểm tra.\n")
-    doc, ctx = make(text, [("1. Đối", "1"), ("a) Các", "1/a"), ("2. Tổ", "2"), ("a) Sở", "2/a")],
-                    ["Các sở, ban, ngành tỉnh", "Sở Nội vụ"])
-    ds = by_item(doc, ctx)
-    assert "1/a" not in ds                           # an inspected body is given no task
-    assert leads(ds["2/a"]) == ["Sở Nội vụ"]
-
-
-def test_bodies_heading_the_findings_of_a_results_section_are_not_given_tasks():
-    text = ("I. KẾT QUẢ KIỂM TRA\n\n"
-            "1. Ủy ban nhân dân xã An Bình\n\n"
-            "- Hoàn thành 19/22 nhiệm vụ; còn 27 hồ sơ quá hạn.\n\n"
-            "II. YÊU CẦU KHẮC PHỤC\n\n"
-            "1. Ủy ban nhân dân xã An Bình\n\n"
-            "- Xử lý dứt điểm hồ sơ quá hạn.\n")
-    doc, ctx = make(text, [("I. KẾT", "I"), ("1. Ủy", "I/1"), ("- Hoàn", "I/1/-1"), ("II. YÊU", "II"),
-                           ("1. Ủy ban nhân dân xã An Bình\n\n- Xử", "II/1"), ("- Xử", "II/1/-1")],
-                    ["Ủy ban nhân dân xã An Bình", "Ủy ban nhân dân xã An Bình"])
-    ds = by_item(doc, ctx)
-    assert "I/1" not in ds and "I/1/-1" not in ds    # whom the findings are about
-    assert leads(ds["II/1/-1"]) == ["Ủy ban nhân dân xã An Bình"]
-
-
-def test_the_list_of_documents_sent_with_a_letter_is_no_task():
-    text = ("Bộ Nội vụ đề nghị các bộ, cơ quan ngang bộ thực hiện một số nội dung sau:\n\n"
-            "1. Tổ chức tự đánh giá, chấm điểm.\n\n"
-            "2. Tài liệu gửi kèm theo Công văn này, gồm:\n\n"
-            "- Quyết định số 876/QĐ-BNV ngày 10/11/2022;\n\n"
-            "- Phụ lục I: Mẫu báo cáo.\n")
-    doc, ctx = make(text, [("1. Tổ", "1"), ("2. Tài", "2"), ("- Quyết", "2/-1"), ("- Phụ", "2/-2")],
-                    ["Bộ Nội vụ", "các bộ, cơ quan ngang bộ"])
-    ds = by_item(doc, ctx)
-    assert leads(ds["1"]) == ["các bộ, cơ quan ngang bộ"]
-    assert not {"2", "2/-1", "2/-2"} & set(ds)
-
-
-def test_the_members_of_a_team_are_no_task():
-    text = ("Sở Nội vụ đề nghị các cơ quan thực hiện:\n\n"
-            "1. Thành phần các Đoàn kiểm tra\n\n"
-            "a) Đoàn kiểm tra số 1: Giám đốc Sở Nội vụ làm Trưởng đoàn.\n\n"
-            "2. Đoàn kiểm tra số 1 tổng hợp kết quả.\n")
-    doc, ctx = make(text, [("1. Thành", "1"), ("a) Đoàn", "1/a"), ("2. Đoàn", "2")],
-                    ["Sở Nội vụ", "các cơ quan", "Đoàn kiểm tra số 1", "Sở Nội vụ", "Đoàn kiểm tra số 1"])
-    ds = by_item(doc, ctx)
-    assert not {"1", "1/a"} & set(ds)
-    assert leads(ds["2"]) == ["Đoàn kiểm tra số 1"]
+# headings whose items name no one to act: what an inspection covers, whom its findings are about,
+# the papers sent with the letter, a team's members
+@pytest.mark.parametrize("text, items, bodies, no_task, led", [
+    ("1. Đối tượng kiểm tra\n\na) Các sở, ban, ngành tỉnh: kiểm tra tối thiểu 08 cơ quan.\n\n"
+     "2. Tổ chức thực hiện\n\na) Sở Nội vụ chủ trì kiểm tra.\n",
+     [("1. Đối", "1"), ("a) Các", "1/a"), ("2. Tổ", "2"), ("a) Sở", "2/a")],
+     ["Các sở, ban, ngành tỉnh", "Sở Nội vụ"], {"1/a"}, ("2/a", ["Sở Nội vụ"])),
+    ("I. KẾT QUẢ KIỂM TRA\n\n1. Ủy ban nhân dân xã An Bình\n\n- Hoàn thành 19/22 nhiệm vụ.\n\n"
+     "II. YÊU CẦU KHẮC PHỤC\n\n1. Ủy ban nhân dân xã An Bình\n\n- Xử lý dứt điểm hồ sơ quá hạn.\n",
+     [("I. KẾT", "I"), ("1. Ủy", "I/1"), ("- Hoàn", "I/1/-1"), ("II. YÊU", "II"),
+      ("1. Ủy ban nhân dân xã An Bình\n\n- Xử", "II/1"), ("- Xử", "II/1/-1")],
+     ["Ủy ban nhân dân xã An Bình", "Ủy ban nhân dân xã An Bình"], {"I/1", "I/1/-1"},
+     ("II/1/-1", ["Ủy ban nhân dân xã An Bình"])),
+    ("Bộ Nội vụ đề nghị các bộ, cơ quan ngang bộ thực hiện một số nội dung sau:\n\n"
+     "1. Tổ chức tự đánh giá, chấm điểm.\n\n2. Tài liệu gửi kèm theo Công văn này, gồm:\n\n"
+     "- Quyết định số 876/QĐ-BNV ngày 10/11/2022;\n\n- Phụ lục I: Mẫu báo cáo.\n",
+     [("1. Tổ", "1"), ("2. Tài", "2"), ("- Quyết", "2/-1"), ("- Phụ", "2/-2")],
+     ["Bộ Nội vụ", "các bộ, cơ quan ngang bộ"], {"2", "2/-1", "2/-2"}, ("1", ["các bộ, cơ quan ngang bộ"])),
+    ("Sở Nội vụ đề nghị các cơ quan thực hiện:\n\n1. Thành phần các Đoàn kiểm tra\n\n"
+     "a) Đoàn kiểm tra số 1: Giám đốc Sở Nội vụ làm Trưởng đoàn.\n\n2. Đoàn kiểm tra số 1 tổng hợp kết quả.\n",
+     [("1. Thành", "1"), ("a) Đoàn", "1/a"), ("2. Đoàn", "2")],
+     ["Sở Nội vụ", "các cơ quan", "Đoàn kiểm tra số 1", "Sở Nội vụ", "Đoàn kiểm tra số 1"], {"1", "1/a"},
+     ("2", ["Đoàn kiểm tra số 1"])),
+])
+def test_headings_whose_items_name_no_actor_give_no_tasks(text, items, bodies, no_task, led):
+    ds = by_item(*make(text, items, bodies))
+    assert not no_task & set(ds)
+    assert leads(ds[led[0]]) == led[1]
 
 
 def test_a_task_intro_naming_only_whom_to_work_with_passes_them_to_its_tasks():
-    text = ("Bộ Xây dựng đề nghị Sở Xây dựng các tỉnh thực hiện:\n\n"
-            "2. Phối hợp với Ủy ban nhân dân cấp huyện và Bưu điện tỉnh thực hiện các nhiệm vụ sau:\n\n"
-            "a) Hướng dẫn tổ chức, cá nhân nộp hồ sơ trực tuyến.\n")
-    doc, ctx = make(text, [("2. Phối", "2"), ("a) Hướng", "2/a")],
-                    ["Bộ Xây dựng", "Sở Xây dựng các tỉnh", "Ủy ban nhân dân cấp huyện", "Bưu điện tỉnh"])
-    ds = by_item(doc, ctx)
-    assert leads(ds["2/a"]) == ["Sở Xây dựng các tỉnh"]
-    assert [b.text for b in ds["2/a"].support] == ["Ủy ban nhân dân cấp huyện", "Bưu điện tỉnh"]
+    task = by_item(*make(
+        "Bộ Xây dựng đề nghị Sở Xây dựng các tỉnh thực hiện:\n\n"
+        "2. Phối hợp với Ủy ban nhân dân cấp huyện và Bưu điện tỉnh thực hiện các nhiệm vụ sau:\n\n"
+        "a) Hướng dẫn tổ chức, cá nhân nộp hồ sơ trực tuyến.\n",
+        [("2. Phối", "2"), ("a) Hướng", "2/a")],
+        ["Bộ Xây dựng", "Sở Xây dựng các tỉnh", "Ủy ban nhân dân cấp huyện", "Bưu điện tỉnh"]))["2/a"]
+    assert (leads(task), [b.text for b in task.support]) == (
+        ["Sở Xây dựng các tỉnh"], ["Ủy ban nhân dân cấp huyện", "Bưu điện tỉnh"])
 
 
 def test_a_body_and_a_colon_opening_each_paragraph_are_its_subjects():
