@@ -439,7 +439,8 @@ _JSON_ESCAPED_QUOTE = compile_re(r'\\(["\\/])')
 
 
 def _json_lines(text: str, edits: list) -> list[tuple[int, int, str]]:
-    """Edits reading a JSON export's string lines as the document's lines; [] for other text."""
+    """Edits reading a JSON export's string lines as the document's lines; [] for other text.
+    `edits`: the other steps' edits (a structure line holding one is left as it is)."""
     lines = text.count("\n") + 1
     found = list(_JSON_STRING_LINE.finditer(text))
     if len(found) * 2 < lines:
@@ -450,11 +451,14 @@ def _json_lines(text: str, edits: list) -> list[tuple[int, int, str]]:
     for m in found:
         if m.start() > pos:                            # the JSON structure between string lines
             out.extend(_blank(text, pos, m.start() - 1, taken))
-        out.append((m.start(1), m.end(1), ""))
-        for q in _JSON_ESCAPED_QUOTE.finditer(text, m.start(2), m.end(2)):
-            if q.start() not in taken:
-                out.append((q.start(), q.start() + 1, ""))
-        out.append((m.start(3), m.end(3), ""))
+        # the quotes, an escaped quote's backslash and the comma: single characters no other step
+        # edits (the indentation and trailing blanks stay, to the line's edges)
+        out.append((m.end(1) - 1, m.end(1), ""))
+        out.extend((q.start(), q.start() + 1, "") for q in _JSON_ESCAPED_QUOTE.finditer(text, m.start(2), m.end(2)))
+        out.append((m.start(3), m.start(3) + 1, ""))
+        comma = text.find(",", m.start(3), m.end(3))
+        if comma >= 0:
+            out.append((comma, comma + 1, ""))
         pos = m.end() + 1
     if pos < len(text):
         out.extend(_blank(text, pos, len(text), taken))
