@@ -363,3 +363,12 @@ def test_the_bands_of_a_scoring_scale_are_no_targets(rules):
 ])
 def test_only_goal_sections_set_targets_in_reports_and_conclusions(text, expected):
     assert [t.text for t in extract_text(text).targets] == expected
+
+
+def test_a_change_from_a_past_years_figure_told_with_no_goal_is_a_result():
+    text = ("Hà Nội, ngày 15 tháng 8 năm 2023\n\n1. Thời gian qua, các Bộ đã triển khai các nhiệm vụ; "
+            "tỷ lệ hồ sơ trực tuyến tăng từ 14% năm 2022 lên 26% trong 7 tháng đầu năm 2023.\n\n"
+            "2. Phấn đấu tỷ lệ hồ sơ trực tuyến tăng từ 26% năm 2023 lên 40% năm 2024.\n")
+    targets = [t.text for t in extract_text(text).targets]
+    assert not [t for t in targets if "14%" in t or "26% trong" in t]      # what 2022-2023 gave
+    assert "40% năm 2024" in targets                                       # what is aimed at

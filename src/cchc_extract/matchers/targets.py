@@ -81,6 +81,9 @@ _PAST_PERIOD_OPENING = compile_regex(
     r"\s*(?:[-+]\s*|[a-zđ]\)\s*)?(?:trong\s+|cả\s+|kết\s+quả\s+|(?:tính\s+)?đến\s+(?:hết\s+)?)?(?:năm|quý|tháng|\d+\s+tháng)"
     r"[^,;.\n]{0,20}?(?P<y>(?:19|20)\d{2})(?!\d)", _FLAGS)
 
+_FROM_PAST = compile_regex(r"\btừ\s+\d+(?:[.,]\d+)?\s*%\s+(?:của\s+|trong\s+)?(?:năm\s+)?(?P<y>(?:19|20)\d{2})(?!\d)"
+                           r"[^;.\n]{0,20}?\s(?:lên|xuống|còn)\b", _FLAGS)
+_FROM_PAST_YEAR = _FROM_PAST.groupindex["y"]
 # the year groups by number (`regex` reads a group name only after a failed number read)
 _OPENING_YEAR = _PAST_PERIOD_OPENING.groupindex["y"]
 _HEAD_GROUPS = ("cmp", "pre", "num")   # the text starts at the first of these present (or the match)
@@ -466,6 +469,14 @@ def _reports_result(text: str, low: str, c: _Cand, doc_year: Optional[int], doc_
         return True
     if doc_year is None:
         return False
+    # "tăng từ 14% năm 2022 lên 26% trong 7 tháng đầu năm 2023": a change from a past year's figure,
+    # told with no goal named, reports what happened (both figures)
+    lo = max(0, text.rfind(";", 0, cs) + 1, _sentence_start(text, cs))
+    if _has(low, ("lên", "xuống", "còn"), lo, min(len(text), c.qend + 80)):
+        m = _FROM_PAST.search(text, lo, min(len(text), c.qend + 80))
+        if m is not None and int(m.group(_FROM_PAST_YEAR)) < doc_year and m.start() <= c.qend \
+                and not _GOAL_WORDS.search(text, lo, m.start()):
+            return True
     # the opening names a year: "19" or "20" stands in the clause before the quantity; a sentence
     # opened so reports on in its later clauses too ("Trong quý III/2025, … đạt 97,6%; … đạt 41,2%")
     m = _PAST_PERIOD_OPENING.match(text, cs, start) if _has(text, ("20", "19"), cs, start) else None
