@@ -163,6 +163,15 @@ def test_tab_separated_task_table():
     assert [x.due for x in doc.deadlines if x.id in d.deadlines] == ["2024-09-30"]
 
 
+def test_a_name_stops_at_a_tab_table_cell_boundary():
+    # "Sở" then the time cell "Hằng quý" (a tab reads as a space) is the bare Sở, not "Sở Hằng quý"
+    text = (HEAD + "PHỤ LỤC\nSTT\tNhiệm vụ\tCơ quan chủ trì\tCơ quan phối hợp\tThời gian hoàn thành\n"
+            "1\tBáo cáo kết quả\tPhòng Cải cách hành chính\tCác đơn vị thuộc Sở\tHằng quý\n")
+    doc = extract_text(text)
+    assert not [b.text for b in doc.bodies if "\t" in b.text]
+    assert "Hằng quý" not in " ".join(b.text for b in doc.bodies)
+
+
 def test_a_tab_row_broken_inside_a_cell_is_one_row():
     # a web copy breaks long cells: the row's first line is short of cells, the next has no number
     text = (HEAD + "PHỤ LỤC\nSTT\tNhiệm vụ\tCơ quan chủ trì\tCơ quan phối hợp\tThời gian hoàn thành\n"

@@ -13,12 +13,15 @@ group / canonical.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from functools import lru_cache
 from typing import Optional
 
 import regex
 
 from ..gazetteer import Gazetteer, default_gazetteer
+from ..normalize import to_normalized
+from ..table_items import task_tables
 from ..startup_cache import compile_regex
 from ..structure.labels import BULLET_SIGNS
 from . import Found, MatchContext
@@ -354,6 +357,8 @@ def find(ctx: MatchContext) -> list[Found]:
     winners = _select(outer)
     if len(winners) < len(outer):   # else every contained name lies in a winner
         winners = _fill_gaps(winners, inner)
+    if "\t" in ctx.norm.original and ctx.layout is not None and task_tables(ctx.layout):
+        winners = _within_cells(ctx, winners)
     found = [_found(c, text, g) for c in winners]
     _before_known_holders(ctx, found)
     with_own_places(ctx, found, lambda name: canonical_name(name, g))
@@ -372,6 +377,33 @@ def find(ctx: MatchContext) -> list[Found]:
         if k and getattr(c[4], "antecedent_level", False):
             _like_antecedent(found[k], found[k - 1], text)
     return add_defined_aliases(text, found, lambda name: canonical_name(name, g))
+
+
+def _within_cells(ctx: MatchContext, winners: list[Cand]) -> list[Cand]:
+    """Names cut at a tab inside a task table: copied from Word or Excel, its cells are separated
+    by tabs (read as spaces for matching), so "…của Sở<TAB>Hằng quý" is the body "Sở", then a time
+    cell.  A tab in running text stays a space."""
+    original = ctx.norm.original
+    tabs = []
+    for table in task_tables(ctx.layout):
+        k = original.find("\t", table.start, table.end)
+        while k >= 0:
+            tabs.append(to_normalized(ctx.norm, k))
+            k = original.find("\t", k + 1, table.end)
+    tabs.sort()
+    out = []
+    for c in winners:
+        start, end = c[0], c[1]
+        i = bisect_right(tabs, start)
+        if i < len(tabs) and tabs[i] < end:
+            end = tabs[i]
+            while end > start and ctx.text[end - 1] == " ":
+                end -= 1
+            if end - start < 2:
+                continue
+            c = (start, end) + c[2:5] + ((min(c[5], end) if c[5] is not None else None),)
+        out.append(c)
+    return out
 
 
 def _addressed_below(ctx: MatchContext, g: Gazetteer) -> bool:
