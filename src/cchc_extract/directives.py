@@ -155,13 +155,14 @@ def build_directives(doc: Document, ctx: MatchContext, lexicon: Lexicon | None =
     base: dict[str, Roles] = {}
     alias = _aliases(doc, ctx, bodies) if "sau đây" in ctx.lowered() else {}
     party = {i for i, b in enumerate(doc.bodies) if b.level == "party"}
-    objects: set[str] = set()            # items listing what an inspection covers, and theirs
+    objects: set[str] = set()            # items that name no actor (what an inspection covers …), and theirs
     fields: dict[str, tuple[list[int], list[int]]] = {}   # task path -> (lead, support) of its field lines
     parents = {u.parent for u in units if u.parent}
     for unit in units:
         if unit.parent in objects or _lists_objects(unit) or unit.path in parents and (
-                _reports_results(unit) or _lists_documents(unit)):
-            objects.add(unit.path)       # "1. Đối tượng kiểm tra" / "a) Các sở, ban, ngành: …": no task
+                _reports_results(unit) or _lists_papers_or_members(unit)):
+            # "1. Đối tượng kiểm tra" / "a) Các sở, ban, ngành: …", findings, papers, members: no task
+            objects.add(unit.path)
             continue
         parent_base = base.get(unit.parent, inherited_top) if unit.parent else inherited_top
         chains = _chains(unit, bodies, lex)
@@ -275,17 +276,17 @@ def _reports_results(unit: "Unit") -> bool:
     return _RESULTS_HEADING.match(_first_line(unit.text)) is not None
 
 
-# a heading over the documents sent with the letter ("4. Tài liệu gửi kèm theo Công văn này, gồm:"):
-# its items name papers, not tasks
-# and a heading over who makes up a team ("2. Thành phần các Đoàn kiểm tra"): its items name members
-_DOCUMENTS_HEADING = compile_regex(
+# a heading over the documents sent with the letter ("4. Tài liệu gửi kèm theo Công văn này, gồm:")
+# or over who makes up a team ("2. Thành phần các Đoàn kiểm tra"): its items name papers or
+# members, not tasks
+_PAPERS_OR_MEMBERS = compile_regex(
     _LABEL_PREFIX + r"(?:(?:các\s+)?(?:tài\s+liệu|văn\s+bản|hồ\s+sơ|biểu\s+mẫu)\s+(?:được\s+)?(?:gửi\s+)?kèm\s+theo\b"
     r"|thành\s+phần\b)[^\n]{0,80}$", regex.IGNORECASE)
 
 
-def _lists_documents(unit: "Unit") -> bool:
+def _lists_papers_or_members(unit: "Unit") -> bool:
     head = unit.text[:60]
-    return ("kèm" in head or "phần" in head) and _DOCUMENTS_HEADING.match(_first_line(unit.text)) is not None
+    return ("kèm" in head or "phần" in head) and _PAPERS_OR_MEMBERS.match(_first_line(unit.text)) is not None
 
 
 def _first_line(text: str) -> str:
