@@ -182,3 +182,7 @@ def test_a_person_the_document_names_elsewhere_is_no_part_of_the_body_his_office
 def test_a_holders_name_after_the_body_his_office_names_is_no_part_of_it():
     assert texts("Chủ trì: đồng chí Phó Chủ tịch UBND huyện Nguyễn Văn Tâm.") == ["UBND huyện"]
     assert texts("làm việc với UBND huyện Trần Văn Thời.") == ["UBND huyện Trần Văn Thời"]   # a place so named
+    # a three-word name opened by a family name, after the holder's office
+    assert texts("Phó Chủ tịch Ủy ban nhân dân Thành phố Phạm Minh Tuấn kết luận.") == ["Ủy ban nhân dân Thành phố"]
+    assert texts("Phó Chủ tịch Ủy ban nhân dân Thành phố Hồ Chí Minh kết luận.") == [
+        "Ủy ban nhân dân Thành phố Hồ Chí Minh"]                                    # a city named after a person

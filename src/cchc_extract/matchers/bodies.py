@@ -281,6 +281,8 @@ def _found(c: Cand, text: str, g: Gazetteer) -> Found:
     start, end, priority, rule, spec, name_end = c
     if text.find(" Văn ", start, end) > 0 or text.find(" Thị ", start, end) > 0:
         end = _before_holder(text, start, end)
+    elif end - start > 12 and text[end - 1:end].isalpha() and text[text.rfind(" ", start, end) + 1:end][:1].isupper():
+        end = _before_holder(text, start, end, _HOLDER_SURNAMED)
     rest = text[name_end:end] if name_end is not None and name_end <= end else None
     fields = _fields_of(spec, text[start:end], rest, g).copy()
     if fields["level"] == "central":
@@ -333,12 +335,21 @@ def _before_known_holders(ctx: MatchContext, found: list[Found]) -> None:
             f.fields = {**f.fields, "canonical": canonical_name(text[f.start:f.end], default_gazetteer())}
 
 
-def _before_holder(text: str, start: int, end: int) -> int:
+def _before_holder(text: str, start: int, end: int, holder=_HOLDER) -> int:
     """`end`, or the end of the body before its holder's name when an office stands before it."""
-    m = _HOLDER.search(text, start, end)
-    if m is None or not _HOLDER_OFFICE.search(text, max(0, start - 40), start):
+    m = holder.search(text, start, end)
+    if m is None or m.group(1) in _NAMED_AFTER_PEOPLE or not _HOLDER_OFFICE.search(text, max(0, start - 40), start):
         return end
     return m.start(1) - 1
+
+
+# ... or a name of three words opened by one of the common family names ("Phó Chủ tịch Ủy ban nhân dân
+# Thành phố Phạm Minh Tuấn"); a place named after a person is no holder ("Thành phố Hồ Chí Minh")
+_HOLDER_SURNAMED = compile_regex(
+    r"\s(?:[Hh]uyện|[Qq]uận|[Tt]hị\s+xã|[Tt]hành\s+phố|[Tt]ỉnh|[Xx]ã|[Pp]hường|[Tt]hị\s+trấn)\s+"
+    r"((?:Nguyễn|Trần|Lê|Phạm|Hoàng|Huỳnh|Phan|Vũ|Võ|Đặng|Bùi|Đỗ|Hồ|Ngô|Dương|Lý|Đinh|Trương|Lương|Mai|Đào"
+    r"|Cao|Lâm|Hà|Tô|Đoàn|Trịnh|Quách|Châu|Tạ|Thái)\s\p{Lu}\p{Ll}*\s\p{Lu}\p{Ll}*)$")
+_NAMED_AFTER_PEOPLE = frozenset({"Hồ Chí Minh"})
 
 
 def find(ctx: MatchContext) -> list[Found]:
