@@ -582,3 +582,15 @@ def test_a_heading_listing_elliptical_names_under_their_kind_heads_its_items():
     ds = {d.item: d for d in extract_text(text).directives}
     assert [b.text for b in ds["II/6/b"].lead] == ["Kế hoạch và Đầu tư", "Công Thương", "Tài chính"]
     assert ds["II/6"].lead_source == "heading"
+
+
+def test_a_letter_up_the_hierarchy_sets_its_addressee_no_task_but_a_proposal_to_it_asks():
+    from cchc_extract.pipeline import extract_text
+
+    text = ("ỦY BAN NHÂN DÂN\nTỈNH QUẢNG BÌNH\n\nSố: 2147/UBND-NC\nV/v báo cáo kết quả cải cách hành chính\n\n"
+            "Quảng Bình, ngày 08 tháng 7 năm 2024\n\nKính gửi: Bộ Nội vụ.\n\n"
+            "Ủy ban nhân dân tỉnh báo cáo như sau:\n\nI. KẾT QUẢ THỰC HIỆN\n\n1. Ban hành kế hoạch năm 2024.\n\n"
+            "II. KIẾN NGHỊ\n\n1. Kiến nghị Bộ Nội vụ sớm hướng dẫn việc xác định Chỉ số cải cách hành chính.\n")
+    ds = {d.item: d for d in extract_text(text).directives}
+    assert not {"I", "I/1", "II"} & set(ds)                       # a report to the ministry is no task for it
+    assert [b.text for b in ds["II/1"].lead] == ["Bộ Nội vụ"] and ds["II/1"].modality == "request"

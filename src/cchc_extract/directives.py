@@ -735,7 +735,22 @@ def _recipients(doc: Document, ctx: MatchContext, bodies) -> Roles:
             break
         if bodies[i][1] <= hi:
             lead.append(i)
+    if lead and _all_above_issuer(doc, ctx, lead):
+        return Roles()      # a reply or report up the hierarchy: its addressee asks, the issuer acts
     return Roles(lead, [], "recipients", "assign") if lead else Roles()
+
+
+_RANK = {"commune": 0, "district": 1, "province": 2, "central": 3}
+
+
+def _all_above_issuer(doc: Document, ctx: MatchContext, lead: list[int]) -> bool:
+    """Every addressee stands above the issuer (a province writing to a ministry: "Kính gửi: Bộ
+    Nội vụ"), so the letter answers or reports to them and sets them no task."""
+    from .gazetteer import default_gazetteer
+    from .matchers.bodies import issuer_tier
+
+    rank = _RANK.get(issuer_tier(ctx, default_gazetteer()))
+    return rank is not None and all(_RANK.get(doc.bodies[i].level, -1) > rank for i in lead)
 
 
 # --- output -------------------------------------------------------------------
