@@ -337,8 +337,11 @@ def _before_known_holders(ctx: MatchContext, found: list[Found]) -> None:
 
 def _before_holder(text: str, start: int, end: int, holder=_HOLDER) -> int:
     """`end`, or the end of the body before its holder's name when an office stands before it."""
+    # most bodies have no office right before them: that short test first, the name search after
+    if not _HOLDER_OFFICE.search(text, max(0, start - 40), start):
+        return end
     m = holder.search(text, start, end)
-    if m is None or m.group(1) in _NAMED_AFTER_PEOPLE or not _HOLDER_OFFICE.search(text, max(0, start - 40), start):
+    if m is None or m.group(1) in _NAMED_AFTER_PEOPLE:
         return end
     return m.start(1) - 1
 
