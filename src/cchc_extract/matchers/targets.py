@@ -471,7 +471,8 @@ def _reports_result(text: str, low: str, c: _Cand, doc_year: Optional[int], doc_
         return False
     # "tăng từ 14% năm 2022 lên 26% trong 7 tháng đầu năm 2023": a change from a past year's figure,
     # told with no goal named, reports what happened (both figures)
-    lo = max(0, text.rfind(";", 0, cs) + 1, _sentence_start(text, cs))
+    ss = _sentence_start(text, cs)
+    lo = max(ss, text.rfind(";", ss, cs) + 1)
     if _has(low, ("lên", "xuống", "còn"), lo, min(len(text), c.qend + 80)):
         m = _FROM_PAST.search(text, lo, min(len(text), c.qend + 80))
         if m is not None and int(m.group(_FROM_PAST_YEAR)) < doc_year and m.start() <= c.qend \
