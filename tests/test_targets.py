@@ -306,8 +306,11 @@ def test_figures_under_a_results_heading_are_results_unless_a_goal_is_named():
 def test_a_past_participle_qualifying_a_task_noun_before_a_comma_does_not_make_a_bound_figure_a_result(rules):
     text = "b) Rà soát, chuẩn hóa dữ liệu đã số hóa, giảm tối thiểu 50% số bản ghi sai lệch thông tin."
     assert [t for t, *_ in found(rules, text)] == ["tối thiểu 50% số bản ghi sai lệch thông tin"]
+    text = "tỷ lệ khai thác, sử dụng lại dữ liệu đã số hóa trong giải quyết TTHC đạt tối thiểu 40%."
+    assert [t for t, *_ in found(rules, text)] == ["tối thiểu 40%"]
     # a past marker in the figure's own part still reports a result
     assert found(rules, "Năm 2023, 100% đơn vị đã tổ chức ít nhất 01 lần đối thoại.") == []
+    assert found(rules, "tỷ lệ hồ sơ trực tuyến đã đạt trên 40%.") == []
 
 
 def test_a_share_of_what_was_counted_is_no_target(rules):

@@ -427,12 +427,16 @@ def _period_over(m, doc_year: int, doc_month: int) -> bool:
 
 def _bound_segment(text: str, c: _Cand) -> int:
     """Where the past markers that make c a result may stand: its clause, or for a bounded or
-    changed figure ("giảm tối thiểu 50%") only the part after the clause's last comma, since a
-    past participle before it qualifies a noun of the task ("chuẩn hóa dữ liệu đã số hóa, giảm
-    tối thiểu 50% số bản ghi sai lệch")."""
+    changed figure ("giảm tối thiểu 50%") only the part after the clause's last comma, and after
+    "đạt" only the words just before it, since a past participle further back qualifies a noun
+    of the task ("chuẩn hóa dữ liệu đã số hóa, giảm tối thiểu 50% số bản ghi sai lệch")."""
     if c.comparator is None and c.change is None:
         return c.clause_from
-    return max(c.clause_from, text.rfind(",", c.clause_from, c.start) + 1)
+    lo = max(c.clause_from, text.rfind(",", c.clause_from, c.start) + 1)
+    # "… dữ liệu đã số hóa … đạt tối thiểu 40%": the result verb before the bound is the figure's
+    # own; a past marker before its words ("đã đạt", "mới đạt") still makes it a result
+    m = _RESULT_VERB_BEFORE.search(text, max(lo, c.start - 8), c.start)
+    return max(lo, m.start() - 6) if m is not None else lo
 
 
 def _reports_result(text: str, low: str, c: _Cand, doc_year: Optional[int], doc_month: int = 0) -> bool:
