@@ -8,8 +8,8 @@ import pytest
 from cchc_extract.models import Document
 from cchc_extract.pipeline import extract_text
 from cchc_extract.rules import rules_dir
-from cchc_extract.tables import (TableRulesError, find_task_tables, header_columns, load_header_rules,
-                                 split_cells)
+from cchc_extract.tables import (TableRulesError, find_task_tables, header_columns, load_header_rules, result_cells,
+                                 result_columns, split_cells)
 
 HEAD = ("ỦY BAN NHÂN DÂN\nTỈNH HÀ TĨNH\nSố: 12/KH-UBND\nHà Tĩnh, ngày 05 tháng 01 năm 2024\n\n"
         "KẾ HOẠCH\nCải cách hành chính năm 2024\n\n"
@@ -255,6 +255,27 @@ def test_header_examples_of_the_yaml_file():
         line = ex["header"]
         cells = [line[s:e] for s, e in split_cells(line)]
         assert header_columns(cells) == ex["expect"], line
+
+
+def test_result_header_examples_of_the_yaml_file():
+    data = load_header_rules()
+    assert data["result_examples"]
+    for ex in data["result_examples"]:
+        line = ex["header"]
+        assert result_columns([line[s:e] for s, e in split_cells(line)]) == ex["expect"], line
+
+
+def test_figures_under_a_column_of_results_are_not_targets():
+    text = (HEAD + "KẾ HOẠCH\nNâng cao chất lượng giải quyết thủ tục hành chính\n\n"
+            "I. CHỈ TIÊU\nPhấn đấu đạt các chỉ tiêu sau:\n\n"
+            "| STT | Chỉ tiêu | Kết quả 6 tháng đầu năm 2024 | Chỉ tiêu năm 2024 |\n"
+            "|---|---|---|---|\n"
+            "| 1 | Tỷ lệ hồ sơ giải quyết đúng hạn | 96,8% | Trên 98% |\n"
+            "| 2 | Tỷ lệ hồ sơ trực tuyến toàn trình | 41,5% | Tối thiểu 60% |\n")
+    cells = result_cells(text)
+    assert [text[a:b] for a, b in cells] == ["96,8%", "41,5%"]
+    doc = extract_text(text)
+    assert [t.text for t in doc.targets] == ["Trên 98%", "Tối thiểu 60%"]
 
 
 def test_header_matching_is_case_insensitive_and_tone_folded():

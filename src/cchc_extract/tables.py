@@ -54,12 +54,18 @@ def load_header_rules(path: Optional[Path] = None) -> dict:
     """Strictly validated content of rules/_tables.yaml."""
     path = path or Path(rules_dir()) / "_tables.yaml"
     data = load_yaml(path)
-    if not isinstance(data, dict) or set(data) - {"columns", "comparators", "goal_words", "examples"} \
-            or "columns" not in data:
-        raise TableRulesError(f"{path}: expected keys 'columns' and optional 'comparators', 'goal_words', 'examples'")
-    goals = data.get("goal_words") or []
-    if not isinstance(goals, list) or not all(isinstance(w, str) and w.strip() for w in goals):
-        raise TableRulesError(f"{path}: 'goal_words' is a list of phrases")
+    if not isinstance(data, dict) or set(data) - {"columns", "comparators", "goal_words", "result_headers",
+                                                  "result_examples", "examples"} or "columns" not in data:
+        raise TableRulesError(f"{path}: expected keys 'columns' and optional 'comparators', 'goal_words', "
+                              "'result_headers', 'result_examples', 'examples'")
+    for key in ("goal_words", "result_headers"):
+        words = data.get(key) or []
+        if not isinstance(words, list) or not all(isinstance(w, str) and w.strip() for w in words):
+            raise TableRulesError(f"{path}: {key!r} is a list of phrases")
+    for ex in data.get("result_examples") or []:
+        if not isinstance(ex, dict) or set(ex) != {"header", "expect"} or not isinstance(ex["header"], str) \
+                or not isinstance(ex["expect"], list):
+            raise TableRulesError(f"{path}: each result example needs 'header' (text) and 'expect' (cell indexes)")
     cmps = data.get("comparators") or {}
     if not isinstance(cmps, dict) or set(cmps) - {"ge", "gt", "le", "lt"} or not all(
             isinstance(v, list) and v and all(isinstance(w, str) and w.strip() for w in v) for v in cmps.values()):
@@ -149,6 +155,43 @@ def _goal_words(path: Optional[Path] = None) -> Optional[regex.Pattern]:
     words = load_header_rules(path).get("goal_words") or []
     return compile_regex(r"(?<!\w)(?:" + "|".join(regex.escape(fold_key(w)) for w in words) + r")(?!\w)") \
         if words else None
+
+
+@lru_cache(maxsize=4)
+def _result_header(path: Optional[Path] = None) -> Optional[regex.Pattern]:
+    words = load_header_rules(path).get("result_headers") or []
+    alts = "|".join(regex.escape(fold_key(w)) for w in sorted(words, key=len, reverse=True))
+    # at the cell's start, past any emphasis or bracket ("**Thực hiện năm 2023**")
+    return compile_regex(r"^[\W_]*+(?:" + alts + r")(?!\w)") if words else None
+
+
+def result_columns(cells: list[str], path: Optional[Path] = None) -> list[int]:
+    """Indexes of the header cells that name a column of figures already reached."""
+    pat = _result_header(path)
+    return [i for i, cell in enumerate(cells) if pat is not None and (key := _fold(cell)) and pat.match(key)] \
+        if pat is not None else []
+
+
+def result_cells(original: str, path: Optional[Path] = None) -> list[tuple[int, int]]:
+    """Original spans of the cells, under the header row of a pipe or tab table, of the
+    columns result_columns names: sorted, one per cell."""
+    out: list[tuple[int, int]] = []
+    for block in _blocks(original):
+        if len(block) < 2:
+            continue
+        s0, e0, _ = block[0]
+        head = original[s0:e0]
+        bounds = split_cells(head)
+        cols = set(result_columns([head[a:b] for a, b in bounds], path))
+        if not cols:
+            continue
+        for s, e, _ in block[1:]:
+            if SEPARATOR_ROW.match(original[s:e]):      # "|---|---|"
+                continue
+            for i, (a, b) in enumerate(split_cells(original[s:e])):
+                if i in cols and b > a:
+                    out.append((s + a, s + b))
+    return out
 
 
 LEAD_IN_CHARS = 300   # the words before a table that say what its figures are

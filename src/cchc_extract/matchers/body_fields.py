@@ -17,7 +17,10 @@ from ..startup_cache import compile_regex
 _LOCALITY = compile_regex(r"\s*(?:(?:được tổ chức theo ngành dọc\s+)?(?:đóng\s+)?trên địa bàn|trong toàn)\b.*$")
 _MIXED = compile_regex(r"các cấp|từ cấp \w+ đến cấp|địa phương")
 # "bộ" of a province's military command ("Bộ Chỉ huy quân sự tỉnh", "Bộ CHQS") is no ministry
-_CENTRAL = compile_regex(r"trung ương|chính phủ|(?<!\w)bộ(?! phận)(?! chỉ huy)(?! chqs)(?!\w)|quốc gia|quốc hội")
+# (a ministry by its abbreviation after "thuộc": "các đơn vị trực thuộc BQP", lower-cased here)
+_CENTRAL = compile_regex(r"trung ương|chính phủ|(?<!\w)bộ(?! phận)(?! chỉ huy)(?! chqs)(?!\w)|quốc gia|quốc hội"
+                         r"|thuộc b(?:qp|ca|nv|tc|tp|yt|ct|xd|ng|gtvt|khcn|khđt|gdđt|gd&đt|tttt|tt&tt|tnmt|nnmt"
+                         r"|vhttdl|lđtbxh)(?![\w&])")
 _PROVINCE = compile_regex(r"(?<!\w)(?:tỉnh|sở)(?!\w)")
 # TX, TT: thị xã, thị trấn as abbreviated before a name ("UBND TX Phú Thọ", "UBND TT Châu Thành");
 # "TT" before a body is Thường trực ("TT HĐND tỉnh"), no locality

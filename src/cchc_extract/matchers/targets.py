@@ -18,7 +18,7 @@ comparator and change it carries.
 """
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from typing import Optional
 
@@ -31,7 +31,8 @@ from .groups import group_dict, group_numbers
 from ..normalize import fold_key
 from ..startup_cache import compile_regex
 from ..table_items import task_tables, to_norm
-from ..tables import LEAD_IN_CHARS, find_task_tables, find_year_tables, lead_in_comparators
+from ..tables import (LEAD_IN_CHARS, find_task_tables, find_year_tables, lead_in_comparators, result_cells,
+                      result_columns)
 
 _FLAGS = regex.V1 | regex.I
 _CONTROL_KEYS = ("extent", "needs", "anchors", "after")
@@ -243,7 +244,10 @@ def _table_targets(ctx: MatchContext) -> list[Found]:
         if not table.targets:
             continue
         comparator = _lead_in_comparator(ctx.norm, table.start)
+        reached = set(result_columns(table.headers))
         for col in table.targets:
+            if col in reached:      # "Kết quả thực hiện năm 2024 (%)": figures reached, not set
+                continue
             measure = " ".join(table.headers[col].split()).strip("* ") if col < len(table.headers) else ""
             unit = _table_unit(measure)
             for row in table.rows:
@@ -544,6 +548,22 @@ def _in_results(ctx: MatchContext, sections: tuple[str, ...], pos: int) -> bool:
     return bool(path) and any(path == s or path.startswith(s + "/") for s in sections)
 
 
+def _reached_cells(ctx: MatchContext):
+    """A test of whether a (normalized) offset lies in a table cell under a header of figures
+    already reached ("Kết quả 6 tháng đầu năm 2025"), or None when the text has no such cell."""
+    original = ctx.norm.original
+    cells = result_cells(original) if "|" in original or "\t" in original else []
+    if not cells:
+        return None
+    starts = [a for a, _ in cells]
+
+    def inside(pos: int) -> bool:
+        at = ctx.norm.to_original(pos, pos + 1)[0]
+        i = bisect_right(starts, at) - 1
+        return i >= 0 and at < cells[i][1]
+    return inside
+
+
 def _is_report(ctx: MatchContext) -> bool:
     metadata = getattr(ctx.layout, "metadata", None)
     return getattr(metadata, "doc_type", None) == "bao_cao"
@@ -559,8 +579,10 @@ def find(ctx: MatchContext) -> list[Found]:
     cands, low = _candidates(ctx)
     results = _result_sections(ctx) if cands and not report else ()
     goals = _result_sections(ctx, _GOAL_HEADING) if cands and report else ()
+    reached = _reached_cells(ctx) if cands else None
     for c in cands:
-        if _reports_result(text, low, _with_clause(text, c), doc_year, doc_month):
+        if _reports_result(text, low, _with_clause(text, c), doc_year, doc_month) \
+                or (reached and reached(c.start)):
             continue
         prev = accepted[-1] if accepted else None
         member = prev is not None and _is_member(text, low, prev, c)
