@@ -186,3 +186,12 @@ def test_a_holders_name_after_the_body_his_office_names_is_no_part_of_it():
     assert texts("Phó Chủ tịch Ủy ban nhân dân Thành phố Phạm Minh Tuấn kết luận.") == ["Ủy ban nhân dân Thành phố"]
     assert texts("Phó Chủ tịch Ủy ban nhân dân Thành phố Hồ Chí Minh kết luận.") == [
         "Ủy ban nhân dân Thành phố Hồ Chí Minh"]                                    # a city named after a person
+
+
+def test_the_standing_agency_is_a_body_by_its_role_but_not_after_its_name_or_in_a_role_statement():
+    names = [t for t, _ in bodies("b) Cơ quan thường trực Ban Chỉ đạo (Sở Nội vụ): chủ trì tổng hợp.")]
+    assert names == ["Cơ quan thường trực Ban Chỉ đạo (Sở Nội vụ)"]
+    # "là …" says the agency's role; "X - Cơ quan thường trực …" is X's own tail
+    for text in ("Sở Nội vụ là Cơ quan thường trực Ban Chỉ đạo.",
+                 "Giao Vụ Tổ chức cán bộ - Cơ quan thường trực Ban Chỉ đạo tổng hợp."):
+        assert not [t for t, _ in bodies(text) if t.startswith("Cơ quan thường trực")], text

@@ -40,3 +40,15 @@ def test_no_short_name_of_a_thing_nor_in_a_filing_code():
     found = [t for t, _, _ in bodies(text)]
     assert not any(t.startswith("Bộ Chỉ số") for t in found)
     assert found.count("TCCB") == 1          # its definition; the filing code names no body
+
+
+def test_the_initials_of_a_bodys_field_abbreviate_the_field_not_the_body():
+    # "(GDĐT)" shortens "Giáo dục và Đào tạo", written after other heads later ("Sở GDĐT")
+    text = ("Bộ Giáo dục và Đào tạo (GDĐT) đề nghị các Sở GDĐT chỉ đạo; ngành GDĐT thực hiện.\n"
+            "a) Sở Tài nguyên và Môi trường (TNMT) rà soát dữ liệu TNMT.\n")
+    found = [t for t, _, _ in bodies(text)]
+    assert "GDĐT" not in found and "TNMT" not in found
+    assert "các Sở GDĐT" in found
+    # the initials of the whole name stay a short name of the body
+    text = "a) Ban Chỉ đạo cải cách hành chính (BCĐ) họp; BCĐ kết luận.\n"
+    assert [t for t, _, _ in bodies(text)].count("BCĐ") == 2

@@ -333,3 +333,22 @@ def test_a_parts_title_on_the_line_under_its_bare_label_is_its_text():
     texts = {it.path: it.text for it in layout(text).items}
     assert texts["Chương I"] == "Chương I QUY ĐỊNH CHUNG" and texts["Chương II"] == "Chương II NHIỆM VỤ CỦA THÀNH VIÊN"
     assert "Chương II/Điều 2" in texts
+
+
+def test_a_quoted_passages_numbered_lines_nest_under_the_quoting_item():
+    from cchc_extract.pipeline import extract_text
+    text = ("2. Nhiệm vụ\n"
+            "c) Văn phòng UBND tỉnh:\n"
+            "- Tham mưu ban hành Chỉ thị, trong đó yêu cầu:\n"
+            "“1. Người đứng đầu chịu trách nhiệm khi để hồ sơ quá hạn;\n"
+            "2. Không yêu cầu người dân nộp lại giấy tờ đã số hóa;\n"
+            "3. Công khai danh sách cơ quan để hồ sơ quá hạn.”\n"
+            "d) Sở Tư pháp chủ trì hướng dẫn các xã.\n"
+            "3. Đề nghị Ủy ban Mặt trận Tổ quốc tỉnh phối hợp.\n")
+    assert paths(text) == ["2", "2/c", "2/c/-1", "2/c/-1/1", "2/c/-1/2", "2/c/-1/3", "2/d", "3"]
+    # the quoted lines are the quoted text's: no task of this document
+    tasks = [d.item for d in extract_text(text).directives]
+    assert "2/d" in tasks and not [p for p in tasks if p.startswith("2/c/-1/")]
+    # an unpaired quotation mark lets labels count again after a few lines
+    text = "1. Ghi “Đã xử lý\n" + "".join(f"Dòng {i} của đoạn văn.\n" for i in range(14)) + "2. Tiếp tục.\n"
+    assert paths(text) == ["1", "2"]

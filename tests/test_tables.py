@@ -172,6 +172,15 @@ def test_a_name_stops_at_a_tab_table_cell_boundary():
     assert "Hằng quý" not in " ".join(b.text for b in doc.bodies)
 
 
+def test_a_name_stops_at_a_cell_boundary_of_any_tab_table():
+    # a schedule of visits is no task table; its unit cell still ends at the tab
+    text = (HEAD + "LỊCH KIỂM TRA\nSTT\tĐơn vị được kiểm tra\tThời gian\tGhi chú\n"
+            "1\tUBND huyện Đăk Hà\tNgày 14/6/2022\tKiểm tra\n2\tSở Tư pháp\tNgày 15/6/2022\t\n")
+    assert "UBND huyện Đăk Hà" in [b.text for b in extract_text(text).bodies]
+    # one tab in running text is a space
+    assert [b.text for b in extract_text("Giao UBND huyện Đăk\tHà chủ trì.").bodies] == ["UBND huyện Đăk\tHà"]
+
+
 def test_a_tab_row_broken_inside_a_cell_is_one_row():
     # a web copy breaks long cells: the row's first line is short of cells, the next has no number
     text = (HEAD + "PHỤ LỤC\nSTT\tNhiệm vụ\tCơ quan chủ trì\tCơ quan phối hợp\tThời gian hoàn thành\n"

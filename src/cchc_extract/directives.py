@@ -155,11 +155,13 @@ def build_directives(doc: Document, ctx: MatchContext, lexicon: Lexicon | None =
     base: dict[str, Roles] = {}
     alias = _aliases(doc, ctx, bodies) if "sau đây" in ctx.lowered() else {}
     party = {i for i, b in enumerate(doc.bodies) if b.level == "party"}
-    objects: set[str] = set()            # items that name no actor (what an inspection covers …), and theirs
+    # items that name no actor (what an inspection covers …), and theirs; a quoted passage's
+    # numbered lines ("… ban hành Chỉ thị với nội dung: “1. … 2. …”") are the quoted text's
+    objects: set[str] = {it.path for it in getattr(ctx.layout, "items", None) or () if it.quoted}
     fields: dict[str, tuple[list[int], list[int]]] = {}   # task path -> (lead, support) of its field lines
     parents = {u.parent for u in units if u.parent}
     for unit in units:
-        if unit.parent in objects or _lists_objects(unit) or unit.path in parents and (
+        if unit.path in objects or unit.parent in objects or _lists_objects(unit) or unit.path in parents and (
                 _reports_results(unit) or _lists_papers_or_members(unit)):
             # "1. Đối tượng kiểm tra" / "a) Các sở, ban, ngành: …", findings, papers, members: no task
             objects.add(unit.path)

@@ -323,6 +323,25 @@ def _blocks(original: str) -> list[list[tuple[int, int, bool]]]:
     return blocks
 
 
+def tab_table_spans(original: str, path: Optional[Path] = None) -> list[tuple[int, int]]:
+    """(start, end) of each run of tab-separated lines under a header row, whatever its columns (a
+    schedule of visits, a list of units): a table copied from Word or Excel.  A header has
+    MIN_HEADER_CELLS short cells or more, most of which name a column; lines that merely hold
+    tabs among their words have none."""
+    if "\t" not in original:
+        return []
+    out = []
+    for block in _blocks(original):
+        if len(block) < 2 or block[0][2]:
+            continue
+        s0, e0, _ = block[0]
+        head = original[s0:e0]
+        named = _name_cells([head[a:b] for a, b in split_cells(head)], path)
+        if named is not None and named[1] >= MIN_HEADER_CELLS and named[2] >= NAMED_SHARE * named[1]:
+            out.append((s0, block[-1][1]))
+    return out
+
+
 def _row_lines(original: str, pipes: bool, tabs: bool) -> tuple[list, list]:
     """The lines PIPE_LINE and TAB_LINE match (the latter filtered), as (start, end, is_pipe):
     the same spans as their finditer, from one split of the text instead of a regex scan."""

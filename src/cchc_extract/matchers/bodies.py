@@ -22,6 +22,7 @@ import regex
 from ..gazetteer import Gazetteer, default_gazetteer
 from ..normalize import to_normalized
 from ..table_items import task_tables
+from ..tables import tab_table_spans
 from ..startup_cache import compile_regex
 from ..structure.labels import BULLET_SIGNS
 from . import Found, MatchContext
@@ -371,7 +372,7 @@ def find(ctx: MatchContext) -> list[Found]:
     winners = _select(outer)
     if len(winners) < len(outer):   # else every contained name lies in a winner
         winners = _fill_gaps(winners, inner)
-    if "\t" in ctx.norm.original and ctx.layout is not None and task_tables(ctx.layout):
+    if "\t" in ctx.norm.original:
         winners = _within_cells(ctx, winners)
     found = [_found(c, text, g) for c in winners]
     _before_known_holders(ctx, found)
@@ -394,17 +395,22 @@ def find(ctx: MatchContext) -> list[Found]:
 
 
 def _within_cells(ctx: MatchContext, winners: list[Cand]) -> list[Cand]:
-    """Names cut at a tab inside a task table: copied from Word or Excel, its cells are separated
-    by tabs (read as spaces for matching), so "…của Sở<TAB>Hằng quý" is the body "Sở", then a time
-    cell.  A tab in running text stays a space."""
+    """Names cut at a tab inside a table: copied from Word or Excel, its cells are separated by
+    tabs (read as spaces for matching), so "…của Sở<TAB>Hằng quý" is the body "Sở", then a time
+    cell, and "UBND huyện Đăk Hà<TAB>Ngày 14/6/2022" a unit, then its visit's date.  A tab in
+    running text stays a space."""
     original = ctx.norm.original
+    spans = [(t.start, t.end) for t in task_tables(ctx.layout)] if ctx.layout is not None else []
+    spans += tab_table_spans(original)
+    if not spans:
+        return winners
     tabs = []
-    for table in task_tables(ctx.layout):
-        k = original.find("\t", table.start, table.end)
+    for start, end in spans:
+        k = original.find("\t", start, end)
         while k >= 0:
             tabs.append(to_normalized(ctx.norm, k))
-            k = original.find("\t", k + 1, table.end)
-    tabs.sort()
+            k = original.find("\t", k + 1, end)
+    tabs = sorted(set(tabs))
     out = []
     for c in winners:
         start, end = c[0], c[1]

@@ -45,6 +45,8 @@ def add_defined_aliases(text: str, found: list[Found], canonical: Callable[[str]
         if not m.group("lead"):
             if not _ABBREVIATION.search(alias):
                 continue             # "(Phòng Cải cách hành chính)": an aside, no short name
+            if _field_initials(text[f.start:f.end], alias):
+                continue             # "Bộ Giáo dục và Đào tạo (GDĐT)": the field's short name, no body's
         elif alias.lower() not in text[f.start:f.end].lower():
             body = _own_head(text, f, alias, canonical)
             if body is None:
@@ -67,6 +69,17 @@ def add_defined_aliases(text: str, found: list[Found], canonical: Callable[[str]
         found = [f for f in found if not any(b.start <= f.start and f.end <= b.end for b in body_replaced)]
         found += body_replaced
     return sorted(found + added, key=lambda f: f.start)
+
+
+def _field_initials(name: str, alias: str) -> bool:
+    """The alias is the initials of a ministry's or department's field ("GDĐT" of "Bộ Giáo dục và
+    Đào tạo", "TN&MT" of "Sở Tài nguyên và Môi trường"): it abbreviates the field, which the
+    document then writes after other heads ("Sở GDĐT", "Phòng GDĐT").  An office's field initials
+    ("Phòng Tổ chức cán bộ (TCCB)") stand for the office itself."""
+    head, *words = name.split()
+    words = [w for w in words if w not in ("và", "-", "&")]
+    letters = [c for c in alias if c.isalpha()]
+    return head in ("Bộ", "Sở") and len(words) >= 2 and [w[0].upper() for w in words] == letters
 
 
 def _uses(text: str, alias: str, start: int):

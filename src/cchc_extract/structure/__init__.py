@@ -25,6 +25,7 @@ class ItemNode:
     end: int
     text: str                      # own text, cleaned (rejoined, marks removed)
     parts: list[tuple[int, int]] = field(default_factory=list)  # normalized ranges of own text
+    quoted: bool = False           # a numbered line of a passage another item quotes (no task)
 
 
 @dataclass

@@ -97,9 +97,14 @@ class TreeBuilder:
                 st.pop()
         return st[-1] if st else self.root
 
-    def add_item(self, lab: Label, start: int, end: int) -> None:
+    def add_item(self, lab: Label, start: int, end: int, under: Optional[_Open] = None) -> None:
+        """Open an item; `under` (an open item) is its parent whatever the ranks say."""
         rank = lab.rank
-        parent = self._parent_for(lab, rank)
+        if under is not None:
+            self.close_above(under)
+            parent = under
+        else:
+            parent = self._parent_for(lab, rank)
         kind = lab.kind
         if kind in BULLETS:
             n = parent.bullets.get(lab.text, 0) + 1
@@ -143,12 +148,22 @@ class TreeBuilder:
         # positional: label, path, kind, depth, parent, start, end, text, parts
         node = ItemNode(lab.text, path, kind, len(self.stack) + 1, ppath or None, start, end, "",
                         [(start, end)])
+        node.quoted = under is not None
         op = _Open(node, lab, rank)
         self.stack.append(op)
         self.items.append(node)
         self.by_path[path] = node
         self.current = op
         self.gap = False
+
+    def close_above(self, item: _Open) -> None:
+        """Close the items opened after `item` (still open), which becomes the current one."""
+        st = self.stack
+        for i in range(len(st) - 1, -1, -1):
+            if st[i] is item:
+                del st[i + 1:]
+                self.current = item
+                return
 
     def _repeats(self, path: str, start: int, end: int) -> bool:
         """The item already at `path` opens with the same line as the one at start..end."""
@@ -241,6 +256,8 @@ def build_items(norm: NormalizedText, lines: list[Line], lo: int, hi: int, prefi
         alt = "|".join(sorted(paren))
         tb.mark_re = regex.compile(r"\[\d{1,3}\]|(?<=[\p{L}\d.,;:)\"'])\((?:" + alt + r")\)")
     piped = "|" in norm.original
+    quoted = 0      # lines still to read inside a quotation opened on a line above
+    owner: Optional[_Open] = None    # the item quoting it
     for ln in lines[lo:hi]:
         text = ln.text
         if not text:
@@ -249,6 +266,31 @@ def build_items(norm: NormalizedText, lines: list[Line], lo: int, hi: int, prefi
         if ln.note is not None:
             tb.gap = tb.note_gap = True
             continue
+        if quoted:
+            # a quoted passage ("… ban hành Chỉ thị với nội dung: “1. … 2. … 3. …”") belongs to
+            # the quoting item: its numbered lines are the quoted text's and nest under that item,
+            # whatever their rank; when it closes, the document's own list goes on
+            quoted = 0 if '"' in text else quoted - 1
+            lab = match_label(text)
+            if lab is not None and lab.kind in _NUMBERED and owner is not None and owner in tb.stack:
+                tb.add_item(lab, ln.start, ln.start + len(text.rstrip()), under=owner)
+            else:
+                tb.add_text(ln, True, False)
+            if not quoted and owner is not None:
+                tb.close_above(owner)
+            tb.last_open = not ends_sentence(text)
+            tb.gap = tb.note_gap = False
+            continue
+        if '"' in text and text.count('"') % 2:     # (normalize made every quotation mark '"')
+            quoted = _QUOTE_LINES
+            owner = tb.current
+            lab = match_label(text[1:]) if text[0] == '"' else None
+            if lab is not None and lab.kind in _NUMBERED and owner is not None:
+                # the quotation opens with its first numbered line ("“1. Người đứng đầu …")
+                tb.add_item(lab, ln.start + 1, ln.start + len(text.rstrip()), under=owner)
+                tb.last_open = not ends_sentence(text)
+                tb.gap = tb.note_gap = False
+                continue
         lab = match_label(text)
         if lab is not None and piped and _stt_cell(norm, ln):
             lab = None                   # "| 1.1 | Tiêu chí | 2 |": a table's number column, no item
@@ -287,6 +329,7 @@ def build_items(norm: NormalizedText, lines: list[Line], lo: int, hi: int, prefi
 
 
 _BARE_LABEL_MAX = 8
+_QUOTE_LINES = 12   # a quotation left open longer is taken as an unpaired mark: labels count again
 _NUMBERED = frozenset({"roman", "dieu", "decimal", "multilevel", "letter"})
 
 
