@@ -590,3 +590,22 @@ def test_a_heading_listing_elliptical_names_under_their_kind_heads_its_items():
     ds = {d.item: d for d in extract_text(text).directives}
     assert [b.text for b in ds["II/6/b"].lead] == ["Kế hoạch và Đầu tư", "Công Thương", "Tài chính"]
     assert ds["II/6"].lead_source == "heading"
+
+
+def test_a_reply_sets_tasks_only_in_the_items_that_ask():
+    from cchc_extract.pipeline import extract_text
+    text = ("BỘ TƯ PHÁP\nSố: 4127/BTP-HTQTCT\nHà Nội, ngày 28 tháng 10 năm 2024\n\n"
+            "Kính gửi: Sở Tư pháp tỉnh Thanh Hóa.\n\n"
+            "Bộ Tư pháp nhận được Công văn số 135/STP-HCTP ngày 07/10/2024 của Sở Tư pháp tỉnh Thanh Hóa "
+            "đề nghị hướng dẫn thẩm quyền chứng thực. Bộ Tư pháp có ý kiến như sau:\n\n"
+            "1. Về thẩm quyền chứng thực\n"
+            "Theo quy định tại Nghị định số 23/2015/NĐ-CP, Phòng Tư pháp cấp huyện có thẩm quyền chứng thực "
+            "bản sao từ bản chính giấy tờ do cơ quan nước ngoài cấp.\n\n"
+            "2. Đề nghị Sở Tư pháp tỉnh Thanh Hóa hướng dẫn các địa phương thực hiện thống nhất, báo cáo "
+            "kết quả về Bộ Tư pháp trước ngày 29/11/2024.\n")
+    doc = extract_text(text)
+    assert [d.item for d in doc.directives] == ["2"]
+    # the same items under an instruction ("Xét Báo cáo …, Chủ tịch có ý kiến như sau:") are tasks
+    text = text.replace("Bộ Tư pháp nhận được Công văn số 135/STP-HCTP ngày 07/10/2024 của",
+                        "Xét Báo cáo số 135/BC-STP ngày 07/10/2024 của")
+    assert [d.item for d in extract_text(text).directives] == ["1", "2"]

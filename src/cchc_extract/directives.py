@@ -147,6 +147,10 @@ def build_directives(doc: Document, ctx: MatchContext, lexicon: Lexicon | None =
     if pre_directive is not None:
         out.append(pre_directive)
     inherited_top = pre_roles if pre_roles.lead else _recipients(doc, ctx, bodies)
+    # a reply ("… nhận được Công văn số … Bộ có ý kiến như sau:") states the law, then asks: a task
+    # stands only in the items that ask ("đề nghị Ủy ban nhân dân tỉnh chỉ đạo …", "giao X …") and below
+    reply = not pre_roles.lead and _is_reply(doc, ctx)
+    asking: dict[str, bool] = {}
     asked = _preamble_asks(doc, ctx, lex)     # "... yêu cầu:": every item below is a task
     # lex.first("text", …, ("cue",)), fetched once; without the memo: an item's own text is
     # seldom repeated, so the memo would only cost a hash of the whole text per item
@@ -178,6 +182,10 @@ def build_directives(doc: Document, ctx: MatchContext, lexicon: Lexicon | None =
             continue
         roles, own_base = _item_roles(chains, parent_base, unit, alias, party)
         base[unit.path] = own_base
+        if reply:
+            asks = asking[unit.path] = asking.get(unit.parent, False) or _ASKS.search(unit.text) is not None
+            if not asks:
+                continue                 # "1. Về thẩm quyền …: Theo quy định tại …, X có thẩm quyền …"
         if not roles.lead and not roles.support and not _asks_for_action(unit, asked, cue):
             continue
         if roles.source == "recipients" and _DECISION.match(unit.text):
@@ -202,6 +210,19 @@ def build_directives(doc: Document, ctx: MatchContext, lexicon: Lexicon | None =
 # (its label as TOPIC_TITLE reads one)
 _DECISION = compile_regex(r"^\s*(?:(?:[IVXLC]+|\d+(?:\.\d+)*)[.)/]|[a-zđ][.)/])?\s*(?:không\s+)?"
                           r"(?:thống\s+nhất|đồng\s+ý|chấp\s+thuận|nhất\s+trí)\b", regex.IGNORECASE)
+
+
+# a reply's own voice in the paragraph before its items (the letter it answers, or "trả lời"), and
+# the words by which an item asks ("đề nghị hướng dẫn" quotes the question; "giao dịch" is a noun)
+_REPLY = compile_regex(r"nhận\s+được\s+(?:(?-i:C)ông\s+văn|(?-i:V)ăn\s+bản|(?-i:T)ờ\s+trình)|(?:trả\s+lời|phúc\s+đáp)"
+                       r"(?:\s+\w+){0,3}?\s+(?:như\s+sau|sau\s+đây)\s*:", regex.IGNORECASE)
+_ASKS = compile_regex(r"(?<!\w)(?:(?:đề\s+nghị|yêu\s+cầu|kiến\s+nghị)\s+(?!hướng\s+dẫn|(?:của|tại|này|đó|nêu)\b)"
+                      r"|giao\s+(?:cho\s+)?(?=(?-i:\p{Lu})|các\s))", regex.IGNORECASE)
+
+
+def _is_reply(doc: Document, ctx: MatchContext) -> bool:
+    rng = _preamble_range(doc, ctx) if doc.items else None
+    return rng is not None and _REPLY.search(ctx.norm.text, rng[0], rng[1]) is not None
 
 
 # a task's field line under it, a bullet of its own: "- Đơn vị chủ trì: X", "- Cơ quan phối hợp: Y"
