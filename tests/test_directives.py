@@ -609,3 +609,18 @@ def test_a_reply_sets_tasks_only_in_the_items_that_ask():
     text = text.replace("Bộ Tư pháp nhận được Công văn số 135/STP-HCTP ngày 07/10/2024 của",
                         "Xét Báo cáo số 135/BC-STP ngày 07/10/2024 của")
     assert [d.item for d in extract_text(text).directives] == ["1", "2"]
+
+
+def test_a_telegrams_sender_line_is_no_addressee_and_a_bare_list_heading_names_the_lead():
+    from cchc_extract.pipeline import extract_text
+    text = ("THỦ TƯỚNG CHÍNH PHỦ\nSố: 71/CĐ-TTg\nHà Nội, ngày 16 tháng 7 năm 2024\n\nCÔNG ĐIỆN\n"
+            "Về việc tháo gỡ vướng mắc thủ tục hành chính\n\nTHỦ TƯỚNG CHÍNH PHỦ điện:\n\n"
+            "- Bộ trưởng các Bộ, Thủ trưởng cơ quan ngang Bộ, cơ quan thuộc Chính phủ;\n"
+            "- Chủ tịch Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương.\n\n"
+            "Thủ tướng Chính phủ yêu cầu:\n\n"
+            "1. Tập trung rà soát thủ tục hành chính nội bộ.\n\n"
+            "2. Các Bộ, cơ quan ngang Bộ:\n\na) Bãi bỏ giấy tờ không cần thiết.\n")
+    leads = {d.item: [b.text for b in d.lead] for d in extract_text(text).directives}
+    assert "THỦ TƯỚNG CHÍNH PHỦ" not in leads["1"] and len(leads["1"]) >= 2
+    # "Các Bộ, cơ quan ngang Bộ:" announces no list of names: it is the heading's lead
+    assert leads["2"] == leads["2/a"] == ["Các Bộ, cơ quan ngang Bộ"]

@@ -751,6 +751,9 @@ def _recipients(doc: Document, ctx: MatchContext, bodies) -> Roles:
         block = text[m.end():m.end() + 3000]
         para = compile_regex(r"\n[ \t]*\n(?![ \t]*[-+•])").search(block, 2)
         lo, hi = m.end(), m.end() + (para.start() if para else len(block))
+    opener = _TELEGRAM_OPENER.match(text, lo, hi)
+    if opener:                   # "THỦ TƯỚNG CHÍNH PHỦ điện:": the sender, not an addressee
+        lo = opener.end()
     first = bisect_left(bodies.starts, lo)
     lead = []
     for i in range(first, len(bodies)):
@@ -764,6 +767,8 @@ def _recipients(doc: Document, ctx: MatchContext, bodies) -> Roles:
 
 
 _RANK = {"commune": 0, "district": 1, "province": 2, "central": 3}
+# a công điện's line before its addressees names its sender ("THỦ TƯỚNG CHÍNH PHỦ điện:")
+_TELEGRAM_OPENER = compile_regex(r"\s*[^\n:]{2,80}?\s(?:điện|ĐIỆN)\s*:", regex.V1)
 
 
 def _all_above_issuer(doc: Document, ctx: MatchContext, lead: list[int]) -> bool:

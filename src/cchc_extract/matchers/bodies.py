@@ -97,11 +97,15 @@ def _enum_hit(text: str, pos: int, en, hits: _Hits) -> None:
     m = en.head.match(text, pos)
     if m is None:
         return
-    hits.heads.append(m.span())
     stop = _LIST_END.search(text, m.end(), m.end() + _LIST_REACH)
     end = stop.start() if stop else min(len(text), m.end() + _LIST_REACH)
+    n = len(hits.members)
     for mm in en.members.finditer(text, m.end(), end):
         hits.members.append((mm.start(), mm.end(), 60, en.id, en, None))
+    if len(hits.members) > n:
+        # the head only announces its members; without any ("1. Các sở, ban, ngành:" over its
+        # tasks, "cơ quan ngang Bộ:") it is a name like any other
+        hits.heads.append(m.span())
 
 
 def _scan(g: Gazetteer, text: str, low: str, line_breaks: str = "") -> _Hits:
