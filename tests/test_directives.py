@@ -624,3 +624,11 @@ def test_a_telegrams_sender_line_is_no_addressee_and_a_bare_list_heading_names_t
     assert "THỦ TƯỚNG CHÍNH PHỦ" not in leads["1"] and len(leads["1"]) >= 2
     # "Các Bộ, cơ quan ngang Bộ:" announces no list of names: it is the heading's lead
     assert leads["2"] == leads["2/a"] == ["Các Bộ, cơ quan ngang Bộ"]
+
+
+def test_the_concluding_holders_name_between_office_and_verb_keeps_the_conclusion_no_task():
+    from cchc_extract.pipeline import extract_text
+    text = ("VĂN PHÒNG UBND TỈNH QUẢNG BÌNH\nSố: 418/TB-VPUBND\nQuảng Bình, ngày 21 tháng 8 năm 2023\n\n"
+            "THÔNG BÁO\nKết luận của Phó Chủ tịch\n\nSau khi nghe báo cáo, Phó Chủ tịch UBND\n"
+            "tỉnh Nguyễn Đăng Khoa kết luận như sau:\n\n1. Sở Nội vụ rà soát thủ tục.\n\n2. Tăng cường kiểm tra.\n")
+    assert [(d.item, [b.text for b in d.lead]) for d in extract_text(text).directives] == [("1", ["Sở Nội vụ"])]

@@ -826,6 +826,10 @@ def classify(text: str, chains: list[Chain], lex: Lexicon, low: Any = _LOWER,
         after_end = nl if nl >= 0 else ch.end + MAX_WINDOW
         after = text[ch.end:after_end]
         alow = after.lower() if low is None else low[ch.end:after_end]
+        if after[:1].isspace() and after[1:2].isupper():
+            holder = _HOLDER_NAME.match(after)
+            if holder is not None:   # "Phó Chủ tịch UBND tỉnh Nguyễn Đăng Khoa kết luận …": the verb after the name
+                after, alow = after[holder.end():], alow[holder.end():]
         # the subject entries matter only at the unit start or for a chain that no after entry
         # names: asked then, not for every chain.  A unit start: only positions between the
         # label and the chain ("a) Sở Tư pháp ...", "Thủ trưởng các sở ...")
@@ -856,6 +860,10 @@ def classify(text: str, chains: list[Chain], lex: Lexicon, low: Any = _LOWER,
 
 
 _PARAGRAPH_HEAD = compile_regex(r"^[ \t]*:[ \t]*\p{Ll}")
+# the name of the body's holder right after it, opened by a common family name, before a lower-case verb
+_HOLDER_NAME = compile_regex(
+    r"\s+(?:Nguyễn|Trần|Lê|Phạm|Hoàng|Huỳnh|Phan|Vũ|Võ|Đặng|Bùi|Đỗ|Hồ|Ngô|Dương|Lý|Đinh|Trương|Lương|Mai|Đào"
+    r"|Cao|Lâm|Hà|Tô|Đoàn|Trịnh|Quách|Châu|Tạ|Thái)(?:\s\p{Lu}\p{Ll}*){1,3}(?=\s+\p{Ll})")
 # a heading that lists elliptical names under their kind ("6. Các sở: Kế hoạch và Đầu tư, Công Thương"):
 # its members start the item as a heading body does
 _ENUM_HEAD = compile_regex(r"\s*(?:các|những)\s+(?:sở|bộ)(?:\s*,\s*ngành)?\s*:\s*", FLAGS)
