@@ -632,3 +632,14 @@ def test_the_concluding_holders_name_between_office_and_verb_keeps_the_conclusio
             "THÔNG BÁO\nKết luận của Phó Chủ tịch\n\nSau khi nghe báo cáo, Phó Chủ tịch UBND\n"
             "tỉnh Nguyễn Đăng Khoa kết luận như sau:\n\n1. Sở Nội vụ rà soát thủ tục.\n\n2. Tăng cường kiểm tra.\n")
     assert [(d.item, [b.text for b in d.lead]) for d in extract_text(text).directives] == [("1", ["Sở Nội vụ"])]
+
+
+def test_a_reports_proposals_to_the_bodies_above_are_requests():
+    from cchc_extract.pipeline import extract_text
+    text = ("ỦY BAN NHÂN DÂN TỈNH BÌNH ĐỊNH\nSố: 415/BC-UBND\nBình Định, ngày 10 tháng 12 năm 2024\n\n"
+            "BÁO CÁO\nKết quả cải cách hành chính năm 2024\n\nKính gửi: Bộ Nội vụ.\n\n"
+            "I. KIẾN NGHỊ, ĐỀ XUẤT\n\nỦy ban nhân dân tỉnh kiến nghị, đề xuất một số nội dung sau:\n\n"
+            "1. Đối với Bộ Nội vụ\n\na) Sớm ban hành hướng dẫn xác định Chỉ số cải cách hành chính.\n\n"
+            "2. Đối với Văn phòng Chính phủ\n\na) Nâng cấp Cổng Dịch vụ công quốc gia.\n")
+    mods = {d.item: d.modality for d in extract_text(text).directives}
+    assert mods["1"] == mods["1/a"] == mods["2/a"] == "request"

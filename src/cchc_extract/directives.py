@@ -624,9 +624,17 @@ OPENING_MODALITY = compile_regex(_LABEL_PREFIX + r"(?:[^\W\d][^,.;:\n]{0,60}?,\s
                                  regex.IGNORECASE)
 
 
+# an intro that asks of the bodies its items name ("UBND tỉnh kiến nghị, đề xuất một số nội dung sau:"
+# over "1. Đối với Bộ Nội vụ"): a report's proposals to the bodies above it are requests
+_ASKING_INTRO = compile_regex(r"(?<!\w)(?:kiến\s+nghị|đề\s+nghị)(?:,\s*đề\s+xuất)?\s[^.\n:]{0,160}?"
+                              r"(?:sau|như\s+sau|sau\s+đây)\s*:\s*$", regex.IGNORECASE)
+
+
 def _own_modality(unit: Unit) -> Optional[str]:
     head = unit.text[:120]
     low = head.lower() if unit.low is None else unit.low[:120]
+    if unit.text.rstrip().endswith(":") and _ASKING_INTRO.search(unit.text[-220:].rstrip()):
+        return "request"
     if "đề" not in low and "khuyến" not in low:     # a word the pattern needs: skip the call
         return None
     m = OPENING_MODALITY.match(head)
