@@ -642,4 +642,4 @@ def test_a_reports_proposals_to_the_bodies_above_are_requests():
             "1. Đối với Bộ Nội vụ\n\na) Sớm ban hành hướng dẫn xác định Chỉ số cải cách hành chính.\n\n"
             "2. Đối với Văn phòng Chính phủ\n\na) Nâng cấp Cổng Dịch vụ công quốc gia.\n")
     mods = {d.item: d.modality for d in extract_text(text).directives}
-    assert mods["1"] == mods["1/a"] == mods["2/a"] == "request"
+    assert mods["I/1"] == mods["I/1/a"] == mods["I/2/a"] == "request"
