@@ -643,3 +643,18 @@ def test_a_reports_proposals_to_the_bodies_above_are_requests():
             "2. Đối với Văn phòng Chính phủ\n\na) Nâng cấp Cổng Dịch vụ công quốc gia.\n")
     mods = {d.item: d.modality for d in extract_text(text).directives}
     assert mods["I/1"] == mods["I/1/a"] == mods["I/2/a"] == "request"
+
+
+def test_a_decision_publishing_rankings_sets_no_task_and_a_ranked_group_heading_leads():
+    from cchc_extract.pipeline import extract_text
+    text = ("ỦY BAN NHÂN DÂN TỈNH BẮC NINH\nSố: 15/QĐ-UBND\nBắc Ninh, ngày 10 tháng 01 năm 2026\n\n"
+            "QUYẾT ĐỊNH\nPhê duyệt kết quả Chỉ số cải cách hành chính năm 2025\n\n"
+            "Điều 1. Phê duyệt và công bố kết quả xác định Chỉ số cải cách hành chính năm 2025 của các sở, "
+            "ban, ngành và Ủy ban nhân dân các xã, phường trên địa bàn tỉnh, cụ thể như sau:\n\n"
+            "1. Khối sở, ban, ngành\n\nĐiểm trung bình của khối đạt 84,56 điểm.\n\n"
+            "Điều 2. Tổ chức thực hiện\n\n"
+            "1. Sở Dân tộc và Tôn giáo và Ủy ban nhân dân các xã, phường thuộc nhóm Yếu\n\n"
+            "a) Xây dựng kế hoạch khắc phục, gửi Sở Nội vụ trước ngày 31/01/2026.\n")
+    leads = {d.item: [b.text for b in d.lead] for d in extract_text(text).directives}
+    assert not [p for p in leads if p.startswith("Điều 1")]
+    assert leads["Điều 2/1/a"] == ["Sở Dân tộc và Tôn giáo", "Ủy ban nhân dân các xã, phường"]

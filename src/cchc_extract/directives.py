@@ -260,7 +260,7 @@ def _with_field_roles(out: list[dict], fields: dict[str, tuple[list[int], list[i
 
 
 # what may open an item's first line before its words: a bullet or a label ("- ", "2.1. ", "a) ")
-_LABEL_PREFIX = r"^\W*(?:[\w.]+[.)]\s+)?"
+_LABEL_PREFIX = r"^\W*(?:(?:Điều\s+)?[\w.]+[.)]\s+)?"
 # a heading whose items list what an inspection, survey or assessment covers: the bodies named
 # under it are its objects, not actors ("Đối tượng thực hiện" names actors and is not one)
 _OBJECT_LIST = compile_regex(
@@ -289,10 +289,13 @@ _OBJECT_WORD = "tượng"
 # whom the findings are about, not who must act.  Not goals ("Kết quả cần đạt") nor a heading
 # that also names tasks ("KẾT QUẢ KIỂM TRA VÀ YÊU CẦU KHẮC PHỤC")
 _RESULTS_HEADING = compile_regex(
-    _LABEL_PREFIX + r"(?:kết\s+quả(?!\s+(?:cần|phải|dự\s+kiến|mong\s+đợi|đầu\s+ra|hướng\s+tới))"
+    _LABEL_PREFIX + r"(?:(?:kết\s+quả(?!\s+(?:cần|phải|dự\s+kiến|mong\s+đợi|đầu\s+ra|hướng\s+tới))"
     r"|tình\s+hình|đánh\s+giá\s+(?:chung|kết\s+quả|tình\s+hình))"
     r"(?![^\n]*\b(?:nhiệm\s+vụ|yêu\s+cầu|kiến\s+nghị|đề\s+xuất|giải\s+pháp|phương\s+hướng|khắc\s+phục))"
-    r"[^\n]{0,100}$", regex.IGNORECASE)
+    r"[^\n]{0,100}$"
+    # a decision that approves and publishes results ("Điều 1. Phê duyệt và công bố kết quả xác định
+    # Chỉ số … cụ thể như sau:"): the rankings under it are findings
+    r"|(?:phê\s+duyệt(?:\s+và\s+công\s+bố)?|công\s+bố)\s+kết\s+quả[^\n]{0,250}$)", regex.IGNORECASE)
 
 
 def _reports_results(unit: "Unit") -> bool:

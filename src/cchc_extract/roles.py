@@ -915,8 +915,10 @@ def lower_once(text: str) -> Optional[str]:
 # Thường trực:", "d) Chủ tịch UBND các huyện - Thành viên Ban Chỉ đạo:")
 # ("… Sở Thông tin và Truyền thông, Phó Trưởng ban Thường trực"); with a colon, the member's tasks may follow
 # on the line ("4. Đồng chí Giám đốc Công an tỉnh, Ủy viên: chỉ đạo …")
+# (or the group a ranking put them in: "1. Sở Dân tộc và Tôn giáo và UBND các xã, phường thuộc nhóm Yếu")
 _APPOSITION = (r"(?:\s*\([^()\n]{1,160}\))?(?:(?:\s+[-–]|,)\s+(?:Phó|Trưởng|Ủy\s+viên|Thành\s+viên|"
-               r"Thường\s+trực|Tổ\s+trưởng|Tổ\s+phó)\b[^\n:;.()]{0,60})?")
+               r"Thường\s+trực|Tổ\s+trưởng|Tổ\s+phó)\b[^\n:;.()]{0,60})?"
+               r"(?:\s+(?:thuộc|xếp)\s+(?:nhóm|khối|loại)\s[^\n:;.()]{1,40})?")
 HEADING_TAIL = compile_regex(r"^" + _APPOSITION + r"[ \t:.;]*$")
 HEADING_COLON = compile_regex(r"^" + _APPOSITION + r"[ \t]*:")
 HEADING_GAP = compile_regex(r"^\s*(?:[,;]|và)\s*(?:và\s+)?$", FLAGS)
