@@ -32,6 +32,7 @@ _CENTRAL_CITY = compile_regex(r"\s*trực thuộc (?:trung ương|tw)(?!\w)")
 _GLUED = compile_regex(r"(ubnd|hđnd)(?=\p{L})")   # "UBNDtỉnh" (a typo) reads as "UBND tỉnh"
 _UNIT = r"(?:tỉnh|huyện|quận|thị xã|thành phố|xã|phường|thị trấn|đặc khu)"
 _GROUP = compile_regex(r"^(?:các|những|thành viên)(?!\w)|(?<!\w)(?:các|những|một số)\s+(?!khu\b(?!\s+phố))|cấp (?:huyện|xã)"
+                       r"|(?<![\w/.,])\d{1,3}\s+(?:xã|phường|huyện|quận|thị trấn)(?!\w)"     # "UBND 08 phường"
                        rf"|(?<!\w){_UNIT}\s*(?:,|-|\svà)\s*{_UNIT}(?!\w)"   # "UBND quận, huyện"
                        r"|^(?:hđnd|hội đồng nhân dân),? (?:và )?(?:ubnd|ủy ban nhân dân)")  # both councils
 
