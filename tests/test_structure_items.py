@@ -349,6 +349,8 @@ def test_a_quoted_passages_numbered_lines_nest_under_the_quoting_item():
     # the quoted lines are the quoted text's: no task of this document
     tasks = [d.item for d in extract_text(text).directives]
     assert "2/d" in tasks and not [p for p in tasks if p.startswith("2/c/-1/")]
-    # an unpaired quotation mark lets labels count again after a few lines
-    text = "1. Ghi “Đã xử lý\n" + "".join(f"Dòng {i} của đoạn văn.\n" for i in range(14)) + "2. Tiếp tục.\n"
+    # a stray mark inside a sentence opens no quotation; an unpaired one at a line's start lets
+    # labels count again after a few lines
+    assert paths("1. Ghi “Đã xử lý vào sổ.\n2. Tiếp tục.\n") == ["1", "2"]
+    text = "1. Nội dung:\n“Dòng mở đầu\n" + "".join(f"Dòng {i} của đoạn văn.\n" for i in range(14)) + "2. Tiếp tục.\n"
     assert paths(text) == ["1", "2"]

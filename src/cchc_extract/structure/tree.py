@@ -281,7 +281,7 @@ def build_items(norm: NormalizedText, lines: list[Line], lo: int, hi: int, prefi
             tb.last_open = not ends_sentence(text)
             tb.gap = tb.note_gap = False
             continue
-        if '"' in text and text.count('"') % 2:     # (normalize made every quotation mark '"')
+        if '"' in text and text.count('"') % 2 and _QUOTE_OPENS.search(text):
             quoted = _QUOTE_LINES
             owner = tb.current
             lab = match_label(text[1:]) if text[0] == '"' else None
@@ -330,6 +330,9 @@ def build_items(norm: NormalizedText, lines: list[Line], lo: int, hi: int, prefi
 
 _BARE_LABEL_MAX = 8
 _QUOTE_LINES = 12   # a quotation left open longer is taken as an unpaired mark: labels count again
+# where a quoted passage opens (normalize made every quotation mark '"'): at the line's start or after
+# the colon that announces it ("… trong đó yêu cầu: “1. …"); a stray mark inside a sentence opens none
+_QUOTE_OPENS = compile_regex(r'^"|:\s*"')
 _NUMBERED = frozenset({"roman", "dieu", "decimal", "multilevel", "letter"})
 
 
