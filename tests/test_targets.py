@@ -375,3 +375,12 @@ def test_a_change_from_a_past_years_figure_told_with_no_goal_is_a_result():
     targets = [t.text for t in extract_text(text).targets]
     assert not [t for t in targets if "14%" in t or "26% trong" in t]      # what 2022-2023 gave
     assert "40% năm 2024" in targets                                       # what is aimed at
+
+
+def test_a_reports_bounded_results_are_no_targets_and_its_proposals_set_goals():
+    text = ("SỞ NỘI VỤ TỈNH ĐẮK LẮK\nSố: 412/BC-SNV\nĐắk Lắk, ngày 20 tháng 12 năm 2025\n\n"
+            "BÁO CÁO\nKết quả Chỉ số cải cách hành chính năm 2025\n\n"
+            "I. KẾT QUẢ CHỈ SỐ NĂM 2025\n\n"
+            "Có 09 đơn vị đạt trên 90%, 14 đơn vị đạt từ 80% đến dưới 90%; không có đơn vị nào dưới 75%.\n\n"
+            "II. ĐỀ XUẤT\n\n1. Các sở, ban, ngành bảo đảm 100% kết quả giải quyết thủ tục hành chính được số hóa.\n")
+    assert [t.text for t in extract_text(text).targets] == ["100% kết quả giải quyết thủ tục hành chính được số hóa"]

@@ -516,7 +516,7 @@ _HEADING_MAX = 120
 
 
 # a report's section of what comes next ("III. PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM 2024"): its figures are goals
-_GOAL_HEADING = compile_regex(r"(?:phương\s+hướng|nhiệm\s+vụ|giải\s+pháp|mục\s+tiêu|chỉ\s+tiêu|kế\s+hoạch)\b", _FLAGS)
+_GOAL_HEADING = compile_regex(r"(?:phương\s+hướng|nhiệm\s+vụ|giải\s+pháp|mục\s+tiêu|chỉ\s+tiêu|kế\s+hoạch|đề\s+xuất|kiến\s+nghị)\b", _FLAGS)
 
 
 def _result_sections(ctx: MatchContext, heading_rx=_RESULT_HEADING) -> tuple[str, ...]:
@@ -596,8 +596,10 @@ def find(ctx: MatchContext) -> list[Found]:
             c.change = head_ctx[1]
         else:
             head_ctx = (c.comparator, c.change)
+        # a figure under a results heading, or in a report outside its goals, reports, bounded or not
+        # ("Có 09 đơn vị đạt trên 90%"), unless goal words precede it in its clause
         if (report and not _in_results(ctx, goals, c.start) or _in_results(ctx, results, c.start)) \
-                and c.comparator is None and not _GOAL_WORDS.search(text, c.clause_from, c.start):
+                and not _GOAL_WORDS.search(text, c.clause_from, c.start):
             continue
         accepted.append(c)
     out: list[Found] = []
