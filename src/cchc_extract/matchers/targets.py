@@ -577,7 +577,7 @@ def find(ctx: MatchContext) -> list[Found]:
     accepted: list[_Cand] = []
     head_ctx: tuple[Optional[str], Optional[str]] = (None, None)
     cands, low = _candidates(ctx)
-    results = _result_sections(ctx) if cands and not report else ()
+    results = _result_sections(ctx) if cands else ()
     goals = _result_sections(ctx, _GOAL_HEADING) if cands and report else ()
     reached = _reached_cells(ctx) if cands else None
     for c in cands:
@@ -596,9 +596,10 @@ def find(ctx: MatchContext) -> list[Found]:
             c.change = head_ctx[1]
         else:
             head_ctx = (c.comparator, c.change)
-        # a figure under a results heading, or in a report outside its goals, reports, bounded or not
-        # ("Có 09 đơn vị đạt trên 90%"), unless goal words precede it in its clause
-        if (report and not _in_results(ctx, goals, c.start) or _in_results(ctx, results, c.start)) \
+        # a figure under a results heading reports, bounded or not ("Có 09 đơn vị đạt trên 90%"); in a
+        # report outside its goals, an unbounded one does; either unless goal words precede it
+        if (_in_results(ctx, results, c.start) or report and c.comparator is None
+                and not _in_results(ctx, goals, c.start)) \
                 and not _GOAL_WORDS.search(text, c.clause_from, c.start):
             continue
         accepted.append(c)
