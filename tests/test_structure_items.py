@@ -354,3 +354,12 @@ def test_a_quoted_passages_numbered_lines_nest_under_the_quoting_item():
     assert paths("1. Ghi “Đã xử lý vào sổ.\n2. Tiếp tục.\n") == ["1", "2"]
     text = "1. Nội dung:\n“Dòng mở đầu\n" + "".join(f"Dòng {i} của đoạn văn.\n" for i in range(14)) + "2. Tiếp tục.\n"
     assert paths(text) == ["1", "2"]
+
+
+def test_a_heading_printed_twice_in_a_row_keeps_the_items_below_under_the_first():
+    text = ("I. MỤC TIÊU\nNâng cao chất lượng.\nII. NHIỆM VỤ\nII. NHIỆM VỤ\n"
+            "1. Rà soát thủ tục.\n2. Số hóa hồ sơ.\n")
+    assert paths(text) == ["I", "II", "dup/II", "II/1", "II/2"]
+    # a block pasted twice keeps its copy's items under the copy
+    block = "II. NHIỆM VỤ\n1. Rà soát thủ tục.\n"
+    assert paths("I. MỤC TIÊU\nNâng cao chất lượng.\n" + block + block) == ["I", "II", "II/1", "dup/II", "dup/II/1"]

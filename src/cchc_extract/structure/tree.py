@@ -128,11 +128,14 @@ class TreeBuilder:
                 seen.append(lab.number)
         ppath = parent.node.path
         path = f"{ppath}/{key}" if ppath else f"{self.prefix}{key}"
+        echoed = None
         if path in self.paths and not path.startswith("dup/") and self._repeats(path, start, end):
             # the same labelled line again (a block pasted twice): the copy, as the corpus marks it
             if not self.warn.over("W204"):
                 self.warn.add("W204", f"item {path} is repeated word for word; the copy is dup/{path}",
                               span=(start, start + len(lab.text)))
+            if self.items and self.items[-1] is self.by_path[path]:
+                echoed = self.by_path[path]   # printed twice in a row: what follows is the first's
             path = f"dup/{path}"
         if path in self.paths:
             base = path
@@ -149,10 +152,12 @@ class TreeBuilder:
         node = ItemNode(lab.text, path, kind, len(self.stack) + 1, ppath or None, start, end, "",
                         [(start, end)])
         node.quoted = under is not None
-        op = _Open(node, lab, rank)
-        self.stack.append(op)
         self.items.append(node)
         self.by_path[path] = node
+        # a heading printed twice in a row ("II. NHIỆM VỤ" / "II. NHIỆM VỤ"): the copy is an item
+        # of its own, and the items below stay the first one's (it has none yet)
+        op = _Open(echoed if echoed is not None else node, lab, rank)
+        self.stack.append(op)
         self.current = op
         self.gap = False
 
