@@ -363,3 +363,10 @@ def test_a_heading_printed_twice_in_a_row_keeps_the_items_below_under_the_first(
     # a block pasted twice keeps its copy's items under the copy
     block = "II. NHIỆM VỤ\n1. Rà soát thủ tục.\n"
     assert paths("I. MỤC TIÊU\nNâng cao chất lượng.\n" + block + block) == ["I", "II", "II/1", "dup/II", "dup/II/1"]
+
+
+def test_a_markdown_blockquotes_numbered_lines_nest_under_the_quoting_item():
+    text = ("## 3. Về kỷ luật, kỷ cương\n\nChủ tịch UBND tỉnh đã kết luận như sau:\n\n"
+            "> Người đứng đầu phải chịu trách nhiệm.\n>\n> 1. Không để phát sinh hồ sơ quá hạn.\n"
+            "> 2. Giảm ít nhất 20% số hồ sơ phải bổ sung.\n\n## 4. Tổ chức thực hiện\n\nSở Nội vụ theo dõi.\n")
+    assert paths(text) == ["3", "3/1", "3/2", "4"]

@@ -35,6 +35,7 @@ class Line:
     paren: bool = False              # a "(n) …" note (its marks are "(n)" in the text)
     mark_pos: int = -1               # position of the superscript that opens the note
     note_cont: bool = False          # a wrapped continuation line of the note above
+    quote: bool = False              # a markdown blockquote line ("> 1. …"): quoted text
 
     @property
     def blank(self) -> bool:
@@ -60,13 +61,16 @@ def split_lines(norm: NormalizedText) -> list[Line]:
         if stars and "*" in raw[:4] and _STAR_BULLET.match(raw):     # "* Nội dung": a list bullet, kept
             s = pos + len(raw) - len(raw.lstrip(" \t"))
             stripped = raw[s - pos:].rstrip(_EDGE)
+        quote = False
         if stripped[0] in "#>":
+            quote = stripped[0] == ">"
             m = _MD_PREFIX.match(stripped)
             if m and m.end() < len(stripped):
                 rest = stripped[m.end():]
                 s += m.end() + len(rest) - len(rest.lstrip(_EDGE))
                 stripped = rest.lstrip(_EDGE)
         line = Line(idx, s, s + len(stripped), stripped)
+        line.quote = quote
         mark = None
         if at_pos:
             for p in range(pos, s + 1):       # the mark may sit before leading spaces

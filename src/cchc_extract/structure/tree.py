@@ -263,6 +263,7 @@ def build_items(norm: NormalizedText, lines: list[Line], lo: int, hi: int, prefi
     piped = "|" in norm.original
     quoted = 0      # lines still to read inside a quotation opened on a line above
     owner: Optional[_Open] = None    # the item quoting it
+    blockquote = False               # the line above was a markdown blockquote's
     for ln in lines[lo:hi]:
         text = ln.text
         if not text:
@@ -271,11 +272,19 @@ def build_items(norm: NormalizedText, lines: list[Line], lo: int, hi: int, prefi
         if ln.note is not None:
             tb.gap = tb.note_gap = True
             continue
+        if ln.quote and not quoted and tb.current is not None:
+            # a markdown blockquote ("> 1. …") is a quoted passage for as long as its lines last
+            quoted, owner = _QUOTE_LINES, tb.current
+        elif quoted and not ln.quote and ln.text and owner is not None and blockquote:
+            quoted = 0
+            tb.close_above(owner)
+        blockquote = ln.quote
         if quoted:
             # a quoted passage ("… ban hành Chỉ thị với nội dung: “1. … 2. … 3. …”") belongs to
             # the quoting item: its numbered lines are the quoted text's and nest under that item,
-            # whatever their rank; when it closes, the document's own list goes on
-            quoted = 0 if '"' in text else quoted - 1
+            # whatever their rank; when it closes, the document's own list goes on.  A blockquote's
+            # own lines keep it open; a quotation mark closes the other kind
+            quoted = _QUOTE_LINES if ln.quote else 0 if '"' in text else quoted - 1
             lab = match_label(text)
             if lab is not None and lab.kind in _NUMBERED and owner is not None and owner in tb.stack:
                 tb.add_item(lab, ln.start, ln.start + len(text.rstrip()), under=owner)
