@@ -354,6 +354,8 @@ def test_a_quoted_passages_numbered_lines_nest_under_the_quoting_item():
     assert paths("1. Ghi “Đã xử lý vào sổ.\n2. Tiếp tục.\n") == ["1", "2"]
     text = "1. Nội dung:\n“Dòng mở đầu\n" + "".join(f"Dòng {i} của đoạn văn.\n" for i in range(14)) + "2. Tiếp tục.\n"
     assert paths(text) == ["1", "2"]
+    # a quotation opened before any item has no item to nest under: the labels below still count
+    assert paths("“Tiếp tục đẩy mạnh cải cách\n1. Rà soát thủ tục.\n2. Số hóa hồ sơ.”\n") == ["1", "2"]
 
 
 def test_a_heading_printed_twice_in_a_row_keeps_the_items_below_under_the_first():

@@ -295,7 +295,8 @@ def build_items(norm: NormalizedText, lines: list[Line], lo: int, hi: int, prefi
             tb.last_open = not ends_sentence(text)
             tb.gap = tb.note_gap = False
             continue
-        if '"' in text and text.count('"') % 2 and _QUOTE_OPENS.search(text):
+        if '"' in text and text.count('"') % 2 and tb.current is not None and _QUOTE_OPENS.search(text):
+            # (before any item there is nothing to quote into: labels count as usual)
             quoted = _QUOTE_LINES
             owner = tb.current
             lab = match_label(text[1:]) if text[0] == '"' else None
