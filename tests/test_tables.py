@@ -8,8 +8,8 @@ import pytest
 from cchc_extract.models import Document
 from cchc_extract.pipeline import extract_text
 from cchc_extract.rules import rules_dir
-from cchc_extract.tables import (TableRulesError, find_task_tables, header_columns, load_header_rules, result_cells,
-                                 result_columns, split_cells)
+from cchc_extract.tables import (_CELL_LINE_HEADER, TableRulesError, find_task_tables, has_cell_line_header,
+                                 header_columns, load_header_rules, result_cells, result_columns, split_cells)
 
 HEAD = ("ỦY BAN NHÂN DÂN\nTỈNH HÀ TĨNH\nSố: 12/KH-UBND\nHà Tĩnh, ngày 05 tháng 01 năm 2024\n\n"
         "KẾ HOẠCH\nCải cách hành chính năm 2024\n\n"
@@ -388,6 +388,18 @@ def test_cell_lines_that_do_not_fill_whole_rows_are_no_table():
     wrapped = CELL_LINES.replace("Rà soát thủ tục hành chính\n", "Rà soát thủ tục\nhành chính\n")
     assert find_task_tables(wrapped) == []
     assert find_task_tables(HEAD + "STT\nHọ và tên\nChức vụ\n1\nNguyễn Văn A\nGiám đốc\n") == []
+
+
+def test_the_cell_line_header_test_finds_what_its_pattern_finds():
+    # has_cell_line_header is the str-method form of _CELL_LINE_HEADER.search (random texts of the
+    # pieces that matter: the words, spaces, tabs and both line breaks)
+    import random
+    pieces = [" ", "\t", "\r", "\n", "\r\n", "S", "T", "TT", "STT", "Số TT", "Số thứ tự", "thứ tự", "Số", "x", "\u00a0"]
+    rnd = random.Random(7)
+    for _ in range(20000):
+        s = "".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 12)))
+        assert has_cell_line_header(s) == (_CELL_LINE_HEADER.search(s) is not None), repr(s)
+    assert has_cell_line_header(CELL_LINES) and not has_cell_line_header(ANNEX)
 
 
 def test_a_time_cell_copied_from_a_web_page_is_read_up_to_its_line_break():

@@ -385,6 +385,25 @@ def _cell_breaks(original: str, tab_lines: list) -> list:
 # a table copied from a PDF with one cell per line opens with its number column's header alone
 # on a line ("STT" / "Nội dung" / "Cơ quan chủ trì" / …): the cheap test before reading lines
 _CELL_LINE_HEADER = compile_regex(r"(?m)^[ \t]*+(?:STT|TT|Số TT|Số thứ tự)[ \t]*+\r?$")
+_CELL_LINE_HEADS = frozenset({"STT", "TT", "Số TT", "Số thứ tự"})
+
+
+def has_cell_line_header(original: str) -> bool:
+    """_CELL_LINE_HEADER.search(original) is not None, by str methods: only the lines holding
+    "TT" or "Số thứ tự" are read (the regex tried every line start: 2% of an extraction)."""
+    for word in ("TT", "Số thứ tự"):
+        i = original.find(word)
+        while i >= 0:
+            start = original.rfind("\n", 0, i) + 1
+            end = original.find("\n", i)
+            end = len(original) if end < 0 else end
+            line = original[start:end]
+            if line[-1:] == "\r":
+                line = line[:-1]
+            if line.strip(" \t") in _CELL_LINE_HEADS:
+                return True
+            i = original.find(word, end)
+    return False
 _BARE_NUMBER = compile_regex(r"^\d{1,3}\.?$")
 MAX_COLUMNS = 8
 
@@ -469,8 +488,7 @@ def _join_wrapped_tab_rows(original: str, rows: list, width: int) -> list:
 
 def find_task_tables(original: str, path: Optional[Path] = None) -> list[TaskTable]:
     """Task tables of the original text, in document order."""
-    cell_lines = ("TT" in original or "thứ tự" in original) and _CELL_LINE_HEADER.search(original)
-    out = _cell_per_line_tables(original, path) if cell_lines else []
+    out = _cell_per_line_tables(original, path) if has_cell_line_header(original) else []
     for block in _blocks(original):
         rows = [(s, e, [(s + a, s + b) for a, b in split_cells(original[s:e])]) for s, e, _ in block]
         header_at, columns = None, None
