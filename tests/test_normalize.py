@@ -130,6 +130,20 @@ def test_ocr_letters_in_numbers_are_read_as_digits_and_reported():
     assert normalize(late).text == late
 
 
+def test_the_ocr_pre_test_passes_every_head_the_run_pattern_finds():
+    # _OCR_PAIR (an "l" or "O" next to a digit) is a necessary condition for _OCR_RUN: random
+    # texts of digits (an Arabic-Indic one too), the two letters, word characters and separators
+    import random
+    from cchc_extract.normalize import _OCR_PAIR, _OCR_RUN
+    pieces = ["l", "O", "1", "0", "5", "\u0663", " ", "a", "_", "/", ".", "lO", "x", "\u00e0", "\n"]
+    rnd = random.Random(3)
+    for _ in range(20000):
+        s = "".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 10)))
+        end = rnd.randint(0, len(s) + 1)
+        if _OCR_RUN.search(s, 0, end) is not None:
+            assert _OCR_PAIR.search(s, 0, end) is not None, (s, end)
+
+
 def test_tags_and_entities_a_scraped_page_leaves_are_read_and_spans_map_back():
     text = "<p><strong>BỘ NỘI VỤ</strong></p>\n<p>Nghị định số&nbsp;47/2020/NĐ-CP, Bộ TT&amp;TT</p>"
     n = normalize(text)

@@ -486,11 +486,14 @@ def _blank(text: str, start: int, end: int, taken: set) -> list[tuple[int, int, 
 _OCR_RUN = compile_re(r"(?<!\w)(?=[\dlO]*\d)(?=[\dlO]*[lO])[\dlO]{2,}(?!\w)")
 _OCR_DIGIT = {"l": "1", "O": "0"}
 OCR_HEAD = 2000
+# what every such run holds: an "l" or "O" next to a digit.  Its search enters the engine only at
+# those letters, where _OCR_RUN's (a look-behind first) tried every character of the head
+_OCR_PAIR = compile_re(r"[lO](?:(?<=\d[lO])|(?=\d))")
 
 
 def _ocr_digits(text: str) -> list[tuple[int, int, str]]:
     """One-character edits turning OCR's letters in numbers into digits (W212 reports them)."""
-    if _OCR_RUN.search(text, 0, OCR_HEAD) is None:
+    if _OCR_PAIR.search(text, 0, OCR_HEAD) is None or _OCR_RUN.search(text, 0, OCR_HEAD) is None:
         return []
     return [(m.start() + k, m.start() + k + 1, _OCR_DIGIT[c]) for m in _OCR_RUN.finditer(text)
             for k, c in enumerate(m.group()) if c in _OCR_DIGIT]
