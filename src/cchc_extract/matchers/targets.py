@@ -26,7 +26,7 @@ import regex
 
 from . import Found, MatchContext
 from .clauses import clause_end, clause_start, past_at, past_in
-from .deadlines import _ANCHOR_CHARS, AnchorStarts, _split_rules, scan_anchored
+from .deadlines import _ANCHOR_CHARS, _BLANK, AnchorStarts, _split_rules, scan_anchored
 from .groups import group_dict, group_numbers
 from ..normalize import fold_key
 from ..startup_cache import compile_regex
@@ -105,7 +105,8 @@ _AGAINST_GOALS = compile_regex(r"\bso\s+với\s+(?:các\s+)?(?:chỉ\s+tiêu|m�
 _PURPOSE_WORDS = ("để", "nhằm")            # _PURPOSE
 _PAST_WORDS = ("đã", "được", "đạt")        # clauses.past_in: đã, đạt được, mới … được, mới/chỉ đạt
 _CONNECTOR_WORDS = (",", "và", "hoặc")      # _CONNECTOR
-assert all(set(w) <= _ANCHOR_CHARS | {","} for w in (*_PURPOSE_WORDS, *_PAST_WORDS, *_CONNECTOR_WORDS, "đạt"))
+assert all(set(w) <= _ANCHOR_CHARS | {","} for w in (*_PURPOSE_WORDS, *_PAST_WORDS, *_CONNECTOR_WORDS, "đạt",
+                                                     "ghi", "đánh", "biểu", "hoan", "khen", "phê"))
 
 
 def _has(hay: str, words: tuple[str, ...], start: int, end: int) -> bool:
@@ -119,22 +120,28 @@ def _has(hay: str, words: tuple[str, ...], start: int, end: int) -> bool:
 # (or criticised: "Phê bình UBND các xã có tỷ lệ hồ sơ trễ hạn trên 5%")
 _ACKNOWLEDGES = compile_regex(r"\b(?:ghi\s+nhận|đánh\s+giá\s+cao|biểu\s+dương|hoan\s+nghênh|khen\s+ngợi"
                               r"|phê\s+bình)\b", _FLAGS)
+_ACKNOWLEDGES_WORDS = ("ghi", "đánh", "biểu", "hoan", "khen", "phê")   # one starts every match
 
 
-def _acknowledged(text: str, c: "_Cand") -> bool:
-    ss = _sentence_start(text, c.clause_from)
+def _acknowledged(text: str, low: str, c: "_Cand") -> bool:
+    ss = c.sentence_from
+    if not _has(low, _ACKNOWLEDGES_WORDS, ss, c.start):
+        return False   # most sentences acknowledge nothing: skip the search
     m = _ACKNOWLEDGES.search(text, ss, c.start)
     return m is not None and not _GOAL_WORDS.search(text, m.end(), c.start)
 
 
 def _sentence_start(text: str, pos: int) -> int:
-    return max(text.rfind("\n", 0, pos), text.rfind(". ", 0, pos)) + 1
+    # the last ". " is looked for only after the last line break (a search back to the start
+    # of the text costs as much as the text is long)
+    nl = text.rfind("\n", 0, pos)
+    return max(nl, text.rfind(". ", nl + 1, pos)) + 1
 
 
 def _continues_a_report(text: str, c: "_Cand") -> bool:
     if not _RESULT_VERB_BEFORE.search(text, c.clause_from, c.start):
         return False
-    ss = _sentence_start(text, c.clause_from)
+    ss = c.sentence_from
     past = past_at(text, ss, c.clause_from)
     if past < 0:
         return False
@@ -166,14 +173,15 @@ class _Cand:
     fixed: bool
     needs_list: bool
     end: int = 0
-    clause_from: int = 0     # clause start before `start` and clause end after `qend`:
-    clause_to: int = 0       # read by several checks, so found once (see _with_clause)
+    clause_from: int = 0     # clause start before `start` and clause end after `qend`,
+    clause_to: int = 0       # and the start of the sentence holding clause_from: read by
+    sentence_from: int = 0   # several checks, so found once (see _with_clause)
 
 
 def parse_number(s: str) -> Optional[float]:
     """'98' -> 98, '2,5' -> 2.5, '1.000' -> 1000, '99.5' -> 99.5."""
     s = s.strip()
-    if _THOUSANDS.fullmatch(s):
+    if "." in s and _THOUSANDS.fullmatch(s):
         return float(s.replace(".", ""))
     try:
         return float(s.replace(",", "."))
@@ -303,6 +311,7 @@ def _lead_in_comparator(norm, table_start: int) -> str:
 def _with_clause(text: str, c: _Cand) -> _Cand:
     c.clause_from = clause_start(text, c.start)
     c.clause_to = clause_end(text, c.qend)
+    c.sentence_from = _sentence_start(text, c.clause_from)
     return c
 
 
@@ -334,13 +343,15 @@ def _extent(text: str, low: str, c: _Cand, nxt: Optional[_Cand]) -> int:
         m = _PURPOSE.search(text, c.qend, end)
         if m:
             end = m.start()
-    comma = text.find(",", c.qend, end) >= 0
-    if comma:
-        m = _DEADLINE_CLAUSE.search(text, c.qend, end)
+    comma = text.find(",", c.qend, end)
+    if comma >= 0:
+        m = _first_match(_DEADLINE_CLAUSE, text, _places_of(text, ",", comma, end), end)
         if m:
             end = m.start()
-    if comma or text.find("(", c.qend, end) >= 0:
-        m = _ASIDE.search(text, c.qend, end)
+    comma = comma if comma < end else -1   # a clause cut at its first comma has none left
+    paren = text.find("(", c.qend, end)
+    if comma >= 0 or paren >= 0:
+        m = _first_match(_ASIDE, text, _aside_starts(text, c.qend, comma, paren, end), end)
         if m:
             end = m.start()
     close = text.find(")", c.qend, end)
@@ -349,6 +360,37 @@ def _extent(text: str, low: str, c: _Cand, nxt: Optional[_Cand]) -> int:
     while end > c.qend and text[end - 1] in _TRIM:
         end -= 1
     return end
+
+
+def _places_of(text: str, ch: str, pos: int, end: int):
+    """The places of ch in text[pos:end], from pos (one of them), ascending."""
+    while pos >= 0:
+        yield pos
+        pos = text.find(ch, pos + 1, end)
+
+
+def _aside_starts(text: str, lo: int, comma: int, paren: int, end: int) -> list[int]:
+    """Where an _ASIDE match in text[lo:end] can start, ascending: at a comma, or at the white
+    space before an opening parenthesis (its first character, no earlier than lo; a place
+    within that white space gives the same result as its first).  `comma`, `paren`: the
+    first of each in text[lo:end] (or -1)."""
+    out = list(_places_of(text, ",", comma, end))
+    for p in _places_of(text, "(", paren, end):
+        while p > lo and _BLANK[text[p - 1]]:
+            p -= 1
+        out.append(p)
+    out.sort()
+    return out
+
+
+def _first_match(rx, text: str, starts, end: int):
+    """rx.search(text, lo, end) when every match of rx in text[lo:end] starts at one of
+    `starts` (ascending, from lo): a regex search tries every character in between."""
+    for p in starts:
+        m = rx.match(text, p, end)
+        if m:
+            return m
+    return None
 
 
 def _without_note_mark(text: str, start: int, end: int) -> int:
@@ -458,7 +500,9 @@ def _reports_result(text: str, low: str, c: _Cand, doc_year: Optional[int], doc_
         return True
     # a shortfall reported ("Tỷ lệ hồ sơ trực tuyến chưa đạt chỉ tiêu tỉnh giao (40%)"), unless a goal
     # verb follows it ("… chưa đạt; phấn đấu năm 2024 đạt 50%")
-    ss = max(text.rfind(".", 0, start), text.rfind("\n", 0, start), text.rfind(";", 0, start)) + 1
+    ss = text.rfind("\n", 0, start) + 1   # each mark looked for after the last one found
+    ss = text.rfind(".", ss, start) + 1 or ss
+    ss = text.rfind(";", ss, start) + 1 or ss
     short = low.find("chưa đạt", ss, start)
     if short >= 0 and not _GOAL_VERB.search(text, short, start):
         return True
@@ -466,11 +510,11 @@ def _reports_result(text: str, low: str, c: _Cand, doc_year: Optional[int], doc_
         return True
     if _has(low, ("đã",), c.qend, c.clause_to) and _PAST_AFTER.match(text, c.qend, c.clause_to):
         return True
-    if _has(low, ("đạt",), cs, start) and _continues_a_report(text, c) or _acknowledged(text, c):
+    if _has(low, ("đạt",), cs, start) and _continues_a_report(text, c) or _acknowledged(text, low, c):
         return True
     # "đạt 46,7%, tăng 9,2% so với cùng kỳ năm 2024": a change on the same period of last year
     if _has(low, ("cùng kỳ",), c.qend, c.clause_to) and _SAME_PERIOD_AFTER.match(text, c.qend) \
-            and not _GOAL_WORDS.search(text, _sentence_start(text, cs), start):
+            and not _GOAL_WORDS.search(text, c.sentence_from, start):
         return True
     # "Đến nay, 100% cơ quan … đã kết nối": what holds to date
     if _has(low, ("nay",), cs, start) and _TO_DATE.match(text, cs, start) and not _GOAL_WORDS.search(text, cs, start):
@@ -479,7 +523,7 @@ def _reports_result(text: str, low: str, c: _Cand, doc_year: Optional[int], doc_
         return False
     # "tăng từ 14% năm 2022 lên 26% trong 7 tháng đầu năm 2023": a change from a past year's figure,
     # told with no goal named, reports what happened (both figures)
-    ss = _sentence_start(text, cs)
+    ss = c.sentence_from
     lo = max(ss, text.rfind(";", ss, cs) + 1)
     if _has(low, ("lên", "xuống", "còn"), lo, min(len(text), c.qend + 80)):
         m = _FROM_PAST.search(text, lo, min(len(text), c.qend + 80))
@@ -490,7 +534,7 @@ def _reports_result(text: str, low: str, c: _Cand, doc_year: Optional[int], doc_
     # opened so reports on in its later clauses too ("Trong quý III/2025, … đạt 97,6%; … đạt 41,2%")
     m = _PAST_PERIOD_OPENING.match(text, cs, start) if _has(text, ("20", "19"), cs, start) else None
     if m is None:
-        ss = _sentence_start(text, cs)
+        ss = c.sentence_from
         if ss < cs and _has(text, ("20", "19"), ss, cs) and not _GOAL_WORDS.search(text, ss, start):
             m = _PAST_PERIOD_OPENING.match(text, ss, cs)
     if m is not None and _period_over(m, doc_year, doc_month):
