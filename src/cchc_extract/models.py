@@ -5,7 +5,9 @@ and `span` (start, end) into the original input, as decoded.
 """
 # no `from __future__ import annotations`: pydantic reads the field types as objects instead of
 # compiling and evaluating each annotation string at start-up
+from collections import deque
 from functools import lru_cache
+from itertools import repeat
 
 from typing import Literal, Optional
 
@@ -210,19 +212,28 @@ def validate_rows(model: type, rows: list[dict]) -> list:
     already holds.  (Do not mutate `model_fields_set` of an extracted entity in place.)"""
     validate = list_validator(model).validate_python
     if len(rows) <= _CHUNK:
-        return _share_fields_set(model, validate(rows))
+        return _share_fields_set(model, rows, validate(rows))
     out: list = []
     for i in range(0, len(rows), _CHUNK):   # each chunk's own sets are freed before the next
-        out += _share_fields_set(model, validate(rows[i:i + _CHUNK]))
+        chunk = rows[i:i + _CHUNK]
+        out += _share_fields_set(model, chunk, validate(chunk))
     return out
 
 
-def _share_fields_set(model: type, instances: list) -> list:
+# the slot's own setter: object.__setattr__ would look the name up and check the type each call
+_set_fields_set = BaseModel.__dict__["__pydantic_fields_set__"].__set__
+
+
+def _share_fields_set(model: type, rows: list[dict], instances: list) -> list:
     full = _all_fields(model)
     n = len(full)
-    for m in instances:
-        if len(m.__pydantic_fields_set__) == n:   # a subset of the fields: equal length is equal
-            object.__setattr__(m, "__pydantic_fields_set__", full)
+    # a row's keys are field names (extra="forbid"), so a row of n keys set every field
+    if min(map(len, rows), default=n) == n:      # every row (most kinds): a loop in C
+        deque(map(_set_fields_set, instances, repeat(full)), maxlen=0)
+    else:
+        for m, row in zip(instances, rows):
+            if len(row) == n:
+                _set_fields_set(m, full)
     return instances
 
 
