@@ -194,7 +194,10 @@ class ScanTable:
     scanner_bmp: Any      # the same, faster, for text within the BMP (see _bmp_boundary)
     key_at: Any           # the trie alone: the longest key at a position
     # key -> (((entry, key_len), ...) longest first, ((kind, rule, its regex's match or None), ...)
-    # in handler order, whether a stop starts there)
+    # in handler order, whether a stop starts there, None or {character: rules}): where a key
+    # has rules whose match must start with one of a few characters (a capital: "(?-i:Vụ|Cục) …"
+    # at "vụ" of "nhiệm vụ"), the rules to try are looked up by the text's character at the
+    # key, and the second item holds those for any other character (see _first_chars)
     dispatch: dict[str, tuple]
     # key -> offsets in the key just after a boundary character of its own, where another key
     # may start (one that fits the key's remaining characters); only keys that have some
@@ -232,11 +235,88 @@ def _scan_table(handlers: dict[str, tuple], stops: tuple[str, ...]) -> ScanTable
         # scan (without stops) had found that name key there: the stop stands for it.
         name = max((key[:i] for i in range(1, len(key) + 1) if key[:i] in handlers), key=len, default=None)
         names, rules = _split_handlers(handlers[name]) if name else ((), ())
-        dispatch[key] = (names, rules, any(key.startswith(stop) for stop in stops))
+        rules, by_first = _rules_by_first(rules)
+        dispatch[key] = (names, rules, any(key.startswith(stop) for stop in stops), by_first)
     keyset = set(keys)
     inner = {key: offsets for key in keys if (offsets := _inner_starts(key, keys, keyset))}
     return ScanTable(_compile_scanner(keys), _compile_scanner(keys, _bmp_boundary()),
                      compile_re(trie_pattern(keys)), dispatch, inner)
+
+
+def _rules_by_first(rules: tuple) -> tuple[tuple, Optional[dict[str, tuple]]]:
+    """(rules for a character no rule names, {character: rules}) of a key's rules, each kept in
+    order where its match can start with the character; (rules, None) when none is restricted.
+    A call to `match` that fails costs several thousand instructions, a dict look-up a few."""
+    firsts = [None if kind == "enum" else _first_chars(obj.regex) for kind, obj, _ in rules]
+    if all(f is None for f in firsts):
+        return rules, None
+    chars = set().union(*(f for f in firsts if f is not None))
+    by_first = {ch: tuple(r for r, f in zip(rules, firsts) if f is None or ch in f) for ch in sorted(chars)}
+    return tuple(r for r, f in zip(rules, firsts) if f is None), by_first
+
+
+def _first_chars(rx: Any) -> Optional[frozenset[str]]:
+    """The characters a match of rx must start with, when its pattern names them case-sensitively
+    (look-arounds before them skipped: "(?<![\\w])(?-i:Vụ|Cục)\\ …" -> {"V", "C"}); None when any
+    character may.  Read from the parse tree by `re`'s own parser (kept in the start-up cache);
+    anything not understood gives None."""
+    return cached("first_chars", (rx.pattern, int(rx.flags)), lambda: _parse_first_chars(rx.pattern, rx.flags))
+
+
+def _parse_first_chars(pattern: str, flags: int) -> Optional[frozenset[str]]:
+    try:
+        from re import _constants as c, _parser
+        chars, empty = _first_of_seq(_parser.parse(pattern, flags).data, flags, c)
+    except Exception:  # noqa: BLE001 - private API changed: no restriction, the same matches
+        return None
+    return frozenset(chars) if chars and not empty else None
+
+
+def _first_of_seq(items: Any, flags: int, c: Any) -> tuple[Optional[set[str]], bool]:
+    """(first characters or None for any, whether the sequence may match empty)."""
+    out: set[str] = set()
+    for op, av in items:
+        chars, empty = _first_of_item(op, av, flags, c)
+        if chars is None:
+            return None, False
+        out |= chars
+        if not empty:
+            return out, False
+    return out, True
+
+
+def _first_of_item(op: Any, av: Any, flags: int, c: Any) -> tuple[Optional[set[str]], bool]:
+    caseless = flags & re.IGNORECASE
+    if op is c.LITERAL:
+        return (None, False) if caseless else ({chr(av)}, False)
+    if op is c.IN:
+        if caseless or not all(o is c.LITERAL for o, _ in av):
+            return None, False
+        return {chr(ch) for _, ch in av}, False
+    if op is c.SUBPATTERN:
+        _, add, remove, sub = av
+        return _first_of_seq(sub.data, (flags | add) & ~remove, c)
+    if op is c.BRANCH:
+        out: set[str] = set()
+        empty = False
+        for alt in av[1]:
+            chars, alt_empty = _first_of_seq(alt.data, flags, c)
+            if chars is None:
+                return None, False
+            out |= chars
+            empty = empty or alt_empty
+        return out, empty
+    if op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT):
+        low, high, sub = av
+        if high == 0:
+            return set(), True
+        chars, empty = _first_of_seq(sub.data, flags, c)
+        return chars, empty or low == 0
+    if op is c.ATOMIC_GROUP:
+        return _first_of_seq(av.data, flags, c)
+    if op in (c.ASSERT, c.ASSERT_NOT, c.AT):
+        return set(), True      # zero-width: the character at the start is the next item's
+    return None, False
 
 
 def _inner_starts(key: str, keys: list[str], keyset: set[str]) -> tuple[int, ...]:

@@ -122,7 +122,9 @@ def _scan(g: Gazetteer, text: str, low: str, line_breaks: str = "") -> _Hits:
     table = g.scan_table(MARKER_STARTS)
     dispatch = table.dispatch
     for pos, key in table.starts(low):
-        names, rules, marker = dispatch[key]
+        names, rules, marker, by_first = dispatch[key]
+        if by_first is not None:
+            rules = by_first.get(text[pos], rules)
         if marker:
             marker_starts.append(pos)
         for entry, klen in names:   # longest first: after a hit, shorter names are contained
