@@ -605,7 +605,9 @@ def _edges_pass(t: Trigger, window: str) -> bool:
     """Whether the _EdgeTest lookups of the plans holding t let a window it hits through."""
     if t.slot == "after":
         return t.regex.match(window[:_HEAD], partial=True) is not None
-    if t.slot == "gap":         # see _whole_ends
+    if t.slot == "gap":         # see _any_matcher and _whole_ends
+        if t.regex.match(window[:_HEAD], partial=True) is None:
+            return False
         rx = compile_regex(t.source, FLAGS | regex.REVERSE)
         return window[-1:] == "\n" or rx.match(window[-_TAIL:], partial=True) is not None
     if t.slot != "before":
@@ -757,7 +759,7 @@ def _any_matcher(slot: str, entries: list[Trigger]) -> Any:
             # most texts (gaps between bodies) join nothing: the stdlib screen of the joined
             # pattern rejects them for a fraction of a 'regex' call (see _Screen)
             screen = _Screen(joined.match, compile_re(loose).match).__call__   # (see chain_tests)
-            ends = _whole_ends(entries, source)
+            ends = _whole_ends(entries)
             if ends is not None:
                 # a text ending in "\n" may be matched up to the break only: not told by its end
                 return lambda text: ((text[-1:] == "\n" or ends[text[-_TAIL:]])
@@ -765,16 +767,26 @@ def _any_matcher(slot: str, entries: list[Trigger]) -> Any:
             return lambda text: screen(text) is not None
         return lambda text: joined.match(text) is not None
     tests = [t.regex.match for t in entries]
+    if entries and slot in ("after", "gap"):
+        # not joinable (the gap entries hold a (?-i:…) name): each entry is still tried only on
+        # a text whose opening one of them can start (they match at the start) and, when each
+        # ends with $, whose end one can end (see _whole_ends): most gaps (" tại ", " về ") neither
+        heads = _EdgeTest(tests)
+        ends = _whole_ends(entries)
+        if ends is not None:
+            return lambda text: (heads[text[:_HEAD]] and (text[-1:] == "\n" or ends[text[-_TAIL:]])
+                                 and _any_match(tests, text))
+        return lambda text: heads[text[:_HEAD]] and _any_match(tests, text)
     return lambda text: _any_match(tests, text)
 
 
-def _whole_ends(entries: list[Trigger], source: str) -> Optional[_EdgeTest]:
-    """The _EdgeTest of the ends of the texts the joined entries match, when each entry ends with
-    $ (a match runs to the end of the text, or to a final line break): their joined pattern
-    compiled REVERSE, matched from the end.  Most gaps end in words no list joint ends with."""
+def _whole_ends(entries: list[Trigger]) -> Optional[_EdgeTest]:
+    """The _EdgeTest of the ends of the texts the entries match, when each entry ends with $ (a
+    match runs to the end of the text, or to a final line break): each pattern compiled REVERSE,
+    matched from the end.  Most gaps end in words no list joint ends with."""
     if not all(t.source.endswith("$") and not t.source.endswith("\\$") for t in entries):
         return None
-    return _EdgeTest([compile_regex(source, FLAGS | regex.REVERSE).match])
+    return _EdgeTest([compile_regex(t.source, FLAGS | regex.REVERSE).match for t in entries])
 
 
 def _any_match(tests: list, text: str) -> bool:
