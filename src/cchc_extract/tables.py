@@ -404,6 +404,8 @@ def has_cell_line_header(original: str) -> bool:
                 return True
             i = original.find(word, end)
     return False
+
+
 _BARE_NUMBER = compile_regex(r"^\d{1,3}\.?$")
 MAX_COLUMNS = 8
 
