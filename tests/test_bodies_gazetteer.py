@@ -119,3 +119,16 @@ def test_the_shipped_gazetteer_loads():
     g = default_gazetteer()
     assert g.entry_for("Uỷ ban Thường vụ Quốc hội") is not None   # tone placement folded
     assert len(g.lists["provinces"]) >= 34 + 63 - 11 - 23        # both lists, shared names once
+
+
+def test_the_first_characters_of_a_rule_are_read_from_its_pattern():
+    # a rule is not tried at a name whose first character its match cannot start with: the set
+    # must hold every such character, and None (any) wherever the pattern is not understood
+    import regex
+    from cchc_extract.gazetteer import _parse_first_chars
+    flags = regex.V1 | regex.I
+    assert _parse_first_chars(r"(?<![\w])(?-i:Vụ|Cục)\s+\w+", flags) == {"V", "C"}
+    assert _parse_first_chars(r"(?-i:(?:Ban\s+)?Vụ)", flags) == {"B", "V"}   # an optional word: both
+    assert _parse_first_chars(r"Vụ|Cục", flags) is None                        # caseless: any case
+    assert _parse_first_chars(r"(?-i:[AB]?)\w+", flags) is None                # may start empty: any
+    assert _parse_first_chars(r"(?-i:\p{Lu})", flags) is None                  # not read by re: any

@@ -384,3 +384,24 @@ def test_a_reports_bounded_results_are_no_targets_and_its_proposals_set_goals():
             "Có 09 đơn vị đạt trên 90%, 14 đơn vị đạt từ 80% đến dưới 90%; không có đơn vị nào dưới 75%.\n\n"
             "II. ĐỀ XUẤT\n\n1. Các sở, ban, ngành bảo đảm 100% kết quả giải quyết thủ tục hành chính được số hóa.\n")
     assert [t.text for t in extract_text(text).targets] == ["100% kết quả giải quyết thủ tục hành chính được số hóa"]
+
+
+def test_clause_searches_tried_only_where_they_can_start_find_what_a_search_finds():
+    # _extent tries _ASIDE and _DEADLINE_CLAUSE only at commas and before "(": random texts of
+    # the pieces that matter must give the match a plain search gives
+    import random
+    from cchc_extract.matchers.targets import (_ASIDE, _DEADLINE_CLAUSE, _aside_starts, _first_match,
+                                               _places_of)
+    pieces = [",", " ", "\n", "(", ")", "trong đó", "xem phụ lục", "chủ trì", "hoàn thành", "trình",
+              " Sở", "x", "thực hiện", ";", "  "]
+    rnd = random.Random(5)
+    for _ in range(20000):
+        s = "".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 9)))
+        lo = rnd.randint(0, len(s))
+        comma, paren = s.find(",", lo), s.find("(", lo)
+        want = _DEADLINE_CLAUSE.search(s, lo, len(s))
+        got = _first_match(_DEADLINE_CLAUSE, s, _places_of(s, ",", comma, len(s)), len(s))
+        assert (want and want.span()) == (got and got.span()), (s, lo)
+        want = _ASIDE.search(s, lo, len(s))
+        got = _first_match(_ASIDE, s, _aside_starts(s, lo, comma, paren, len(s)), len(s))
+        assert (want and want.span()) == (got and got.span()), (s, lo)
