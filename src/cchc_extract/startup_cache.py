@@ -32,6 +32,8 @@ from typing import Any, Callable, Optional
 
 import regex
 
+from .re_compat import NEEDS_REWRITE, atomic_possessives
+
 _CODE_UNIT = array("I")     # an _sre code unit (_sre.CODESIZE bytes), where "I" has that size
 
 _entries: dict[tuple, Any] | None = None   # key -> regex Pattern, or the parts of an re Pattern
@@ -52,6 +54,8 @@ def _path() -> Path:
     # the exact interpreter: compiled `re` code changes between bug-fix releases (3.11.5 compiles
     # possessive quantifiers differently), so a cache must never cross them
     ver = f"py{'.'.join(map(str, sys.version_info[:3]))}-regex{regex.__version__}"
+    if NEEDS_REWRITE:
+        ver += "-atomic"   # code from the rewritten trees (re_compat.py), never from plain ones
     return Path(base) / f"patterns-{ver}.pickle"
 
 
@@ -146,6 +150,8 @@ def compile_re(pattern: str, flags: int = 0) -> re.Pattern:
     except re.error:
         raise
     except Exception:  # noqa: BLE001 - private API changed: compile the public way, uncached
+        if NEEDS_REWRITE:
+            raise   # re.compile would mis-match possessive repeats: better to fail loudly
         return re.compile(pattern, flags)
     _remember(key, parts)
     _live[key] = rx
@@ -160,6 +166,8 @@ def _re_parts(pattern: str, flags: int) -> tuple:
     from re import _compiler, _parser
 
     p = _parser.parse(pattern, flags)
+    if NEEDS_REWRITE:   # 3.11.0-3.11.4 mis-match possessive repeats (re_compat.py)
+        atomic_possessives(p)
     code = [int(c) for c in _compiler._code(p, flags)]  # opcodes are int subclasses that do not pickle
     if _CODE_UNIT.itemsize == _sre.CODESIZE:
         code = array(_CODE_UNIT.typecode, code).tobytes()
