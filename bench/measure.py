@@ -138,4 +138,8 @@ def _build_flags() -> str:
     args = sysconfig.get_config_var("CONFIG_ARGS") or ""
     pgo = "--enable-optimizations" in args
     lto = "--with-lto" in args
+    if not (pgo or lto) and os.path.realpath(sys.executable).startswith("/usr/bin/"):
+        # Debian and Ubuntu run the PGO build and pass the LTO flags outside configure, and keep
+        # them out of sysconfig: CONFIG_ARGS cannot tell
+        return "a distribution's build (PGO/LTO, if any, not recorded in sysconfig)"
     return {(True, True): "PGO+LTO", (True, False): "PGO", (False, True): "LTO"}.get((pgo, lto), "no PGO/LTO")
