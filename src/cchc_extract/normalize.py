@@ -18,6 +18,7 @@ between edits is copied unchanged, so a clean document costs nothing.  Steps:
 from __future__ import annotations
 
 import re
+import sys
 import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass, field
@@ -32,16 +33,25 @@ from .startup_cache import compile_re, compile_regex
 class OffsetMap:
     """Maps offsets of an edited string back to the string it was made from."""
 
-    __slots__ = ("_ns", "_ne", "_os", "_oe")
+    __slots__ = ("_ns", "_ne", "_os", "_oe", "_next", "_shift", "_wide")
 
     def __init__(self, edits: list[tuple[int, int, int, int]] | None = None):
         if not edits:           # the usual map of a step that changed nothing: no comprehensions
             self._ns, self._ne, self._os, self._oe = [], [], [], []
+            self._next, self._shift, self._wide = [sys.maxsize], [0], frozenset()
             return
         self._ns = [e[0] for e in edits]
         self._ne = [e[1] for e in edits]
         self._os = [e[2] for e in edits]
         self._oe = [e[3] for e in edits]
+        # For i = bisect_right(_ns, p): past the first i edits an offset moves by _shift[i], and
+        # _next[i] is where the next edit starts.  A span that no edit starts in moves by one
+        # shift, unless it starts inside edit i (numbered from 1) and that edit is in _wide: all
+        # but deletions and one-for-one replacements, which the shift maps right.
+        self._next = self._ns + [sys.maxsize]
+        self._shift = [0] + [oe - ne for _, ne, _, oe in edits]
+        self._wide = frozenset(i for i, (ns, ne, os_, oe) in enumerate(edits, 1)
+                               if ne > ns and not ne - ns == oe - os_ == 1)
 
     def __bool__(self) -> bool:
         return bool(self._ns)
@@ -77,19 +87,34 @@ class OffsetMap:
     def span(self, p: int, q: int) -> tuple[int, int]:
         """NormalizedText.to_original of (p, q) under this map alone: `start` of p, `end` of q,
         never before the start (an empty span stays empty).  Inlined: one call, not two."""
-        ns = self._ns
-        i = bisect_right(ns, p) - 1
+        i = bisect_right(self._ns, p)
+        if q > p and self._next[i] >= q and i not in self._wide:    # most spans: one shift
+            d = self._shift[i]
+            return p + d, q + d
+        return self._span(p, q, i - 1)
+
+    def _span(self, p: int, q: int, i: int) -> tuple[int, int]:
+        """`span` of (p, q), i the last edit that starts at or before p (-1: none)."""
         s = p if i < 0 else self._os[i] if p < self._ne[i] else self._oe[i] + (p - self._ne[i])
         if q <= p:
             return s, s
-        i = bisect_right(ns, q - 1) - 1
+        i = bisect_right(self._ns, q - 1) - 1
         e = q if i < 0 else self._oe[i] if q <= self._ne[i] else self._oe[i] + (q - self._ne[i])
         return s, (e if e > s else s)
 
     def spans(self, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-        """`span` of each (start, end)."""
-        span = self.span
-        return [span(p, q) for p, q in spans]
+        """`span` of each (start, end), its common case inlined."""
+        ns, nxt, shift, wide, slow = self._ns, self._next, self._shift, self._wide, self._span
+        out = []
+        append = out.append
+        for p, q in spans:
+            i = bisect_right(ns, p)
+            if q > p and nxt[i] >= q and i not in wide:
+                d = shift[i]
+                append((p + d, q + d))
+            else:
+                append(slow(p, q, i - 1))
+        return out
 
     def ends(self, ps: list[int]) -> list[int]:
         """`end` of each p."""
@@ -358,15 +383,17 @@ class NormalizedText:
     ocr_xa: int = field(default=0, repr=False, compare=False)    # "xă" read as "xã" (_ocr_xa)
 
     def to_original(self, start: int, end: int) -> tuple[int, int]:
-        if not self._map:
+        m = self._map       # None when nothing was edited (`not m` would call OffsetMap.__bool__)
+        if m is None:
             return start, end
-        return self._map.span(start, end)
+        return m.span(start, end)
 
     def spans_to_original(self, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
         """`to_original` of each (start, end), in one call."""
-        if not self._map:
+        m = self._map
+        if m is None:
             return [(s, e) for s, e in spans]
-        return self._map.spans(spans)
+        return m.spans(spans)
 
     def original_slice(self, start: int, end: int) -> str:
         s, e = self.to_original(start, end)
@@ -397,7 +424,8 @@ def normalize(original: str) -> NormalizedText:
         edits = sorted(edits + wrapped)   # quotes and structure lines lie outside the other edits
     text2, map2 = _edited(text1, edits)
     plain = quick and plain               # (quick: text1 is the original)
-    norm = NormalizedText(original, text2, _compose(map2, map1), [], was_nfc, quick, plain, plain and spaced)
+    norm = NormalizedText(original, text2, _compose(map2, map1) or None, [], was_nfc, quick, plain,
+                          plain and spaced)
     norm.breaks_restored = len(breaks)
     norm.ocr_digits = len(ocr)
     norm.json_export = bool(wrapped)
