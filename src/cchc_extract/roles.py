@@ -104,7 +104,8 @@ class _Plan:
                             _loose_test(t) if edges is not None else None, 1 << i)
                            for i, (t, lits, phrases, test) in enumerate(steps))
         self.heads = heads           # an _EdgeTest of the windows' openings, or None
-        # (_EdgeMasks of the entries' openings, of their ends) of a whole-window plan, or None
+        # (_EdgeMasks of the entries' openings, _LazyMasks of their ends) of a whole-window
+        # plan, or None
         self.edges = edges
         self.memo: dict = {}
 
@@ -113,8 +114,10 @@ class _Plan:
         if self.heads is not None and not self.heads[window[:_HEAD]]:
             return None                  # before the memo: no hashing of a long window
         edges = self.edges
-        if edges is not None and not edges[0][window[:_HEAD]] & edges[1][window[-_TAIL:]]:
-            return None                  # the same (see _whole_edges)
+        if edges is not None:            # the same (see _whole_edges)
+            need = edges[0][window[:_HEAD]]
+            if not need or not edges[1].among(window[-_TAIL:], need):
+                return None
         memo = self.memo
         found = memo.get(window, _MISS)
         if found is not _MISS:
@@ -131,7 +134,7 @@ class _Plan:
         edges = self.edges
         # a whole-window plan: only the entries both the window's opening and its end let
         # through can hit it (see _whole_edges)
-        mask = -1 if edges is None else edges[0][window[:_HEAD]] & edges[1][window[-_TAIL:]]
+        mask = -1 if edges is None else edges[1].among(window[-_TAIL:], edges[0][window[:_HEAD]])
         folded = None
         for t, lits, phrases, test, word, loose, bit in self.steps:
             if not mask & bit:
@@ -329,13 +332,14 @@ def _tester(slot: str, whole: bool, expanded: str, rx: Any) -> Any:
 
 def _whole_edges(triggers: list[Trigger]) -> Any:
     """For a plan of whole-window entries (forward fullmatch): (_EdgeMasks of the entries'
-    openings, of their ends).  A window hit by an entry has an opening the entry can start (its
-    forward fullmatch) and an end it can end (its REVERSE form matches from the end), so only
-    the entries whose bits both masks set need a test: most windows ("Tăng cường …") none.
-    None when the entries are not all of that kind."""
+    openings, _LazyMasks of their ends).  A window hit by an entry has an opening the entry can
+    start (its forward fullmatch) and an end it can end (its REVERSE form matches from the end),
+    so only the entries whose bits both masks set need a test: most windows ("Tăng cường …")
+    none.  The ends are asked only about the entries an opening lets through.  None when the
+    entries are not all of that kind."""
     if not triggers or not all(t.whole for t in triggers):
         return None
-    return (_EdgeMasks([t.test for t in triggers]), _EdgeMasks([t.regex.match for t in triggers]))
+    return (_EdgeMasks([t.test for t in triggers]), _LazyMasks([t.regex.match for t in triggers]))
 
 
 def _loose_test(t: Trigger) -> Any:
@@ -407,6 +411,42 @@ class _EdgeMasks(_EdgeMemo):
 
     def _of(self, edge: str) -> int:
         return sum(1 << i for i, test in enumerate(self._tests) if test(edge, partial=True) is not None)
+
+
+class _LazyMasks(dict):
+    """edge -> (the bits asked so far, those of them whose tests let it through): an _EdgeMasks
+    that runs a test only when a caller needs its bit (each is a partial match, costly under
+    full case folding).  A whole-window plan asks about a window's end only for the entries its
+    opening lets through: few ("Đối với …": one), and none for most windows."""
+
+    def __init__(self, tests: list):
+        super().__init__()
+        self._tests = tests
+
+    def among(self, edge: str, need: int) -> int:
+        """The bits of need whose tests let edge through."""
+        known = self.get(edge)
+        if known is None or need & ~known[0]:
+            known = self._ask(edge, need, known)
+        return need & known[1]
+
+    def _ask(self, edge: str, need: int, known: Optional[tuple]) -> tuple:
+        asked, ok = known if known is not None else (0, 0)
+        for i, test in enumerate(self._tests):
+            bit = 1 << i
+            if need & bit and not asked & bit:
+                asked |= bit
+                if test(edge, partial=True) is not None:
+                    ok |= bit
+        if known is None and len(self) >= 4096:      # bounded, like _EdgeMemo
+            self.clear()
+        known = self[edge] = (asked, ok)
+        return known
+
+    __hash__ = object.__hash__
+
+    def __eq__(self, other) -> bool:
+        return self is other
 
 
 def loose_pattern(pattern: str) -> Optional[str]:
