@@ -19,6 +19,7 @@ import regex
 import yaml
 from pydantic import Field, ValidationError
 
+from .matchers import CONCURRENT
 from .matchers.anchors import group_end
 from .rules import RuleError, StrictModel, prefilter_word, rules_dir
 from .startup_cache import compile_re, compile_regex, load_yaml
@@ -104,7 +105,8 @@ class _Plan:
                             _loose_test(t) if edges is not None else None, 1 << i)
                            for i, (t, lits, phrases, test) in enumerate(steps))
         self.heads = heads           # an _EdgeTest of the windows' openings, or None
-        # (_EdgeMasks of the entries' openings, of their ends) of a whole-window plan, or None
+        # (_EdgeMasks of the entries' openings, _LazyMasks of their ends) of a whole-window
+        # plan, or None
         self.edges = edges
         self.memo: dict = {}
 
@@ -113,8 +115,10 @@ class _Plan:
         if self.heads is not None and not self.heads[window[:_HEAD]]:
             return None                  # before the memo: no hashing of a long window
         edges = self.edges
-        if edges is not None and not edges[0][window[:_HEAD]] & edges[1][window[-_TAIL:]]:
-            return None                  # the same (see _whole_edges)
+        if edges is not None:            # the same (see _whole_edges)
+            need = edges[0][window[:_HEAD]]
+            if not need or not edges[1].among(window[-_TAIL:], need):
+                return None
         memo = self.memo
         found = memo.get(window, _MISS)
         if found is not _MISS:
@@ -131,7 +135,7 @@ class _Plan:
         edges = self.edges
         # a whole-window plan: only the entries both the window's opening and its end let
         # through can hit it (see _whole_edges)
-        mask = -1 if edges is None else edges[0][window[:_HEAD]] & edges[1][window[-_TAIL:]]
+        mask = -1 if edges is None else edges[1].among(window[-_TAIL:], edges[0][window[:_HEAD]])
         folded = None
         for t, lits, phrases, test, word, loose, bit in self.steps:
             if not mask & bit:
@@ -143,7 +147,7 @@ class _Plan:
                     # every character lowered to one (no İ): a hit needs a whole phrase, and
                     # starts where one does, so the search starts at the first phrase
                     first = phrases.search(low)
-                    if first is not None and test(window, first.start()) is not None:
+                    if first is not None and test(window, first.start(), None, CONCURRENT) is not None:
                         return t
                     continue
                 if word is not None:             # str `in`: cheaper than a regex call on short windows
@@ -162,7 +166,7 @@ class _Plan:
                         folded = False           # a character folding to several: not screened
                 if folded is not False and loose(folded) is None:
                     continue
-            if test(window) is not None:
+            if test(window, None, None, CONCURRENT) is not None:    # (keeps the GIL: see CONCURRENT)
                 return t
         return None
 
@@ -329,13 +333,14 @@ def _tester(slot: str, whole: bool, expanded: str, rx: Any) -> Any:
 
 def _whole_edges(triggers: list[Trigger]) -> Any:
     """For a plan of whole-window entries (forward fullmatch): (_EdgeMasks of the entries'
-    openings, of their ends).  A window hit by an entry has an opening the entry can start (its
-    forward fullmatch) and an end it can end (its REVERSE form matches from the end), so only
-    the entries whose bits both masks set need a test: most windows ("Tăng cường …") none.
-    None when the entries are not all of that kind."""
+    openings, _LazyMasks of their ends).  A window hit by an entry has an opening the entry can
+    start (its forward fullmatch) and an end it can end (its REVERSE form matches from the end),
+    so only the entries whose bits both masks set need a test: most windows ("Tăng cường …")
+    none.  The ends are asked only about the entries an opening lets through.  None when the
+    entries are not all of that kind."""
     if not triggers or not all(t.whole for t in triggers):
         return None
-    return (_EdgeMasks([t.test for t in triggers]), _EdgeMasks([t.regex.match for t in triggers]))
+    return (_EdgeMasks([t.test for t in triggers]), _LazyMasks([t.regex.match for t in triggers]))
 
 
 def _loose_test(t: Trigger) -> Any:
@@ -362,7 +367,7 @@ class _Screen:
         folded = window.casefold()
         if len(folded) == len(window) and self.loose(folded) is None:
             return None
-        return self.exact(window)
+        return self.exact(window, None, None, CONCURRENT)
 
 
 _HEAD = 3     # characters of a window's opening looked up in an _EdgeTest (whole-window plans)
@@ -397,7 +402,7 @@ class _EdgeTest(_EdgeMemo):
     fails needs no further test."""
 
     def _of(self, edge: str) -> bool:
-        return any(test(edge, partial=True) is not None for test in self._tests)
+        return any(test(edge, concurrent=CONCURRENT, partial=True) is not None for test in self._tests)
 
 
 class _EdgeMasks(_EdgeMemo):
@@ -406,7 +411,44 @@ class _EdgeMasks(_EdgeMemo):
     its end through."""
 
     def _of(self, edge: str) -> int:
-        return sum(1 << i for i, test in enumerate(self._tests) if test(edge, partial=True) is not None)
+        return sum(1 << i for i, test in enumerate(self._tests)
+                   if test(edge, concurrent=CONCURRENT, partial=True) is not None)
+
+
+class _LazyMasks(dict):
+    """edge -> (the bits asked so far, those of them whose tests let it through): an _EdgeMasks
+    that runs a test only when a caller needs its bit (each is a partial match, costly under
+    full case folding).  A whole-window plan asks about a window's end only for the entries its
+    opening lets through: few ("Đối với …": one), and none for most windows."""
+
+    def __init__(self, tests: list):
+        super().__init__()
+        self._tests = tests
+
+    def among(self, edge: str, need: int) -> int:
+        """The bits of need whose tests let edge through."""
+        known = self.get(edge)
+        if known is None or need & ~known[0]:
+            known = self._ask(edge, need, known)
+        return need & known[1]
+
+    def _ask(self, edge: str, need: int, known: Optional[tuple]) -> tuple:
+        asked, ok = known if known is not None else (0, 0)
+        for i, test in enumerate(self._tests):
+            bit = 1 << i
+            if need & bit and not asked & bit:
+                asked |= bit
+                if test(edge, concurrent=CONCURRENT, partial=True) is not None:
+                    ok |= bit
+        if known is None and len(self) >= 4096:      # bounded, like _EdgeMemo
+            self.clear()
+        known = self[edge] = (asked, ok)
+        return known
+
+    __hash__ = object.__hash__
+
+    def __eq__(self, other) -> bool:
+        return self is other
 
 
 def loose_pattern(pattern: str) -> Optional[str]:
@@ -660,7 +702,7 @@ def _label_end(text: str) -> int:
                 return 3
         elif c0 in _ASCII_LETTERS and c0 not in _ROMAN_LETTERS:
             return 0             # no roman numeral, no "x)" / "x.", no bullet, no "Điều"
-    return LABEL.match(text).end()
+    return LABEL.match(text, None, None, CONCURRENT).end()
 
 
 _ASCII_BULLETS = frozenset("-+*")
@@ -692,7 +734,7 @@ def _clause_start(text: str, pos: int, floor: int, rare: bool = True, lines: boo
                 p = q
         if p < 0:
             break
-        if text[p + 1] in " \t\n" and not (text[p] == ":" and _ROLE_LABEL.search(text, max(start, p - 48), p)):
+        if text[p + 1] in " \t\n" and not (text[p] == ":" and _ROLE_LABEL.search(text, max(start, p - 48), p, CONCURRENT)):
             return p + 2
         end = p          # "1.5", "08:00", "Đơn vị chủ trì: X" (the label is the role): look further back
     return nl + 1 if nl >= 0 else lo
@@ -727,7 +769,7 @@ def _semicolon_list(text: str, chain: "Chain", nxt: int) -> bool:
     if gap.strip() != ";":
         return False
     first = chain.mentions[0].start
-    return _LIST_VERB_BEFORE.search(text, max(0, first - 16), first) is not None
+    return _LIST_VERB_BEFORE.search(text, max(0, first - 16), first, CONCURRENT) is not None
 
 
 def build_chains(text: str, mentions: list[Mention], lex: Lexicon) -> list[Chain]:
@@ -765,7 +807,7 @@ def _any_matcher(slot: str, entries: list[Trigger]) -> Any:
                 return lambda text: ((text[-1:] == "\n" or ends[text[-_TAIL:]])
                                      and screen(text) is not None)
             return lambda text: screen(text) is not None
-        return lambda text: joined.match(text) is not None
+        return lambda text: joined.match(text, None, None, CONCURRENT) is not None
     tests = [t.regex.match for t in entries]
     if entries and slot in ("after", "gap"):
         # not joinable (the gap entries hold a (?-i:…) name): each entry is still tried only on
@@ -791,7 +833,7 @@ def _whole_ends(entries: list[Trigger]) -> Optional[_EdgeTest]:
 
 def _any_match(tests: list, text: str) -> bool:
     for test in tests:
-        if test(text) is not None:
+        if test(text, None, None, CONCURRENT) is not None:
             return True
     return False
 
@@ -839,19 +881,20 @@ def classify(text: str, chains: list[Chain], lex: Lexicon, low: Any = _LOWER,
         after = text[ch.end:after_end]
         alow = after.lower() if low is None else low[ch.end:after_end]
         if after[:1].isspace() and after[1:2].isupper():
-            holder = _HOLDER_NAME.match(after)
+            holder = _HOLDER_NAME.match(after, None, None, CONCURRENT)
             if holder is not None:   # "Phó Chủ tịch UBND tỉnh Nguyễn Đăng Khoa kết luận …": the verb after the name
                 after, alow = after[holder.end():], alow[holder.end():]
         # the subject entries matter only at the unit start or for a chain that no after entry
         # names: asked then, not for every chain.  A unit start: only positions between the
         # label and the chain ("a) Sở Tư pháp ...", "Thủ trưởng các sở ...")
         at_start = cs == body_start or cs == title_end or (
-            cs > body_start and text[cs - 2:cs].strip() == ":" and _ENUM_HEAD.fullmatch(text, body_start, cs) is not None)
+            cs > body_start and text[cs - 2:cs].strip() == ":" and _ENUM_HEAD.fullmatch(text, body_start, cs, CONCURRENT) is not None)
         subj = before_subject(before, blow) if at_start else _UNASKED
         ch.at_unit_start = at_start and subj is not None and subj.spec.at_start
         if ch.at_unit_start and text.rfind("\n", body_start, ch.start) < 0:
             # "2. Công an tỉnh", "5. Văn phòng UBND tỉnh:", "2. Sở Tài chính: Chủ trì, ..."
-            ch.heading = bool(HEADING_TAIL.match(after) or HEADING_COLON.match(after)) and not ch.passive
+            ch.heading = bool(HEADING_TAIL.match(after, None, None, CONCURRENT)
+                                  or HEADING_COLON.match(after, None, None, CONCURRENT)) and not ch.passive
         if not ch.passive:
             after_role = after_lead(after, alow)
             if after_role is not None:
@@ -884,7 +927,7 @@ _ENUM_HEAD = compile_regex(r"\s*(?:các|những)\s+(?:sở|bộ)(?:\s*,\s*ngành
 def _opens_paragraph(text: str, cs: int, start: int, after: str) -> bool:
     """The chain alone opens a paragraph and a colon then lower-case task text follow ("Văn phòng
     UBND huyện: chỉ đạo …"); a list after the colon ("Các Sở: Nội vụ, Tư pháp") starts a capital."""
-    return text[cs - 1:cs] == "\n" and not text[cs:start].strip() and _PARAGRAPH_HEAD.match(after) is not None
+    return text[cs - 1:cs] == "\n" and not text[cs:start].strip() and _PARAGRAPH_HEAD.match(after, None, None, CONCURRENT) is not None
 
 
 def _title_end(text: str, body_start: int, nl: int) -> int:
@@ -950,7 +993,7 @@ def _merge_heading_line(text: str, chains: list[Chain], body_start: int, nl: int
     if k < 2 or text[chains[k - 1].end:line_end].strip(" \t:.;"):
         return chains
     for a, b in zip(chains, chains[1:k]):
-        if not HEADING_GAP.match(text[a.end:b.start]):
+        if not HEADING_GAP.match(text[a.end:b.start], None, None, CONCURRENT):
             return chains
     merged = Chain([m for c in chains[:k] for m in c.mentions], chains[0].start, chains[k - 1].end)
     return [merged] + chains[k:]
