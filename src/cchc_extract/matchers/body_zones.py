@@ -54,9 +54,12 @@ def _marker_pattern(head: str, rest: str) -> str:
 _MARKERS = re.compile("|".join(_marker_pattern(*form) for form in _MARKER_FORMS), re.M)
 _LOWER_RECIPIENTS = re.compile(_marker_pattern("nơi", _RECIPIENTS_TAIL), re.M)
 _MARKER_FIRST = frozenset(head[0] for head, _ in _MARKER_FORMS)   # where a _MARKERS match can start
-# every marker starts with one of these (lower-cased): where the bodies scanner finds one
+# "Số:" is found apart, by str.find of its capital "Số": the lower-case "số" ("một số", "số hóa")
+# is among the commonest words, and the bodies scanner would report every one of them
+_FOUND_APART = "Số"
+# every other marker starts with one of these (lower-cased): where the bodies scanner finds one
 # after a non-word character, a marker may start (see _markers)
-MARKER_STARTS = tuple(sorted({head.lower() for head, _ in _MARKER_FORMS}))
+MARKER_STARTS = tuple(sorted({head.lower() for head, _ in _MARKER_FORMS if head != _FOUND_APART}))
 # a run of words without lower-case letters (spaces/tabs between words, not line breaks)
 _WORD = unicode_classes(r"[^\s\p{Ll}]*\p{Lu}[^\s\p{Ll}]*")
 _CAPS_RUN = re.compile(rf"(?<!\S){_WORD}(?:[ \t]+{_WORD})*(?!\S)")
@@ -111,7 +114,7 @@ def _at_line_start(text: str, pos: int) -> bool:
 
 
 def _marker_at(text: str, pos: int) -> Optional[re.Match]:
-    # most places the scanner reports are a lower-case "số": test the first letter before
+    # most places the scanner reports are lower-case words: test the first letter before
     # calling the engine (_MARKERS' letters are capitals, _LOWER_RECIPIENTS' is "n")
     first = text[pos:pos + 1]
     if first in _MARKER_FIRST:
@@ -129,15 +132,27 @@ def _lower_recipients(text: str) -> Iterator[re.Match]:
         pos = text.find("nơi", pos + 1)
 
 
+def _places(text: str, word: str) -> list[int]:
+    out = []
+    pos = text.find(word)
+    while pos >= 0:
+        out.append(pos)
+        pos = text.find(word, pos + 1)
+    return out
+
+
 def _markers(text: str, starts: Optional[list[int]] = None) -> Iterator[re.Match]:
     """The markers left to right, none starting inside another: what one finditer over both
     patterns gives (a lower-case "nơi nhận:" holds no first letter of the others).
-    `starts`: ascending positions that include every marker's start (one of MARKER_STARTS
-    after a non-word character), when the caller has them; else the text is searched."""
+    `starts`: ascending positions that include every marker's start but "Số:"'s (one of
+    MARKER_STARTS after a non-word character), when the caller has them; else the text is searched.
+    Either way a marker is a match of its pattern at some position: more positions tried
+    find no other markers."""
     if starts is None:
         found = [*_MARKERS.finditer(text), *_lower_recipients(text)]
         found.sort(key=re.Match.start)
     else:
+        starts = sorted(starts + _places(text, _FOUND_APART))
         found = [m for m in map(_marker_at, repeat(text), starts) if m]
     last_end = 0
     for m in found:
