@@ -169,3 +169,42 @@ def test_the_misreading_xa_is_read_as_the_commune():
     n = normalize("UBND xă Nghi Phong; Chủ tịch UBND XĂ; xăng dầu")
     assert n.text == "UBND xã Nghi Phong; Chủ tịch UBND XÃ; xăng dầu"
     assert n.ocr_xa == 2
+
+
+def _brute_start(m, p):
+    """OffsetMap.start by its definition: the last edit starting at or before p."""
+    i = max((k for k in range(len(m._ns)) if m._ns[k] <= p), default=-1)
+    return p if i < 0 else m._os[i] if p < m._ne[i] else m._oe[i] + (p - m._ne[i])
+
+
+def _brute_end(m, p):
+    i = max((k for k in range(len(m._ns)) if m._ns[k] < p), default=-1)
+    return p if i < 0 else m._oe[i] if p <= m._ne[i] else m._oe[i] + (p - m._ne[i])
+
+
+def test_offset_map_spans_agree_with_the_definition_on_random_edit_maps():
+    """The one-shift shortcut of OffsetMap.span/spans (a span no edit starts in) gives what the
+    definition gives, for insertions, deletions and replacements of every length."""
+    import random
+    from cchc_extract.normalize import OffsetMap
+
+    rng = random.Random(1)
+    for _ in range(2000):
+        edits, npos, opos = [], 0, 0
+        for _ in range(rng.randint(0, 8)):
+            gap = rng.randint(0, 3)
+            npos, opos = npos + gap, opos + gap
+            nl, ol = rng.choice([0, 0, 1, 1, 2, 3]), rng.choice([0, 1, 1, 2, 3])
+            ol = ol or (nl == 0)
+            edits.append((npos, npos + nl, opos, opos + ol))
+            npos, opos = npos + nl, opos + ol
+        m = OffsetMap(edits)
+        n = npos + 4
+        pairs = [(p, min(n, p + rng.randint(-1, 3))) for p in range(n)]
+        pairs += [(rng.randint(0, n), rng.randint(0, n)) for _ in range(30)]
+        want = []
+        for p, q in pairs:
+            s = _brute_start(m, p)
+            want.append((s, s) if q <= p else (s, max(s, _brute_end(m, q))))
+        assert [m.span(p, q) for p, q in pairs] == want, edits
+        assert m.spans(pairs) == want, edits
