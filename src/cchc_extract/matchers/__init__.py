@@ -178,15 +178,18 @@ class _Places:
             lists.append(self._find(self.text, "", False))
         starts = lists[0] if len(lists) == 1 else sorted(chain(*lists))   # merges sorted runs
         text = self.text
+        # Every filter below keeps the starts that pass one test of the text before them, so
+        # their order is free: the literal endings go first, as they keep the fewest starts
+        # (", " or a type code before a figure) at the cost of a set look-up each.
+        for ends in anchor.ends:   # the literal text a look-behind wants before the start
+            starts = _ending_with(text, starts, ends)
         for i, (must, test) in enumerate(anchor.before):   # the character before the start, as the look-behinds want it
-            if i == 0:
+            if i == 0 and not anchor.ends:   # the shared lists: grouped once by previous character
                 starts = self._passing(starts, must, test)
             elif must:
                 starts = [p for p in starts if p and test[text[p - 1]]]
             else:
                 starts = [p for p in starts if not (p and test[text[p - 1]])]
-        for ends in anchor.ends:   # the literal text a look-behind wants before the start
-            starts = _ending_with(text, starts, ends)
         for test, blank in anchor.behind_blank:   # a character of a class, then white space, before the start
             starts = [p for p in starts if p > 1 and (test[text[p - 2]] or blank[text[p - 2]])]
         return starts
