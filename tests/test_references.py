@@ -272,3 +272,17 @@ def test_a_citation_whose_so_lost_its_tone_mark_is_read_with_a_warning():
     doc = extract_text("Căn cứ Quyết định sô 2201/QĐ-UBND ngày 15/9/2023 của UBND tỉnh, Sở Nội vụ hướng dẫn.\n")
     assert [(r.number, r.symbol, r.rule) for r in doc.references] == [("2201", "QĐ-UBND", "ref.loai_so_mistyped")]
     assert [w.code for w in doc.warnings if w.code == "W301"] == ["W301"]
+
+
+def test_issuer_words_split_as_the_token_pattern_splits_them_for_every_character():
+    """_words_between (str.split) stands in for _TOKEN.findall inside an issuer's segment, which
+    holds no punctuation of _TOKEN's: the two must agree for every other character."""
+    from cchc_extract.matchers.references import _TOKEN, _words_between
+
+    punctuation = set(",;:.()[]\"'!?")
+    for cp in range(0x110000):
+        c = chr(cp)
+        if c in punctuation or 0xD800 <= cp <= 0xDFFF:
+            continue
+        text = f"ab{c}cd {c}"
+        assert _words_between(text, 0, len(text)) == _TOKEN.findall(text), hex(cp)
