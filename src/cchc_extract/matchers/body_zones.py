@@ -17,6 +17,7 @@ from itertools import repeat
 from typing import Any, Iterator, Optional
 
 from ..trie import unicode_classes
+from .anchors import occurrences
 
 # segment kinds (from structure.Layout.segments) that hold metadata, not body text
 # (web debris and mottos are not needed: site chrome and the national or Party motto
@@ -132,15 +133,6 @@ def _lower_recipients(text: str) -> Iterator[re.Match]:
         pos = text.find("nơi", pos + 1)
 
 
-def _places(text: str, word: str) -> list[int]:
-    out = []
-    pos = text.find(word)
-    while pos >= 0:
-        out.append(pos)
-        pos = text.find(word, pos + 1)
-    return out
-
-
 def _markers(text: str, starts: Optional[list[int]] = None) -> Iterator[re.Match]:
     """The markers left to right, none starting inside another: what one finditer over both
     patterns gives (a lower-case "nơi nhận:" holds no first letter of the others).
@@ -152,7 +144,7 @@ def _markers(text: str, starts: Optional[list[int]] = None) -> Iterator[re.Match
         found = [*_MARKERS.finditer(text), *_lower_recipients(text)]
         found.sort(key=re.Match.start)
     else:
-        starts = sorted(starts + _places(text, _FOUND_APART))
+        starts = sorted(starts + occurrences(text, _FOUND_APART))
         found = [m for m in map(_marker_at, repeat(text), starts) if m]
     last_end = 0
     for m in found:

@@ -27,7 +27,7 @@ import regex
 
 from .. import diagnostics
 from . import FIGURE_RUN, Found, MatchContext, match_at
-from .anchors import Anchor, CharTest
+from .anchors import Anchor, CharTest, occurrences
 from .groups import group_dict, group_numbers
 from .clauses import clause_end, clause_start, opens_clause, past_in
 from .deadline_due import EVERY, NAMED_RECURRENCES, compute_due, counted_period, recurrence_of
@@ -187,7 +187,7 @@ class AnchorStarts:
                 # unsafe, nothing before and no endings, without building and hashing one
                 found = self._places._find(self.low, word, True)
             else:
-                found = _occurrences(self.low, word)
+                found = occurrences(self.low, word)
             self._words[word] = found
         return found
 
@@ -228,15 +228,6 @@ class AnchorStarts:
                 out.append((p, j))
             self._blank_figures = out
         return self._blank_figures
-
-
-def _occurrences(low: str, word: str) -> list[int]:
-    out = []
-    pos = low.find(word)
-    while pos >= 0:
-        out.append(pos)
-        pos = low.find(word, pos + 1)
-    return out
 
 
 # \s exactly as the rule patterns read it (asked of the engine, char by char, memoized)
