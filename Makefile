@@ -1,6 +1,6 @@
 # cchc-extract developer tasks.  `make install demo` sets up and runs; `make test` tests.
 # The interpreter: the distribution's own python3 when it is 3.11 or newer and can make a venv
-# (Debian, Ubuntu and Fedora build it with PGO and LTO: this tool runs 20-35% faster on it than on
+# (Debian, Ubuntu and Fedora build it with PGO and LTO: this tool ran 18-38% faster on it than on
 # a plain build such as pyenv's), else python3 on PATH.  `make install PYTHON=...` picks another.
 ifndef PYTHON
 PYTHON := $(firstword $(foreach p,/usr/bin/python3 python3,$(shell $(p) -c 'import sys, venv, ensurepip; sys.exit(sys.version_info < (3, 11))' >/dev/null 2>&1 && echo $(p))) python3)
