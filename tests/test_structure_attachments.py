@@ -42,9 +42,10 @@ def _text(title="KẾ HOẠCH", attached="(Ban hành kèm theo Quyết định s
     return DECISION.format(title=title, attached=attached)
 
 
-def test_items_of_an_attached_plan_get_their_own_prefix():
+def test_items_of_an_attached_plan_are_numbered_by_their_labels():
+    # ANNOTATION.md: a path is the labels alone; the plan's "I" repeats no path of the decision
     lay = analyze(normalize(_text()))
-    assert [it.path for it in lay.items] == ["Điều 1", "Điều 2", "kh/I", "kh/I/1", "kh/I/2", "kh/II"]
+    assert [it.path for it in lay.items] == ["Điều 1", "Điều 2", "I", "I/1", "I/2", "II"]
     kinds = [k for k, _, _ in lay.segments]
     assert "attachment" in kinds and "debris" not in kinds
     assert not [w for w in lay.warnings if w.code == "W208"]
@@ -54,22 +55,29 @@ def test_the_attachment_does_not_move_the_main_signature_or_distribution():
     doc = extract_text(_text())
     assert doc.metadata.signer and doc.metadata.signer.name == "Nguyễn Văn An"
     assert doc.metadata.distribution[0] == "Như Điều 2" and len(doc.metadata.distribution) == 2
-    due = [d for d in doc.deadlines if d.item == "kh/I/1"]
+    due = [d for d in doc.deadlines if d.item == "I/1"]
     assert due and due[0].due == "2026-06-29"
-    assert any(d.item == "kh/I/1" and [b.text for b in d.lead] == ["Sở Nội vụ"] for d in doc.directives)
+    assert any(d.item == "I/1" and [b.text for b in d.lead] == ["Sở Nội vụ"] for d in doc.directives)
 
 
-def test_a_second_attachment_of_the_same_type_is_numbered_and_other_types_use_their_code():
+def test_an_attachment_whose_paths_would_repeat_takes_the_prefix_of_its_type():
     two = _text() + "\n" + _text().split("\n\n", 1)[1].replace("KẾ HOẠCH", "QUY CHẾ", 1)
     paths = [it.path for it in analyze(normalize(two)).items]
-    assert "kh/I/1" in paths and "qc/I/1" in paths
+    assert "I/1" in paths and "qc/I/1" in paths and len(paths) == len(set(paths))
     again = _text() + "\n" + _text().split("\n\n", 1)[1]
     assert "kh2/I/1" in [it.path for it in analyze(normalize(again)).items]
 
 
+def test_an_attached_plan_repeating_the_main_bodys_labels_goes_under_its_prefix():
+    text = _text().replace("Điều 1. Ban hành", "I. Ban hành", 1).replace("Điều 2. Quyết định", "II. Quyết định", 1)
+    paths = [it.path for it in analyze(normalize(text)).items]
+    assert paths == ["I", "II", "kh/I", "kh/I/1", "kh/I/2", "kh/II"]
+
+
 def test_a_title_without_a_kem_theo_line_is_no_attachment():
     lay = analyze(normalize(_text(attached="Căn cứ tình hình thực tế, xây dựng kế hoạch như sau:")))
-    assert not any(it.path.startswith("kh/") for it in lay.items)
+    assert "attachment" not in [k for k, _, _ in lay.segments] and not any(
+        it.path.startswith("kh/") for it in lay.items)
     assert "attachment" not in [k for k, _, _ in lay.segments]
 
 
@@ -89,4 +97,4 @@ def test_an_appendix_marked_phu_luc_in_title_case_over_its_capitalised_title():
             "Thời gian hoàn thành: Tháng 02/2024\n\n2. Nội dung: Điều tra xã hội học\n"
             "Đơn vị chủ trì: Vụ Cải cách hành chính\n")
     paths = [it.path for it in analyze(normalize(text)).items]
-    assert paths == ["I", "I/1", "annex/1", "annex/2"]
+    assert paths == ["I", "I/1", "1", "2"]

@@ -52,7 +52,8 @@ def analyze_document(norm: NormalizedText) -> Layout:
     items, warns, first = build_items(norm, lines, h.body_start, tail.body_end, paren=paren,
                                       taken=frozenset(it.path for it in dup_items))
     layout.warnings.extend(warns)
-    items += _attachment_items(norm, lines, attached, layout, loose, paren)
+    items += _attachment_items(norm, lines, attached, layout, loose, paren,
+                               {it.path for it in items} | {it.path for it in dup_items})
     layout.items = dup_items + items
     if not items:
         layout.warnings.append(diagnostics.warn("W209"))
@@ -74,16 +75,24 @@ def analyze_document(norm: NormalizedText) -> Layout:
 
 
 def _attachment_items(norm: NormalizedText, lines: list[Line], attached: list[Attachment], layout: Layout,
-                      loose: bool, paren: frozenset) -> list[ItemNode]:
-    """Items of each attached document (paths under its prefix), and an "attachment" segment."""
+                      loose: bool, paren: frozenset, taken: set[str]) -> list[ItemNode]:
+    """Items of each attached document, and an "attachment" segment.
+
+    Their paths are the labels alone ("I/1/a"), as ANNOTATION.md defines a path and as
+    annotators write an attached plan's items; only where one such path would repeat a path
+    the document already has (taken: the main body's, an earlier attachment's) do all of
+    that attachment's items go under its prefix ("kh/I/1/a"), so that no two items share one."""
     out: list[ItemNode] = []
     for k, att in enumerate(attached):
         hi = attached[k + 1].start if k + 1 < len(attached) else len(lines)
         ah = parse_header(lines, att.title, hi, loose)
         atail = parse_tail(lines, ah.body_start, hi)
-        items, warns, _ = build_items(norm, lines, ah.body_start, atail.body_end, prefix=att.prefix,
-                                      paren=paren)
+        items, warns, _ = build_items(norm, lines, ah.body_start, atail.body_end, paren=paren)
+        if any(it.path in taken for it in items):
+            items, warns, _ = build_items(norm, lines, ah.body_start, atail.body_end, prefix=att.prefix,
+                                          paren=paren)
         layout.warnings.extend(warns)
+        taken.update(it.path for it in items)
         out.extend(items)
         layout.segments.append(("attachment", lines[att.start].start, _end_of(lines, att.start, hi, lines[att.start].end)))
     return out
