@@ -509,6 +509,21 @@ def test_a_heading_body_with_its_holders_office_in_apposition_leads_the_items_un
         "III/1/a": ["Sở Thông tin và Truyền thông"], "III/2": ["Công an tỉnh"], "III/3": ["Sở Nội vụ"]}
 
 
+def test_a_member_named_by_person_and_office_leads_the_duties_after_his_colon_only():
+    from cchc_extract.pipeline import extract_text
+
+    duties = extract_text("Thông báo.\n\nII. PHÂN CÔNG\n1. Ông Phạm Văn Lực, Giám đốc Sở Tư pháp: "
+                          "phụ trách cải cách thể chế.\n2. Đại tá Lê Thanh Hùng, Giám đốc Công an tỉnh: chỉ đạo "
+                          "triển khai Đề án 06.\n").directives
+    assert {d.item: [b.text for b in d.lead] for d in duties if d.lead} == {
+        "II/1": ["Sở Tư pháp"], "II/2": ["Công an tỉnh"]}
+    # a list of members under "gồm:" and a leader's heading with no duties on its line set no task of a body
+    members = extract_text("Quyết định.\n\nĐiều 1. Thành lập Ban Chỉ đạo, gồm các ông, bà có tên sau:\n"
+                           "1. Ông Trần Quốc Khánh, Chủ tịch UBND tỉnh - Trưởng ban;\n"
+                           "2. Bà Nguyễn Thị Thu Hà, Giám đốc Sở Nội vụ - Phó Trưởng ban;\n").directives
+    assert not [d for d in members if d.lead]
+
+
 def test_persons_named_with_the_heads_and_a_standing_body_keep_the_bodies_their_role():
     from cchc_extract.pipeline import extract_text
 

@@ -46,6 +46,8 @@ class LexEntry(_Strict):
     pattern: str
     modality: Optional[Literal["assign", "request", "encourage"]] = None
     at_start: bool = False
+    # a chain this entry opens heads its item only when a colon and lower-case duties follow on its line
+    tasks_after_colon: bool = False
     literals: list[str] = Field(default_factory=list)
     description: str = ""
     examples: LexExamples
@@ -895,6 +897,9 @@ def classify(text: str, chains: list[Chain], lex: Lexicon, low: Any = _LOWER,
             # "2. Công an tỉnh", "5. Văn phòng UBND tỉnh:", "2. Sở Tài chính: Chủ trì, ..."
             ch.heading = bool(HEADING_TAIL.match(after, None, None, CONCURRENT)
                                   or HEADING_COLON.match(after, None, None, CONCURRENT)) and not ch.passive
+        if subj is not None and subj is not _UNASKED and subj.spec.tasks_after_colon \
+                and not HEADING_DUTIES.match(after, None, None, CONCURRENT):
+            ch.heading, ch.at_unit_start, subj = False, False, None
         if not ch.passive:
             after_role = after_lead(after, alow)
             if after_role is not None:
@@ -976,6 +981,7 @@ _APPOSITION = (r"(?:\s*\([^()\n]{1,160}\))?(?:(?:\s+[-–]|,)\s+(?:Phó|Trưởn
                r"(?:\s+(?:thuộc|xếp)\s+(?:nhóm|khối|loại)\s[^\n:;.()]{1,40})?")
 HEADING_TAIL = compile_regex(r"^" + _APPOSITION + r"[ \t:.;]*$")
 HEADING_COLON = compile_regex(r"^" + _APPOSITION + r"[ \t]*:")
+HEADING_DUTIES = compile_regex(r"^" + _APPOSITION + r"[ \t]*:[ \t]*\p{Ll}")   # "…: phụ trách …"
 HEADING_GAP = compile_regex(r"^\s*(?:[,;]|và)\s*(?:và\s+)?$", FLAGS)
 
 
