@@ -4,9 +4,10 @@ carries "(Kèm theo Quyết định số … ngày … của …)" under its tit
 A Quyết định "ban hành kèm theo" a Kế hoạch, Quy chế or Chương trình is followed, after
 its signature and Nơi nhận, by that document: its own header block, a title line
 ("KẾ HOẠCH"), the subject, the "(Ban hành kèm theo …)" line and a body with numbered
-items.  Those items are tasks of the main document; they get paths under a prefix
-named after the attachment's type ("kh/II/1/a") so that they cannot collide with the
-main document's items ("Điều 1", "1", "II/1").
+items.  Those items are tasks of the main document.  Their paths are their labels
+("II/1/a"); each attachment also gets a prefix named after its type ("kh/"), which
+analysis puts before its paths only where they would repeat the main document's items
+("1", "II/1") or an earlier attachment's.
 """
 from __future__ import annotations
 
@@ -39,7 +40,7 @@ HEADER_REACH = 12    # lines above the title that may still be its header block
 class Attachment:
     start: int          # index of the first line (its header block, else its title)
     title: int          # index of the title line ("KẾ HOẠCH")
-    prefix: str         # path prefix of its items: "kh/"
+    prefix: str         # path prefix of its items where their labels would collide: "kh/"
 
 
 def find_attachments(lines: list[Line], lo: int, hi: int) -> list[Attachment]:
