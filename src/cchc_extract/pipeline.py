@@ -54,8 +54,8 @@ def _entities(kind: str, found: list[Found], norm: NormalizedText, layout: Layou
     items = layout.items_at([f.start for f in found])
     rows = []
     for f, span, item, id_ in zip(found, spans, items, _ids(prefix, len(found))):
-        # a copy filled in place: about half the cost of the literal {**f.fields, "id": ...}
-        row = f.fields.copy()
+        # the winner's own fields become its row (Found.fields says so): a copy cost a quarter of it
+        row = f.fields
         row["id"] = id_
         row["text"] = original[span[0]:span[1]]
         row["span"] = span
