@@ -442,18 +442,21 @@ def normalize(original: str) -> NormalizedText:
 
 # OCR and hasty typing put "ă" for "ã" in "xã" (the commune: "UBND xă Nghi Phong"); "xă" is no
 # Vietnamese word, so the whole word "xă" is read as "xã".  One character for one.
-_XA_MISREAD = (("xă", "ã"), ("Xă", "ã"), ("XĂ", "Ã"))
+# Found by their second letter: a one-character search runs at memchr's speed, where each two-
+# character word took a slower scan of its own (the edits' order is the caller's sort).
+_XA_MISREAD = {"ă": ("x", "X", "ã"), "Ă": ("X", "X", "Ã")}     # letter: (first letters, replacement)
 
 
 def _ocr_xa(text: str) -> list[tuple[int, int, str]]:
     out = []
-    for word, letter in _XA_MISREAD:
-        i = text.find(word)
-        while i >= 0:
-            end = i + 2
-            if (i == 0 or not text[i - 1].isalnum()) and (end == len(text) or not text[end].isalnum()):
-                out.append((i + 1, end, letter))
-            i = text.find(word, end)
+    for second, (lower, upper, letter) in _XA_MISREAD.items():
+        j = text.find(second, 1)
+        while j >= 0:
+            i, end = j - 1, j + 1            # the word text[i:end]: "xă", "Xă" or "XĂ"
+            if text[i] in (lower, upper) and (i == 0 or not text[i - 1].isalnum()) \
+                    and (end == len(text) or not text[end].isalnum()):
+                out.append((j, end, letter))
+            j = text.find(second, end)
     return out
 
 
@@ -514,14 +517,26 @@ def _blank(text: str, start: int, end: int, taken: set) -> list[tuple[int, int, 
 _OCR_RUN = compile_re(r"(?<!\w)(?=[\dlO]*\d)(?=[\dlO]*[lO])[\dlO]{2,}(?!\w)")
 _OCR_DIGIT = {"l": "1", "O": "0"}
 OCR_HEAD = 2000
-# what every such run holds: an "l" or "O" next to a digit.  Its search enters the engine only at
-# those letters, where _OCR_RUN's (a look-behind first) tried every character of the head
+# what every such run holds: an "l" or "O" next to a digit (the definition; _ocr_pair tests it
+# first, where _OCR_RUN's search, a look-behind first, tries every character of the head)
 _OCR_PAIR = compile_re(r"[lO](?:(?<=\d[lO])|(?=\d))")
+
+
+def _ocr_pair(head: str) -> bool:
+    """_OCR_PAIR.search(head) is not None (re's \\d is str.isdecimal), its letters found by
+    str.find at memchr's speed: the engine's scan for a class tests every character."""
+    for letter in "lO":
+        p = head.find(letter)
+        while p >= 0:
+            if head[p - 1:p].isdecimal() or head[p + 1:p + 2].isdecimal():
+                return True
+            p = head.find(letter, p + 1)
+    return False
 
 
 def _ocr_digits(text: str) -> list[tuple[int, int, str]]:
     """One-character edits turning OCR's letters in numbers into digits (W212 reports them)."""
-    if _OCR_PAIR.search(text, 0, OCR_HEAD) is None or _OCR_RUN.search(text, 0, OCR_HEAD) is None:
+    if not _ocr_pair(text[:OCR_HEAD]) or _OCR_RUN.search(text, 0, OCR_HEAD) is None:
         return []
     return [(m.start() + k, m.start() + k + 1, _OCR_DIGIT[c]) for m in _OCR_RUN.finditer(text)
             for k, c in enumerate(m.group()) if c in _OCR_DIGIT]

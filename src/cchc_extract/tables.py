@@ -394,6 +394,11 @@ def has_cell_line_header(original: str) -> bool:
     for word in ("TT", "Số thứ tự"):
         i = original.find(word)
         while i >= 0:
+            after = original[i + len(word):i + len(word) + 1]
+            if after and after not in " \t\r\n":
+                # every head ends its line's text ("TTHC" is none): the next place
+                i = original.find(word, i + 1)
+                continue
             start = original.rfind("\n", 0, i) + 1
             end = original.find("\n", i)
             end = len(original) if end < 0 else end
