@@ -134,7 +134,7 @@ def test_the_ocr_pre_test_passes_every_head_the_run_pattern_finds():
     # _OCR_PAIR (an "l" or "O" next to a digit) is a necessary condition for _OCR_RUN: random
     # texts of digits (an Arabic-Indic one too), the two letters, word characters and separators
     import random
-    from cchc_extract.normalize import _OCR_PAIR, _OCR_RUN
+    from cchc_extract.normalize import _OCR_PAIR, _OCR_RUN, _ocr_pair
     pieces = ["l", "O", "1", "0", "5", "\u0663", " ", "a", "_", "/", ".", "lO", "x", "\u00e0", "\n"]
     rnd = random.Random(3)
     for _ in range(20000):
@@ -142,6 +142,31 @@ def test_the_ocr_pre_test_passes_every_head_the_run_pattern_finds():
         end = rnd.randint(0, len(s) + 1)
         if _OCR_RUN.search(s, 0, end) is not None:
             assert _OCR_PAIR.search(s, 0, end) is not None, (s, end)
+        # and _ocr_pair, its str.find form, answers as the pattern does
+        assert _ocr_pair(s[:end]) == (_OCR_PAIR.search(s, 0, end) is not None), (s, end)
+
+
+def test_the_xa_misreading_is_found_by_its_second_letter_as_by_the_whole_words():
+    # _ocr_xa finds "xă", "Xă" and "XĂ" as whole words through "ă"/"Ă" alone: the same edits as a
+    # search for each word (random texts of the letters around it, word characters and separators)
+    import random
+    from cchc_extract.normalize import _ocr_xa
+
+    def by_words(text):
+        out = []
+        for word, letter in (("xă", "ã"), ("Xă", "ã"), ("XĂ", "Ã")):
+            i = text.find(word)
+            while i >= 0:
+                end = i + 2
+                if (i == 0 or not text[i - 1].isalnum()) and (end == len(text) or not text[end].isalnum()):
+                    out.append((i + 1, end, letter))
+                i = text.find(word, end)
+        return sorted(out)
+    pieces = ["z", "x", "X", "ă", "Ă", "xă", "XĂ", "Xă", " ", "a", "1", ",", "\n", "ng"]
+    rnd = random.Random(11)
+    for _ in range(20000):
+        s = "".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 8)))
+        assert sorted(_ocr_xa(s)) == by_words(s), s
 
 
 def test_tags_and_entities_a_scraped_page_leaves_are_read_and_spans_map_back():
