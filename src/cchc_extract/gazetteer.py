@@ -202,29 +202,50 @@ class ScanTable:
     # key -> offsets in the key just after a boundary character of its own, where another key
     # may start (one that fits the key's remaining characters); only keys that have some
     inner: dict[str, tuple[int, ...]]
+    # keys left out of the tries and found by str.find (see _FOUND_APART), with their dispatch's
+    # {character: rules}: a start is reported only where the text's character has rules
+    apart: tuple[tuple[str, dict], ...] = ()
 
     def scanner_for(self, low: str) -> Any:
         return self.scanner_bmp if _within_bmp(low) else self.scanner
 
-    def starts(self, low: str) -> list[tuple[int, str]]:
+    def starts(self, low: str, text: Optional[str] = None) -> list[tuple[int, str]]:
         """(position, key) of every key starting in `low` after a boundary character or at the
         start, in order.  The scanner consumes the key it finds (a look-ahead costs `re` a
-        frame at every boundary); the starts inside that key are tried one by one."""
+        frame at every boundary); the starts inside that key are tried one by one.  With
+        `text` (the text `low` is the lower case of), a key of `apart` is reported only where
+        the text's character at it has rules (elsewhere its start would do nothing)."""
         out: list[tuple[int, str]] = []
         append = out.append
         inner = self.inner.get
         key_at = self.key_at.match
-        # " ": a boundary before 0; the consumed boundary character is at the key's position in `low`
+        # " ": a boundary before 0; the consumed boundary character is at the key's position in `low`.
+        # m[1], not m.group(1): a subscript costs less than a method call (one per key found)
         for m in self.scanner_for(low).finditer(" " + low):
-            pos, key = m.start(), m.group(1)
+            pos, key = m.start(), m[1]
             append((pos, key))
             offsets = inner(key)
             if offsets:
                 for off in offsets:
                     k = key_at(low, pos + off)
                     if k is not None:
-                        append((pos + off, k.group()))
+                        append((pos + off, k[0]))
+        for key, chars in self.apart:
+            _add_apart(out, low, text, key, chars)
         return out
+
+
+def _add_apart(out: list[tuple[int, str]], low: str, text: Optional[str], key: str, chars: dict) -> None:
+    """Insert, in order, the starts of `key` that the tries no longer report: after a boundary
+    character, where the tries found no longer key (one that begins with `key`), and, with
+    `text`, where the text's character is one of `chars`."""
+    pos = low.find(key)
+    while pos >= 0:
+        if (text is None or text[pos] in chars) and (pos == 0 or _BOUNDARY_RX.match(low, pos - 1)):
+            i = bisect_left(out, (pos,))
+            if i == len(out) or out[i][0] != pos:
+                out.insert(i, (pos, key))
+        pos = low.find(key, pos + 1)
 
 
 def _scan_table(handlers: dict[str, tuple], stops: tuple[str, ...]) -> ScanTable:
@@ -239,8 +260,29 @@ def _scan_table(handlers: dict[str, tuple], stops: tuple[str, ...]) -> ScanTable
         dispatch[key] = (names, rules, any(key.startswith(stop) for stop in stops), by_first)
     keyset = set(keys)
     inner = {key: offsets for key in keys if (offsets := _inner_starts(key, keys, keyset))}
-    return ScanTable(_compile_scanner(keys), _compile_scanner(keys, _bmp_boundary()),
-                     compile_re(trie_pattern(keys)), dispatch, inner)
+    # a key found apart must not be the longer key of a shorter one (the tries would report
+    # the shorter one where it now reports the key), and its starts must do nothing unless the
+    # text's character there has rules
+    apart = tuple((key, dispatch[key][3]) for key in _FOUND_APART
+                  if key in dispatch and _rules_only_by_first(dispatch[key])
+                  and not any(key[:i] in keyset for i in range(1, len(key))))
+    found_apart = {key for key, _ in apart}
+    tried = [key for key in keys if key not in found_apart]
+    return ScanTable(_compile_scanner(tried), _compile_scanner(tried, _bmp_boundary()),
+                     compile_re(trie_pattern(tried)), dispatch, inner, apart)
+
+
+# Keys found by str.find, not by the scanner: "vụ" (nhiệm vụ, dịch vụ: among the commonest
+# words) anchors only rules that want a capital ("Vụ Pháp chế"); reported by the scanner, every
+# lower-case one cost a start that did nothing
+_FOUND_APART = ("vụ",)
+
+
+def _rules_only_by_first(handling: tuple) -> bool:
+    """No names, no rules for a character that no rule names, no stop: a start does something
+    only where the text's character is one of those its rules must start with."""
+    names, rules, stop, by_first = handling
+    return not names and not rules and not stop and by_first is not None
 
 
 def _rules_by_first(rules: tuple) -> tuple[tuple, Optional[dict[str, tuple]]]:

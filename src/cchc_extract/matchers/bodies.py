@@ -121,7 +121,7 @@ def _scan(g: Gazetteer, text: str, low: str, line_breaks: str = "") -> _Hits:
     # the same scan finds where body_zones' markers may start: one pass over the text
     table = g.scan_table(MARKER_STARTS)
     dispatch = table.dispatch
-    for pos, key in table.starts(low):
+    for pos, key in table.starts(low, text):
         names, rules, marker, by_first = dispatch[key]
         if by_first is not None:
             rules = by_first.get(text[pos], rules)
