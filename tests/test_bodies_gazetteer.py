@@ -132,3 +132,26 @@ def test_the_first_characters_of_a_rule_are_read_from_its_pattern():
     assert _parse_first_chars(r"Vụ|Cục", flags) is None                        # caseless: any case
     assert _parse_first_chars(r"(?-i:[AB]?)\w+", flags) is None                # may start empty: any
     assert _parse_first_chars(r"(?-i:\p{Lu})", flags) is None                  # not read by re: any
+
+
+def test_a_key_found_apart_is_reported_only_where_its_rules_can_start():
+    # "vụ" is found by str.find, not by the scanner: with the text, its start is reported only
+    # where the text's character is one its rules start with (a capital: "Vụ Pháp chế"), and
+    # every other start is the same as without the text (random texts of the pieces around it)
+    import random
+    from cchc_extract.gazetteer import default_gazetteer
+    from cchc_extract.matchers.bodies import MARKER_STARTS
+
+    table = default_gazetteer().scan_table(MARKER_STARTS)
+    apart = dict(table.apart)
+    assert "vụ" in apart and "V" in apart["vụ"] and "v" not in apart["vụ"]
+    pieces = ["vụ", "Vụ", "VỤ", "nhiệm vụ", "Nội vụ", "Sở Nội vụ", "Vụ Pháp chế", " ", ", ", "dịch", "(", "-"]
+    rnd = random.Random(5)
+    for _ in range(3000):
+        text = "".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 8)))
+        low = text.lower()
+        every = table.starts(low)
+        wanted = [(p, k) for p, k in every if k not in apart or text[p] in apart[k]]
+        assert table.starts(low, text) == wanted, text
+    text = "thực hiện nhiệm vụ; Vụ Pháp chế chủ trì"
+    assert [(p, k) for p, k in table.starts(text.lower(), text) if k == "vụ"] == [(text.index("Vụ"), "vụ")]
