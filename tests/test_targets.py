@@ -66,6 +66,10 @@ def test_scores_and_scoring_thresholds_are_no_targets(rules):
     text = ("1. Lĩnh vực chỉ đạo, điều hành (tối đa 12 điểm). Hoàn thành 100% nhiệm vụ thì đạt 2/2 điểm; "
             "từ 80% đến dưới 100% thì đạt 1 điểm; dưới 80% không chấm điểm. Bảo đảm 100% hồ sơ được gửi đúng hạn.")
     assert [t for t, *_ in found(rules, text)] == ["100% hồ sơ được gửi đúng hạn"]
+    # a scale told in words: "thì chấm điểm tối đa", "thì chấm 1/2 số điểm tối đa"
+    text = ("Ví dụ: tỷ lệ văn bản được rà soát đạt 100% thì chấm điểm tối đa; đạt từ 80% đến dưới 100% thì "
+            "chấm 1/2 số điểm tối đa. Bảo đảm 100% hồ sơ được gửi đúng hạn.")
+    assert [t for t, *_ in found(rules, text)] == ["100% hồ sơ được gửi đúng hạn"]
 
 
 def test_a_field_line_ends_the_quantified_text(rules):

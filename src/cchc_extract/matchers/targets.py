@@ -436,7 +436,9 @@ def _measure(text: str, c: _Cand) -> str:
 # được 2/2 điểm; … dưới 95% không chấm điểm")
 _POINTS_AFTER = compile_regex(r"\s*điểm\b", _FLAGS)
 _SCORING_CLAUSE = compile_regex(r"\bthì\s+(?:được\s+|đạt\s+|bị\s+)?(?:trừ\s+|cộng\s+)?\d+(?:[.,/]\d+)*\s+điểm\b"
-                                r"|\bkhông\s+(?:được\s+)?chấm\s+điểm\b", _FLAGS)
+                                r"|\bkhông\s+(?:được\s+)?chấm\s+điểm\b"
+                                # "… đạt 100% thì chấm điểm tối đa; từ 80% đến dưới 100% thì chấm 1/2 số điểm"
+                                r"|\bthì\s+(?:được\s+)?chấm(?:\s+[^\s;.]+){0,3}?\s+điểm\b", _FLAGS)
 # a band of a scoring scale ("hoàn thành 100% kế hoạch: 3 điểm; từ 80% đến dưới 100%: 1,5 điểm; dưới
 # 80%: 0"): the figure, then a colon and the points, on a line that awards points
 _BAND_AFTER = compile_regex(r"[^;|:\n]{0,80}:\s*\d+(?:[.,]\d+)?(?![\d%])", _FLAGS)
