@@ -43,6 +43,21 @@ def annex() -> Document:
     return extract_text(ANNEX)
 
 
+def test_rows_are_numbered_by_their_labels_unless_a_path_would_repeat():
+    # ANNOTATION.md: a path is the labels alone; the t<N> step only where a row's path would be
+    # one the document already has
+    table = ("| STT | Nhiệm vụ | Cơ quan chủ trì | Thời gian |\n|---|---|---|---|\n"
+             "| 1 | Rà soát thủ tục | Sở Nội vụ | Quý II/2024 |\n| 2 | Số hóa hồ sơ | Sở Tư pháp | Quý III/2024 |\n")
+    plain = extract_text(HEAD + "III. NHIỆM VỤ\n1. Các sở thực hiện như sau:\n" + table)
+    assert [it.path for it in rows(plain)] == ["III/1/1", "III/1/2"]
+    # a table outside every item: its rows "1", "2" repeat no path of a plan numbered I, II …
+    annex_rows = [it.path for it in rows(extract_text(HEAD.replace("1. ", "- ") + "PHỤ LỤC\n" + table))]
+    assert annex_rows == ["1", "2"]
+    # … but a letter numbered "1.", "2." has those paths, so its annex table's rows go under annex/t1
+    letter = extract_text("Công văn.\n\n1. Rà soát.\n2. Báo cáo.\n\nPHỤ LỤC\n" + table)
+    assert [it.path for it in rows(letter)] == ["annex/t1/1", "annex/t1/2"]
+
+
 def test_rows_become_items_with_unique_paths(annex):
     paths = [it.path for it in rows(annex)]
     assert paths == ["annex/t1/I", "annex/t1/I/1", "annex/t1/I/2",
@@ -123,8 +138,8 @@ def test_table_inside_an_item_hangs_under_it_with_crlf():
             + "| 1 | Tập huấn nghiệp vụ | Sở Nội vụ | Tháng 6/2024 |\n").replace("\n", "\r\n")
     doc = extract_text(text)
     row = next(it for it in doc.items if it.kind == "row")
-    assert row.path == "III/t1/1" and row.parent == "III"
-    d = directive(doc, "III/t1/1")
+    assert row.path == "III/1" and row.parent == "III"
+    d = directive(doc, "III/1")
     assert [b.text for b in d.lead] == ["Sở Nội vụ"]
     dl = next(x for x in doc.deadlines if x.id in d.deadlines)
     assert dl.due == "2024-06-30" and text[dl.span[0]:dl.span[1]] == dl.text
@@ -139,7 +154,7 @@ def test_an_item_holding_a_table_ends_before_its_rows():
     doc = extract_text(text)
     item = next(it for it in doc.items if it.text.startswith("3. Nhiệm vụ cụ thể"))
     assert item.text.endswith("thực hiện các nhiệm vụ sau:")
-    assert [it.path for it in doc.items if it.parent == item.path] == [f"{item.path}/t1/1"]
+    assert [it.path for it in doc.items if it.parent == item.path] == [f"{item.path}/1"]
 
 
 def test_a_heading_over_a_tab_table_ends_before_its_rows():
@@ -151,14 +166,14 @@ def test_a_heading_over_a_tab_table_ends_before_its_rows():
     doc = extract_text(text)
     item = next(it for it in doc.items if it.path == "III")
     assert item.text == "III. NHIỆM VỤ CỤ THỂ"
-    assert [it.path for it in doc.items if it.parent == "III"] == ["III/t1/1"]
+    assert [it.path for it in doc.items if it.parent == "III"] == ["III/1"]
 
 
 def test_tab_separated_task_table():
     text = (HEAD + "PHỤ LỤC\nSTT\tNhiệm vụ\tCơ quan chủ trì\tCơ quan phối hợp\tThời gian hoàn thành\n"
             "1\tRà soát thủ tục hành chính\tSở Nội vụ\tSở Tư pháp\tQuý III/2024\n")
     doc = extract_text(text)
-    d = directive(doc, "annex/t1/1")
+    d = directive(doc, "1")
     assert [b.text for b in d.lead] == ["Sở Nội vụ"] and [b.text for b in d.support] == ["Sở Tư pháp"]
     assert [x.due for x in doc.deadlines if x.id in d.deadlines] == ["2024-09-30"]
 
@@ -189,8 +204,8 @@ def test_a_tab_row_broken_inside_a_cell_is_one_row():
             "2\tTổng hợp phương án\tVăn phòng UBND tỉnh\tCác sở, ban, ngành tỉnh;\n"
             "UBND các huyện\tQuý IV/2024\n")
     doc = extract_text(text)
-    assert [it.path for it in rows(doc)] == ["annex/t1/1", "annex/t1/2"]
-    d1, d2 = directive(doc, "annex/t1/1"), directive(doc, "annex/t1/2")
+    assert [it.path for it in rows(doc)] == ["1", "2"]
+    d1, d2 = directive(doc, "1"), directive(doc, "2")
     assert [b.text for b in d1.lead] == ["Sở Nội vụ"] and [b.text for b in d1.support] == ["Sở Tư pháp"]
     assert [b.text for b in d2.support] == ["Các sở, ban, ngành tỉnh", "UBND các huyện"]
     assert [x.due for x in doc.deadlines if x.id in d2.deadlines] == ["2024-12-31"]
@@ -203,7 +218,7 @@ def test_a_table_of_targets_per_unit_gives_row_leads_and_a_target_per_figure():
             "Điều 2. Sở Nội vụ theo dõi.\n")
     doc = extract_text(text)
     paths = [it.path for it in rows(doc)]
-    assert [p.rsplit("/", 2)[-2:] for p in paths] == [["t1", "1"], ["t1", "2"]]
+    assert [p.rsplit("/", 2)[-2:] for p in paths] == [["Điều 1", "1"], ["Điều 1", "2"]]
     assert [b.text for b in directive(doc, paths[1]).lead] == ["UBND huyện Sa Thầy"]
     got = [(t.text, t.value, t.unit, t.comparator, t.item) for t in doc.targets]
     assert got == [("50", 50, "percent", "ge", paths[0]), ("70", 70, "percent", "ge", paths[0]),
@@ -318,10 +333,10 @@ def test_wrapped_cells_continue_the_row_above():
             "| | thuộc thẩm quyền giải quyết | | Sở Tài chính | |\n"
             "| 2 | Tập huấn nghiệp vụ | Sở Tư pháp | | Quý III/2024 |\n")
     doc = extract_text(text)
-    assert [it.path for it in rows(doc)] == ["annex/t1/1", "annex/t1/2"]
+    assert [it.path for it in rows(doc)] == ["1", "2"]
     first = rows(doc)[0]
     assert first.text.startswith("1 | Rà soát thủ tục hành chính thuộc thẩm quyền giải quyết | Sở Nội vụ")
-    d = directive(doc, "annex/t1/1")
+    d = directive(doc, "1")
     assert [b.text for b in d.support] == ["Sở Tư pháp", "Sở Tài chính"]
     assert text[d.span[0]:d.span[1]].endswith("| Sở Tài chính | |")
 
@@ -349,8 +364,8 @@ def test_two_line_header_names_lead_and_support_columns():
             "| | | Chủ trì | Phối hợp | |\n"
             "| 1 | Tập huấn nghiệp vụ | Sở Nội vụ | Sở Tư pháp | Quý III/2024 |\n")
     doc = extract_text(text)
-    assert [it.path for it in rows(doc)] == ["annex/t1/1"]
-    d = directive(doc, "annex/t1/1")
+    assert [it.path for it in rows(doc)] == ["1"]
+    d = directive(doc, "1")
     assert [b.text for b in d.lead] == ["Sở Nội vụ"] and [b.text for b in d.support] == ["Sở Tư pháp"]
 
 
@@ -376,10 +391,10 @@ def test_a_table_copied_with_one_cell_per_line_is_read_as_a_task_table():
     assert len(tables) == 1 and tables[0].columns == {"number": 0, "task": 1, "lead": 2, "support": 3, "deadline": 4}
     doc = extract_text(CELL_LINES)
     rows = [it for it in doc.items if it.kind == "row"]
-    assert [it.path for it in rows] == ["II/2/t1/1", "II/2/t1/2"]
+    assert [it.path for it in rows] == ["II/2/1", "II/2/2"]
     by_item = {d.item: d for d in doc.directives}
-    assert [b.text for b in by_item["II/2/t1/2"].lead] == ["Sở Nội vụ"]
-    assert [b.text for b in by_item["II/2/t1/2"].support] == ["UBND các huyện, thị xã, thành phố"]
+    assert [b.text for b in by_item["II/2/2"].lead] == ["Sở Nội vụ"]
+    assert [b.text for b in by_item["II/2/2"].support] == ["UBND các huyện, thị xã, thành phố"]
     assert "II/3" in {it.path for it in doc.items}      # the labelled line after the last row
 
 
@@ -417,6 +432,6 @@ def test_a_two_line_header_splits_the_time_column_into_start_and_completion():
         "| 1 | Rà soát văn bản | Sở Tư pháp | Sở Nội vụ | Tháng 3/2024 | Tháng 11/2024 |\n"
         "| 2 | Số hóa hồ sơ | Sở Nội vụ | | Quý I/2024 | Quý II/2024 |\n")
     doc = extract_text(text)
-    assert [i.path for i in doc.items if i.kind == "row"] == ["annex/t1/1", "annex/t1/2"]
-    assert [(d.item, d.text) for d in doc.deadlines if d.item.startswith("annex")] == [
-        ("annex/t1/1", "Tháng 11/2024"), ("annex/t1/2", "Quý II/2024")]
+    assert [i.path for i in doc.items if i.kind == "row"] == ["1", "2"]
+    assert [(d.item, d.text) for d in doc.deadlines if d.item in ("1", "2")] == [
+        ("1", "Tháng 11/2024"), ("2", "Quý II/2024")]

@@ -184,8 +184,25 @@ def _row_cells(original: str, row: Row) -> list[str]:
 
 def _row_items(norm: NormalizedText, table: TaskTable, n: int, owner: Optional[ItemNode],
                used: set[str]) -> list[ItemNode]:
+    """The rows' items.  Their paths are the labels of the holding item and their own STT
+    (`III/1/2`, `2` outside every item), as ANNOTATION.md defines a path and as annotators who
+    make rows items write them; only where one would repeat a path the document already has
+    do the table's rows go under `<base>/t<N>` (`annex/t<N>` outside every item)."""
+    trial = set(used)
+    rows, clash = _rows_under(norm, table, owner, owner.path if owner else "", trial, used)
+    if clash:
+        rows, _ = _rows_under(norm, table, owner, f"{owner.path if owner else 'annex'}/t{n}", used, used)
+    else:
+        used |= trial
+    return rows
+
+
+def _rows_under(norm: NormalizedText, table: TaskTable, owner: Optional[ItemNode], base: str,
+                taken: set[str], before: set[str]) -> tuple[list[ItemNode], bool]:
+    """Row items with paths under base (paths made unique in taken); and whether a row's path
+    was one the document had before (in before)."""
     original = norm.original
-    base = f"{owner.path if owner else 'annex'}/t{n}"
+    clash = False
     base_parent, base_depth = (owner.path, owner.depth) if owner else (None, 0)
     content_col = table.columns.get("task")
     number_col = table.columns.get("number", 0)
@@ -199,7 +216,9 @@ def _row_items(norm: NormalizedText, table: TaskTable, n: int, owner: Optional[I
         seg = (label.rstrip(".)").replace("/", "-").replace(" ", "-") or str(k)) if label else str(k)
         parent, depth = (section.path, section.depth) if section and not row.section else (base_parent, base_depth)
         prefix = section.path if section and not row.section else base
-        path = _unique(f"{prefix}/{seg}", used)
+        wanted = f"{prefix}/{seg}" if prefix else seg
+        clash = clash or wanted in before
+        path = _unique(wanted, taken)
         row.path = path
         rs, re_ = to_norm(norm, row.start), to_norm(norm, row.end)
         item = ItemNode(label=row.label, path=path, kind="row", depth=depth + 1, parent=parent,
@@ -209,7 +228,7 @@ def _row_items(norm: NormalizedText, table: TaskTable, n: int, owner: Optional[I
             section = item
         elif section is not None:
             section.end = max(section.end, re_)   # a section's region runs over its rows
-    return out
+    return out, clash
 
 
 def _label_and_content(cells: list[str], number_col: int, content_col: Optional[int]) -> tuple[str, str]:

@@ -6,13 +6,15 @@ by tabs.  A table is a task table when its header row names a responsible-body
 column (header words are data: ``rules/_tables.yaml``); other tables (a site's
 metadata table) are left alone.
 
-Path scheme (unique): ``<base>/t<N>/<STT>`` where base is the path of the item
-whose own text holds the table, or ``annex`` when the table stands outside every
-item or after a ``PHỤ LỤC`` heading; N numbers the task tables of the document
-from 1; STT is the row's number cell stripped of ``.``/``)`` (``/`` -> ``-``), or the
-row's 1-based position among the table's data rows when the cell is empty.  Rows
-under a section sub-header row (``| I | CẢI CÁCH THỂ CHẾ | | |``) are its children:
-``annex/t1/I/2``.  A repeated STT gets ``~k`` appended (k = 2, 3, ...).
+Path scheme (unique, table_items): ``<base>/<STT>`` where base is the path of the
+item whose own text holds the table (none when the table stands outside every item or
+after a ``PHỤ LỤC`` heading: ``<STT>``), as ANNOTATION.md builds a path from labels;
+where one of a table's paths would repeat a path the document already has, its rows
+go under ``<base>/t<N>`` (``annex/t<N>`` outside every item), N numbering the task
+tables of the document from 1.  STT is the row's number cell stripped of ``.``/``)``
+(``/`` -> ``-``), or the row's 1-based position among the table's data rows when the
+cell is empty.  Rows under a section sub-header row (``| I | CẢI CÁCH THỂ CHẾ | | |``)
+are its children: ``I/2``.  A repeated STT gets ``~k`` appended (k = 2, 3, ...).
 """
 from __future__ import annotations
 
