@@ -24,7 +24,7 @@ from .models import BodyRef, Directive, Document, list_validator, validate_rows
 from .roles import Chain, Lexicon, Mention, build_chains, classify, default_lexicon, lower_once
 from .startup_cache import compile_regex
 from .structure.labels import BULLET_SIGNS
-from .table_directives import item_links, merge as merge_table_directives, table_row_paths, table_rows
+from .table_directives import item_links, merge as merge_table_directives, settle_holders, table_row_paths, table_rows
 
 SOFT_BREAK = compile_regex(rf"(?<![.;:!?\n][ \t]*)\n(?![ \t]*(?:\n|[-+–*{BULLET_SIGNS}]\s|(?:[IVXLC]+|\d+(?:\.\d+)*)[.)]\s"
                            r"|[a-zđ]\)\s|Điều\s+\d))", regex.IGNORECASE)
@@ -194,14 +194,16 @@ def build_directives(doc: Document, ctx: MatchContext, lexicon: Lexicon | None =
     if fields:
         out = _with_field_roles(out, fields, units, base, doc, ctx, links)
     _with_body_refs(doc, out)             # the table rows name theirs already
-    out = merge_table_directives(out, table_rows(doc, ctx, links))
+    rows_out = table_rows(doc, ctx, links)
+    out = merge_table_directives(settle_holders(out, rows_out), rows_out)
     for i, row in enumerate(out, 1):
         row["id"] = f"a{i}"
     directives = validate_rows(Directive, out)    # one call, not one per directive
     for d in directives:
         if not d.lead:
             doc.warnings.append(diagnostics.warn(
-                "W401", f"directive of item {d.item} names no responsible body", span=d.span))
+                "W401", f"directive of item {d.item} names no responsible body" if d.item is not None
+                else "directive of a table row in no item names no responsible body", span=d.span))
     return directives
 
 

@@ -13,7 +13,7 @@ from typing import Literal, Optional
 
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"
 
 Span = tuple[int, int]
 
@@ -102,7 +102,7 @@ class BodyRef(Located):
 
 class Directive(Located):
     id: str = ""
-    item: str
+    item: Optional[str]   # null: in no item (a row of a markdown task table after the signature)
     lead: list[BodyRef] = Field(default_factory=list)
     support: list[BodyRef] = Field(default_factory=list)
     modality: Optional[Modality] = None

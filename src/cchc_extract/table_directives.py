@@ -1,5 +1,8 @@
 """One directive per task row of a task table (see `cchc_extract.tables`).
 
+Its item is the row's own path where rows are items, else (a markdown table, whose rows
+are text of the item holding it) that item's path, or null outside every item.
+
 lead = the bodies inside the row's responsible-body cell, support = those inside
 its "phối hợp" cell; modality ``assign``, lead_source ``table``; deadlines, targets
 and references are those whose item is the row's path.  Section sub-header rows
@@ -18,8 +21,11 @@ from .tables import Row, TaskTable
 
 
 def table_row_paths(ctx: MatchContext) -> set[str]:
-    """Paths of every table row (task and section rows): build_directives skips them."""
-    return {row.path for t in task_tables(ctx.layout) for row in t.rows} if ctx.layout is not None else set()
+    """Paths of every table row that is an item (task and section rows): build_directives skips
+    them.  A markdown table's rows are no items (see table_items._attach)."""
+    if ctx.layout is None:
+        return set()
+    return {row.path for t in task_tables(ctx.layout) for row in t.rows if row.path}
 
 
 def table_directives(doc: Document, ctx: MatchContext,
@@ -39,10 +45,60 @@ def table_rows(doc: Document, ctx: MatchContext,
     if links is None:
         links = item_links(doc)
     out = []
+    located = None
     for table in tables:
         for row in table.rows:
-            if not row.section and row.path:
+            if row.section:
+                continue
+            if row.path:
                 out.append(_row(doc, ctx, table, row, starts, links.get(row.path, {})))
+            elif table.piped:           # no item of its own: its entities are the ones inside it
+                if located is None:
+                    located = {k: (getattr(doc, k), [x.span[0] for x in getattr(doc, k)])
+                               for k in ("deadlines", "targets", "references")}
+                out.append(_row(doc, ctx, table, row, starts, _inside_row(located, row)))
+    return out
+
+
+def settle_holders(directives: list[dict], rows: list[dict]) -> list[dict]:
+    """The directives of items that hold a markdown table (its rows' directives carry the
+    holding item's path): the rows say who does each task, so a holder's roles that were only
+    inherited (from a heading, the preamble, the recipients) give way to them, as an item's own
+    "Giao X" replaces what it inherits; a holder that names its own actors keeps them, without
+    the rows' deadlines, targets and references."""
+    held: dict[str, set[str]] = {}
+    for r in rows:
+        if r["item"] is not None and r["lead"]:
+            ids = held.setdefault(r["item"], set())
+            for kind in ("deadlines", "targets", "references"):
+                ids.update(r[kind])
+    if not held:
+        return directives
+    out = []
+    for d in directives:
+        ids = held.get(d["item"])
+        if ids is None:
+            out.append(d)
+        elif d["lead_source"] == "explicit":
+            for kind in ("deadlines", "targets", "references"):
+                d[kind] = [x for x in d[kind] if x not in ids]
+            out.append(d)
+    return out
+
+
+def _inside_row(located: dict[str, tuple[list, list[int]]], row: Row) -> dict[str, list[str]]:
+    """{deadlines|targets|references: ids} of the entities whose span lies inside the row
+    (located: each kind's entities and their starts, in document order)."""
+    out: dict[str, list[str]] = {}
+    for kind, (ents, starts) in located.items():
+        i = bisect_left(starts, row.start)
+        ids = []
+        while i < len(ents) and ents[i].span[0] < row.end:
+            if ents[i].span[1] <= row.end:
+                ids.append(ents[i].id)
+            i += 1
+        if ids:
+            out[kind] = ids
     return out
 
 
@@ -99,7 +155,7 @@ def _row(doc: Document, ctx: MatchContext, table: TaskTable, row: Row, starts: l
     s = row.start + len(raw) - len(raw.lstrip())
     e = max(s, row.end - (len(raw) - len(raw.rstrip())))
     return {
-        "text": ctx.norm.original[s:e], "span": (s, e), "item": row.path,
+        "text": ctx.norm.original[s:e], "span": (s, e), "item": row.item,
         "lead": lead, "support": support, "modality": "assign", "lead_source": "table" if lead else None,
         "deadlines": list(own.get("deadlines", [])), "targets": list(own.get("targets", [])),
         "references": list(own.get("references", [])),

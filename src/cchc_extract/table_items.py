@@ -46,7 +46,12 @@ def add_table_items(norm: NormalizedText, layout: Layout) -> list[TaskTable]:
     _trim_texts(owners, original, tables)
     used: set[str] = {it.path for it in layout.items}
     rows: list[ItemNode] = []
-    for n, (table, owner) in enumerate(zip(tables, owners), 1):
+    n = 0
+    for table, owner, (ts, te) in zip(tables, owners, ranges):
+        if table.piped:
+            _attach(layout, norm.original, table, owner, ts, te)
+            continue
+        n += 1
         rows.extend(_row_items(norm, table, n, owner, used))
     # both lists are sorted by start; on a tie the structure's item comes first
     layout.items[:] = list(heapq.merge(layout.items, rows, key=lambda it: it.start))
@@ -56,6 +61,26 @@ def add_table_items(norm: NormalizedText, layout: Layout) -> list[TaskTable]:
     layout.warnings[:] = [w for w in layout.warnings
                           if not (w.code in ("W203", "W204") and w.span and _inside(spans, w.span[0]))]
     return tables
+
+
+def _attach(layout: Layout, original: str, table: TaskTable, owner: Optional[ItemNode],
+            start: int, end: int) -> None:
+    """A markdown table's rows make no items: a row opens with "|", not with a label, so by
+    ANNOTATION.md's label rule it is text of the item that holds the table (as the blind
+    annotators read it).  Its entities belong to that item (`Layout.attached`) and each row's
+    directive goes to it; outside every item they belong to none (or to the preamble)."""
+    layout._index = None                 # _clear cut the items' parts
+    item = owner.path if owner is not None else layout.item_at(start)
+    if owner is not None:
+        layout.attached.append((start, end, owner.path))
+    content_col = table.columns.get("task")
+    number_col = table.columns.get("number", 0)
+    for k, row in enumerate(table.rows, 1):
+        cells = _row_cells(original, row)
+        label, content = _label_and_content(cells, number_col, content_col)
+        row.label = label or str(k)
+        row.section = _is_section(table, row, cells, label, content)
+        row.path, row.item = "", item
 
 
 def to_norm(norm: NormalizedText, p: int) -> int:
@@ -126,9 +151,9 @@ def _clear(layout: Layout, ranges: list[tuple[int, int]]) -> dict[str, Optional[
 
 def _trim_texts(owners: list[Optional[ItemNode]], original: str, tables: list[TaskTable]) -> None:
     """An item whose own text ran into a task table (its owner) ends before it: the rows are its
-    children."""
+    children.  A markdown table's rows are no items: the table stays in the text (its `ends`)."""
     for table, owner in zip(tables, owners):
-        if owner is None:
+        if owner is None or table.piped:
             continue
         nl = original.find("\n", table.start)
         head = original[table.start:nl if nl >= 0 else table.end].strip("|* \t")   # its first row
@@ -219,7 +244,7 @@ def _rows_under(norm: NormalizedText, table: TaskTable, owner: Optional[ItemNode
         wanted = f"{prefix}/{seg}" if prefix else seg
         clash = clash or wanted in before
         path = _unique(wanted, taken)
-        row.path = path
+        row.path = row.item = path
         rs, re_ = to_norm(norm, row.start), to_norm(norm, row.end)
         item = ItemNode(label=row.label, path=path, kind="row", depth=depth + 1, parent=parent,
                         start=rs, end=re_, text=" | ".join(cells), parts=[(rs, re_)])

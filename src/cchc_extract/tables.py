@@ -264,7 +264,8 @@ class Row:
     end: int
     cells: list[tuple[int, int]]            # original spans of the cells
     label: str = ""
-    path: str = ""
+    path: str = ""                          # the row's own item path ("" when it is no item)
+    item: Optional[str] = None              # the item its directive belongs to (see table_items)
     section: bool = False
     more: list[list[tuple[int, int]]] = field(default_factory=list)  # cells of continuation lines
 
@@ -277,6 +278,7 @@ class TaskTable:
     rows: list[Row] = field(default_factory=list)   # data rows (header rows excluded)
     targets: list[int] = field(default_factory=list)   # indexes of the target columns
     headers: list[str] = field(default_factory=list)   # the header row's cell texts
+    piped: bool = False                     # markdown rows ("| 1 | ... |"): they make no items
 
     def cell(self, row: Row, column: str) -> Optional[tuple[int, int]]:
         """The column's cell on the row's first line."""
@@ -521,7 +523,7 @@ def find_task_tables(original: str, path: Optional[Path] = None) -> list[TaskTab
                 columns = {**columns, **sub}
                 header_at = k
             break
-        table = TaskTable(block[0][0], block[-1][1], columns)
+        table = TaskTable(block[0][0], block[-1][1], columns, piped=block[0][2])
         if "target" in columns:
             head_cells = [original[a:b] for a, b in rows[head_row][2]]
             table.targets, table.headers = target_columns(head_cells, path), head_cells

@@ -185,6 +185,8 @@ def _score_assignments(gd: GoldDoc, pred: Document, details: list) -> dict[str, 
     psupp: dict[str, list[str]] = {}
     pmod: dict[str, Optional[str]] = {}
     for d in pred.directives:
+        if d.item is None:               # in no item: no assignment (ANNOTATION.md: one per item)
+            continue
         plead.setdefault(d.item, []).extend(b.text for b in d.lead)
         psupp.setdefault(d.item, []).extend(b.text for b in d.support)
         if pmod.get(d.item) is None:

@@ -47,14 +47,18 @@ class Layout:
     metadata: Metadata = field(default_factory=Metadata)
     warnings: list[Warning_] = field(default_factory=list)
     preamble: Optional[tuple[int, int]] = None   # normalized range of the preamble
+    # normalized ranges that belong to an item without being its own text (a markdown task
+    # table inside it: its rows' directives are built apart, see table_items)
+    attached: list[tuple[int, int, str]] = field(default_factory=list)
 
     _index: Optional[tuple] = field(default=None, repr=False, compare=False)
 
     def _build_index(self) -> tuple:
-        key = (len(self.items), len(self.footnotes))
+        key = (len(self.items), len(self.footnotes), len(self.attached))
         if self._index is None or self._index[0] != key:
             fns = sorted((fn.start, fn.end, fn.anchor) for fn in self.footnotes)
-            parts = sorted((s, e, it.path) for it in self.items for s, e in (it.parts or [(it.start, it.end)]))
+            parts = sorted([(s, e, it.path) for it in self.items for s, e in (it.parts or [(it.start, it.end)])]
+                           + self.attached)
             self._index = (key, fns, [f[0] for f in fns], parts, [p[0] for p in parts])
         return self._index
 
