@@ -27,6 +27,7 @@ CODES: dict[str, str] = {
     "W212": "letters that a scan's OCR puts for digits inside numbers (l, O) were read as 1, 0",
     "W213": "the input is a web site's JSON export: its string lines were read as the document's lines",
     "W214": "the misreading \"xă\" (no Vietnamese word) was read as \"xã\" (commune)",
+    "W215": "a label typed without its space (\"3.Sở …\", \"II.NHIỆM VỤ\") was read as a label",
     # entities
     "W301": "document number, symbol or citation word looks mistyped (kept as written)",
     "W302": "impossible date as printed (kept, marked suspect)",

@@ -26,10 +26,13 @@ BULLET_SIGNS = "•▪◦●○■□►➢✓"              # the signs of kind
 
 _LABEL = compile_regex(
     r"(?P<dieu>Điều\s++(?P<dn>\d{1,3})\s*+[.:])(?=\s|$)"
-    r"|(?P<roman>(?P<rn>[IVXL]{1,6}+)\.)(?=\s)"
+    # a typist's missing space ("3.Sở Tư pháp", "II.NHIỆM VỤ", "a)Tổ chức"): a capital right after
+    # the mark still opens the item (structure warns W215)
+    r"|(?P<roman>(?P<rn>[IVXL]{1,6}+)\.)(?=\s|\p{Lu})"
     r"|(?P<multi>(?P<mn>\d{1,2}+(?:\.\d{1,2}+)++)\.?)(?=\s)"
-    r"|(?P<dec>(?P<dn2>\d{1,2}+)[.)/])(?=\s+\S)"         # "1." and, less often, "1)" or "1/"
-    r"|(?P<letter>(?P<ln>[a-dđeg-ik-vxy])[)./])(?=\s+\S)"  # "a)" and, less often, "a." or "a/"
+    # ("1/" never glued: "01/NQ-CP" opens a wrapped line)
+    r"|(?P<dec>(?P<dn2>\d{1,2}+)(?:[.)/](?=\s+\S)|[.)](?=\p{Lu})))"         # "1." and, less often, "1)" or "1/"
+    r"|(?P<letter>(?P<ln>[a-dđeg-ik-vxy])(?:[)./](?=\s+\S)|[).](?=\p{Lu})))"  # "a)"; less often "a." or "a/"
     r"|(?P<dash>-)(?=\s+\S)"
     r"|(?P<plus>\+)(?=\s+\S)"
     # Word's second-level bullet, a letter "o" once the list is copied as text, before a capital

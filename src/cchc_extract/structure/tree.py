@@ -391,6 +391,9 @@ def _add_labelled(tb: TreeBuilder, ln: Line, lab: Optional[Label] = None) -> Non
     lab = lab or match_label(ln.text)
     if lab is None:
         return
+    if ln.text[lab.end:lab.end + 1].isupper() and not tb.warn.over("W215"):
+        tb.warn.add("W215", f"label {lab.text} is glued to its text; read as a label",
+                    span=(ln.start, ln.start + lab.end))
     cuts = inline_siblings(ln.text, lab)
     if not cuts:                         # the usual case: one item for the whole line
         tb.add_item(lab, ln.start, ln.start + len(ln.text.rstrip()))

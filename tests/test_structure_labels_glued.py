@@ -1,0 +1,22 @@
+"""A label typed without its space ("3.Sở Tư pháp") still opens an item, with warning W215."""
+from cchc_extract.pipeline import extract_text
+from cchc_extract.structure.labels import match_label
+
+HEAD = ("ỦY BAN NHÂN DÂN\nTỈNH HÀ TĨNH\nSố: 12/TB-UBND\nHà Tĩnh, ngày 05 tháng 01 năm 2024\n\n"
+        "THÔNG BÁO\nKết luận của Chủ tịch\n\n")
+
+
+def test_a_label_glued_to_a_capital_opens_an_item_and_is_reported():
+    doc = extract_text(HEAD + "1. Sở Nội vụ chủ trì kiểm tra.\n2.Sở Tư pháp rà soát văn bản.\n"
+                       "a)Tổ chức tập huấn.\nII.NHIỆM VỤ KHÁC\n")
+    assert [(i.path, i.label) for i in doc.items] == [("1", "1."), ("2", "2."), ("2/a", "a)"), ("II", "II.")]
+    assert [b.text for d in doc.directives if d.item == "2" for b in d.lead] == ["Sở Tư pháp"]
+    glued = [w for w in doc.warnings if w.code == "W215"]
+    assert [w.message.split()[1] for w in glued] == ["2.", "a)", "II."]
+
+
+def test_figures_and_lower_case_words_after_a_mark_are_no_glued_label():
+    for text in ("1.000 người dân tham gia", "3.sở Tư pháp", "v.v và", "a.b c", "II.mục",
+                 "01/NQ-CP ngày 08/01/2022", "b/Tổ"):   # a document number opening a wrapped line
+        assert match_label(text) is None, text
+    assert match_label("3.Sở Tư pháp").key == "3" and match_label("II.NHIỆM VỤ").key == "II"
