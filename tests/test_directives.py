@@ -133,6 +133,25 @@ def test_an_item_led_by_its_subject_keeps_the_request_it_is_under():
     assert ds["2"].modality == "assign"          # its own verb says how
 
 
+def test_a_heading_keeps_the_way_the_preamble_asked_its_body():
+    # a ministry asks the provinces (đề nghị) and orders its own provincial branches (yêu cầu)
+    text = ("Bộ Công an đề nghị Ủy ban nhân dân các tỉnh quan tâm chỉ đạo và yêu cầu Công an các tỉnh "
+            "thực hiện một số nội dung sau:\n\n"
+            "I. ĐỐI VỚI ỦY BAN NHÂN DÂN CÁC TỈNH\n1. Ban hành kế hoạch.\n"
+            "II. ĐỐI VỚI CÔNG AN CÁC TỈNH\n1. Cấp căn cước.\n")
+    doc, ctx = make(text, [("I. ĐỐI", "I"), ("1. Ban", "I/1"), ("II. ĐỐI", "II"), ("1. Cấp", "II/1")],
+                    ["Bộ Công an", "Ủy ban nhân dân các tỉnh", "Công an các tỉnh", "ỦY BAN NHÂN DÂN CÁC TỈNH",
+                     "CÔNG AN CÁC TỈNH"])
+    ds = by_item(doc, ctx)
+    assert [ds[p].modality for p in ("I", "I/1", "II", "II/1")] == ["request", "request", "assign", "assign"]
+    # asked alike, every heading keeps the request
+    same = text.replace("và yêu cầu Công an", "và Công an")
+    doc, ctx = make(same, [("I. ĐỐI", "I"), ("II. ĐỐI", "II")],
+                    ["Bộ Công an", "Ủy ban nhân dân các tỉnh", "Công an các tỉnh", "ỦY BAN NHÂN DÂN CÁC TỈNH",
+                     "CÔNG AN CÁC TỈNH"])
+    assert {d.modality for d in by_item(doc, ctx).values()} == {"request"}
+
+
 def test_preamble_that_only_introduces_the_items_is_no_directive():
     text = ("Ban Chỉ đạo yêu cầu Giám đốc các Sở; Chủ tịch UBND cấp huyện thực hiện một số nội dung sau:\n\n"
             "1. Khắc phục các tồn tại, hạn chế.\n")

@@ -129,6 +129,9 @@ class Roles:
     support: list[int] = field(default_factory=list)
     source: Optional[str] = None
     modality: Optional[str] = None
+    # a request that asks its addressees differently ("đề nghị UBND các tỉnh … và yêu cầu Công an
+    # các tỉnh …"): each addressee's name (case-folded) -> its modality, for the headings naming them
+    asked: Optional[dict[str, str]] = None
 
 
 def build_directives(doc: Document, ctx: MatchContext, lexicon: Lexicon | None = None) -> list[Directive]:
@@ -456,7 +459,8 @@ def _item_roles(chains: list[Chain], inherited: Roles, unit: Unit,
         heading = bool(starting) and starting[0].heading
         # a lead named with its own verb (Giao, Đề nghị) says how; a subject or a heading keeps the
         # request it is under ("Sở Nội vụ đề nghị: … 3. Đối với UBND các xã: …" is still a request)
-        modality = _first_modality(explicit) or _own_modality(unit) or inherited.modality or "assign"
+        modality = _first_modality(explicit) or _own_modality(unit) or (
+            _asked_as(inherited, unit, starting[0]) if heading else None) or inherited.modality or "assign"
         roles = Roles(_unique(lead + _ids(added)), [], "heading" if heading else "explicit", modality)
         taken = set(roles.lead)
         roles.support = [i for i in _unique(support) if i not in taken]
@@ -576,7 +580,19 @@ def _for_children(inherited: Roles, own: Optional[str]) -> Roles:
     modality = own or inherited.modality
     if child_source == inherited.source and modality == inherited.modality:
         return inherited       # the same roles again (a Roles is never changed once made)
-    return Roles(inherited.lead, inherited.support, child_source, modality)
+    return Roles(inherited.lead, inherited.support, child_source, modality, inherited.asked)
+
+
+def _asked_as(inherited: Roles, unit: Unit, heading: Chain) -> Optional[str]:
+    """The modality the preamble asked the heading's body with, when it asked its addressees
+    differently ("II. ĐỐI VỚI CÔNG AN CÁC TỈNH" under "… và yêu cầu Công an các tỉnh …": assign)."""
+    if not inherited.asked:
+        return None
+    name = unit.text[heading.mentions[0].start:heading.mentions[0].end].casefold()
+    for asked, modality in inherited.asked.items():
+        if asked.startswith(name) or name.startswith(asked):
+            return modality
+    return None
 
 
 # "Lãnh đạo UBND tỉnh chỉ đạo …" under a Party organ's heading ("2.1. Ban cán sự đảng UBND tỉnh"):
@@ -679,11 +695,14 @@ def _preamble(doc: Document, ctx: MatchContext, bodies, lex: Lexicon,
     request = [c for c in asked if c.start >= sent_start]
     lead = _unique(_ids(request))
     modality = next((c.modality for c in request if c.modality), None) or "assign"
+    asked = {unit.text[m.start:m.end].casefold(): c.modality for c in request if c.modality for m in c.mentions}
+    if len(set(asked.values())) < 2:
+        asked = None
     taken = set(lead)
     support = _unique([i for i in _ids([c for c in chains if c.role == "support" and c.start >= sent_start])
                        if i not in taken])
     # items inherit the addressees (and who they work with: "X chủ trì, phối hợp với Y thực hiện:")
-    roles = Roles(lead, support, "preamble", modality)
+    roles = Roles(lead, support, "preamble", modality, asked)
     # what the sentence asks after its last named body: only "thực hiện các nội dung sau:"?
     tail = max(c.end for c in chains if c.role in ("lead", "subject", "support") and c.start >= sent_start)
     rest = unit.text[tail:_sentence_end(unit.text, last.end)]
