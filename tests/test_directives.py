@@ -152,6 +152,17 @@ def test_a_heading_keeps_the_way_the_preamble_asked_its_body():
     assert {d.modality for d in by_item(doc, ctx).values()} == {"request"}
 
 
+def test_a_time_said_before_the_subject_keeps_it_the_subject():
+    text = ("Sở Nội vụ đề nghị các sở, ban, ngành thực hiện một số nội dung sau:\n\n"
+            "1. Từ tháng 10/2025, Sở Tư pháp thực hiện nghiêm chế độ báo cáo.\n\n"
+            "2. Theo kết quả kiểm tra, Sở Tư pháp còn chậm.\n")
+    doc, ctx = make(text, [("1. Từ", "1"), ("2. Theo", "2")],
+                    ["Sở Nội vụ", "các sở, ban, ngành", "Sở Tư pháp", "Sở Tư pháp"])
+    ds = by_item(doc, ctx)
+    assert leads(ds["1"]) == ["Sở Tư pháp"] and ds["1"].lead_source == "explicit"
+    assert leads(ds["2"])[:1] == ["các sở, ban, ngành"]    # not a time: what it inherits stays
+
+
 def test_preamble_that_only_introduces_the_items_is_no_directive():
     text = ("Ban Chỉ đạo yêu cầu Giám đốc các Sở; Chủ tịch UBND cấp huyện thực hiện một số nội dung sau:\n\n"
             "1. Khắc phục các tồn tại, hạn chế.\n")

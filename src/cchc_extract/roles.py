@@ -891,6 +891,10 @@ def classify(text: str, chains: list[Chain], lex: Lexicon, low: Any = _LOWER,
         # label and the chain ("a) Sở Tư pháp ...", "Thủ trưởng các sở ...")
         at_start = cs == body_start or cs == title_end or (
             cs > body_start and text[cs - 2:cs].strip() == ":" and _ENUM_HEAD.fullmatch(text, body_start, cs, CONCURRENT) is not None)
+        if at_start and before and before[-2:-1] == "," and before[0] not in "–-":
+            fronted = _FRONTED_TIME.match(before, 0, None, CONCURRENT)
+            if fronted is not None and fronted.end() == len(before):
+                before, blow = "", ""
         subj = before_subject(before, blow) if at_start else _UNASKED
         ch.at_unit_start = at_start and subj is not None and subj.spec.at_start
         if ch.at_unit_start and text.rfind("\n", body_start, ch.start) < 0:
@@ -927,6 +931,10 @@ _HOLDER_NAME = compile_regex(
 # a heading that lists elliptical names under their kind ("6. Các sở: Kế hoạch và Đầu tư, Công Thương"):
 # its members start the item as a heading body does
 _ENUM_HEAD = compile_regex(r"\s*(?:các|những)\s+(?:sở|bộ)(?:\s*,\s*ngành)?\s*:\s*", FLAGS)
+# a time said before the subject opens the sentence: "3. Từ tháng 10/2025, các cơ quan … thực hiện …",
+# "Trong năm 2025, Sở Nội vụ …": the subject still opens the clause that asks
+_FRONTED_TIME = compile_regex(r"\s*(?:từ|trong|đến|kể\s+từ|ngay\s+sau\s+khi|sau\s+khi|trước|chậm\s+nhất|hằng|hàng|định\s+kỳ)"
+                              r"\s[^,;:.\n]{1,60}?,\s*", FLAGS)
 
 
 def _opens_paragraph(text: str, cs: int, start: int, after: str) -> bool:
