@@ -134,33 +134,28 @@ def test_an_item_led_by_its_subject_keeps_the_request_it_is_under():
 
 
 def test_a_heading_keeps_the_way_the_preamble_asked_its_body():
-    # a ministry asks the provinces (đề nghị) and orders its own provincial branches (yêu cầu)
-    text = ("Bộ Công an đề nghị Ủy ban nhân dân các tỉnh quan tâm chỉ đạo và yêu cầu Công an các tỉnh "
-            "thực hiện một số nội dung sau:\n\n"
-            "I. ĐỐI VỚI ỦY BAN NHÂN DÂN CÁC TỈNH\n1. Ban hành kế hoạch.\n"
-            "II. ĐỐI VỚI CÔNG AN CÁC TỈNH\n1. Cấp căn cước.\n")
-    doc, ctx = make(text, [("I. ĐỐI", "I"), ("1. Ban", "I/1"), ("II. ĐỐI", "II"), ("1. Cấp", "II/1")],
-                    ["Bộ Công an", "Ủy ban nhân dân các tỉnh", "Công an các tỉnh", "ỦY BAN NHÂN DÂN CÁC TỈNH",
-                     "CÔNG AN CÁC TỈNH"])
-    ds = by_item(doc, ctx)
-    assert [ds[p].modality for p in ("I", "I/1", "II", "II/1")] == ["request", "request", "assign", "assign"]
+    # a ministry asks the provinces (đề nghị) and orders its own provincial branches (yêu cầu);
     # asked alike, every heading keeps the request
-    same = text.replace("và yêu cầu Công an", "và Công an")
-    doc, ctx = make(same, [("I. ĐỐI", "I"), ("II. ĐỐI", "II")],
-                    ["Bộ Công an", "Ủy ban nhân dân các tỉnh", "Công an các tỉnh", "ỦY BAN NHÂN DÂN CÁC TỈNH",
-                     "CÔNG AN CÁC TỈNH"])
-    assert {d.modality for d in by_item(doc, ctx).values()} == {"request"}
+    paths = ("I", "I/1", "II", "II/1")
+    names = ["Bộ Công an", "Ủy ban nhân dân các tỉnh", "Công an các tỉnh", "ỦY BAN NHÂN DÂN CÁC TỈNH", "CÔNG AN CÁC TỈNH"]
+    for verb, want in (("yêu cầu ", ["request", "request", "assign", "assign"]), ("", ["request"] * 4)):
+        text = (f"Bộ Công an đề nghị Ủy ban nhân dân các tỉnh quan tâm chỉ đạo và {verb}Công an các tỉnh thực hiện "
+                "một số nội dung sau:\n\nI. ĐỐI VỚI ỦY BAN NHÂN DÂN CÁC TỈNH\n1. Ban hành kế hoạch.\n"
+                "II. ĐỐI VỚI CÔNG AN CÁC TỈNH\n1. Cấp căn cước.\n")
+        ds = by_item(*make(text, list(zip(("I. ĐỐI", "1. Ban", "II. ĐỐI", "1. Cấp"), paths)), names))
+        assert [ds[p].modality for p in paths] == want, verb
 
 
 def test_a_time_said_before_the_subject_keeps_it_the_subject():
-    text = ("Sở Nội vụ đề nghị các sở, ban, ngành thực hiện một số nội dung sau:\n\n"
-            "1. Từ tháng 10/2025, Sở Tư pháp thực hiện nghiêm chế độ báo cáo.\n\n"
-            "2. Theo kết quả kiểm tra, Sở Tư pháp còn chậm.\n")
-    doc, ctx = make(text, [("1. Từ", "1"), ("2. Theo", "2")],
-                    ["Sở Nội vụ", "các sở, ban, ngành", "Sở Tư pháp", "Sở Tư pháp"])
-    ds = by_item(doc, ctx)
-    assert leads(ds["1"]) == ["Sở Tư pháp"] and ds["1"].lead_source == "explicit"
-    assert leads(ds["2"])[:1] == ["các sở, ban, ngành"]    # not a time: what it inherits stays
+    # "1. Từ tháng 10/2025, Sở Tư pháp …": the subject; "2. Theo kết quả kiểm tra, Sở Tư pháp …" is a
+    # finding, not a time, so what the item inherits stays its first lead
+    asked = "Sở Nội vụ đề nghị các sở, ban, ngành thực hiện một số nội dung sau:\n\n"
+    lines = {"1": "1. Từ tháng 10/2025, Sở Tư pháp thực hiện nghiêm chế độ báo cáo.\n\n",
+             "2": "2. Theo kết quả kiểm tra, Sở Tư pháp còn chậm.\n"}
+    ds = by_item(*make(asked + "".join(lines.values()), [(t[:5], p) for p, t in lines.items()],
+                       ["Sở Nội vụ", "các sở, ban, ngành", "Sở Tư pháp", "Sở Tư pháp"]))
+    assert (leads(ds["1"]), ds["1"].lead_source) == (["Sở Tư pháp"], "explicit")
+    assert leads(ds["2"])[:1] == ["các sở, ban, ngành"]
 
 
 def test_preamble_that_only_introduces_the_items_is_no_directive():
