@@ -64,6 +64,9 @@ _PAST_YEAR_RESULT = compile_regex(
 _PAST_YEAR_WORD = "năm"   # every _PAST_YEAR_RESULT match starts with it (lower case: see AnchorStarts)
 # "20% hồ sơ đã được số hóa": đã right after the quantified noun (a far one belongs to a relative clause)
 _PAST_AFTER = compile_regex(r"(?:\s+\S+){0,3}?\s+đã\b", _FLAGS)
+# … unless the figure is a minimum asked for: "kiểm tra tối thiểu 10% số phiếu đã phát" (of the
+# forms already handed out: a relative clause, the bound says what must be done)
+_MINIMUM_AT = compile_regex(r"(?:tối\s+thiểu|ít\s+nhất|không\s+dưới)\s", _FLAGS)
 # a share of what was counted ("còn 6.732 hồ sơ trễ hạn (chiếm 13,9%)"): a goal says "chiếm tỷ lệ ít nhất …"
 _SHARE_BEFORE = compile_regex(r"\bchiếm(?:\s+(?:tỷ\s+lệ|khoảng|gần|hơn))?\s+$", _FLAGS)
 _GOAL_VERB = compile_regex(r"phấn\s+đấu|bảo\s+đảm|đảm\s+bảo|\bphải\b|\bcần\b", _FLAGS)
@@ -510,7 +513,8 @@ def _reports_result(text: str, low: str, c: _Cand, doc_year: Optional[int], doc_
         return True
     if _has(low, _PAST_WORDS, cs, start) and past_in(text, _bound_segment(text, c), start):
         return True
-    if _has(low, ("đã",), c.qend, c.clause_to) and _PAST_AFTER.match(text, c.qend, c.clause_to):
+    if _has(low, ("đã",), c.qend, c.clause_to) and _PAST_AFTER.match(text, c.qend, c.clause_to) \
+            and not _MINIMUM_AT.match(text, start):
         return True
     if _has(low, ("đạt",), cs, start) and _continues_a_report(text, c) or _acknowledged(text, low, c):
         return True
