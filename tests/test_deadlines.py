@@ -71,6 +71,15 @@ def test_matcher_relative_forms(rules):
     assert [w.code for w in warnings] == ["W303"]
 
 
+def test_an_end_point_after_the_document_date_is_a_goals_time_despite_a_noun_qualified_by_da(rules):
+    # "dữ liệu đã số hóa" (data already digitised) qualifies a noun; the time is still ahead
+    goal = "3. Đến hết năm 2026, tỷ lệ khai thác dữ liệu đã số hóa đạt từ 50% trở lên."
+    assert texts(rules, goal, "2026-01-05") == [("Đến hết năm 2026", "2026-12-31", None)]
+    # the same end point already passed, or a time said by a report, stays no deadline
+    assert texts(rules, goal, "2027-02-10") == []
+    assert texts(rules, "Trong tháng 3/2026, Sở đã tiếp nhận 40 hồ sơ.", "2026-01-05") == []
+
+
 def test_impossible_date_warns(rules):
     found, warnings = run(deadlines.find, rules, "hoàn thành trước ngày 31/4/2023.")
     assert found[0][1]["due"] is None

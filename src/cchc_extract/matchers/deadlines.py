@@ -329,6 +329,19 @@ def _matches(ctx: MatchContext):
 _DURATION_UNIT = {"ngày": "D", "tuần": "W", "tháng": "M", "năm": "Y"}
 
 
+# "Đến hết năm 2026, tỷ lệ … dữ liệu đã số hóa … đạt 50%": an end point after the document's date is
+# a goal's time, and "đã" there qualifies a noun ("dữ liệu đã số hóa", data already digitised)
+_END_POINT = compile_regex(r"đến\s+(?:hết|cuối)\s", regex.V1 | regex.I)
+
+
+def _ahead(text: str, start: int, g: dict, ctx) -> bool:
+    """Is the phrase at start an end point ("đến hết …") that falls after the document's date?"""
+    if not _END_POINT.match(text, start):
+        return False
+    due, _, _ = compute_due(g, before=bool(g.get("before")), doc_date=ctx.doc_date)
+    return bool(due and ctx.doc_date and len(ctx.doc_date) == 10 and len(due) == 10 and due > ctx.doc_date)
+
+
 def _duration_fields(g: dict) -> dict:
     """A period counted from an event (`within`) or a lead time before one (`before`, when the rule
     names it `lead_n`): no calendar due date; the period as an ISO 8601 duration."""
@@ -380,7 +393,7 @@ def find(ctx: MatchContext) -> list[Found]:
         if not _context_ok(text, m, rule.fields.get("needs"), g, outline):
             continue
         if (not (g.get("lead") or g.get("verb")) and opens_clause(text, start)
-                and past_in(text, end, clause_end(text, end))):
+                and past_in(text, end, clause_end(text, end)) and not _ahead(text, start, g, ctx)):
             continue  # "Trong tháng 3/2023, Sở đã tiếp nhận ...": a time adverbial of a report
         if _judged(text, start):
             continue  # "Phê bình các xã có tỷ lệ trễ hạn trên 5% trong tháng 10/2025": a past period
