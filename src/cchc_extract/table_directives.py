@@ -5,7 +5,7 @@ are text of the item holding it) that item's path, or null outside every item.
 
 lead = the bodies inside the row's responsible-body cell, support = those inside
 its "phối hợp" cell; modality ``assign``, lead_source ``table``; deadlines, targets
-and references are those whose item is the row's path.  Section sub-header rows
+and references are those whose item is the row's path (of a markdown row: those inside it).  Section sub-header rows
 make no directive.  A row whose responsible cell names no recognised body gets no
 lead (build_directives then warns W401).
 """

@@ -1,4 +1,6 @@
-"""Put the rows of task tables into the layout as items of kind ``row``.
+"""Put the rows of task tables into the layout: as items of kind ``row`` where a row opens with
+its number (tab or one-cell-per-line tables), as text of the item holding the table where it
+opens with "|" (markdown tables: `_attach`).
 
 Runs right after `structure.analyze` (before the matchers), so that entities in a
 row get the row's path from `Layout.item_at`.  The path scheme is described in
@@ -73,13 +75,7 @@ def _attach(layout: Layout, original: str, table: TaskTable, owner: Optional[Ite
     item = owner.path if owner is not None else layout.item_at(start)
     if owner is not None:
         layout.attached.append((start, end, owner.path))
-    content_col = table.columns.get("task")
-    number_col = table.columns.get("number", 0)
-    for k, row in enumerate(table.rows, 1):
-        cells = _row_cells(original, row)
-        label, content = _label_and_content(cells, number_col, content_col)
-        row.label = label or str(k)
-        row.section = _is_section(table, row, cells, label, content)
+    for row, _, _ in _read_rows(original, table):
         row.path, row.item = "", item
 
 
@@ -207,6 +203,19 @@ def _row_cells(original: str, row: Row) -> list[str]:
     return cells
 
 
+def _read_rows(original: str, table: TaskTable):
+    """(row, its cleaned cells, its STT as written) of each data row, with row.label (the STT, or
+    the row's position when the cell is empty) and row.section set."""
+    content_col = table.columns.get("task")
+    number_col = table.columns.get("number", 0)
+    for k, row in enumerate(table.rows, 1):
+        cells = _row_cells(original, row)
+        label, content = _label_and_content(cells, number_col, content_col)
+        row.label = label or str(k)
+        row.section = _is_section(table, row, cells, label, content)
+        yield row, cells, label
+
+
 def _row_items(norm: NormalizedText, table: TaskTable, n: int, owner: Optional[ItemNode],
                used: set[str]) -> list[ItemNode]:
     """The rows' items.  Their paths are the labels of the holding item and their own STT
@@ -229,15 +238,9 @@ def _rows_under(norm: NormalizedText, table: TaskTable, owner: Optional[ItemNode
     original = norm.original
     clash = False
     base_parent, base_depth = (owner.path, owner.depth) if owner else (None, 0)
-    content_col = table.columns.get("task")
-    number_col = table.columns.get("number", 0)
     out: list[ItemNode] = []
     section: Optional[ItemNode] = None
-    for k, row in enumerate(table.rows, 1):
-        cells = _row_cells(original, row)
-        label, content = _label_and_content(cells, number_col, content_col)
-        row.label = label or str(k)
-        row.section = _is_section(table, row, cells, label, content)
+    for k, (row, cells, label) in enumerate(_read_rows(original, table), 1):
         seg = (label.rstrip(".)").replace("/", "-").replace(" ", "-") or str(k)) if label else str(k)
         parent, depth = (section.path, section.depth) if section and not row.section else (base_parent, base_depth)
         prefix = section.path if section and not row.section else base

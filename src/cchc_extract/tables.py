@@ -1,4 +1,6 @@
-"""Task tables (annex "Phụ lục" tables): each data row becomes an item of kind ``row``.
+"""Task tables (annex "Phụ lục" tables): each task row gives a directive; a row that opens with its
+number (tabs, one cell per line) is also an item of kind ``row``, a markdown row (``| 1 | … |``) is
+text of the item holding the table (see table_items).
 
 Tables are found on the ORIGINAL lines, because the normalizer turns table pipes
 into spaces: markdown/pipe rows (``| a | b |``) and rows whose cells are separated
@@ -6,7 +8,7 @@ by tabs.  A table is a task table when its header row names a responsible-body
 column (header words are data: ``rules/_tables.yaml``); other tables (a site's
 metadata table) are left alone.
 
-Path scheme (unique, table_items): ``<base>/<STT>`` where base is the path of the
+Path scheme of row items (unique, table_items): ``<base>/<STT>`` where base is the path of the
 item whose own text holds the table (none when the table stands outside every item or
 after a ``PHỤ LỤC`` heading: ``<STT>``), as ANNOTATION.md builds a path from labels;
 where one of a table's paths would repeat a path the document already has, its rows
