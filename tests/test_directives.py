@@ -148,14 +148,15 @@ def test_a_heading_keeps_the_way_the_preamble_asked_its_body():
 
 def test_a_time_said_before_the_subject_keeps_it_the_subject():
     # "1. Từ tháng 10/2025, Sở Tư pháp …": the subject; "2. Theo kết quả kiểm tra, Sở Tư pháp …" is a
-    # finding, not a time, so what the item inherits stays its first lead
+    # finding, not a time, and "3. Đến nay, …" tells what was done: what they inherit stays first
     asked = "Sở Nội vụ đề nghị các sở, ban, ngành thực hiện một số nội dung sau:\n\n"
     lines = {"1": "1. Từ tháng 10/2025, Sở Tư pháp thực hiện nghiêm chế độ báo cáo.\n\n",
-             "2": "2. Theo kết quả kiểm tra, Sở Tư pháp còn chậm.\n"}
+             "2": "2. Theo kết quả kiểm tra, Sở Tư pháp còn chậm.\n\n",
+             "3": "3. Đến nay, Sở Tư pháp thực hiện rà soát 40 thủ tục.\n"}
     ds = by_item(*make(asked + "".join(lines.values()), [(t[:5], p) for p, t in lines.items()],
-                       ["Sở Nội vụ", "các sở, ban, ngành", "Sở Tư pháp", "Sở Tư pháp"]))
+                       ["Sở Nội vụ", "các sở, ban, ngành", "Sở Tư pháp", "Sở Tư pháp", "Sở Tư pháp"]))
     assert (leads(ds["1"]), ds["1"].lead_source) == (["Sở Tư pháp"], "explicit")
-    assert leads(ds["2"])[:1] == ["các sở, ban, ngành"]
+    assert leads(ds["2"])[:1] == leads(ds["3"])[:1] == ["các sở, ban, ngành"]
 
 
 def test_preamble_that_only_introduces_the_items_is_no_directive():
