@@ -372,6 +372,15 @@ def test_only_goal_sections_set_targets_in_reports_and_conclusions(text, expecte
     assert [t.text for t in extract_text(text).targets] == expected
 
 
+@pytest.mark.parametrize("sentence", [
+    "Đến hết tháng 6/2024, tỷ lệ hồ sơ trực tuyến mới đạt 31,4%; vẫn còn 17 tỉnh, thành phố có tỷ lệ dưới 15%.",
+    "Vẫn còn 3 xã có tỷ lệ hồ sơ trễ hạn trên 5%.",
+])
+def test_what_still_remains_is_reported_not_aimed_at(rules, sentence):
+    text = sentence + " Phấn đấu không còn đơn vị có tỷ lệ hồ sơ trễ hạn trên 2%."
+    assert [t for t, *_ in found(rules, text)] == ["trên 2%"]
+
+
 def test_a_change_from_a_past_years_figure_told_with_no_goal_is_a_result():
     text = ("Hà Nội, ngày 15 tháng 8 năm 2023\n\n1. Thời gian qua, các Bộ đã triển khai các nhiệm vụ; "
             "tỷ lệ hồ sơ trực tuyến tăng từ 14% năm 2022 lên 26% trong 7 tháng đầu năm 2023.\n\n"

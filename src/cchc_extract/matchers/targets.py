@@ -69,6 +69,7 @@ _PAST_AFTER = compile_regex(r"(?:\s+\S+){0,3}?\s+đã\b", _FLAGS)
 _MINIMUM_AT = compile_regex(r"(?:tối\s+thiểu|ít\s+nhất|không\s+dưới)\s", _FLAGS)
 # a share of what was counted ("còn 6.732 hồ sơ trễ hạn (chiếm 13,9%)"): a goal says "chiếm tỷ lệ ít nhất …"
 _SHARE_BEFORE = compile_regex(r"\bchiếm(?:\s+(?:tỷ\s+lệ|khoảng|gần|hơn))?\s+$", _FLAGS)
+_SHORTFALL_WORDS = ("chưa đạt", "vẫn còn")   # what a report finds lacking (see _reports_result)
 _GOAL_VERB = compile_regex(r"phấn\s+đấu|bảo\s+đảm|đảm\s+bảo|\bphải\b|\bcần\b", _FLAGS)
 # a rank after the figure ("đạt 84,12%, xếp thứ 35/63"): only a result has one
 _RANK_AFTER = compile_regex(r",?\s*(?:xếp\s+(?:thứ|hạng)|đứng\s+thứ)\s+\d", _FLAGS)
@@ -503,14 +504,16 @@ def _reports_result(text: str, low: str, c: _Cand, doc_year: Optional[int], doc_
     # the share a count works out to ("Hoàn thành 19/22 nhiệm vụ (đạt 86,4%)"): a result
     if text.find("(", max(cs, start - 12), start) >= 0 and _RATIO_SHARE_BEFORE.search(text, max(cs, start - 64), start):
         return True
-    # a shortfall reported ("Tỷ lệ hồ sơ trực tuyến chưa đạt chỉ tiêu tỉnh giao (40%)"), unless a goal
-    # verb follows it ("… chưa đạt; phấn đấu năm 2024 đạt 50%")
+    # a shortfall reported ("Tỷ lệ hồ sơ trực tuyến chưa đạt chỉ tiêu tỉnh giao (40%)"), or what still
+    # remains ("vẫn còn 17 tỉnh, thành phố có tỷ lệ dưới 15%"), unless a goal verb follows it
+    # ("… chưa đạt; phấn đấu năm 2024 đạt 50%")
     ss = text.rfind("\n", 0, start) + 1   # each mark looked for after the last one found
     ss = text.rfind(".", ss, start) + 1 or ss
     ss = text.rfind(";", ss, start) + 1 or ss
-    short = low.find("chưa đạt", ss, start)
-    if short >= 0 and not _GOAL_VERB.search(text, short, start):
-        return True
+    for marker in _SHORTFALL_WORDS:
+        short = low.find(marker, ss, start)
+        if short >= 0 and not _GOAL_VERB.search(text, short, start):
+            return True
     if _has(low, _PAST_WORDS, cs, start) and past_in(text, _bound_segment(text, c), start):
         return True
     if _has(low, ("đã",), c.qend, c.clause_to) and _PAST_AFTER.match(text, c.qend, c.clause_to) \
