@@ -195,3 +195,12 @@ def test_the_standing_agency_is_a_body_by_its_role_but_not_after_its_name_or_in_
     for text in ("Sở Nội vụ là Cơ quan thường trực Ban Chỉ đạo.",
                  "Giao Vụ Tổ chức cán bộ - Cơ quan thường trực Ban Chỉ đạo tổng hợp."):
         assert not [t for t, _ in bodies(text) if t.startswith("Cơ quan thường trực")], text
+
+
+def test_a_unit_dash_parent_name_ends_at_its_sentence():
+    # "X - Sở Y" / "X - Bộ Y" is one body (rules/bodies.yaml), but not across a sentence's end and a
+    # bulleted line, which the matcher sees flattened to " - "
+    assert texts("gửi Văn phòng Ủy ban nhân dân tỉnh trước ngày 31/10/2025.\n\n- Sở Khoa học và Công nghệ "
+                 "chủ trì") == ["Văn phòng Ủy ban nhân dân tỉnh", "Sở Khoa học và Công nghệ"]
+    assert texts("báo cáo Văn phòng Chính phủ trước ngày 15/12/2025.\n- Bộ Tài chính chủ trì") == [
+        "Văn phòng Chính phủ", "Bộ Tài chính"]
