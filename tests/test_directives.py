@@ -146,6 +146,25 @@ def test_a_heading_keeps_the_way_the_preamble_asked_its_body():
         assert [ds[p].modality for p in paths] == want, verb
 
 
+def test_the_issuers_own_units_are_given_tasks_under_a_request_to_others():
+    from cchc_extract.models import Metadata
+    text = ("Bộ Tài chính đề nghị Ủy ban nhân dân các tỉnh thực hiện một số nội dung sau:\n\n"
+            "1. Đối với Ủy ban nhân dân các tỉnh\na) Rà soát thủ tục.\n"
+            "2. Đối với {own}\na) Vụ Pháp chế phối hợp với Văn phòng Bộ rà soát.\n")
+    items = [("1. Đối", "1"), ("a) Rà", "1/a"), ("2. Đối", "2"), ("a) Vụ", "2/a")]
+    for own, issuer, want in (("các đơn vị thuộc Bộ Tài chính", "Bộ Tài chính", "assign"),
+                              ("các đơn vị thuộc Bộ", "BỘ TÀI CHÍNH", "assign"),
+                              # another ministry's units are asked as the preamble asks
+                              ("các đơn vị thuộc Bộ Công an", "Bộ Tài chính", "request")):
+        names = ["Bộ Tài chính", "Ủy ban nhân dân các tỉnh", "Ủy ban nhân dân các tỉnh", own, "Vụ Pháp chế",
+                 "Văn phòng Bộ"]
+        doc, ctx = make(text.format(own=own), items, names, metadata=Metadata(issuer=issuer))
+        ds = by_item(doc, ctx)
+        assert [ds[p].modality for p in ("1", "1/a")] == ["request", "request"]
+        assert [ds[p].modality for p in ("2", "2/a")] == [want, want], own
+        assert leads(ds["2"]) == [own] and leads(ds["2/a"]) == ["Vụ Pháp chế"]
+
+
 def test_a_time_said_before_the_subject_keeps_it_the_subject():
     # "1. Từ tháng 10/2025, Sở Tư pháp …": the subject; "2. Theo kết quả kiểm tra, Sở Tư pháp …" is a
     # finding, not a time, and "3. Đến nay, …" tells what was done: what they inherit stays first

@@ -162,6 +162,7 @@ def build_directives(doc: Document, ctx: MatchContext, lexicon: Lexicon | None =
     base: dict[str, Roles] = {}
     alias = _aliases(doc, ctx, bodies) if "sau đây" in ctx.lowered() else {}
     party = {i for i, b in enumerate(doc.bodies) if b.level == "party"}
+    own_units = _own_units(doc)
     # items that name no actor (what an inspection covers …), and theirs; a quoted passage's
     # numbered lines ("… ban hành Chỉ thị với nội dung: “1. … 2. …”") are the quoted text's
     objects: set[str] = {it.path for it in getattr(ctx.layout, "items", None) or () if it.quoted}
@@ -183,7 +184,7 @@ def build_directives(doc: Document, ctx: MatchContext, lexicon: Lexicon | None =
                 named.extend(_ids([c]))
             base[unit.path] = parent_base
             continue
-        roles, own_base = _item_roles(chains, parent_base, unit, alias, party)
+        roles, own_base = _item_roles(chains, parent_base, unit, alias, party, own_units)
         base[unit.path] = own_base
         if reply:
             asks = asking[unit.path] = asking.get(unit.parent, False) or _ASKS.search(unit.text) is not None
@@ -444,9 +445,10 @@ def _ids(chains: list[Chain]) -> list[int]:
 
 
 def _item_roles(chains: list[Chain], inherited: Roles, unit: Unit,
-                alias: Optional[dict[int, str]] = None, party: frozenset | set = frozenset()) -> tuple[Roles, Roles]:
+                alias: Optional[dict[int, str]] = None, party: frozenset | set = frozenset(),
+                own_units: frozenset | set = frozenset()) -> tuple[Roles, Roles]:
     """(roles of this item, roles its children inherit).  alias: see _aliases; party: the indices
-    of Party bodies."""
+    of Party bodies; own_units: those of the issuer's own units (see _own_units)."""
     if not chains:
         return _inherited_roles(inherited, unit)
     explicit, starting, added, support = _by_role(chains)
@@ -460,7 +462,8 @@ def _item_roles(chains: list[Chain], inherited: Roles, unit: Unit,
         # a lead named with its own verb (Giao, Đề nghị) says how; a subject or a heading keeps the
         # request it is under ("Sở Nội vụ đề nghị: … 3. Đối với UBND các xã: …" is still a request)
         modality = _first_modality(explicit) or _own_modality(unit) or (
-            _asked_as(inherited, unit, starting[0]) if heading else None) or inherited.modality or "assign"
+            _heading_modality(inherited, unit, starting[0], own_units) if heading else None) \
+            or inherited.modality or "assign"
         roles = Roles(_unique(lead + _ids(added)), [], "heading" if heading else "explicit", modality)
         taken = set(roles.lead)
         roles.support = [i for i in _unique(support) if i not in taken]
@@ -581,6 +584,40 @@ def _for_children(inherited: Roles, own: Optional[str]) -> Roles:
     if child_source == inherited.source and modality == inherited.modality:
         return inherited       # the same roles again (a Roles is never changed once made)
     return Roles(inherited.lead, inherited.support, child_source, modality, inherited.asked)
+
+
+# the issuer's own units, by the word its own name starts with ("các đơn vị thuộc Bộ", "Các đơn vị trực
+# thuộc Sở Y tế" in a Sở Y tế's letter)
+_OWN_UNITS = compile_regex(r"\b(?:trực\s+)?thuộc\s+(?P<kind>Bộ|Sở|Tổng\s+cục|Cục)(?:\s+(?P<name>\S.*))?$",
+                           regex.IGNORECASE)
+
+
+def _own_units(doc: Document) -> set[int]:
+    """Indices of the bodies that name the issuer's own units: a ministry or department does not
+    ask those, it gives them their tasks (a letter that asks the provinces, then "3. Đối với các
+    đơn vị thuộc Bộ Tài chính: …")."""
+    issuer = (doc.metadata.issuer or "").casefold()
+    out: set[int] = set()
+    if not issuer:
+        return out
+    for i, b in enumerate(doc.bodies):
+        if "thuộc" not in b.text:
+            continue
+        m = _OWN_UNITS.search(b.text)
+        if m is None or not issuer.startswith(m.group("kind").casefold() + " "):
+            continue
+        name = m.group("name")
+        if name is None or issuer == f"{m.group('kind')} {name}".casefold():
+            out.add(i)
+    return out
+
+
+def _heading_modality(inherited: Roles, unit: Unit, heading: Chain, own_units: frozenset | set) -> Optional[str]:
+    """A body heading's modality: the issuer's own units are given tasks ("assign") even under a
+    request to others; else how the preamble asked that body (_asked_as)."""
+    if own_units and heading.mentions and all(m.index in own_units for m in heading.mentions):
+        return "assign"
+    return _asked_as(inherited, unit, heading)
 
 
 def _asked_as(inherited: Roles, unit: Unit, heading: Chain) -> Optional[str]:
