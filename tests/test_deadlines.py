@@ -80,6 +80,15 @@ def test_an_end_point_after_the_document_date_is_a_goals_time_despite_a_noun_qua
     assert texts(rules, "Trong tháng 3/2026, Sở đã tiếp nhận 40 hồ sơ.", "2026-01-05") == []
 
 
+def test_a_past_point_of_a_count_so_far_is_no_deadline(rules):
+    # "mới có 41/63 tỉnh" (only 41 of 63 so far) reports what a past point in time gave
+    report = "Theo số liệu tổng hợp, đến hết quý I/2024, cả nước mới có 41/63 tỉnh triển khai chứng thực điện tử."
+    assert texts(rules, report, "2024-05-17") == []
+    # "mới có thể" (only then can) reports nothing: the time stays a deadline
+    task = "Trong quý III/2024, các tỉnh mới có thể triển khai chứng thực điện tử."
+    assert [t for t, *_ in texts(rules, task, "2024-05-17")] == ["Trong quý III/2024"]
+
+
 def test_impossible_date_warns(rules):
     found, warnings = run(deadlines.find, rules, "hoàn thành trước ngày 31/4/2023.")
     assert found[0][1]["due"] is None

@@ -34,9 +34,10 @@ LOOKAHEAD = 16   # characters past pos that the boundary lookaheads may need to 
 # what may stand between the clause start and a phrase that opens the clause
 _OPENER = compile_regex(
     r"\s*(?:[-+•]\s*|(?:[IVX]+|\d+(?:\.\d+)*|[a-zđ])[.)/]\s*)?\s*", regex.V1 | regex.I)
-# đã; đạt được; "mới cắt giảm được" (only managed to: a result so far); "mới đạt", "chỉ đạt" (only reached)
-_PAST = compile_regex(r"\bđã\b|\bđạt\s+được\b|\bmới\s+(?:\p{L}+\s+){1,4}?được\b|\b(?:mới|chỉ)\s+đạt\b",
-                      regex.V1 | regex.I)
+# đã; đạt được; "mới cắt giảm được" (only managed to: a result so far); "mới đạt", "chỉ đạt" (only reached);
+# "mới có 41/63 tỉnh" (only so many have: a count so far; not "mới có thể", only then can)
+_PAST = compile_regex(r"\bđã\b|\bđạt\s+được\b|\bmới\s+(?:\p{L}+\s+){1,4}?được\b|\b(?:mới|chỉ)\s+đạt\b"
+                      r"|\bmới\s+có\s+\d", regex.V1 | regex.I)
 
 
 def clause_start(text: str, pos: int, window: int = WINDOW) -> int:

@@ -107,7 +107,7 @@ _AGAINST_GOALS = compile_regex(r"\bso\s+với\s+(?:các\s+)?(?:chỉ\s+tiêu|m�
 # engine is called (most clauses hold none).  Their letters are among deadlines._ANCHOR_CHARS:
 # a case-insensitive match of them stands where their lower case stands in the lower case.
 _PURPOSE_WORDS = ("để", "nhằm")            # _PURPOSE
-_PAST_WORDS = ("đã", "được", "đạt")        # clauses.past_in: đã, đạt được, mới … được, mới/chỉ đạt
+_PAST_WORDS = ("đã", "được", "đạt")        # clauses.past_in: đã, đạt được, mới … được, mới/chỉ đạt ("mới có N" not here: a count, no share)
 _CONNECTOR_WORDS = (",", "và", "hoặc")      # _CONNECTOR
 assert all(set(w) <= _ANCHOR_CHARS | {","} for w in (*_PURPOSE_WORDS, *_PAST_WORDS, *_CONNECTOR_WORDS, "đạt",
                                                      "ghi", "đánh", "biểu", "hoan", "khen", "phê"))
