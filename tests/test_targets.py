@@ -375,10 +375,18 @@ def test_only_goal_sections_set_targets_in_reports_and_conclusions(text, expecte
 @pytest.mark.parametrize("sentence", [
     "Đến hết tháng 6/2024, tỷ lệ hồ sơ trực tuyến mới đạt 31,4%; vẫn còn 17 tỉnh, thành phố có tỷ lệ dưới 15%.",
     "Vẫn còn 3 xã có tỷ lệ hồ sơ trễ hạn trên 5%.",
+    "Qua theo dõi, 37 xã, phường, đặc khu có tỷ lệ hồ sơ giải quyết trễ hạn trên 5%, ảnh hưởng đến người dân.",
+    "Có 21/63 địa phương có tỷ lệ dưới 10%.",
 ])
-def test_what_still_remains_is_reported_not_aimed_at(rules, sentence):
+def test_what_still_remains_or_how_many_stand_at_a_rate_is_reported(rules, sentence):
     text = sentence + " Phấn đấu không còn đơn vị có tỷ lệ hồ sơ trễ hạn trên 2%."
     assert [t for t, *_ in found(rules, text)] == ["trên 2%"]
+    # a count of units aimed at keeps its rate a target
+    goal = "Phấn đấu có 15 xã có tỷ lệ hồ sơ trực tuyến trên 50%."
+    assert [t for t, *_ in found(rules, goal)] == ["trên 50%"]
+    # a year is no count: "… năm 2025 của địa phương, trong đó có tỷ lệ … (chỉ tiêu: trên 98%)"
+    asked = "- Kết quả thực hiện các chỉ tiêu năm 2025 của địa phương, trong đó có tỷ lệ hồ sơ đúng hạn (chỉ tiêu: trên 98%);"
+    assert [t for t, *_ in found(rules, asked)] == ["trên 98%"]
 
 
 def test_a_change_from_a_past_years_figure_told_with_no_goal_is_a_result():

@@ -70,6 +70,9 @@ _MINIMUM_AT = compile_regex(r"(?:tối\s+thiểu|ít\s+nhất|không\s+dưới)\
 # a share of what was counted ("còn 6.732 hồ sơ trễ hạn (chiếm 13,9%)"): a goal says "chiếm tỷ lệ ít nhất …"
 _SHARE_BEFORE = compile_regex(r"\bchiếm(?:\s+(?:tỷ\s+lệ|khoảng|gần|hơn))?\s+$", _FLAGS)
 _SHORTFALL_WORDS = ("chưa đạt", "vẫn còn")   # what a report finds lacking (see _reports_result)
+# (a count, not a year or a period's number: "năm 2025 của địa phương, trong đó có tỷ lệ …")
+_COUNTED_AT_RATE = compile_regex(r"(?<![\d%,./])(?<!(?:năm|tháng|quý|ngày|số)\s)\b(?!(?:19|20)\d\d\b)\d{1,4}(?:/\d{1,4})?"
+                                 r"\s+(?:\p{L}+,?\s+){1,8}?có\s+tỷ\s+lệ\b", _FLAGS)
 _GOAL_VERB = compile_regex(r"phấn\s+đấu|bảo\s+đảm|đảm\s+bảo|\bphải\b|\bcần\b", _FLAGS)
 # a rank after the figure ("đạt 84,12%, xếp thứ 35/63"): only a result has one
 _RANK_AFTER = compile_regex(r",?\s*(?:xếp\s+(?:thứ|hạng)|đứng\s+thứ)\s+\d", _FLAGS)
@@ -513,6 +516,12 @@ def _reports_result(text: str, low: str, c: _Cand, doc_year: Optional[int], doc_
     for marker in _SHORTFALL_WORDS:
         short = low.find(marker, ss, start)
         if short >= 0 and not _GOAL_VERB.search(text, short, start):
+            return True
+    # how many units stand at a rate ("37 xã, phường, đặc khu có tỷ lệ … trễ hạn trên 5%", "21/63 địa
+    # phương có tỷ lệ dưới 10%"): a count of what is, unless a goal verb says it is aimed at
+    if low.find("có tỷ lệ", ss, start) >= 0:
+        m = _COUNTED_AT_RATE.search(text, ss, start)
+        if m is not None and not _GOAL_VERB.search(text, ss, start):
             return True
     if _has(low, _PAST_WORDS, cs, start) and past_in(text, _bound_segment(text, c), start):
         return True
