@@ -389,6 +389,12 @@ def test_what_still_remains_or_how_many_stand_at_a_rate_is_reported(rules, sente
     assert [t for t, *_ in found(rules, asked)] == ["trên 98%"]
 
 
+def test_a_past_marker_before_a_goal_verb_belongs_to_its_own_clause(rules):
+    text = ("Chia sẻ dữ liệu theo danh mục đã thống nhất, bảo đảm 100% dữ liệu trong danh mục được đồng bộ tự động. "
+            "Năm 2025, Sở đã số hóa 100% hồ sơ.")
+    assert [t for t, *_ in found(rules, text)] == ["100% dữ liệu trong danh mục được đồng bộ tự động"]
+
+
 def test_a_change_from_a_past_years_figure_told_with_no_goal_is_a_result():
     text = ("Hà Nội, ngày 15 tháng 8 năm 2023\n\n1. Thời gian qua, các Bộ đã triển khai các nhiệm vụ; "
             "tỷ lệ hồ sơ trực tuyến tăng từ 14% năm 2022 lên 26% trong 7 tháng đầu năm 2023.\n\n"

@@ -25,7 +25,7 @@ from typing import Optional
 import regex
 
 from . import Found, MatchContext
-from .clauses import clause_end, clause_start, past_at, past_in
+from .clauses import clause_end, clause_start, past_at
 from .deadlines import _ANCHOR_CHARS, _BLANK, AnchorStarts, _split_rules, scan_anchored
 from .groups import group_dict, group_numbers
 from ..normalize import fold_key
@@ -523,8 +523,12 @@ def _reports_result(text: str, low: str, c: _Cand, doc_year: Optional[int], doc_
         m = _COUNTED_AT_RATE.search(text, ss, start)
         if m is not None and not _GOAL_VERB.search(text, ss, start):
             return True
-    if _has(low, _PAST_WORDS, cs, start) and past_in(text, _bound_segment(text, c), start):
-        return True
+    if _has(low, _PAST_WORDS, cs, start):
+        # a past marker before a goal verb is that clause's own ("theo danh mục đã thống nhất, bảo
+        # đảm 100% dữ liệu … được đồng bộ": the list was agreed, the share is aimed at)
+        p = past_at(text, _bound_segment(text, c), start)
+        if p >= 0 and not _GOAL_VERB.search(text, p, start):
+            return True
     if _has(low, ("đã",), c.qend, c.clause_to) and _PAST_AFTER.match(text, c.qend, c.clause_to) \
             and not _MINIMUM_AT.match(text, start):
         return True
