@@ -89,6 +89,18 @@ def test_a_past_point_of_a_count_so_far_is_no_deadline(rules):
     assert [t for t, *_ in texts(rules, task, "2024-05-17")] == ["Trong quý III/2024"]
 
 
+@pytest.mark.parametrize("heading, expected", [
+    ("2. Nhiệm vụ trọng tâm trong quý IV năm 2025", []),
+    ("III. PHƯƠNG HƯỚNG, NHIỆM VỤ 6 THÁNG CUỐI NĂM 2025:", []),
+    # a task said on the line keeps its time
+    ("2. Hoàn thành nhiệm vụ trong quý IV năm 2025", ["trong quý IV năm 2025"]),
+    ("2. Nhiệm vụ trọng tâm trong quý IV năm 2025, Sở Nội vụ hoàn thành rà soát", ["trong quý IV năm 2025"]),
+])
+def test_a_tasks_heading_names_their_period_not_a_deadline(rules, heading, expected):
+    text = heading + "\na) Sở Nội vụ rà soát thủ tục.\n"
+    assert [t for t, *_ in texts(rules, text, "2025-10-13")] == expected
+
+
 def test_impossible_date_warns(rules):
     found, warnings = run(deadlines.find, rules, "hoàn thành trước ngày 31/4/2023.")
     assert found[0][1]["due"] is None

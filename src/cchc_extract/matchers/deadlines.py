@@ -73,6 +73,22 @@ def _judged(text: str, start: int) -> bool:
     return any(w in low for w in _JUDGED_WORDS) and _JUDGED.search(low) is not None
 
 
+# a heading that names the period its tasks are for ("2. Nhiệm vụ trọng tâm trong quý IV năm 2025",
+# "III. PHƯƠNG HƯỚNG, NHIỆM VỤ 6 THÁNG CUỐI NĂM"): the items under it have their own deadlines
+_TASKS_HEADING = compile_regex(
+    r"[ \t*#]*(?:[IVX]+|\d{1,2}(?:\.\d{1,2})*|[a-zđ])[.)][ \t]+(?:\*\*)?(?:các[ \t]+)?(?:phương[ \t]+hướng,?[ \t]+)?"
+    r"nhiệm[ \t]+vụ(?:,?[ \t]+giải[ \t]+pháp)?(?:[ \t]+(?:trọng[ \t]+tâm|chủ[ \t]+yếu|cụ[ \t]+thể|công[ \t]+tác))?[ \t]+",
+    regex.V1 | regex.I)
+_HEADING_END = compile_regex(r"[ \t*:.]*(?:\n|\Z)", regex.V1)
+
+
+def _names_tasks_period(text: str, start: int, end: int) -> bool:
+    """Is the phrase at start..end the period a tasks heading names (see _TASKS_HEADING)?"""
+    ls = text.rfind("\n", 0, start) + 1
+    return start - ls < 80 and _TASKS_HEADING.fullmatch(text, ls, start) is not None \
+        and _HEADING_END.match(text, end) is not None
+
+
 def _context_ok(text: str, m, needs: str | None, g: dict, outline: Any = None) -> bool:
     """`g`: the match's group_dict; `outline`: _outline_line of the rule set."""
     start, end = _start(m), m.end()
@@ -397,6 +413,8 @@ def find(ctx: MatchContext) -> list[Found]:
             continue  # "Trong tháng 3/2023, Sở đã tiếp nhận ...": a time adverbial of a report
         if _judged(text, start):
             continue  # "Phê bình các xã có tỷ lệ trễ hạn trên 5% trong tháng 10/2025": a past period
+        if _names_tasks_period(text, start, end):
+            continue  # "2. Nhiệm vụ trọng tâm trong quý IV/2025": what the items under it are for
         due, resolved, suspect = compute_due(g, before=bool(g.get("before")), doc_date=ctx.doc_date)
         if (due and ctx.doc_date and len(ctx.doc_date) == 10 and due < ctx.doc_date
                 and not (g.get("lead") or g.get("verb"))
