@@ -163,6 +163,14 @@ def test_the_issuers_own_units_are_given_tasks_under_a_request_to_others():
         assert [ds[p].modality for p in ("1", "1/a")] == ["request", "request"]
         assert [ds[p].modality for p in ("2", "2/a")] == [want, want], own
         assert leads(ds["2"]) == [own] and leads(ds["2/a"]) == ["Vụ Pháp chế"]
+    # own units the letter itself asks keep the request ("Bộ Y tế đề nghị …, các bệnh viện trực thuộc Bộ Y tế")
+    own = "các bệnh viện trực thuộc Bộ Y tế"
+    text = (f"Bộ Y tế đề nghị Sở Y tế các tỉnh và {own} thực hiện một số nội dung sau:\n\n"
+            f"1. Đối với Sở Y tế các tỉnh\na) Rà soát thủ tục.\n2. Đối với {own}\na) Công khai thủ tục.\n")
+    items = [("1. Đối", "1"), ("a) Rà", "1/a"), ("2. Đối", "2"), ("a) Công", "2/a")]
+    names = ["Bộ Y tế", "Sở Y tế các tỉnh", own, "Sở Y tế các tỉnh", own]
+    ds = by_item(*make(text, items, names, metadata=Metadata(issuer="Bộ Y tế")))
+    assert [ds[p].modality for p in ("1", "1/a", "2", "2/a")] == ["request"] * 4
 
 
 def test_a_time_said_before_the_subject_keeps_it_the_subject():

@@ -162,7 +162,7 @@ def build_directives(doc: Document, ctx: MatchContext, lexicon: Lexicon | None =
     base: dict[str, Roles] = {}
     alias = _aliases(doc, ctx, bodies) if "sau đây" in ctx.lowered() else {}
     party = {i for i, b in enumerate(doc.bodies) if b.level == "party"}
-    own_units = _own_units(doc)
+    own_units = _own_units(doc, inherited_top)
     # items that name no actor (what an inspection covers …), and theirs; a quoted passage's
     # numbered lines ("… ban hành Chỉ thị với nội dung: “1. … 2. …”") are the quoted text's
     objects: set[str] = {it.path for it in getattr(ctx.layout, "items", None) or () if it.quoted}
@@ -592,16 +592,18 @@ _OWN_UNITS = compile_regex(r"\b(?:trực\s+)?thuộc\s+(?P<kind>Bộ|Sở|Tổng
                            regex.IGNORECASE)
 
 
-def _own_units(doc: Document) -> set[int]:
-    """Indices of the bodies that name the issuer's own units: a ministry or department does not
-    ask those, it gives them their tasks (a letter that asks the provinces, then "3. Đối với các
-    đơn vị thuộc Bộ Tài chính: …")."""
+def _own_units(doc: Document, addressees: Roles) -> set[int]:
+    """Indices of the bodies that name the issuer's own units without being among the letter's
+    addressees: a ministry that asks the provinces does not ask those, it gives them their tasks
+    ("3. Đối với các đơn vị thuộc Bộ Tài chính: …"); own units it addresses (Kính gửi, "Bộ Y tế đề
+    nghị các Vụ, Cục, …, các bệnh viện trực thuộc Bộ Y tế") keep the way they were asked."""
     issuer = (doc.metadata.issuer or "").casefold()
     out: set[int] = set()
     if not issuer:
         return out
+    asked = {doc.bodies[j].text.casefold() for j in addressees.lead} | set(addressees.asked or ())
     for i, b in enumerate(doc.bodies):
-        if "thuộc" not in b.text:
+        if "thuộc" not in b.text or b.text.casefold() in asked:
             continue
         m = _OWN_UNITS.search(b.text)
         if m is None or not issuer.startswith(m.group("kind").casefold() + " "):
