@@ -204,3 +204,10 @@ def test_a_unit_dash_parent_name_ends_at_its_sentence():
                  "chủ trì") == ["Văn phòng Ủy ban nhân dân tỉnh", "Sở Khoa học và Công nghệ"]
     assert texts("báo cáo Văn phòng Chính phủ trước ngày 15/12/2025.\n- Bộ Tài chính chủ trì") == [
         "Văn phòng Chính phủ", "Bộ Tài chính"]
+
+
+def test_some_of_a_group_in_a_report_is_no_body():
+    assert texts("Một số cấp ủy, người đứng đầu chưa quan tâm; một số thành viên Ban Chỉ đạo chưa dự họp.") == []
+    # inside a body's name, or a group without "một số", stays
+    assert texts("Ủy ban nhân dân một số xã chưa cập nhật; các cấp ủy, tổ chức đảng lãnh đạo") == [
+        "Ủy ban nhân dân một số xã", "các cấp ủy, tổ chức đảng"]
