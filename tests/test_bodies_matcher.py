@@ -211,3 +211,9 @@ def test_some_of_a_group_in_a_report_is_no_body():
     # inside a body's name, or a group without "một số", stays
     assert texts("Ủy ban nhân dân một số xã chưa cập nhật; các cấp ủy, tổ chức đảng lãnh đạo") == [
         "Ủy ban nhân dân một số xã", "các cấp ủy, tổ chức đảng"]
+
+
+def test_the_words_of_an_address_are_no_bodies():
+    text = ("To: vpubnd@phutho.gov.vn; ubnd.xaphuong@phutho.gov.vn\nXem tại https://ubnd.phutho.gov.vn/sonoivu "
+            "và www.ubnd-tinh.vn; gửi UBND tỉnh.")
+    assert texts(text) == ["UBND tỉnh"]

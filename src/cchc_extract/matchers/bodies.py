@@ -365,6 +365,8 @@ _NAMED_AFTER_PEOPLE = frozenset({"Hồ Chí Minh"})
 # "một số cấp ủy, người đứng đầu chưa …", "một số thành viên Ban Chỉ đạo chưa …": some of a group,
 # named in a report of shortcomings, is nobody a task can be given to (no held-out gold has one)
 _SOME = "một số "
+# an e-mail or web address ("vpubnd@phutho.gov.vn", "https://ubnd.phutho.gov.vn"): its words are no bodies
+_ADDRESS = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?:https?://|www\.)[^\s<>()]+", re.IGNORECASE)
 
 
 def find(ctx: MatchContext) -> list[Found]:
@@ -388,6 +390,9 @@ def find(ctx: MatchContext) -> list[Found]:
         winners = _within_cells(ctx, winners)
     if _SOME in flat_low:
         winners = [c for c in winners if not flat_low.endswith(_SOME, max(0, c[0] - len(_SOME)), c[0])]
+    if "@" in flat or "://" in flat or "www." in flat_low:
+        addresses = [m.span() for m in _ADDRESS.finditer(flat)]
+        winners = [c for c in winners if not any(s <= c[0] < e for s, e in addresses)]
     found = [_found(c, text, g) for c in winners]
     _before_known_holders(ctx, found)
     with_own_places(ctx, found, lambda name: canonical_name(name, g))
