@@ -726,3 +726,16 @@ def test_a_decision_publishing_rankings_sets_no_task_and_a_ranked_group_heading_
     leads = {d.item: [b.text for b in d.lead] for d in extract_text(text).directives}
     assert not [p for p in leads if p.startswith("Điều 1")]
     assert leads["Điều 2/1/a"] == ["Sở Dân tộc và Tôn giáo", "Ủy ban nhân dân các xã, phường"]
+
+
+def test_a_subject_with_a_bracketed_aside_before_its_verb():
+    from cchc_extract import extract
+    head = "Hà Nội, ngày 01 tháng 12 năm 2023\n\nIV. TỔ CHỨC THỰC HIỆN\n\n"
+    for item, lead, support in (
+            ("2. Sở Nội vụ (cơ quan thường trực) thẩm định kết quả tự chấm điểm.", ["Sở Nội vụ"], []),
+            ("2. Sở Nội vụ (theo Quyết định số 1194/QĐ-UBND của Chủ tịch UBND tỉnh) thẩm định kết quả.",
+             ["Sở Nội vụ"], []),
+            ("2. Sở Nội vụ (cơ quan thường trực) chủ trì, phối hợp với Sở Tư pháp thẩm định.",
+             ["Sở Nội vụ"], ["Sở Tư pháp"])):
+        (d,) = extract(head + item + "\n").directives
+        assert ([b.text for b in d.lead], [b.text for b in d.support]) == (lead, support), item

@@ -904,6 +904,12 @@ def classify(text: str, chains: list[Chain], lex: Lexicon, low: Any = _LOWER,
         if subj is not None and subj is not _UNASKED and subj.spec.tasks_after_colon \
                 and not HEADING_DUTIES.match(after, None, None, CONCURRENT):
             ch.heading, ch.at_unit_start, subj = False, False, None
+        if not ch.heading and after[:2].lstrip()[:1] == "(":
+            # "Sở Nội vụ (cơ quan thường trực) thẩm định …", "Tổ giúp việc (thành lập theo Quyết định
+            # số …) thẩm định …": the verb after the aside is the chain's (the aside is no attribute)
+            aside = _ASIDE_AFTER.match(after, None, None, CONCURRENT)
+            if aside is not None:
+                after, alow = after[aside.end():], alow[aside.end():]
         if not ch.passive:
             after_role = after_lead(after, alow)
             if after_role is not None:
@@ -924,6 +930,8 @@ def classify(text: str, chains: list[Chain], lex: Lexicon, low: Any = _LOWER,
 
 
 _PARAGRAPH_HEAD = compile_regex(r"^[ \t]*:[ \t]*\p{Ll}")
+# a bracketed aside right after a chain, closed on its line, then a lower-case word (a verb)
+_ASIDE_AFTER = compile_regex(r"[ \t]?\([^()\n;]{1,200}\)(?=[ \t]+\p{Ll})")
 # the name of the body's holder right after it, opened by a common family name, before a lower-case verb
 _HOLDER_NAME = compile_regex(
     r"\s+(?:Nguyễn|Trần|Lê|Phạm|Hoàng|Huỳnh|Phan|Vũ|Võ|Đặng|Bùi|Đỗ|Hồ|Ngô|Dương|Lý|Đinh|Trương|Lương|Mai|Đào"
