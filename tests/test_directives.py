@@ -751,3 +751,13 @@ def test_what_an_assessment_found_sets_no_task():
     items = [d.item for d in extract(text).directives]
     assert "II/1/a" not in items and "II/1/b" not in items
     assert "II/1/c" in items and "II/1/d" in items
+
+
+def test_a_markdown_heading_after_the_request_leaves_the_request_whole():
+    from cchc_extract import extract
+    text = ("Thanh Hóa, ngày 22 tháng 8 năm 2025\n\n# CHỈ THỊ\n\nVề nâng cao chất lượng một cửa\n\n"
+            "Tình hình còn nhiều hạn chế.\n\nChủ tịch Ủy ban nhân dân tỉnh yêu cầu Thủ trưởng các sở, ban, ngành "
+            "và Chủ tịch Ủy ban nhân dân các xã, phường thực hiện nghiêm các nội dung sau:\n\n"
+            "# I. YÊU CẦU CHUNG\n\n* Công khai đầy đủ thủ tục hành chính.\n")
+    ds = {d.item: [b.text for b in d.lead] for d in extract(text).directives}
+    assert ds["I/*1"] == ["các sở, ban, ngành", "Ủy ban nhân dân các xã, phường"]

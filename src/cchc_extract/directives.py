@@ -732,7 +732,8 @@ def _preamble(doc: Document, ctx: MatchContext, bodies, lex: Lexicon,
     unit = Unit("preamble", None, [rng]).build(ctx.norm.text, _doc_lower(ctx))
     # the request is in the last paragraph (earlier ones tell the background): only chains
     # from there on are looked at below, so only they (and what they depend on) are classified
-    para_start = unit.text.rstrip().rfind("\n") + 1
+    # (markdown's heading or quote marks of the first item's line may end the range: "…sau:\n\n# I.")
+    para_start = unit.text.rstrip(" \t\n#>*").rfind("\n") + 1
     # a letter without items may give its tasks in several paragraphs after the line that
     # asks for them ("Chủ tịch UBND huyện yêu cầu:"): all of them are the request
     asks_from = _after_asking_line(unit.text) if not doc.items else None
