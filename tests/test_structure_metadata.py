@@ -319,6 +319,9 @@ def test_a_type_line_with_its_author_keeps_the_subject_below_it():
     ("BỘ NÔNG NGHIỆP\nVÀ PHÁT TRIỂN NÔNG THÔN\nBAN CHỈ ĐẠO CẢI CÁCH\nHÀNH CHÍNH",
      "Ban Chỉ đạo cải cách hành chính", "Bộ Nông nghiệp và Phát triển nông thôn"),
     ("UBND TỈNH QUẢNG NAM\nCÔNG AN", "Công an", "UBND tỉnh Quảng Nam"),
+    # a working group's name wrapped; the proper name in it keeps its capital
+    ("UBND TỈNH AN GIANG\nTỔ CÔNG TÁC TRIỂN KHAI\nĐỀ ÁN 06 TỈNH", "Tổ công tác triển khai Đề án 06 tỉnh",
+     "UBND tỉnh An Giang"),
 ])
 def test_an_issuer_name_wrapped_onto_the_next_line_is_one_name(lines, issuer, parent):
     text = (f"{lines}\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"

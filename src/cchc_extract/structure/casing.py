@@ -37,7 +37,7 @@ def is_abbreviation(token: str) -> bool:
 @lru_cache(maxsize=1)
 def _patterns():
     v = vocab()
-    names = sorted(v["org_names"], key=len, reverse=True)
+    names = sorted([*v["org_names"], *v["fixed_terms"]], key=len, reverse=True)
     name_re = compile_regex(r"(?<!\p{L})(?:" + "|".join(regex.escape(n) for n in names) + r")(?!\p{L})", regex.I)
     canon = {n.lower(): n for n in names}
     committees = ["tỉnh ủy", "thành ủy", "huyện ủy", "thị ủy", "đảng ủy",    # a place name follows

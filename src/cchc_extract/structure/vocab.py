@@ -23,6 +23,7 @@ def vocab() -> dict:
     data.setdefault("locality_words", ["tỉnh", "thành phố", "huyện", "xã", "phường", "quận", "thị xã"])
     data.setdefault("org_heads", ["Sở", "Bộ"])
     data.setdefault("org_names", ["Ủy ban nhân dân"])
+    data.setdefault("fixed_terms", [])
     data.setdefault("motto_patterns", [r"CỘNG\s+H[ÒO]À?\s+XÃ\s+HỘI", r"Độc\s+lập\s*-\s*Tự\s+do"])
     return data
 
