@@ -322,6 +322,8 @@ def test_a_type_line_with_its_author_keeps_the_subject_below_it():
     # a working group's name wrapped; the proper name in it keeps its capital
     ("UBND TỈNH AN GIANG\nTỔ CÔNG TÁC TRIỂN KHAI\nĐỀ ÁN 06 TỈNH", "Tổ công tác triển khai Đề án 06 tỉnh",
      "UBND tỉnh An Giang"),
+    # an OCR'd head line without its marks stays the parent's, as printed
+    ("Uy ban nhan dan\nTỈNH QUẢNG TRỊ\nVĂN PHÒNG", "Văn phòng", "Uy ban nhan dan tỉnh Quảng Trị"),
 ])
 def test_an_issuer_name_wrapped_onto_the_next_line_is_one_name(lines, issuer, parent):
     text = (f"{lines}\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"

@@ -85,7 +85,15 @@ def sentence_case(name: str) -> str:
     cased = _case_rules(folded)
     if len(cased) != len(printed):
         return cased
-    return "".join([p.upper() if c.isupper() else p for p, c in zip(printed, cased)])
+    out = "".join([p.upper() if c.isupper() else p for p, c in zip(printed, cased)])
+    if all(is_upper_word(w) or is_abbreviation(w) for w in words):
+        return out
+    # a word printed in normal case beside upper-case lines ("Uy ban nhan dan" read without its marks
+    # over "TỈNH QUẢNG TRỊ") keeps its printed form: the rules know no unmarked names
+    kept = []
+    for w, c in zip(words, out.split(" ")):
+        kept.append(c if is_upper_word(w) or is_abbreviation(w) else w)
+    return " ".join(kept)
 
 
 def _case_rules(s: str) -> str:

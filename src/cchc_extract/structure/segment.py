@@ -17,6 +17,11 @@ from .lines import Line
 from .vocab import doc_type_line_re, header_mark_re, motto_matches, motto_search, prefix_re
 from ..startup_cache import compile_regex
 
+# the head line of a committee's or council's name typed or read (OCR) without its diacritics and
+# capitals ("Uy ban nhan dan" over "TỈNH QUẢNG TRỊ"): an issuer line all the same
+_UNMARKED_COUNCIL = compile_regex(r"[ \t]*(?:uy|ủy|uỷ)[ \t]+ban[ \t]+nh[aâ]n[ \t]+d[aâ]n[ \t]*"
+                                  r"|[ \t]*h[oộ]i[ \t]+đ[oồ]ng[ \t]+nh[aâ]n[ \t]+d[aâ]n[ \t]*", regex.IGNORECASE)
+
 NUMBER_RE = compile_regex(
     r"(?:^|(?<=\s))Số\s*+(?:hiệu\s*+)?:?\s*+(?P<num>\d++[a-zA-Z]?)?\s*+[/-]\s*+"
     r"(?P<sym>[\p{L}\d&.]++(?:\s*+[-/]\s*+[\p{L}\d&.]++)*+)")
@@ -240,7 +245,8 @@ class _HeaderReader:
                 i = self._vv(i)
             elif doc_type_line_re().match(t):
                 i = self._title(i)
-            elif is_upper(t) and len(t) < 120 and h.number is None and h.date is None and not h.subject:
+            elif (is_upper(t) and len(t) < 120 or _UNMARKED_COUNCIL.fullmatch(t)) \
+                    and h.number is None and h.date is None and not h.subject:
                 h.issuer_lines.append((i, ln.start, ln.end))
                 i += 1
             elif is_upper(t) and len(t) < 120 and not h.subject and (h.date or h.number):
@@ -481,7 +487,8 @@ def header_anchor(lines: list[Line], lo: int, hi: int, look: int = 25) -> int:
     if not content:
         return lo
     first = lines[content[0]].text
-    if is_upper(first) or _is_header_element(first) or doc_type_line_re().match(first):
+    if is_upper(first) or _is_header_element(first) or doc_type_line_re().match(first) \
+            or _UNMARKED_COUNCIL.fullmatch(first):
         return lo
     for k, i in enumerate(content):
         t = lines[i].text
@@ -489,7 +496,7 @@ def header_anchor(lines: list[Line], lo: int, hi: int, look: int = 25) -> int:
             j = k
             # the issuer's lines above, and the rule under them ("UBND HUYỆN X" / "-------")
             while j > 0 and (is_upper(above := lines[content[j - 1]].text) and len(above) < 80
-                             or is_separator(above)):
+                             or is_separator(above) or _UNMARKED_COUNCIL.fullmatch(above)):
                 j -= 1
             if j == 0 or any(match_label(lines[c].text) for c in content[:j]):
                 return lo
