@@ -101,6 +101,15 @@ def test_a_tasks_heading_names_their_period_not_a_deadline(rules, heading, expec
     assert [t for t, *_ in texts(rules, text, "2025-10-13")] == expected
 
 
+def test_the_past_time_of_what_was_done_is_no_deadline(rules):
+    # "giấy phép … do các đơn vị thuộc Bộ cấp trước ngày 01/7/2025" dates the issuing (before the letter)
+    text = "a) Tiếp nhận dữ liệu giấy phép do các đơn vị thuộc Bộ Công Thương cấp trước ngày 01/7/2025 để quản lý."
+    assert texts(rules, text, "2025-07-28") == []
+    # a limit the letter sets stays one, and so does one after the letter's date
+    assert [t for t, *_ in texts(rules, "Các Sở báo cáo trước ngày 01/7/2025.", "2025-07-28")] == ["trước ngày 01/7/2025"]
+    assert [t for t, *_ in texts(rules, text, "2025-06-02")] == ["trước ngày 01/7/2025"]
+
+
 def test_impossible_date_warns(rules):
     found, warnings = run(deadlines.find, rules, "hoàn thành trước ngày 31/4/2023.")
     assert found[0][1]["due"] is None

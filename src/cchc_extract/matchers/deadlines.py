@@ -82,6 +82,18 @@ _TASKS_HEADING = compile_regex(
 _HEADING_END = compile_regex(r"[ \t*:.]*(?:\n|\Z)", regex.V1)
 
 
+# what was done by a time already past ("giấy phép … do các đơn vị thuộc Bộ cấp trước ngày 01/7/2025",
+# "hồ sơ đã tiếp nhận trước ngày …"): the time dates that act, it sets no limit
+_DONE_BEFORE = compile_regex(
+    r"(?:\bđã|\bdo\s[^,;.\n]{1,80}?)\s(?:cấp|ban\s+hành|phê\s+duyệt|tiếp\s+nhận|giải\s+quyết|công\s+bố|ký|thực\s+hiện"
+    r"|đăng\s+ký|cấp\s+phép)\s*$", regex.V1 | regex.I)
+
+
+def _done_before(text: str, start: int) -> bool:
+    lo = max(0, start - 120)
+    return ("do" in text[lo:start] or "đã" in text[lo:start]) and _DONE_BEFORE.search(text, lo, start) is not None
+
+
 def _names_tasks_period(text: str, start: int, end: int) -> bool:
     """Is the phrase at start..end the period a tasks heading names (see _TASKS_HEADING)?"""
     ls = text.rfind("\n", 0, start) + 1
@@ -419,7 +431,7 @@ def find(ctx: MatchContext) -> list[Found]:
         if (due and ctx.doc_date and len(ctx.doc_date) == 10 and due < ctx.doc_date
                 and not (g.get("lead") or g.get("verb"))
                 and (opens_clause(text, start) or rule.fields.get("needs") == "table"
-                     or past_in(text, end, clause_end(text, end)))):
+                     or past_in(text, end, clause_end(text, end)) or _done_before(text, start))):
             # "Trong quý III/2025, tỷ lệ … đạt 97,6%" in October: a period over, reported on; a
             # table's time already past when the document was signed: a lapsed limit it reports;
             # "tỷ lệ … trong quý I/2025 mới đạt 27,6%" written in April: what the period gave
