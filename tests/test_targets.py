@@ -395,6 +395,14 @@ def test_a_past_marker_before_a_goal_verb_belongs_to_its_own_clause(rules):
     assert [t for t, *_ in found(rules, text)] == ["100% dữ liệu trong danh mục được đồng bộ tự động"]
 
 
+def test_an_inspections_findings_report_and_its_requests_set_goals():
+    text = ("Hưng Yên, ngày 20 tháng 10 năm 2025\n\nII. KẾT QUẢ KIỂM TRA VÀ NHIỆM VỤ ĐỐI VỚI TỪNG ĐƠN VỊ\n\n"
+            "1. Đối với UBND xã Tiên Lữ:\n\na) Ưu điểm: tỷ lệ hồ sơ giải quyết đúng hạn đạt 98,7%, cao nhất tỉnh "
+            "trong các đơn vị được kiểm tra năm nay.\n\nb) Đề nghị Ủy ban nhân dân xã Tiên Lữ:\n\n"
+            "- Duy trì tỷ lệ hồ sơ giải quyết trực tuyến toàn trình đạt trên 75% trên tổng số hồ sơ tiếp nhận.\n")
+    assert [t.text for t in extract_text(text).targets] == ["trên 75% trên tổng số hồ sơ tiếp nhận"]
+
+
 def test_a_change_from_a_past_years_figure_told_with_no_goal_is_a_result():
     text = ("Hà Nội, ngày 15 tháng 8 năm 2023\n\n1. Thời gian qua, các Bộ đã triển khai các nhiệm vụ; "
             "tỷ lệ hồ sơ trực tuyến tăng từ 14% năm 2022 lên 26% trong 7 tháng đầu năm 2023.\n\n"

@@ -575,8 +575,13 @@ def _reports_result(text: str, low: str, c: _Cand, doc_year: Optional[int], doc_
 # ("Kết quả cần đạt", "Kết quả dự kiến" name goals)
 _RESULT_HEADING = compile_regex(
     r"(?:kết\s+quả(?!\s+(?:cần|phải|dự\s+kiến|mong\s+đợi|đầu\s+ra|hướng\s+tới))|tình\s+hình"
-    r"|đánh\s+giá\s+(?:chung|kết\s+quả|tình\s+hình|việc\s+thực\s+hiện)|(?:những\s+)?(?:tồn\s+tại|hạn\s+chế|khó\s+khăn))\b",
+    r"|đánh\s+giá\s+(?:chung|kết\s+quả|tình\s+hình|việc\s+thực\s+hiện)|(?:những\s+)?(?:tồn\s+tại|hạn\s+chế|khó\s+khăn))\b"
+    # not a heading that also names what to do ("II. KẾT QUẢ KIỂM TRA VÀ NHIỆM VỤ ĐỐI VỚI TỪNG ĐƠN VỊ")
+    r"(?![^\n]*\b(?:nhiệm\s+vụ|yêu\s+cầu|kiến\s+nghị|đề\s+xuất|giải\s+pháp|phương\s+hướng|khắc\s+phục))",
     _FLAGS)
+# an item opened by what an assessment found, whatever its length ("a) Ưu điểm: … đạt 98,7%")
+_FINDINGS_LEAD = compile_regex(r"(?:ưu\s+điểm|nhược\s+điểm|(?:những\s+)?(?:tồn\s+tại|hạn\s+chế)(?:,\s*hạn\s+chế)?"
+                               r"|kết\s+quả\s+đạt\s+được)\s*:", _FLAGS)
 _ANNOUNCES = compile_regex(r"(?:về\s+việc\s+)?công\s+bố\b", _FLAGS)
 _HEADING_MAX = 120
 
@@ -604,7 +609,8 @@ def _result_sections(ctx: MatchContext, heading_rx=_RESULT_HEADING) -> tuple[str
             if len(first) <= _HEADING_MAX and not first.endswith((".", ";", ":")):
                 own = own[:max(0, len(first) - len(it.label))]
         heading = it.path in parents or (len(own) <= _HEADING_MAX and not own.rstrip().endswith((".", ";")))
-        if heading and heading_rx.match(own) or announces and _ANNOUNCES.match(own):
+        if heading and heading_rx.match(own) or announces and _ANNOUNCES.match(own) \
+                or heading_rx is _RESULT_HEADING and _FINDINGS_LEAD.match(own):
             out.append(it.path)
     return tuple(out)
 
