@@ -96,6 +96,10 @@ def test_odd_input_never_crashes_and_stays_fast():
 def test_a_name_wrapped_over_two_lines_is_one_body():
     assert texts("giao Ủy ban nhân\ndân tỉnh chủ trì; Sở Thông tin và\nTruyền thông phối hợp") == [
         "Ủy ban nhân\ndân tỉnh", "Sở Thông tin và\nTruyền thông"]
+    # a place name cut by a hard wrap, its rest followed by a stop or a comma
+    text = ("Trên đây là Kế hoạch chuyển đổi số năm 2026 của Ủy ban nhân dân xã Mỹ\nLệ. Trong quá trình thực "
+            "hiện, các cơ quan, đơn vị của huyện Hướng Hóa phản ánh về Ủy ban nhân dân huyện Hướng\nHóa, để xử lý.")
+    assert texts(text)[0] == "Ủy ban nhân dân xã Mỹ\nLệ" and texts(text)[-1] == "Ủy ban nhân dân huyện Hướng\nHóa"
 
 
 def test_header_and_signature_are_found_without_line_breaks():

@@ -157,8 +157,9 @@ _LIST_SIGNS = " \t-+*" + BULLET_SIGNS
 _LINE_LABEL = re.compile(r"(?:[a-dđeg-ik-vxy]|\d{1,2}(?:\.\d{1,2})*)[.)/][ \t]")
 
 
-# a place name's rest at the start of a wrapped line, then the sentence going on in lower case
-_NAME_REST = compile_regex(r"[ \t]*(?:\p{Lu}\p{Ll}*[ \t]+){1,2}\p{Ll}")
+# a place name's rest at the start of a wrapped line, then the sentence going on in lower case or
+# stopping ("… của Ủy ban nhân dân xã Mỹ" / "Lệ. Trong quá trình …", "UBND huyện Hướng" / "Hóa, …")
+_NAME_REST = compile_regex(r"[ \t]*\p{Lu}\p{Ll}*(?:[ \t]+\p{Lu}\p{Ll}*)?(?:[ \t]+\p{Ll}|[.,;:)])")
 _WRAP_MIN = 50      # a line this long that stops inside a name was wrapped, not ended
 
 
