@@ -206,6 +206,10 @@ def test_clause_bounds_follow_paragraphs_not_wrapped_lines():
     assert opens_clause(text, text.index("Đến"))
     assert not opens_clause(text, text.index("tỷ lệ"))
     assert clause_end(text, text.index("Khác")) == text.index(";")
+    # every bullet sign opens a clause as a label does, markdown's "*" too
+    for sign in "-+•*":
+        bullet = f"II. CHỈ TIÊU\n{sign} Đến ngày 30/9/2025, 100% xã được bố trí trụ sở."
+        assert opens_clause(bullet, bullet.index("Đến")), sign
 
 
 def test_a_period_counted_from_an_event_has_no_due_and_no_w303():

@@ -33,7 +33,7 @@ _BOUNDARY_BACK = compile_regex(r"(?r)[;:]|\.(?=\s|$)|" + _NEW_LINE_STARTS)
 LOOKAHEAD = 16   # characters past pos that the boundary lookaheads may need to see
 # what may stand between the clause start and a phrase that opens the clause
 _OPENER = compile_regex(
-    r"\s*(?:[-+•]\s*|(?:[IVX]+|\d+(?:\.\d+)*|[a-zđ])[.)/]\s*)?\s*", regex.V1 | regex.I)
+    r"\s*(?:[-+•*]\s*|(?:[IVX]+|\d+(?:\.\d+)*|[a-zđ])[.)/]\s*)?\s*", regex.V1 | regex.I)
 # đã; đạt được; "mới cắt giảm được" (only managed to: a result so far); "mới đạt", "chỉ đạt" (only reached);
 # "mới có 41/63 tỉnh" (only so many have: a count so far; not "mới có thể", only then can)
 _PAST = compile_regex(r"\bđã\b|\bđạt\s+được\b|\bmới\s+(?:\p{L}+\s+){1,4}?được\b|\b(?:mới|chỉ)\s+đạt\b"
