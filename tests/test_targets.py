@@ -403,6 +403,14 @@ def test_an_inspections_findings_report_and_its_requests_set_goals():
     assert [t.text for t in extract_text(text).targets] == ["trên 75% trên tổng số hồ sơ tiếp nhận"]
 
 
+def test_a_figure_as_of_a_day_already_past_is_a_result():
+    head = "Hà Nội, ngày 20 tháng 10 năm 2022\n\n"
+    past = head + "1. Tính đến ngày 15/9/2022, tỷ lệ văn bản đi được ký số đạt 86,2%.\n"
+    ahead = head + "1. Đến ngày 31/12/2022, tỷ lệ văn bản đi được ký số đạt 90%.\n"
+    assert [t.text for t in extract_text(past).targets] == []
+    assert [t.text for t in extract_text(ahead).targets] == ["90%"]
+
+
 def test_a_change_from_a_past_years_figure_told_with_no_goal_is_a_result():
     text = ("Hà Nội, ngày 15 tháng 8 năm 2023\n\n1. Thời gian qua, các Bộ đã triển khai các nhiệm vụ; "
             "tỷ lệ hồ sơ trực tuyến tăng từ 14% năm 2022 lên 26% trong 7 tháng đầu năm 2023.\n\n"

@@ -86,7 +86,7 @@ _GOAL_WORDS = compile_regex(
 _THOUSANDS = compile_regex(r"\d{1,3}(?:\.\d{3})+")
 # "Năm 2023, tỷ lệ ... đạt 98,7%": a clause opened by a period before the document's year reports a result
 _PAST_PERIOD_OPENING = compile_regex(
-    r"\s*(?:[-+]\s*|[a-zđ]\)\s*)?(?:trong\s+|cả\s+|kết\s+quả\s+|(?:tính\s+)?đến\s+(?:hết\s+)?)?(?:năm|quý|tháng|\d+\s+tháng)"
+    r"\s*(?:[-+]\s*|[a-zđ]\)\s*)?(?:trong\s+|cả\s+|kết\s+quả\s+|(?:tính\s+)?đến\s+(?:hết\s+)?)?(?:năm|quý|tháng|\d+\s+tháng|ngày)"
     r"[^,;.\n]{0,20}?(?P<y>(?:19|20)\d{2})(?!\d)", _FLAGS)
 
 _FROM_PAST = compile_regex(r"\btừ\s+\d+(?:[.,]\d+)?\s*%\s+(?:của\s+|trong\s+)?(?:năm\s+)?(?P<y>(?:19|20)\d{2})(?!\d)"
@@ -462,7 +462,8 @@ def _is_score(text: str, low: str, c: _Cand) -> bool:
             or _SCORING_CLAUSE.search(text, c.qend, c.clause_to) is not None)
 
 
-_PERIOD_MONTH = compile_regex(r"quý\s+(IV|I{1,3}|[1-4])\b|tháng\s+(\d{1,2})\b|(\d{1,2})\s+tháng", _FLAGS)
+_PERIOD_MONTH = compile_regex(r"quý\s+(IV|I{1,3}|[1-4])\b|tháng\s+(\d{1,2})\b|(\d{1,2})\s+tháng"
+                              r"|ngày\s+\d{1,2}\s*[/.-]\s*(\d{1,2})\b", _FLAGS)   # (a day counts by its month)
 _QUARTER = {"I": 1, "II": 2, "III": 3, "IV": 4}
 
 
@@ -475,8 +476,8 @@ def _period_over(m, doc_year: int, doc_month: int) -> bool:
     p = _PERIOD_MONTH.search(m.group())
     if p is None or not doc_month:
         return False             # the document's own year, the whole of it: not over
-    q, month, months = p.groups()
-    end = 3 * (_QUARTER.get(q.upper()) or int(q)) if q else int(month or months)
+    q, month, months, day_month = p.groups()
+    end = 3 * (_QUARTER.get(q.upper()) or int(q)) if q else int(month or months or day_month)
     return end < doc_month
 
 
