@@ -356,6 +356,16 @@ def test_site_lines_above_a_header_whose_issuer_is_ruled_off_from_the_motto():
     assert (md.issuer, md.number) == ("Ủy ban nhân dân huyện Mỹ Xuyên", "37")
 
 
+def test_a_sites_name_in_capitals_over_its_menu_is_no_issuer():
+    text = ("CỔNG THÔNG TIN ĐIỆN TỬ TỈNH ĐẮK LẮK\nTrang chủ | Giới thiệu | Văn bản | Dịch vụ công\n"
+            "Trang chủ » Văn bản\nNgày đăng: 15/08/2025 | Lượt xem: 1.284\n\nỦY BAN NHÂN DÂN\nTỈNH ĐẮK LẮK\n-------\n"
+            "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n\nSố: 3915/UBND-NC\n"
+            "V/v đẩy mạnh dịch vụ công trực tuyến\n\nĐắk Lắk, ngày 14 tháng 8 năm 2025\n\nKính gửi: Các sở, ban, ngành.\n\n"
+            "1. Rà soát thủ tục.\n")
+    md = analyzed(text).metadata
+    assert (md.issuer, md.number, md.date) == ("Ủy ban nhân dân tỉnh Đắk Lắk", "3915", "2025-08-14")
+
+
 def test_a_vv_cell_beside_the_date_wraps_onto_the_next_line():
     text = ("BỘ KẾ HOẠCH VÀ ĐẦU TƯ              CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
             "Số: 8125/BKHĐT-PC\nV/v rà soát, cắt giảm thủ tục hành chính    Hà Nội, ngày 05 tháng 11 năm 2019\n"

@@ -367,7 +367,26 @@ _NAMED_AFTER_PEOPLE = frozenset({"Hồ Chí Minh"})
 # named in a report of shortcomings, is nobody a task can be given to (no held-out gold has one)
 _SOME = "một số "
 # an e-mail or web address ("vpubnd@phutho.gov.vn", "https://ubnd.phutho.gov.vn"): its words are no bodies
-_ADDRESS = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?:https?://|www\.)[^\s<>()]+", re.IGNORECASE)
+_ADDRESS_KEYS = ("@", "://", "www.")
+_ADDRESS_EDGE = frozenset(" \t\n<>()[]\"';,")
+
+
+def _address_spans(flat: str, low: str) -> list[tuple[int, int]]:
+    """The runs of text around an address's "@", "://" or "www." up to white space or a bracket,
+    found with str.find (a regex search for them tries every word of the text)."""
+    out: list[tuple[int, int]] = []
+    for key in _ADDRESS_KEYS:
+        p = low.find(key)
+        while p >= 0:
+            s, e = p, p + len(key)
+            while s > 0 and flat[s - 1] not in _ADDRESS_EDGE:
+                s -= 1
+            while e < len(flat) and flat[e] not in _ADDRESS_EDGE:
+                e += 1
+            if key != "@" or (s < p and e > p + 1):
+                out.append((s, e))
+            p = low.find(key, e)
+    return out
 
 
 def find(ctx: MatchContext) -> list[Found]:
@@ -391,8 +410,8 @@ def find(ctx: MatchContext) -> list[Found]:
         winners = _within_cells(ctx, winners)
     if _SOME in flat_low:
         winners = [c for c in winners if not flat_low.endswith(_SOME, max(0, c[0] - len(_SOME)), c[0])]
-    if "@" in flat or "://" in flat or "www." in flat_low:
-        addresses = [m.span() for m in _ADDRESS.finditer(flat)]
+    addresses = _address_spans(flat, flat_low)
+    if addresses:
         winners = [c for c in winners if not any(s <= c[0] < e for s, e in addresses)]
     found = [_found(c, text, g) for c in winners]
     _before_known_holders(ctx, found)

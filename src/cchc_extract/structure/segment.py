@@ -477,6 +477,10 @@ def find_repeat(lines: list[Line], min_chars: int = 200, min_lines: int = 4) -> 
 _SO_START = compile_regex(r"^Số\b")
 
 
+# a web site's menu, search box or breadcrumb line
+_SITE_LINE = compile_regex(r"\s\|\s|»|^\s*(?:trang\s+chủ|tìm\s+kiếm|ngày\s+đăng)\b", regex.IGNORECASE)
+
+
 def header_anchor(lines: list[Line], lo: int, hi: int, look: int = 25) -> int:
     """First line of the document proper when a few lines of site debris precede it, else lo.
 
@@ -489,7 +493,10 @@ def header_anchor(lines: list[Line], lo: int, hi: int, look: int = 25) -> int:
     first = lines[content[0]].text
     if is_upper(first) or _is_header_element(first) or doc_type_line_re().match(first) \
             or _UNMARKED_COUNCIL.fullmatch(first):
-        return lo
+        # (a site's name in capitals over its menu is no issuer: "CỔNG THÔNG TIN ĐIỆN TỬ TỈNH X" /
+        # "Trang chủ | Giới thiệu | …"; the header is then found by its motto as below)
+        if len(content) < 2 or not _SITE_LINE.search(lines[content[1]].text):
+            return lo
     for k, i in enumerate(content):
         t = lines[i].text
         if motto_search(t) or _SO_START.match(t) and NUMBER_RE.search(t) or DATE_RE.match(t):
