@@ -761,3 +761,12 @@ def test_a_markdown_heading_after_the_request_leaves_the_request_whole():
             "# I. YÊU CẦU CHUNG\n\n* Công khai đầy đủ thủ tục hành chính.\n")
     ds = {d.item: [b.text for b in d.lead] for d in extract(text).directives}
     assert ds["I/*1"] == ["các sở, ban, ngành", "Ủy ban nhân dân các xã, phường"]
+
+
+def test_addressees_listed_across_a_defining_aside():
+    from cchc_extract import extract
+    text = ("Hà Nội, ngày 01 tháng 9 năm 2024\n\nThanh tra Chính phủ đề nghị các Bộ, cơ quan ngang Bộ (sau đây "
+            "gọi chung là Bộ, ngành) và Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương (sau đây gọi chung "
+            "là UBND cấp tỉnh) quan tâm chỉ đạo, thực hiện tốt một số nội dung sau:\n\n1. Rà soát các vụ việc.\n")
+    ds = {d.item: [b.text for b in d.lead] for d in extract(text).directives}
+    assert ds["1"] == ["các Bộ, cơ quan ngang Bộ", "Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương"]

@@ -774,6 +774,17 @@ def _semicolon_list(text: str, chain: "Chain", nxt: int) -> bool:
     return _LIST_VERB_BEFORE.search(text, max(0, first - 16), first, CONCURRENT) is not None
 
 
+# a defining aside after a name ("các Bộ, cơ quan ngang Bộ (sau đây gọi chung là Bộ, ngành) và UBND các
+# tỉnh …"): the short name inside is no chain of its own, and the list goes on after the aside
+_ALIAS_BEFORE = compile_regex(r"\(\s*sau\s+đây\s+(?:được\s+)?(?:gọi\s+)?(?:chung\s+|tắt\s+)?(?:là|gọi\s+là)\s+$", FLAGS)
+_LEADING_ALIAS = compile_regex(r"\s*\(\s*sau\s+đây\b[^()\n]{0,120}\)", FLAGS)
+
+
+def _in_alias(text: str, start: int) -> bool:
+    lo = max(0, start - 40)
+    return text.find("sau", lo, start) >= 0 and _ALIAS_BEFORE.search(text, lo, start, CONCURRENT) is not None
+
+
 def build_chains(text: str, mentions: list[Mention], lex: Lexicon) -> list[Chain]:
     """Group mentions joined by list punctuation into chains (document order)."""
     joins = lex.any_match("gap", "continue")
@@ -781,9 +792,17 @@ def build_chains(text: str, mentions: list[Mention], lex: Lexicon) -> list[Chain
     for m in sorted(mentions, key=_START):
         if chains:
             last = chains[-1]
+            gap_end = m.start
+            if text[last.end:last.end + 2].lstrip()[:1] == "(" and m.start <= last.end + 200:
+                if _in_alias(text, m.start):
+                    continue                # the short name defined in the aside
+                aside = _LEADING_ALIAS.match(text, last.end, m.start, CONCURRENT)
+                gap_start = aside.end() if aside is not None else last.end
+            else:
+                gap_start = last.end
             # a gap over 80 characters joins nothing: told before it is sliced
-            if last.end <= m.start <= last.end + 80 and (joins(text[last.end:m.start])
-                                                          or _semicolon_list(text, last, m.start)):
+            if gap_start <= gap_end <= gap_start + 80 and (joins(text[gap_start:gap_end])
+                                                            or _semicolon_list(text, last, m.start)):
                 last.mentions.append(m)
                 if m.end > last.end:
                     last.end = m.end
