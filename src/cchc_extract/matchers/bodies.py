@@ -13,7 +13,7 @@ group / canonical.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from functools import lru_cache
 from typing import Optional
 
@@ -371,6 +371,29 @@ _ADDRESS_KEYS = ("@", "://", "www.")
 _ADDRESS_EDGE = frozenset(" \t\n<>()[]\"';,")
 
 
+def _after_some(low: str) -> list[tuple[int, int]]:
+    """The one-character spans where a name right after "một số " would start."""
+    out: list[tuple[int, int]] = []
+    p = low.find(_SOME)
+    while p >= 0:
+        out.append((p + len(_SOME), p + len(_SOME) + 1))
+        p = low.find(_SOME, p + 1)
+    return out
+
+
+def _drop_starting_in(winners: list[Cand], spans: list[tuple[int, int]]) -> list[Cand]:
+    """winners (in order of start) without those that start inside one of spans, found by
+    bisection: the spans are few and the winners many."""
+    starts = [c[0] for c in winners]
+    drop: set[int] = set()
+    for s, e in spans:
+        i = bisect_left(starts, s)
+        while i < len(starts) and starts[i] < e:
+            drop.add(i)
+            i += 1
+    return [c for i, c in enumerate(winners) if i not in drop] if drop else winners
+
+
 def _address_spans(flat: str, low: str) -> list[tuple[int, int]]:
     """The runs of text around an address's "@", "://" or "www." up to white space or a bracket,
     found with str.find (a regex search for them tries every word of the text)."""
@@ -408,11 +431,9 @@ def find(ctx: MatchContext) -> list[Found]:
         winners = _fill_gaps(winners, inner)
     if "\t" in ctx.norm.original:
         winners = _within_cells(ctx, winners)
-    if _SOME in flat_low:
-        winners = [c for c in winners if not flat_low.endswith(_SOME, max(0, c[0] - len(_SOME)), c[0])]
-    addresses = _address_spans(flat, flat_low)
-    if addresses:
-        winners = [c for c in winners if not any(s <= c[0] < e for s, e in addresses)]
+    dropped = _after_some(flat_low) + _address_spans(flat, flat_low)
+    if dropped:
+        winners = _drop_starting_in(winners, dropped)
     found = [_found(c, text, g) for c in winners]
     _before_known_holders(ctx, found)
     with_own_places(ctx, found, lambda name: canonical_name(name, g))
