@@ -317,8 +317,12 @@ _FINDINGS = compile_regex(
     r"(?![^\n:]*\b(?:nhiệm\s+vụ|yêu\s+cầu|kiến\s+nghị|đề\s+xuất|giải\s+pháp|phương\s+hướng|khắc\s+phục))", regex.IGNORECASE)
 
 
+_FINDINGS_WORDS = ("ưu", "tồn", "hạn", "nhược", "nguyên", "khó", "kết", "những")   # one opens every _FINDINGS match
+
+
 def _reports_findings(unit: "Unit") -> bool:
-    return _FINDINGS.match(unit.text) is not None
+    head = (unit.low if unit.low is not None else unit.text.lower())[:40]
+    return any(w in head for w in _FINDINGS_WORDS) and _FINDINGS.match(unit.text) is not None
 
 
 # a heading over the documents sent with the letter ("4. Tài liệu gửi kèm theo Công văn này, gồm:")

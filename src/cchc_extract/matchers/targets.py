@@ -581,6 +581,7 @@ _RESULT_HEADING = compile_regex(
     r"(?![^\n]*\b(?:nhiệm\s+vụ|yêu\s+cầu|kiến\s+nghị|đề\s+xuất|giải\s+pháp|phương\s+hướng|khắc\s+phục))",
     _FLAGS)
 # an item opened by what an assessment found, whatever its length ("a) Ưu điểm: … đạt 98,7%")
+_FINDINGS_FIRST = frozenset("ưƯnNtThHkK")   # the first letters _FINDINGS_LEAD can match
 _FINDINGS_LEAD = compile_regex(r"(?:ưu\s+điểm|nhược\s+điểm|(?:những\s+)?(?:tồn\s+tại|hạn\s+chế)(?:,\s*hạn\s+chế)?"
                                r"|kết\s+quả\s+đạt\s+được)\s*:", _FLAGS)
 _ANNOUNCES = compile_regex(r"(?:về\s+việc\s+)?công\s+bố\b", _FLAGS)
@@ -611,7 +612,7 @@ def _result_sections(ctx: MatchContext, heading_rx=_RESULT_HEADING) -> tuple[str
                 own = own[:max(0, len(first) - len(it.label))]
         heading = it.path in parents or (len(own) <= _HEADING_MAX and not own.rstrip().endswith((".", ";")))
         if heading and heading_rx.match(own) or announces and _ANNOUNCES.match(own) \
-                or heading_rx is _RESULT_HEADING and _FINDINGS_LEAD.match(own):
+                or heading_rx is _RESULT_HEADING and own[:1] in _FINDINGS_FIRST and _FINDINGS_LEAD.match(own):
             out.append(it.path)
     return tuple(out)
 
