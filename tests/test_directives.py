@@ -33,6 +33,12 @@ def make(text: str, items: list[tuple[str, str]], bodies: list[str], **extra) ->
     return doc, MatchContext(norm=normalize(text), rules=None)
 
 
+def leads_by_item(text: str) -> dict:
+    """The whole pipeline's directives of text: item path -> lead body texts."""
+    from cchc_extract import extract
+    return {d.item: [b.text for b in d.lead] for d in extract(text).directives}
+
+
 def by_item(doc, ctx):
     return {d.item: d for d in build_directives(doc, ctx)}
 
@@ -754,19 +760,15 @@ def test_what_an_assessment_found_sets_no_task():
 
 
 def test_a_markdown_heading_after_the_request_leaves_the_request_whole():
-    from cchc_extract import extract
     text = ("Thanh Hóa, ngày 22 tháng 8 năm 2025\n\n# CHỈ THỊ\n\nVề nâng cao chất lượng một cửa\n\n"
             "Tình hình còn nhiều hạn chế.\n\nChủ tịch Ủy ban nhân dân tỉnh yêu cầu Thủ trưởng các sở, ban, ngành "
             "và Chủ tịch Ủy ban nhân dân các xã, phường thực hiện nghiêm các nội dung sau:\n\n"
             "# I. YÊU CẦU CHUNG\n\n* Công khai đầy đủ thủ tục hành chính.\n")
-    ds = {d.item: [b.text for b in d.lead] for d in extract(text).directives}
-    assert ds["I/*1"] == ["các sở, ban, ngành", "Ủy ban nhân dân các xã, phường"]
+    assert leads_by_item(text)["I/*1"] == ["các sở, ban, ngành", "Ủy ban nhân dân các xã, phường"]
 
 
 def test_addressees_listed_across_a_defining_aside():
-    from cchc_extract import extract
     text = ("Hà Nội, ngày 01 tháng 9 năm 2024\n\nThanh tra Chính phủ đề nghị các Bộ, cơ quan ngang Bộ (sau đây "
             "gọi chung là Bộ, ngành) và Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương (sau đây gọi chung "
             "là UBND cấp tỉnh) quan tâm chỉ đạo, thực hiện tốt một số nội dung sau:\n\n1. Rà soát các vụ việc.\n")
-    ds = {d.item: [b.text for b in d.lead] for d in extract(text).directives}
-    assert ds["1"] == ["các Bộ, cơ quan ngang Bộ", "Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương"]
+    assert leads_by_item(text)["1"] == ["các Bộ, cơ quan ngang Bộ", "Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương"]
