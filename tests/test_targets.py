@@ -403,6 +403,14 @@ def test_an_inspections_findings_report_and_its_requests_set_goals():
     assert [t.text for t in extract_text(text).targets] == ["trên 75% trên tổng số hồ sơ tiếp nhận"]
 
 
+def test_a_decision_that_approves_and_publishes_results_sets_no_targets_in_its_article():
+    text = ("Hà Nội, ngày 16 tháng 4 năm 2024\n\nQUYẾT ĐỊNH\nPhê duyệt và công bố Chỉ số cải cách hành chính năm 2023\n\n"
+            "QUYẾT ĐỊNH:\n\nĐiều 1. Phê duyệt và công bố Chỉ số cải cách hành chính năm 2023 như sau:\n"
+            "1. Giá trị trung bình Chỉ số của các bộ đạt 86,74%.\n\n"
+            "Điều 2. Trách nhiệm của các bộ\n1. Phấn đấu Chỉ số năm 2024 đạt tối thiểu 85%.\n")
+    assert [t.text for t in extract_text(text).targets] == ["tối thiểu 85%"]
+
+
 def test_a_figure_as_of_a_day_already_past_is_a_result():
     head = "Hà Nội, ngày 20 tháng 10 năm 2022\n\n"
     past = head + "1. Tính đến ngày 15/9/2022, tỷ lệ văn bản đi được ký số đạt 86,2%.\n"

@@ -584,7 +584,7 @@ _RESULT_HEADING = compile_regex(
 _FINDINGS_FIRST = frozenset("ưƯnNtThHkK")   # the first letters _FINDINGS_LEAD can match
 _FINDINGS_LEAD = compile_regex(r"(?:ưu\s+điểm|nhược\s+điểm|(?:những\s+)?(?:tồn\s+tại|hạn\s+chế)(?:,\s*hạn\s+chế)?"
                                r"|kết\s+quả\s+đạt\s+được)\s*:", _FLAGS)
-_ANNOUNCES = compile_regex(r"(?:về\s+việc\s+)?công\s+bố\b", _FLAGS)
+_ANNOUNCES = compile_regex(r"(?:về\s+việc\s+)?(?:phê\s+duyệt\s+và\s+)?công\s+bố\b", _FLAGS)
 _HEADING_MAX = 120
 
 
