@@ -14,14 +14,12 @@ import regex
 from ..chartest import CharTest
 from .labels import match_label
 from .lines import Line
-from .vocab import doc_type_line_re, header_mark_re, motto_matches, motto_search, prefix_re
+from .vocab import (doc_type_line_re, header_mark_re, motto_matches, motto_search, prefix_re, site_menu_re,
+                    unmarked_issuer_re)
 from ..startup_cache import compile_regex
 
 # the head line of a committee's or council's name typed or read (OCR) without its diacritics and
 # capitals ("Uy ban nhan dan" over "TỈNH QUẢNG TRỊ"): an issuer line all the same
-_UNMARKED_COUNCIL = compile_regex(r"[ \t]*(?:uy|ủy|uỷ)[ \t]+ban[ \t]+nh[aâ]n[ \t]+d[aâ]n[ \t]*"
-                                  r"|[ \t]*h[oộ]i[ \t]+đ[oồ]ng[ \t]+nh[aâ]n[ \t]+d[aâ]n[ \t]*", regex.IGNORECASE)
-
 NUMBER_RE = compile_regex(
     r"(?:^|(?<=\s))Số\s*+(?:hiệu\s*+)?:?\s*+(?P<num>\d++[a-zA-Z]?)?\s*+[/-]\s*+"
     r"(?P<sym>[\p{L}\d&.]++(?:\s*+[-/]\s*+[\p{L}\d&.]++)*+)")
@@ -245,7 +243,7 @@ class _HeaderReader:
                 i = self._vv(i)
             elif doc_type_line_re().match(t):
                 i = self._title(i)
-            elif (is_upper(t) and len(t) < 120 or _UNMARKED_COUNCIL.fullmatch(t)) \
+            elif (is_upper(t) and len(t) < 120 or unmarked_issuer_re().fullmatch(t)) \
                     and h.number is None and h.date is None and not h.subject:
                 h.issuer_lines.append((i, ln.start, ln.end))
                 i += 1
@@ -477,10 +475,6 @@ def find_repeat(lines: list[Line], min_chars: int = 200, min_lines: int = 4) -> 
 _SO_START = compile_regex(r"^Số\b")
 
 
-# a web site's menu, search box or breadcrumb line
-_SITE_LINE = compile_regex(r"\s\|\s|»|^\s*(?:trang\s+chủ|tìm\s+kiếm|ngày\s+đăng)\b", regex.IGNORECASE)
-
-
 def header_anchor(lines: list[Line], lo: int, hi: int, look: int = 25) -> int:
     """First line of the document proper when a few lines of site debris precede it, else lo.
 
@@ -492,10 +486,10 @@ def header_anchor(lines: list[Line], lo: int, hi: int, look: int = 25) -> int:
         return lo
     first = lines[content[0]].text
     if is_upper(first) or _is_header_element(first) or doc_type_line_re().match(first) \
-            or _UNMARKED_COUNCIL.fullmatch(first):
+            or unmarked_issuer_re().fullmatch(first):
         # (a site's name in capitals over its menu is no issuer: "CỔNG THÔNG TIN ĐIỆN TỬ TỈNH X" /
         # "Trang chủ | Giới thiệu | …"; the header is then found by its motto as below)
-        if len(content) < 2 or not _SITE_LINE.search(lines[content[1]].text):
+        if len(content) < 2 or not site_menu_re().search(lines[content[1]].text):
             return lo
     for k, i in enumerate(content):
         t = lines[i].text
@@ -503,7 +497,7 @@ def header_anchor(lines: list[Line], lo: int, hi: int, look: int = 25) -> int:
             j = k
             # the issuer's lines above, and the rule under them ("UBND HUYỆN X" / "-------")
             while j > 0 and (is_upper(above := lines[content[j - 1]].text) and len(above) < 80
-                             or is_separator(above) or _UNMARKED_COUNCIL.fullmatch(above)):
+                             or is_separator(above) or unmarked_issuer_re().fullmatch(above)):
                 j -= 1
             if j == 0 or any(match_label(lines[c].text) for c in content[:j]):
                 return lo

@@ -25,6 +25,8 @@ def vocab() -> dict:
     data.setdefault("org_names", ["Ủy ban nhân dân"])
     data.setdefault("fixed_terms", [])
     data.setdefault("motto_patterns", [r"CỘNG\s+H[ÒO]À?\s+XÃ\s+HỘI", r"Độc\s+lập\s*-\s*Tự\s+do"])
+    data.setdefault("unmarked_issuer_lines", [])
+    data.setdefault("site_menu_lines", [])
     return data
 
 
@@ -97,6 +99,24 @@ def prefix_starts() -> tuple[str, ...]:
 @lru_cache(maxsize=1)
 def locality_re() -> regex.Pattern:
     return compile_regex(r"(?<!\p{L})(?:" + _alt(vocab()["locality_words"]) + r")(?!\p{L})", regex.I)
+
+
+def _any_of(key: str) -> regex.Pattern:
+    """The case-insensitive alternation of vocab()[key]'s patterns (none: matches nothing)."""
+    pats = vocab()[key]
+    return compile_regex("|".join(f"(?:{p})" for p in pats) if pats else r"(?!)", regex.I)
+
+
+@lru_cache(maxsize=1)
+def unmarked_issuer_re() -> regex.Pattern:
+    """An issuer's head line without capitals or marks (use with fullmatch)."""
+    return _any_of("unmarked_issuer_lines")
+
+
+@lru_cache(maxsize=1)
+def site_menu_re() -> regex.Pattern:
+    """A web page's menu, search box or breadcrumb line (use with search)."""
+    return _any_of("site_menu_lines")
 
 
 @lru_cache(maxsize=1)
