@@ -772,3 +772,17 @@ def test_addressees_listed_across_a_defining_aside():
             "gọi chung là Bộ, ngành) và Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương (sau đây gọi chung "
             "là UBND cấp tỉnh) quan tâm chỉ đạo, thực hiện tốt một số nội dung sau:\n\n1. Rà soát các vụ việc.\n")
     assert leads_by_item(text)["1"] == ["các Bộ, cơ quan ngang Bộ", "Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương"]
+
+
+def test_bodies_listed_after_a_tasks_colon_are_the_ones_that_owe_it():
+    text = ("Quảng Trị, ngày 10 tháng 10 năm 2024\n\nVăn phòng UBND tỉnh đề nghị các sở, ban, ngành cấp tỉnh "
+            "và UBND các huyện khẩn trương gửi các báo cáo còn thiếu, cụ thể:\n\n"
+            "a) Báo cáo kết quả rà soát thủ tục hành chính năm 2024 theo Kế hoạch số 21/KH-UBND ngày "
+            "02/02/2024 của UBND tỉnh: Sở Y tế, Sở Công Thương, UBND huyện Vĩnh Linh.\n\n"
+            "b) Thành phần đoàn kiểm tra: Sở Nội vụ, Sở Tư pháp.\n\n"
+            "c) Báo cáo số hóa hồ sơ: Sở Y tế, UBND huyện Gio Linh phối hợp thực hiện.\n")
+    leads = leads_by_item(text)
+    assert leads["a"] == ["Sở Y tế", "Sở Công Thương", "UBND huyện Vĩnh Linh"]
+    # members are listed, not owers; a list the clause goes on after is no such list
+    assert "Sở Nội vụ" not in leads.get("b", [])
+    assert leads["c"][:2] == ["các sở, ban, ngành cấp tỉnh", "UBND các huyện"]

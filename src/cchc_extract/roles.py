@@ -938,6 +938,10 @@ def classify(text: str, chains: list[Chain], lex: Lexicon, low: Any = _LOWER,
             elif lines and _opens_paragraph(text, cs, ch.start, after):
                 # "Phòng Nội vụ: chủ trì …" opening a later paragraph of the item: its subject
                 ch.role, ch.trigger = "subject", "paragraph_heading"
+            elif cs == ch.start and _ends_colon_list(text, cs, ch.end):
+                # "a) Báo cáo kết quả … quý III: Sở Xây dựng, UBND huyện A.": the bodies listed
+                # after the task's colon, ending the item, are the ones that owe it
+                ch.role, ch.trigger = "lead", "colon_list"
             else:
                 if subj is _UNASKED:
                     subj = before_subject(before, blow)
@@ -963,6 +967,25 @@ _ENUM_HEAD = compile_regex(r"\s*(?:các|những)\s+(?:sở|bộ)(?:\s*,\s*ngành
 # ("Đến nay, Sở … đã …" tells what has been done: no time of a task)
 _FRONTED_TIME = compile_regex(r"\s*(?!đến\s+nay\b)(?:từ|trong|đến|kể\s+từ|ngay\s+sau\s+khi|sau\s+khi|trước|chậm\s+nhất|hằng|hàng|định\s+kỳ)"
                               r"\s[^,;:.\n]{1,60}?,\s*", FLAGS)
+
+
+# what a list after a colon may close with; the labels whose colon lists members, places or
+# objects, not the bodies that owe a task ("Thành phần: …", "Đối tượng kiểm tra: …")
+_LIST_TAIL = " \t\n.;"
+_NOT_OWERS = compile_regex(r"[ \t]*(?:(?:[-+•*]|\p{L}[.)]|[\dIVX]+(?:\.\d+)*[.)/])[ \t]*)?(?:thành\s+phần|đối\s+tượng|"
+                           r"tham\s+dự|tham\s+gia|mời|kính\s+gửi|nơi\s+nhận|địa\s+điểm|gồm|chủ\s+trì|phối\s+hợp)", FLAGS)
+
+
+def _ends_colon_list(text: str, cs: int, end: int) -> bool:
+    """The chain opens its clause right after a colon and nothing but a full stop follows it in the
+    unit: a task's list of owing bodies (see classify)."""
+    k = cs - 1
+    while k >= 0 and text[k] in " \t":
+        k -= 1
+    if k < 0 or text[k] != ":" or text[end:].strip(_LIST_TAIL):
+        return False
+    line = text.rfind("\n", 0, k) + 1
+    return _NOT_OWERS.match(text, line, k, CONCURRENT) is None
 
 
 def _opens_paragraph(text: str, cs: int, start: int, after: str) -> bool:
