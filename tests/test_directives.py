@@ -786,3 +786,15 @@ def test_bodies_listed_after_a_tasks_colon_are_the_ones_that_owe_it():
     # members are listed, not owers; a list the clause goes on after is no such list
     assert "Sở Nội vụ" not in leads.get("b", [])
     assert leads["c"][:2] == ["các sở, ban, ngành cấp tỉnh", "UBND các huyện"]
+
+
+def test_a_schedule_line_names_whom_it_visits_not_who_acts():
+    text = ("Hà Giang, ngày 01 tháng 4 năm 2024\n\nKẾ HOẠCH\n\nKiểm tra cải cách hành chính năm 2024\n\n"
+            "1. Lịch kiểm tra\n\na) Đợt 1 (tháng 5/2024):\n\n- Sở Tư pháp: ngày 14/5/2024;\n\n"
+            "- UBND huyện Quản Bạ và UBND thị trấn Tam Sơn: sáng thứ Ba, ngày 21/5/2024.\n\n"
+            "2. Giai đoạn khảo sát: từ ngày 01/8/2024 đến ngày 15/9/2024\n\n"
+            "- Bưu điện tỉnh chủ trì phát, thu phiếu khảo sát.\n")
+    leads = leads_by_item(text)
+    assert not [p for p in leads if p.startswith("1/")]
+    # a heading with a period over its tasks keeps them
+    assert leads["2/-1"] == ["Bưu điện tỉnh"]

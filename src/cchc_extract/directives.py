@@ -170,8 +170,9 @@ def build_directives(doc: Document, ctx: MatchContext, lexicon: Lexicon | None =
     parents = {u.parent for u in units if u.parent}
     for unit in units:
         if unit.path in objects or unit.parent in objects or _lists_objects(unit) or _reports_findings(unit) \
+                or unit.path not in parents and _lists_schedule(unit) \
                 or unit.path in parents and (_reports_results(unit) or _lists_papers_or_members(unit)):
-            # "1. Đối tượng kiểm tra" / "a) Các sở, ban, ngành: …", findings, papers, members: no task
+            # "1. Đối tượng kiểm tra" / "a) Các sở, ban, ngành: …", findings, schedules, papers, members: no task
             objects.add(unit.path)
             continue
         parent_base = base.get(unit.parent, inherited_top) if unit.parent else inherited_top
@@ -336,6 +337,20 @@ _PAPERS_OR_MEMBERS = compile_regex(
 def _lists_papers_or_members(unit: "Unit") -> bool:
     head = unit.text[:60]
     return ("kèm" in head or "phần" in head) and _PAPERS_OR_MEMBERS.match(_first_line(unit.text)) is not None
+
+
+# a schedule line: who is visited or met when ("- Sở Tư pháp: ngày 14/5/2024;", "- UBND huyện A và
+# UBND xã B: sáng thứ Ba, ngày 21/5/2024."): the bodies are the schedule's objects, set no task
+_SCHEDULE_LINE = compile_regex(
+    _LABEL_PREFIX + r"[^:\n]{3,160}:[ \t]*(?:(?:sáng|chiều|tối)[ \t]+)?(?:(?:thứ[ \t]+\p{L}+|chủ[ \t]+nhật)[ \t]*,?[ \t]*)?"
+    r"(?:từ[ \t]+)?ngày[ \t]+\d{1,2}(?:[/.-]\d{1,2}(?:[/.-]\d{2,4})?)?"
+    r"(?:[ \t]*(?:đến|-|–)[ \t]*(?:ngày[ \t]+)?\d{1,2}(?:[/.-]\d{1,2}(?:[/.-]\d{2,4})?)?)?[ \t]*[;.]?[ \t]*$",
+    regex.IGNORECASE)
+
+
+def _lists_schedule(unit: "Unit") -> bool:
+    text = unit.text
+    return len(text) < 240 and ":" in text and "\n" not in text.rstrip() and _SCHEDULE_LINE.match(text.rstrip()) is not None
 
 
 def _first_line(text: str) -> str:
