@@ -482,3 +482,12 @@ def test_markdown_star_bullets_list_the_recipients_and_the_distribution():
     md = lay.metadata
     assert md.recipients == ["Sở Nội vụ", "Sở Xây dựng"]
     assert md.distribution == ["Như trên", "Lưu: VT, KSTT"]
+
+
+def test_subject_and_place_date_cells_on_one_pipe_row():
+    lay = analyzed("| UBND TỈNH BẠC LIÊU\nVĂN PHÒNG | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc |\n"
+                   "| Số: 1186/VP-KSTT\nV/v nâng cao tỷ lệ hồ sơ trên Cổng Dịch vụ công quốc gia | Bạc Liêu, ngày 21 "
+                   "tháng 4 năm 2025 |\n\nKính gửi: Các sở, ban, ngành tỉnh.\n\nNội dung công văn./.\n")
+    md = lay.metadata
+    assert (md.place, md.date) == ("Bạc Liêu", "2025-04-21")
+    assert md.subject == "nâng cao tỷ lệ hồ sơ trên Cổng Dịch vụ công quốc gia"

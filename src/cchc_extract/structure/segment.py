@@ -27,8 +27,10 @@ NUMBER_RE = compile_regex(
 _DAY_WORDS = (r"(?i:(?:hai|ba)\s+mươi(?:\s+(?:mốt|hai|ba|bốn|tư|lăm|sáu|bảy|tám|chín))?"
               r"|mười(?:\s+(?:một|hai|ba|bốn|lăm|sáu|bảy|tám|chín))?|một|hai|ba|bốn|năm|sáu|bảy|tám|chín)")
 _MONTH_WORDS = r"(?i:giêng|mười(?:\s+(?:một|hai))?|chạp|một|hai|ba|tư|bốn|năm|sáu|bảy|tám|chín)"
+# (a place holds no run of three blanks: that is a table cell's border the normaliser blanked,
+# "V/v … trên Cổng Dịch vụ công quốc gia | Bạc Liêu, ngày …")
 DATE_RE = compile_regex(
-    r"(?P<place>\p{Lu}[\p{L}.' ]{0,40}?)\s*+,\s*+ngày\b[\s.…_]*+(?P<d>\d{1,2}|" + _DAY_WORDS + r"(?=\s+tháng))?[\s.…_]*+"
+    r"(?P<place>\p{Lu}(?:[\p{L}.']| {1,2}+(?! )){0,40}?)\s*+,\s*+ngày\b[\s.…_]*+(?P<d>\d{1,2}|" + _DAY_WORDS + r"(?=\s+tháng))?[\s.…_]*+"
     r"(?:tháng|/|-)[\s.…_]*+(?P<m>\d{1,2}|" + _MONTH_WORDS + r"(?=\s+năm))?[\s.…_]*+(?:năm|/|-)[\s.…_]*+(?P<y>\d{4})?")
 
 
