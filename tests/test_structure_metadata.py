@@ -491,3 +491,13 @@ def test_subject_and_place_date_cells_on_one_pipe_row():
     md = lay.metadata
     assert (md.place, md.date) == ("Bạc Liêu", "2025-04-21")
     assert md.subject == "nâng cao tỷ lệ hồ sơ trên Cổng Dịch vụ công quốc gia"
+
+
+def test_signature_cell_on_the_first_list_line_goes_on_under_the_list():
+    lay = analyzed("ỦY BAN NHÂN DÂN\nHUYỆN ĐIỆN BIÊN ĐÔNG\n\nSố: 45/KH-UBND\n\nĐiện Biên Đông, ngày 3 tháng 4 năm 2024\n\n"
+                   "KẾ HOẠCH\nCải cách hành chính\n\n1. Các phòng triển khai.\n\nNơi nhận:\n"
+                   "- Sở Nội vụ tỉnh Điện Biên (b/c);\tTM. ỦY BAN NHÂN DÂN\n- UBND các xã, thị trấn;\n- Lưu: VT, VP.\n\n"
+                   "KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n\nLò Văn Tiến\n")
+    sg = lay.metadata.signer
+    assert (sg.authority, sg.title, sg.name) == ("TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Lò Văn Tiến")
+    assert lay.metadata.distribution[0] == "Sở Nội vụ tỉnh Điện Biên (b/c)"

@@ -58,7 +58,7 @@ def analyze_document(norm: NormalizedText) -> Layout:
     if not items:
         layout.warnings.append(diagnostics.warn("W209"))
     _body_segments(lines, h.body_start, tail, first, layout)
-    sig = signature_block(tail.signature, tail.rules | tail.blank_gaps)     # read by the segments and the metadata
+    sig = signature_block(tail.signature, tail.gaps())     # read by the segments and the metadata
     _footer_segments(norm, lines, tail, layout, note_end, sig)
     layout.segments.sort(key=lambda s: (s[1], s[2]))
 

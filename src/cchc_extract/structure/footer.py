@@ -31,6 +31,14 @@ class Tail:
     # that doubled each line break: "TL. CHỦ TỊCH", "", "CHÁNH VĂN PHÒNG", "", name); elsewhere a
     # blank line sets a concurrent office apart ("TRƯỞNG BAN", "", "CHỦ TỊCH UBND TỈNH" / name)
     blank_gaps: set[int] = field(default_factory=set)
+    # the list's lines after the last signature cell flattened onto it ("- Sở Nội vụ (b/c);<tab>TM. ỦY BAN
+    # NHÂN DÂN", the list's other entries, then "KT. CHỦ TỊCH" under it): the block goes on across them
+    # (not across the lines between two such cells: that is the column's own space)
+    beside: set[int] = field(default_factory=set)
+
+    def gaps(self) -> set[int]:
+        """The lines that may stand between two lines of the signature block."""
+        return self.rules | self.blank_gaps | self.beside if self.beside else self.rules | self.blank_gaps
 
 
 def _paragraph_start(lines: list[Line], i: int, lo: int) -> int:
@@ -189,6 +197,9 @@ def parse_tail(lines: list[Line], lo: int, hi: int) -> Tail:
                 continue
             break
     dist_idx = {ln.idx for ln in tail.distribution if ln is not None} | wrapped
+    if side and noi is not None:
+        tail.beside = {lines[k].idx for k in range(max(side) + 1, i)
+                       if lines[k].idx not in side and (lines[k].blank or lines[k].idx in dist_idx)}
     start = tail.closing[1] if tail.closing else tail.body_end
     doubled = True
     for k in range(start, hi):

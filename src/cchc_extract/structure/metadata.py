@@ -185,13 +185,13 @@ class MetaBuilder:
 
     # -- footer --------------------------------------------------------------
     def footer(self, t: Tail, web: dict[str, str], sig: Optional[tuple] = None) -> None:
-        """sig: signature_block(t.signature, t.rules | t.blank_gaps) when the caller has it."""
+        """sig: signature_block(t.signature, t.gaps()) when the caller has it."""
         md = self.meta
         if t.noi_nhan is not None:
             md.distribution = [e for e in (self.entry(ln) for ln in t.distribution) if e]
             if t.distribution:
                 md.spans["distribution"] = self.norm.to_original(t.distribution[0].start, t.distribution[-1].end)
-        self._signer(sig or signature_block(t.signature, t.rules | t.blank_gaps), web)
+        self._signer(sig or signature_block(t.signature, t.gaps()), web)
         if md.doc_type is None and web.get("loại văn bản"):
             md.doc_type = _WEB_TYPES.get(web["loại văn bản"].lower(), "other")
 
