@@ -266,3 +266,16 @@ def test_a_period_over_when_the_document_was_signed_and_reported_on_is_no_deadli
     # the same time ahead of the document is a time limit
     ahead = "Bảo đảm tỷ lệ hồ sơ trực tuyến toàn trình trên địa bàn tỉnh trong quý III/2025 đạt 40%."
     assert texts(rules, ahead, "2025-04-20") == [("trong quý III/2025", "2025-09-30", None)]
+
+
+def test_a_past_period_that_gave_a_figure_or_lies_under_a_results_heading_is_no_deadline():
+    from cchc_extract.pipeline import extract_text
+
+    head = "SỞ NỘI VỤ\nSố: 45/TB-SNV\nHòa Bình, ngày 10 tháng 4 năm 2025\nTHÔNG BÁO\nKết luận kiểm tra\n\n"
+    results = ("I. KẾT QUẢ ĐẠT ĐƯỢC\n\n1. UBND huyện Đà Bắc tổ chức hội nghị đối thoại trong tháng 02/2025.\n\n"
+               "2. Tỷ lệ hồ sơ giải quyết đúng hạn trong quý I/2025 đạt 97,6%.\n\n")
+    tasks = "II. NHIỆM VỤ\n\n1. UBND huyện Đà Bắc khắc phục tồn tại trong tháng 5/2025.\n"
+    assert [d.text for d in extract_text(head + results + tasks).deadlines] == ["trong tháng 5/2025"]
+    # a past period that gave a figure, outside any results heading, is no deadline either
+    measured = head + "1. Tỷ lệ hồ sơ trực tuyến trong quý I/2025 đạt 46,3%, chưa đạt chỉ tiêu.\n"
+    assert [d.text for d in extract_text(measured).deadlines] == []

@@ -48,6 +48,7 @@ class MatchContext:
     timeout: float | None = 5.0               # per regex call backstop (seconds)
     found: dict[str, list[Found]] = field(default_factory=dict)  # earlier kinds' results
     losers: dict[str, list[Found]] = field(default_factory=dict)
+    memo: dict[str, Any] = field(default_factory=dict)   # what one matcher found once per document for another
     _lowered: Optional[str] = field(default=None, repr=False)
     _places: Any = field(default=None, repr=False)
 

@@ -391,6 +391,22 @@ def _output_fields(rule) -> dict:
     return hit[1]
 
 
+# the figure a past period gave, right after it ("… đúng hạn trong quý I/2025 đạt 97,6%")
+_MEASURED = compile_regex(r"\s*,?\s*(?:chỉ\s+|mới\s+|vẫn\s+)?(?:đạt|là|chiếm)\s+(?:tỷ\s+lệ\s+)?\d", regex.IGNORECASE)
+
+
+def _in_results(ctx: MatchContext, pos: int) -> bool:
+    """pos lies under a heading that reports results (targets.py's sections, found once per document)."""
+    sections = ctx.memo.get("result_sections")
+    if sections is None:
+        from .targets import _result_sections
+        sections = ctx.memo["result_sections"] = _result_sections(ctx)
+    if not sections or ctx.layout is None:
+        return False
+    path = ctx.layout.item_at(pos)
+    return bool(path) and any(path == s or path.startswith(s + "/") for s in sections)
+
+
 def find(ctx: MatchContext) -> list[Found]:
     text = ctx.text
     out: list[Found] = []
@@ -431,10 +447,12 @@ def find(ctx: MatchContext) -> list[Found]:
         if (due and ctx.doc_date and len(ctx.doc_date) == 10 and due < ctx.doc_date
                 and not (g.get("lead") or g.get("verb"))
                 and (opens_clause(text, start) or rule.fields.get("needs") == "table"
-                     or past_in(text, end, clause_end(text, end)) or _done_before(text, start))):
+                     or past_in(text, end, clause_end(text, end)) or _done_before(text, start)
+                     or _MEASURED.match(text, end) is not None or _in_results(ctx, start))):
             # "Trong quý III/2025, tỷ lệ … đạt 97,6%" in October: a period over, reported on; a
             # table's time already past when the document was signed: a lapsed limit it reports;
-            # "tỷ lệ … trong quý I/2025 mới đạt 27,6%" written in April: what the period gave
+            # "tỷ lệ … trong quý I/2025 mới đạt 27,6%" written in April: what the period gave; a
+            # past time under a results heading ("I. KẾT QUẢ": "tổ chức hội nghị … trong tháng 02/2025")
             continue
         if suspect and g.get("d") and "ngày" not in text[start:end].lower():
             continue  # a bare "12/63" that is no day at all (a rank, a ratio): not a date
