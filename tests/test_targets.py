@@ -178,6 +178,14 @@ def test_results_of_past_years_are_not_targets(rules):
     assert len(got) == 4
 
 
+def test_a_paragraph_opened_by_a_past_year_reports_in_its_later_sentences(rules):
+    text = ("Năm 2023, công tác cải cách hành chính đạt nhiều kết quả. Chỉ số CCHC năm 2023 xếp thứ 9/63; "
+            "tỷ lệ hồ sơ được giải quyết đúng hạn đạt 98,6%.\n"
+            "Năm 2023, công tác CCHC có chuyển biến. Năm 2024, phấn đấu tỷ lệ hồ sơ trực tuyến đạt 50%.")
+    got, _ = run(targets.find, rules, text, doc_date="2024-01-05")
+    assert [t for t, _ in got] == ["50%"]
+
+
 def test_top_rank(rules):
     assert found(rules, "Chỉ số PAR INDEX thuộc Top 10 cả nước.") == [("Top 10 cả nước", 10, "rank", "le", None)]
 
