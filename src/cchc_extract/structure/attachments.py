@@ -19,7 +19,7 @@ from ..startup_cache import compile_regex
 from ..chartest import CharTest
 from .lines import Line
 from .segment import NUMBER_RE, DATE_RE, is_upper
-from .vocab import doc_type_line_re, header_mark_re, motto_search, prefix_re, vocab
+from .vocab import doc_type_line_re, doc_type_opening_re, header_mark_re, motto_search, prefix_re, vocab
 
 # "(Ban hành kèm theo Quyết định số …", "Kèm theo Công văn số …", "(Kèm theo Kế hoạch này)"
 _ATTACHED_TO = compile_regex(
@@ -68,7 +68,8 @@ def _title_above(lines: list[Line], k: int, floor: int) -> int | None:
         t = lines[j].text
         if not t:
             continue
-        if title_re.match(t) and is_upper(t) or _ANNEX_TITLE.match(t):
+        if title_re.match(t) and is_upper(t) or _ANNEX_TITLE.match(t) \
+                or is_upper(t) and doc_type_opening_re().match(t):   # "KẾ HOẠCH TIẾN HÀNH THANH TRA"
             return j
         seen += 1
         if seen >= TITLE_REACH:
@@ -100,6 +101,8 @@ def _prefix(title: str, used: dict[str, int]) -> str:
     key = " ".join(title.rstrip(":").split()).upper()
     if _ANNEX_TITLE.match(key):
         key = "PHỤ LỤC"            # numbered appendices share the prefix: annex/, annex2/, …
+    elif key not in codes and (m := doc_type_opening_re().match(key)) is not None:
+        key = m.group("type")      # a title with its subject: its type words name the prefix
     base = str(codes.get(key, "att"))
     used[base] = used.get(base, 0) + 1
     n = used[base]

@@ -84,6 +84,13 @@ def doc_type_line_re() -> regex.Pattern:
 
 
 @lru_cache(maxsize=1)
+def doc_type_opening_re() -> regex.Pattern:
+    """A type line that goes on with its subject in capitals ("KẾ HOẠCH TIẾN HÀNH THANH TRA", an
+    attached document's title): group "type" is the type words."""
+    return compile_regex(r"^(?P<type>" + _alt(vocab()["doc_type_lines"]) + r")(?=\s+\S)")
+
+
+@lru_cache(maxsize=1)
 def prefix_re() -> regex.Pattern:
     return compile_regex(r"^(?:" + _alt(vocab()["signature_prefixes"]) + r")\s*\S")
 
