@@ -60,6 +60,14 @@ def test_the_attachment_does_not_move_the_main_signature_or_distribution():
     assert any(d.item == "I/1" and [b.text for b in d.lead] == ["Sở Nội vụ"] for d in doc.directives)
 
 
+def test_an_attached_title_that_goes_on_with_its_subject_in_capitals():
+    # "KẾ HOẠCH TIẾN HÀNH THANH TRA" over "(Kèm theo Quyết định số …)": no separate subject line
+    text = _text(title="KẾ HOẠCH TIẾN HÀNH THANH TRA").replace("Cải cách hành chính năm 2026\n(", "(", 1)
+    lay = analyze(normalize(text))
+    assert [it.path for it in lay.items] == ["Điều 1", "Điều 2", "I", "I/1", "I/2", "II"]
+    assert "debris" not in [k for k, _, _ in lay.segments]
+
+
 def test_an_attachment_whose_paths_would_repeat_takes_the_prefix_of_its_type():
     two = _text() + "\n" + _text().split("\n\n", 1)[1].replace("KẾ HOẠCH", "QUY CHẾ", 1)
     paths = [it.path for it in analyze(normalize(two)).items]
