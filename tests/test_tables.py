@@ -449,6 +449,18 @@ def test_two_line_header_names_lead_and_support_columns():
     assert [b.text for b in d.lead] == ["Sở Nội vụ"] and [b.text for b in d.support] == ["Sở Tư pháp"]
 
 
+@pytest.mark.parametrize("cell, lead, support", [
+    ("Đoàn kiểm tra chủ trì; Sở Tư pháp phối hợp", ["Đoàn kiểm tra"], ["Sở Tư pháp"]),
+    ("Sở Nội vụ chủ trì, phối hợp với Sở Tư pháp", ["Sở Nội vụ"], ["Sở Tư pháp"]),
+    ("Sở Nội vụ; Sở Tư pháp", ["Sở Nội vụ", "Sở Tư pháp"], []),     # no roles said: all lead
+])
+def test_a_lead_cell_that_names_the_roles_itself(cell, lead, support):
+    text = (HEAD + "PHỤ LỤC\n| Bước | Nội dung | Thời gian | Đơn vị thực hiện |\n|---|---|---|---|\n"
+            f"| 1 | Kiểm tra trực tiếp | Trong tháng 8/2024 | {cell} |\n")
+    (d,) = row_directives(extract_text(text))
+    assert [b.text for b in d.lead] == lead and [b.text for b in d.support] == support
+
+
 def test_to_normalized_inverts_to_original_at_boundaries():
     from cchc_extract.normalize import normalize, to_normalized
     import unicodedata

@@ -14,8 +14,11 @@ from __future__ import annotations
 from bisect import bisect_left
 from typing import Optional
 
+import regex
+
 from .matchers import MatchContext
 from .models import Directive, Document, list_validator
+from .startup_cache import compile_regex
 from .table_items import task_tables
 from .tables import Row, TaskTable
 
@@ -149,6 +152,9 @@ def _row(doc: Document, ctx: MatchContext, table: TaskTable, row: Row, starts: l
     if table.columns.get("support") is None and table.columns.get("lead") is not None and len(lead) > 1 \
             and _joint_header(ctx, table):
         lead, support = lead[:1], lead[1:]
+    if len(lead) > 1:
+        lead, also = _says_support(ctx.norm.original, lead)
+        support = also + support
     taken = {r["span"] for r in lead}
     support = [r for r in support if r["span"] not in taken]
     raw = ctx.norm.original[row.start:row.end]
@@ -160,6 +166,23 @@ def _row(doc: Document, ctx: MatchContext, table: TaskTable, row: Row, starts: l
         "deadlines": list(own.get("deadlines", [])), "targets": list(own.get("targets", [])),
         "references": list(own.get("references", [])),
     }
+
+
+# a lead cell that names the roles itself ("Đoàn thanh tra chủ trì; Thanh tra tỉnh phối hợp", "Sở A chủ
+# trì, phối hợp với Sở B"): the bodies so marked support
+_SUPPORT_AFTER = compile_regex(r"[ \t]*(?:\([^()\n|]{0,60}\)[ \t]*)?phối[ \t]+hợp\b(?![ \t]+với)", regex.IGNORECASE)
+_SUPPORT_BEFORE = compile_regex(r"phối[ \t]+hợp[ \t]+với[ \t]+(?:[^;|\n]{0,200}?)$", regex.IGNORECASE)
+
+
+def _says_support(text: str, lead: list[dict]) -> tuple[list[dict], list[dict]]:
+    """(lead, support) of a lead cell's bodies, by the roles its words give them; all lead unless
+    one is left leading."""
+    support = [r for r in lead if _SUPPORT_AFTER.match(text, r["span"][1])
+               or _SUPPORT_BEFORE.search(text, max(0, r["span"][0] - 200), r["span"][0])]
+    if not support or len(support) == len(lead):
+        return lead, []
+    kept = [r for r in lead if r not in support]
+    return kept, support
 
 
 def _joint_header(ctx: MatchContext, table: TaskTable) -> bool:
