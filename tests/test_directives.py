@@ -798,3 +798,13 @@ def test_a_schedule_line_names_whom_it_visits_not_who_acts():
     assert not [p for p in leads if p.startswith("1/")]
     # a heading with a period over its tasks keeps them
     assert leads["2/-1"] == ["Bưu điện tỉnh"]
+
+
+def test_a_titled_heading_over_its_clauses_is_no_leadless_directive():
+    text = ("Hà Nội, ngày 18 tháng 9 năm 2024\n\nQUYẾT ĐỊNH:\n\nĐiều 1. Công bố kèm theo Quyết định này 04 thủ tục.\n\n"
+            "Điều 2. Tổ chức thực hiện\n\n1. Cục Quản lý công sản chủ trì cập nhật thủ tục.\n\n"
+            "2. Tổ chức thực hiện nghiêm các thủ tục đã công bố.\n")
+    from cchc_extract import extract
+    items = [d.item for d in extract(text).directives]
+    assert "Điều 2" not in items and "Điều 2/1" in items
+    assert "Điều 2/2" in items          # a clause that asks, with no body, still is one

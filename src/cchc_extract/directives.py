@@ -191,8 +191,9 @@ def build_directives(doc: Document, ctx: MatchContext, lexicon: Lexicon | None =
             asks = asking[unit.path] = asking.get(unit.parent, False) or _ASKS.search(unit.text) is not None
             if not asks:
                 continue                 # "1. Về thẩm quyền …: Theo quy định tại …, X có thẩm quyền …"
-        if not roles.lead and not roles.support and not _asks_for_action(unit, asked, cue):
-            continue
+        if not roles.lead and not roles.support and (
+                not _asks_for_action(unit, asked, cue) or unit.path in parents and _bare_heading(unit.text)):
+            continue                     # "Điều 3. Tổ chức thực hiện" over its clauses: they ask, it does not
         if roles.source == "recipients" and _DECISION.match(unit.text):
             continue                     # "1. Thống nhất chủ trương …": the issuer's own decision
         out.append(_make(doc, ctx, unit.path, unit.parts[0], roles, links))
@@ -367,6 +368,12 @@ def _asks_for_action(unit: "Unit", preamble_asks: bool, cue: Callable[[str, Opti
     if _all_capitals(first_line) and "\n" not in text.strip():
         return False
     return preamble_asks or cue(text, unit.low) is not None
+
+
+def _bare_heading(text: str) -> bool:
+    """One short line with no closing mark: a title over sub-items, not a sentence."""
+    t = text.strip()
+    return len(t) <= 100 and "\n" not in t and t[-1:] not in ".;:!?"
 
 
 def _all_capitals(line: str) -> bool:

@@ -31,7 +31,7 @@ from .normalize import fold_key
 from .rules import rules_dir
 from .startup_cache import compile_regex, load_yaml
 
-COLUMNS = ("number", "visited", "lead", "support", "deadline", "task", "product", "target", "unit", "indicator",
+COLUMNS = ("number", "visited", "procedure", "lead", "support", "deadline", "task", "product", "target", "unit", "indicator",
            "other")
 HEADER_LOOKAHEAD = 3          # the header row is among the first rows of a table
 MIN_HEADER_CELLS = 3
@@ -120,8 +120,8 @@ def header_columns(cells: list[str], path: Optional[Path] = None) -> Optional[di
         found = {**found, "lead": found["unit"]}   # a table of targets per unit: the unit is the row's lead
     if "lead" not in found or filled < MIN_HEADER_CELLS or count < NAMED_SHARE * filled:
         return None
-    if "visited" in found:   # a schedule of inspection visits: its rows are visits, not tasks
-        return None
+    if "visited" in found or "procedure" in found:
+        return None    # a schedule of inspection visits, a catalogue of procedures: rows that set no task
     return found
 
 
