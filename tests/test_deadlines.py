@@ -108,6 +108,11 @@ def test_the_past_time_of_what_was_done_is_no_deadline(rules):
     # a limit the letter sets stays one, and so does one after the letter's date
     assert [t for t, *_ in texts(rules, "Các Sở báo cáo trước ngày 01/7/2025.", "2025-07-28")] == ["trước ngày 01/7/2025"]
     assert [t for t, *_ in texts(rules, text, "2025-06-02")] == ["trước ngày 01/7/2025"]
+    # the papers a past time qualifies: when they were received, not when to act
+    papers = "a) Rà soát toàn bộ hồ sơ TTHC tiếp nhận trước ngày 01/7/2025 tại UBND cấp huyện."
+    assert texts(rules, papers, "2025-07-28") == []
+    acted = "a) Hoàn thành số hóa hồ sơ trước ngày 01/7/2025."      # what to do by then: a deadline
+    assert [t for t, *_ in texts(rules, acted, "2025-06-02")] == ["trước ngày 01/7/2025"]
 
 
 def test_impossible_date_warns(rules):

@@ -85,13 +85,18 @@ _HEADING_END = compile_regex(r"[ \t*:.]*(?:\n|\Z)", regex.V1)
 # what was done by a time already past ("giấy phép … do các đơn vị thuộc Bộ cấp trước ngày 01/7/2025",
 # "hồ sơ đã tiếp nhận trước ngày …"): the time dates that act, it sets no limit
 _DONE_BEFORE = compile_regex(
-    r"(?:\bđã|\bdo\s[^,;.\n]{1,80}?)\s(?:cấp|ban\s+hành|phê\s+duyệt|tiếp\s+nhận|giải\s+quyết|công\s+bố|ký|thực\s+hiện"
+    r"(?:\bđã|\bdo\s[^,;.\n]{1,80}?"
+    # ... or the papers it qualifies ("rà soát hồ sơ TTHC tiếp nhận trước ngày 01/7/2025 tại …")
+    r"|\b(?:hồ\s+sơ|giấy\s+phép|văn\s+bản|thủ\s+tục|dữ\s+liệu)(?:\s[^\s,;.]+){0,3}?\s(?:được|đã\s+được)?)"
+    r"\s?(?:cấp|ban\s+hành|phê\s+duyệt|tiếp\s+nhận|giải\s+quyết|công\s+bố|ký|thực\s+hiện"
     r"|đăng\s+ký|cấp\s+phép)\s*$", regex.V1 | regex.I)
+_DONE_WORDS = ("do", "đã", "hồ sơ", "giấy phép", "văn bản", "thủ tục", "dữ liệu")   # one opens every match
 
 
 def _done_before(text: str, start: int) -> bool:
     lo = max(0, start - 120)
-    return ("do" in text[lo:start] or "đã" in text[lo:start]) and _DONE_BEFORE.search(text, lo, start) is not None
+    window = text[lo:start]
+    return any(w in window for w in _DONE_WORDS) and _DONE_BEFORE.search(text, lo, start) is not None
 
 
 def _names_tasks_period(text: str, start: int, end: int) -> bool:
