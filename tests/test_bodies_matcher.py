@@ -221,3 +221,12 @@ def test_the_words_of_an_address_are_no_bodies():
     text = ("To: vpubnd@phutho.gov.vn; ubnd.xaphuong@phutho.gov.vn\nXem tại https://ubnd.phutho.gov.vn/sonoivu "
             "và www.ubnd-tinh.vn; gửi UBND tỉnh.")
     assert texts(text) == ["UBND tỉnh"]
+
+
+def test_a_name_does_not_run_onto_the_next_row_of_a_tab_table():
+    text = ("Thứ Tư\tChiều\tCông chức Văn phòng - Thống kê\tTrung tâm Phục vụ hành chính công xã\n"
+            "Thứ Năm\tSáng\tChủ tịch UBND xã\tphòng tiếp công dân\n")
+    assert "Trung tâm Phục vụ hành chính công xã" in texts(text)
+    # a name wrapped in plain text still goes on
+    assert "Trung tâm Phục vụ hành chính công xã\nThanh Sơn" in texts(
+        "gửi hồ sơ về Trung tâm Phục vụ hành chính công xã\nThanh Sơn để tổng hợp.")

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from functools import lru_cache
-from typing import Optional
+from typing import Callable, Optional
 
 import regex
 
@@ -108,9 +108,10 @@ def _enum_hit(text: str, pos: int, en, hits: _Hits) -> None:
         hits.heads.append(m.span())
 
 
-def _scan(g: Gazetteer, text: str, low: str, line_breaks: str = "") -> _Hits:
+def _scan(g: Gazetteer, text: str, low: str, line_breaks: str = "", tab_rows: Optional[Callable] = None) -> _Hits:
     """Candidates, blocked spans and enumeration heads; `text` is the flat text, `low` its
-    lower case (same offsets), `line_breaks` the text before flattening."""
+    lower case (same offsets), `line_breaks` the text before flattening, `tab_rows` (when the input
+    holds tabs) whether the line starting at an offset is a row of tab-separated cells."""
     hits = _Hits()
     # A pattern is not retried at anchors inside its own previous match: without this a
     # long comma list ("cơ quan, cơ quan, …") would be re-matched from every member
@@ -144,7 +145,7 @@ def _scan(g: Gazetteer, text: str, low: str, line_breaks: str = "") -> _Hits:
                 blocks.append(mm.span())
                 continue
             s, e = mm.span("body") if obj.has_body and mm.group("body") else mm.span()
-            if obj.line_bound:
+            if obj.line_bound or tab_rows is not None and _into_tab_row(line_breaks, s, e, tab_rows):
                 e = _line_end(text, s, e, line_breaks)
             if e > s:
                 cands.append((s, e, obj.priority, obj.id, obj, None))
@@ -174,6 +175,27 @@ def _name_wrapped(breaks: str, nl: int, nxt: int) -> bool:
     if nl - ls < _WRAP_MIN or len(breaks[ls:nl].strip()) < _WRAP_MIN or not breaks[word:word + 1].isupper():
         return False
     return _NAME_REST.match(breaks, nl + 1) is not None
+
+
+def _into_tab_row(breaks: str, s: int, e: int, tab_rows: Callable[[int], bool]) -> bool:
+    """The match runs over a line break onto a row of tab-separated cells (a table's next row:
+    "… Trung tâm Phục vụ hành chính công xã" / "Thứ Năm<tab>Sáng<tab>…"): no name goes on there."""
+    nl = breaks.find("\n", s, e)
+    return nl >= 0 and tab_rows(nl + 1)
+
+
+def _tab_rows(ctx: MatchContext) -> Optional[Callable[[int], bool]]:
+    """A test of whether the (normalized) line starting at an offset holds a tab in the input (the
+    normaliser turns tabs into spaces), or None when the input holds none."""
+    original = ctx.norm.original
+    if "\t" not in original:
+        return None
+
+    def test(pos: int) -> bool:
+        at = ctx.norm.to_original(pos, pos)[0]
+        end = original.find("\n", at)
+        return "\t" in original[at:end if end >= 0 else len(original)]
+    return test
 
 
 def _line_end(flat: str, s: int, e: int, breaks: str) -> int:
@@ -419,7 +441,7 @@ def find(ctx: MatchContext) -> list[Found]:
     # so no time-out is needed: the scan is one pass plus a `match` per anchor hit
     flat = flat_text(text)
     flat_low = _flat_lower(ctx, flat)
-    hits = _scan(g, flat, flat_low, text)
+    hits = _scan(g, flat, flat_low, text, _tab_rows(ctx))
     if g.branch is not None:
         hits.cands = _with_branches(g.branch, flat, hits.cands)
     zones = merge_spans(_not_listed(skip_zones(text, ctx.layout, hits.marker_starts), hits.heads) + hits.heads)
