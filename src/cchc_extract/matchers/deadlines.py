@@ -41,6 +41,7 @@ _COMPLETION_CUE = compile_regex(
 # a table column that holds completion times (the header comes before its cells)
 _TIME_COLUMN = compile_regex(r"thời\s+(?:gian|hạn)\s+(?:hoàn\s+thành|thực\s+hiện)", _FLAGS)
 _TIME_COLUMN_ANCHORS = ("thời",)   # the word every _TIME_COLUMN match starts with
+_STRIVE_BEFORE = compile_regex(r"phấn\s+đấu,?\s+$", _FLAGS)
 _GOAL_CUE = compile_regex(r"phấn\s+đấu|mục\s+tiêu|hoàn\s+thành|bảo\s+đảm|đảm\s+bảo", _FLAGS)
 _THROUGH = compile_regex(r"\b(?:hết|cuối)\b", _FLAGS)   # "đến hết / đến cuối năm": always a limit
 # the quantity to reach right after the year ("đến năm 2026 đạt 80%, đến năm 2030 đạt 100%")
@@ -120,6 +121,9 @@ def _context_ok(text: str, m, needs: str | None, g: dict, outline: Any = None) -
             return True
         if _COMPLETION_CUE.search(text, cs, start):
             return True
+        # "phấn đấu trong năm 2026 có 100% công chức …": the year the goal right before it aims at
+        if _STRIVE_BEFORE.search(text, max(cs, start - 14), start) is not None:
+            return bool(_COMPLETION_CUE.search(text, end, clause_end(text, end)))
         return opens_clause(text, start) and bool(
             _COMPLETION_CUE.search(text, end, clause_end(text, end)))
     if needs == "horizon":
