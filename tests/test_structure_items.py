@@ -367,6 +367,16 @@ def test_a_heading_printed_twice_in_a_row_keeps_the_items_below_under_the_first(
     assert paths("I. MỤC TIÊU\nNâng cao chất lượng.\n" + block + block) == ["I", "II", "II/1", "dup/II", "dup/II/1"]
 
 
+def test_an_item_pasted_twice_keeps_its_paragraph_with_each_copy():
+    para = "Giao Sở Khoa học và Công nghệ khắc phục lỗi đồng bộ.\n"
+    text = "1. Rà soát hồ sơ.\n2. Số hóa hồ sơ.\n3. Khắc phục lỗi\n" + para + "3. Khắc phục lỗi\n" + para + "4. Báo cáo.\n"
+    lay = analyze(normalize(text))
+    spans = {it.path: text[it.start:it.end] for it in lay.items}
+    assert list(spans) == ["1", "2", "3", "dup/3", "4"]
+    assert spans["3"] == spans["dup/3"] == "3. Khắc phục lỗi\n" + para.rstrip()
+    assert "W203" not in [w.code for w in lay.warnings]      # no restarted list
+
+
 def test_a_markdown_blockquotes_numbered_lines_nest_under_the_quoting_item():
     text = ("## 3. Về kỷ luật, kỷ cương\n\nChủ tịch UBND tỉnh đã kết luận như sau:\n\n"
             "> Người đứng đầu phải chịu trách nhiệm.\n>\n> 1. Không để phát sinh hồ sơ quá hạn.\n"

@@ -113,6 +113,10 @@ class TreeBuilder:
         else:
             key = lab.key
             seen = parent.letters if kind == "letter" else parent.decimals if kind == "decimal" else None
+            ppath = parent.node.path
+            again = f"{ppath}/{key}" if ppath else f"{self.prefix}{key}"
+            if seen is not None and again in self.paths and self._repeats(again, start, end):
+                seen = None      # an item pasted again word for word: its copy, not a restarted list
             if seen is not None:
                 if seen and lab.number <= seen[-1]:
                     if not self.warn.over("W203"):      # (a message is made only when kept)
@@ -134,8 +138,10 @@ class TreeBuilder:
             if not self.warn.over("W204"):
                 self.warn.add("W204", f"item {path} is repeated word for word; the copy is dup/{path}",
                               span=(start, start + len(lab.text)))
-            if self.items and self.items[-1] is self.by_path[path]:
-                echoed = self.by_path[path]   # printed twice in a row: what follows is the first's
+            first = self.by_path[path]
+            if self.items and self.items[-1] is first and len(first.parts) == 1:
+                echoed = first   # a heading printed twice in a row: what follows is the first's
+                # (not a whole item pasted twice, heading and paragraph: the copy keeps its own text)
             path = f"dup/{path}"
         if path in self.paths:
             base = path
