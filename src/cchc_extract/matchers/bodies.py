@@ -162,6 +162,11 @@ _LINE_LABEL = re.compile(r"(?:[a-dđeg-ik-vxy]|\d{1,2}(?:\.\d{1,2})*)[.)/][ \t]"
 # stopping ("… của Ủy ban nhân dân xã Mỹ" / "Lệ. Trong quá trình …", "UBND huyện Hướng" / "Hóa, …")
 _NAME_REST = compile_regex(r"[ \t]*\p{Lu}\p{Ll}*(?:[ \t]+\p{Lu}\p{Ll}*)?(?:[ \t]+\p{Ll}|[.,;:)])")
 _WRAP_MIN = 50      # a line this long that stops inside a name was wrapped, not ended
+# hard wraps fall near a column (60-100): a longer line is a paragraph of its own, and a capitalised
+# word and lower-case ones after it open the next ("2. Sở A, …, UBND phường Thành Đông" / "Khẩn trương
+# rà soát …"); only the name's rest closed by a mark goes on there ("UBND huyện Hướng" / "Hóa, UBND …")
+_WRAP_MAX = 110
+_NAME_REST_CLOSED = compile_regex(r"[ \t]*\p{Lu}\p{Ll}*(?:[ \t]+\p{Lu}\p{Ll}*)?[.,;:)]")
 
 
 def _name_wrapped(breaks: str, nl: int, nxt: int) -> bool:
@@ -174,7 +179,8 @@ def _name_wrapped(breaks: str, nl: int, nxt: int) -> bool:
     word = breaks.rfind(" ", ls, nl) + 1
     if nl - ls < _WRAP_MIN or len(breaks[ls:nl].strip()) < _WRAP_MIN or not breaks[word:word + 1].isupper():
         return False
-    return _NAME_REST.match(breaks, nl + 1) is not None
+    rest = _NAME_REST if nl - ls <= _WRAP_MAX else _NAME_REST_CLOSED
+    return rest.match(breaks, nl + 1) is not None
 
 
 def _into_tab_row(breaks: str, s: int, e: int, tab_rows: Callable[[int], bool]) -> bool:
