@@ -233,8 +233,9 @@ def test_a_name_does_not_run_onto_the_next_row_of_a_tab_table():
 
 
 def test_a_long_line_ending_in_a_name_is_no_hard_wrap_unless_the_rest_closes():
-    line = ("2. Sở Xây dựng, Ủy ban nhân dân xã An Lão, Ủy ban nhân dân phường Lê Chân, "
-            "Ủy ban nhân dân phường Thành Đông\n")
+    line = ("2. Sở Xây dựng, Sở Nông nghiệp và Môi trường, Ủy ban nhân dân xã An Lão, Ủy ban nhân dân phường "
+            "Lê Chân, Ủy ban nhân dân phường Thành Đông\n")
+    assert len(line) > 110
     assert texts(line + "Khẩn trương rà soát hồ sơ quá hạn.")[-1] == "Ủy ban nhân dân phường Thành Đông"
     # a break inside a name of a long OCR'd line, its rest closed by a comma, still joins
     ocr = ("a) Báo cáo tình hình kiểm soát thủ tục hành chính quý III năm 2024: Sở Xây dựng, "
