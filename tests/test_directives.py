@@ -808,3 +808,11 @@ def test_a_titled_heading_over_its_clauses_is_no_leadless_directive():
     items = [d.item for d in extract(text).directives]
     assert "Điều 2" not in items and "Điều 2/1" in items
     assert "Điều 2/2" in items          # a clause that asks, with no body, still is one
+
+
+def test_an_addressee_heading_names_its_items_subject_whatever_qualifies_it():
+    text = ("Hà Nội, ngày 14 tháng 4 năm 2025\n\nBộ Giáo dục và Đào tạo đề nghị các đơn vị triển khai các nội dung sau:\n\n"
+            "1. Đối với các đại học, học viện, trường đại học và trường cao đẳng tuyển sinh ngành Giáo dục Mầm non\n\n"
+            "a) Hoàn thiện, công bố đề án tuyển sinh.\n")
+    leads = leads_by_item(text)
+    assert leads["1"] == leads["1/a"] == ["các đại học, học viện, trường đại học"]

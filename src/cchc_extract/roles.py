@@ -919,7 +919,8 @@ def classify(text: str, chains: list[Chain], lex: Lexicon, low: Any = _LOWER,
         if ch.at_unit_start and text.rfind("\n", body_start, ch.start) < 0:
             # "2. Công an tỉnh", "5. Văn phòng UBND tỉnh:", "2. Sở Tài chính: Chủ trì, ..."
             ch.heading = bool(HEADING_TAIL.match(after, None, None, CONCURRENT)
-                                  or HEADING_COLON.match(after, None, None, CONCURRENT)) and not ch.passive
+                              or HEADING_COLON.match(after, None, None, CONCURRENT)
+                              or subj.id == _ADDRESSEE_HEADING and _titled_line(text, first_nl)) and not ch.passive
         if subj is not None and subj is not _UNASKED and subj.spec.tasks_after_colon \
                 and not HEADING_DUTIES.match(after, None, None, CONCURRENT):
             ch.heading, ch.at_unit_start, subj = False, False, None
@@ -950,6 +951,16 @@ def classify(text: str, chains: list[Chain], lex: Lexicon, low: Any = _LOWER,
                     ch.role, ch.trigger = "subject", subj.id
         prev = ch
     return chains
+
+
+# "2. Đối với các đại học, học viện và trường cao đẳng tuyển sinh ngành …": a heading that names whom its
+# items are for, whatever qualifies them after the first name, as long as the line ends as a title does
+_ADDRESSEE_HEADING = "subject.doi_voi_heading"
+
+
+def _titled_line(text: str, nl: int) -> bool:
+    line = (text if nl < 0 else text[:nl]).rstrip()
+    return len(line) <= 240 and line[-1:] not in ".;!?"
 
 
 _PARAGRAPH_HEAD = compile_regex(r"^[ \t]*:[ \t]*\p{Ll}")
