@@ -20,6 +20,7 @@ import regex
 
 from . import diagnostics
 from .matchers import MatchContext
+from .flat_rows import flat_rows
 from .models import BodyRef, Directive, Document, list_validator, validate_rows
 from .roles import Chain, Lexicon, Mention, build_chains, classify, default_lexicon, lower_once
 from .startup_cache import compile_regex
@@ -143,6 +144,7 @@ def build_directives(doc: Document, ctx: MatchContext, lexicon: Lexicon | None =
     bodies = _body_positions(doc, ctx)
     rows = table_row_paths(ctx)              # task-table rows: own module, see table_directives
     units = _item_units(doc, ctx, rows)
+    flat = flat_rows(units, bodies, norm.text)   # rows of a task table flattened into lines (flat_rows.py)
     links = item_links(doc)              # one pass for the preamble, the items and the rows
     out: list[dict] = []                 # directive fields: validated together at the end
 
@@ -187,6 +189,9 @@ def build_directives(doc: Document, ctx: MatchContext, lexicon: Lexicon | None =
             continue
         roles, own_base = _item_roles(chains, parent_base, unit, alias, party, own_units)
         base[unit.path] = own_base
+        row = flat.get(unit.path) if flat else None
+        if row is not None:              # its cells say who leads and who supports
+            roles = Roles(row[0], row[1], "table", roles.modality or "assign")
         if reply:
             asks = asking[unit.path] = asking.get(unit.parent, False) or _ASKS.search(unit.text) is not None
             if not asks:

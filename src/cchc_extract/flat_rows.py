@@ -1,0 +1,94 @@
+"""Task tables flattened into lines: a key line names the columns, each item below is a row.
+
+A plan copied out of Word or a PDF often loses its table and keeps one line per row, cells joined
+by a spaced dash, under a line in brackets that names the columns:
+
+    (Lĩnh vực – Cơ quan chủ trì – Cơ quan phối hợp – Thời gian)
+    a) Cải cách thủ tục hành chính – Văn phòng UBND tỉnh – Trung tâm PVHCC tỉnh, UBND các xã – Hằng tháng.
+
+The key line is a task-table header by the same rules as a real table's (rules/_tables.yaml); an
+item under the one holding it whose text splits into as many cells is a row, and the bodies in its
+lead and support cells are its lead and support.  A dash inside a body's name ("Sở Lao động -
+Thương binh và Xã hội") is no cell border.
+"""
+from __future__ import annotations
+
+from bisect import bisect_left
+from typing import Optional, Sequence
+
+from .startup_cache import compile_regex
+from .tables import header_columns
+
+_BORDER = compile_regex(r"[ \t]+[–—-][ \t]+")
+_KEY_LINE = compile_regex(r"^[ \t]*\((?P<cells>[^()\n]{8,300})\)[ \t]*:?[ \t]*$", flags=0)
+
+
+def key_columns(line: str) -> Optional[tuple[dict[str, int], int]]:
+    """(column -> cell index, number of cells) of a bracketed key line, or None."""
+    m = _KEY_LINE.match(line)
+    if m is None:
+        return None
+    cells = [c.strip() for c in _BORDER.split(m.group("cells"))]
+    if len(cells) < 3:
+        return None
+    cols = header_columns(cells)
+    return (cols, len(cells)) if cols and "lead" in cols else None
+
+
+def _cells(text: str, inside: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The (start, end) of text's cells; `inside`: local spans of body names, whose dashes are kept."""
+    cuts, pos = [], 0
+    for m in _BORDER.finditer(text):
+        if any(s < m.start() < e for s, e in inside):
+            continue
+        cuts.append((pos, m.start()))
+        pos = m.end()
+    cuts.append((pos, len(text)))
+    return cuts
+
+
+def flat_rows(units: list, bodies, text: str) -> dict[str, tuple[list[int], list[int]]]:
+    """path -> (lead, support body indices) of every item that is a row of a flattened task table.
+
+    units: directives.Unit objects in document order; bodies: normalized (start, end) of every
+    body in document order, with `.starts` for bisection; text: the normalized text."""
+    keys: dict[str, tuple[dict[str, int], int]] = {}
+    for u in units:
+        if len(u.parts) > 1 and "(" in u.text:          # the key line is a paragraph of its own
+            for s, e in u.parts[1:]:
+                found = key_columns(text[s:e])
+                if found is not None:
+                    keys[u.path] = found
+                    break
+    if not keys:
+        return {}
+    out: dict[str, tuple[list[int], list[int]]] = {}
+    for u in units:
+        key = keys.get(u.parent) if u.parent else None
+        if key is None or ("–" not in u.text and " - " not in u.text):
+            continue
+        cols, n = key
+        first, stop = bisect_left(bodies.starts, u.parts[0][0]), bisect_left(bodies.starts, u.end)
+        names = []
+        for i in range(first, stop):
+            s, e = bodies[i]
+            ls = u.local(s)
+            if ls is not None:
+                names.append((ls, ls + e - s, i))
+        cells = _cells(u.text, [(s, e) for s, e, _ in names])
+        shift = 0
+        if len(cells) == n - 1 and cols.get("number") == 0:
+            shift = 1                    # "(STT - Nội dung - …)" over "1. Rà soát … - …": the label is the STT
+        elif len(cells) != n:
+            continue
+
+        def named(col: str) -> list[int]:
+            k = cols.get(col)
+            if k is None or k - shift < 0:
+                return []
+            a, b = cells[k - shift]
+            return [i for s, e, i in names if a <= s and e <= b]
+        lead = named("lead")
+        if lead:
+            out[u.path] = (lead, [i for i in named("support") if i not in lead])
+    return out

@@ -1,0 +1,40 @@
+"""Task tables flattened into lines under a bracketed key line (flat_rows.py)."""
+from __future__ import annotations
+
+from cchc_extract import extract
+from cchc_extract.flat_rows import key_columns
+
+HEAD = "Cà Mau, ngày 5 tháng 3 năm 2025\n\nKẾ HOẠCH\nCải cách hành chính\n\nIII. NHIỆM VỤ\n\n"
+
+
+def roles(text: str) -> dict:
+    return {d.item: ([b.text for b in d.lead], [b.text for b in d.support]) for d in extract(text).directives}
+
+
+def test_key_line_names_the_columns():
+    assert key_columns("(Lĩnh vực – Cơ quan chủ trì – Cơ quan phối hợp – Thời gian)") == (
+        {"lead": 1, "support": 2, "deadline": 3}, 4)
+    assert key_columns("(Nội dung - Đơn vị thực hiện - Thời gian)") == ({"task": 0, "lead": 1, "deadline": 2}, 3)
+    # prose in brackets, or a key without a lead column, is none
+    assert key_columns("(kèm theo Kế hoạch số 12/KH-UBND – bản chính – lưu)") is None
+    assert key_columns("(Nội dung – Thời gian – Ghi chú)") is None
+
+
+def test_rows_take_lead_and_support_from_their_cells():
+    text = HEAD + ("2. Nhiệm vụ theo lĩnh vực\n\n(Lĩnh vực – Cơ quan chủ trì – Cơ quan phối hợp – Thời gian)\n\n"
+                   "a) Cải cách thủ tục hành chính – Sở Lao động - Thương binh và Xã hội – Trung tâm Phục vụ hành "
+                   "chính công tỉnh, UBND các xã, phường – Hằng tháng.\n\n"
+                   "b) Tuyên truyền – Sở Nội vụ – Quý III/2025.\n")
+    got = roles(text)
+    # a dash inside a body's name is no cell border
+    assert got["III/2/a"] == (["Sở Lao động - Thương binh và Xã hội"],
+                              ["Trung tâm Phục vụ hành chính công tỉnh", "UBND các xã, phường"])
+    # a row with fewer cells than the key is read as text: "Sở Nội vụ" is no lead from a cell
+    assert "III/2/b" not in got or got["III/2/b"][1] == []
+
+
+def test_a_key_that_opens_with_the_number_column_counts_the_label_as_it():
+    text = HEAD.replace("III. NHIỆM VỤ\n\n", "III. NHIỆM VỤ CỤ THỂ\n") + (
+        "(STT - Nội dung nhiệm vụ - Cơ quan chủ trì - Cơ quan phối hợp - Thời gian hoàn thành)\n"
+        "1. Số hóa hồ sơ - UBND các xã, phường - Phòng Nội vụ - Quý III/2025.\n")
+    assert roles(text)["III/1"] == (["UBND các xã, phường"], ["Phòng Nội vụ"])
