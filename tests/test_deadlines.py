@@ -111,6 +111,8 @@ def test_the_past_time_of_what_was_done_is_no_deadline(rules):
     # the papers a past time qualifies: when they were received, not when to act
     papers = "a) Rà soát toàn bộ hồ sơ TTHC tiếp nhận trước ngày 01/7/2025 tại UBND cấp huyện."
     assert texts(rules, papers, "2025-07-28") == []
+    arisen = "b) Giải quyết dứt điểm các hồ sơ tồn đọng phát sinh trước ngày 01/7/2025, hoàn thành trong tháng 9/2025."
+    assert [t for t, *_ in texts(rules, arisen, "2025-07-28")] == ["trong tháng 9/2025"]
     acted = "a) Hoàn thành số hóa hồ sơ trước ngày 01/7/2025."      # what to do by then: a deadline
     assert [t for t, *_ in texts(rules, acted, "2025-06-02")] == ["trước ngày 01/7/2025"]
 

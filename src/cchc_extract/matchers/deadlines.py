@@ -90,7 +90,7 @@ _DONE_BEFORE = compile_regex(
     # ... or the papers it qualifies ("rà soát hồ sơ TTHC tiếp nhận trước ngày 01/7/2025 tại …")
     r"|\b(?:hồ\s+sơ|giấy\s+phép|văn\s+bản|thủ\s+tục|dữ\s+liệu)(?:\s[^\s,;.]+){0,3}?\s(?:được|đã\s+được)?)"
     r"\s?(?:cấp|ban\s+hành|phê\s+duyệt|tiếp\s+nhận|giải\s+quyết|công\s+bố|ký|thực\s+hiện"
-    r"|đăng\s+ký|cấp\s+phép)\s*$", regex.V1 | regex.I)
+    r"|đăng\s+ký|cấp\s+phép|phát\s+sinh|hình\s+thành)\s*$", regex.V1 | regex.I)
 _DONE_WORDS = ("do", "đã", "hồ sơ", "giấy phép", "văn bản", "thủ tục", "dữ liệu")   # one opens every match
 
 
