@@ -38,3 +38,10 @@ def test_a_key_that_opens_with_the_number_column_counts_the_label_as_it():
         "(STT - Nội dung nhiệm vụ - Cơ quan chủ trì - Cơ quan phối hợp - Thời gian hoàn thành)\n"
         "1. Số hóa hồ sơ - UBND các xã, phường - Phòng Nội vụ - Quý III/2025.\n")
     assert roles(text)["III/1"] == (["UBND các xã, phường"], ["Phòng Nội vụ"])
+
+
+def test_a_square_bracketed_key_over_group_headings_and_a_dash_in_the_task_words():
+    text = HEAD.replace("III. NHIỆM VỤ\n\n", "III. NHIỆM VỤ\n\n[Nội dung nhiệm vụ - Cơ quan chủ trì - Cơ quan phối hợp - "
+                        "Thời gian hoàn thành]\n\n1. Cải cách thể chế\n") + (
+        "a) Rà soát văn bản về phát triển kinh tế - xã hội - Sở Tư pháp - Các sở, ban, ngành - Quý II/2025\n")
+    assert roles(text)["III/1/a"] == (["Sở Tư pháp"], ["Các sở, ban, ngành"])

@@ -9,7 +9,8 @@ by a spaced dash, under a line in brackets that names the columns:
 The key line is a task-table header by the same rules as a real table's (rules/_tables.yaml); an
 item under the one holding it whose text splits into as many cells is a row, and the bodies in its
 lead and support cells are its lead and support.  A dash inside a body's name ("Sở Lao động -
-Thương binh và Xã hội") is no cell border.
+Thương binh và Xã hội") is no cell border, and one in the task's own words (the first column, "kinh tế -
+xã hội") joins the extra cells to it.  The key line may be in square brackets too.
 """
 from __future__ import annotations
 
@@ -20,7 +21,7 @@ from .startup_cache import compile_regex
 from .tables import header_columns
 
 _BORDER = compile_regex(r"[ \t]+[–—-][ \t]+")
-_KEY_LINE = compile_regex(r"^[ \t]*\((?P<cells>[^()\n]{8,300})\)[ \t]*:?[ \t]*$", flags=0)
+_KEY_LINE = compile_regex(r"^[ \t]*(?:\((?P<cells>[^()\n]{8,300})\)|\[(?P<square>[^\[\]\n]{8,300})\])[ \t]*:?[ \t]*$")
 
 
 def key_columns(line: str) -> Optional[tuple[dict[str, int], int]]:
@@ -28,7 +29,7 @@ def key_columns(line: str) -> Optional[tuple[dict[str, int], int]]:
     m = _KEY_LINE.match(line)
     if m is None:
         return None
-    cells = [c.strip() for c in _BORDER.split(m.group("cells"))]
+    cells = [c.strip() for c in _BORDER.split(m.group("cells") or m.group("square"))]
     if len(cells) < 3:
         return None
     cols = header_columns(cells)
@@ -47,6 +48,21 @@ def _cells(text: str, inside: Sequence[tuple[int, int]]) -> list[tuple[int, int]
     return cuts
 
 
+def _nearest_key(path: str, keys: dict) -> Optional[tuple[dict[str, int], int]]:
+    """The key of the closest item above `path` that holds one ("III" for "III/1/a")."""
+    parts = path.split("/")
+    for k in range(len(parts) - 1, 0, -1):
+        key = keys.get("/".join(parts[:k]))
+        if key is not None:
+            return key
+    return None
+
+
+def _free_text_first(cols: dict[str, int]) -> bool:
+    """The first column holds the task's own words (no role, time or number column)."""
+    return 0 not in {v for k, v in cols.items() if k != "task"}
+
+
 def flat_rows(units: list, bodies, text: str) -> dict[str, tuple[list[int], list[int]]]:
     """path -> (lead, support body indices) of every item that is a row of a flattened task table.
 
@@ -54,7 +70,7 @@ def flat_rows(units: list, bodies, text: str) -> dict[str, tuple[list[int], list
     body in document order, with `.starts` for bisection; text: the normalized text."""
     keys: dict[str, tuple[dict[str, int], int]] = {}
     for u in units:
-        if len(u.parts) > 1 and "(" in u.text:          # the key line is a paragraph of its own
+        if len(u.parts) > 1 and ("(" in u.text or "[" in u.text):   # the key line: a paragraph of its own
             for s, e in u.parts[1:]:
                 found = key_columns(text[s:e])
                 if found is not None:
@@ -64,8 +80,10 @@ def flat_rows(units: list, bodies, text: str) -> dict[str, tuple[list[int], list
         return {}
     out: dict[str, tuple[list[int], list[int]]] = {}
     for u in units:
-        key = keys.get(u.parent) if u.parent else None
-        if key is None or ("–" not in u.text and " - " not in u.text):
+        if "–" not in u.text and " - " not in u.text:
+            continue
+        key = _nearest_key(u.path, keys)    # under the key's item, or under a group heading below it
+        if key is None:
             continue
         cols, n = key
         first, stop = bisect_left(bodies.starts, u.parts[0][0]), bisect_left(bodies.starts, u.end)
@@ -79,6 +97,9 @@ def flat_rows(units: list, bodies, text: str) -> dict[str, tuple[list[int], list
         shift = 0
         if len(cells) == n - 1 and cols.get("number") == 0:
             shift = 1                    # "(STT - Nội dung - …)" over "1. Rà soát … - …": the label is the STT
+        elif len(cells) > n and _free_text_first(cols):
+            # a dash in the task's own words ("phát triển kinh tế - xã hội"): the extra cells are its
+            cells = [(cells[0][0], cells[len(cells) - n][1])] + cells[len(cells) - n + 1:]
         elif len(cells) != n:
             continue
 
