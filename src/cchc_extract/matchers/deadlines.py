@@ -406,14 +406,11 @@ _MEASURED = compile_regex(r"\s*,?\s*(?:chỉ\s+|mới\s+|vẫn\s+)?(?:đạt|là
 
 def _in_results(ctx: MatchContext, pos: int) -> bool:
     """pos lies under a heading that reports results (targets.py's sections, found once per document)."""
+    from .targets import _in_results as in_sections, _result_sections
     sections = ctx.memo.get("result_sections")
     if sections is None:
-        from .targets import _result_sections
         sections = ctx.memo["result_sections"] = _result_sections(ctx)
-    if not sections or ctx.layout is None:
-        return False
-    path = ctx.layout.item_at(pos)
-    return bool(path) and any(path == s or path.startswith(s + "/") for s in sections)
+    return ctx.layout is not None and in_sections(ctx, sections, pos)
 
 
 def find(ctx: MatchContext) -> list[Found]:
