@@ -18,8 +18,6 @@ from .vocab import (doc_type_line_re, header_mark_re, motto_matches, motto_searc
                     unmarked_issuer_re)
 from ..startup_cache import compile_regex
 
-# the head line of a committee's or council's name typed or read (OCR) without its diacritics and
-# capitals ("Uy ban nhan dan" over "TỈNH QUẢNG TRỊ"): an issuer line all the same
 NUMBER_RE = compile_regex(
     r"(?:^|(?<=\s))Số\s*+(?:hiệu\s*+)?:?\s*+(?P<num>\d++[a-zA-Z]?)?\s*+[/-]\s*+"
     r"(?P<sym>[\p{L}\d&.]++(?:\s*+[-/]\s*+[\p{L}\d&.]++)*+)")
