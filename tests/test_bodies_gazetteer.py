@@ -155,3 +155,22 @@ def test_a_key_found_apart_is_reported_only_where_its_rules_can_start():
         assert table.starts(low, text) == wanted, text
     text = "thực hiện nhiệm vụ; Vụ Pháp chế chủ trì"
     assert [(p, k) for p, k in table.starts(text.lower(), text) if k == "vụ"] == [(text.index("Vụ"), "vụ")]
+
+
+def test_many_apart_starts_are_merged_in_order_as_one_by_one_inserts_would(monkeypatch):
+    # past gazetteer._INSERT_AT_MOST apart starts, they are appended and sorted (inserting each
+    # moved the list's tail: quadratic on a document of megabytes); the starts are the same
+    import random
+    from cchc_extract import gazetteer
+    from cchc_extract.matchers.bodies import MARKER_STARTS
+
+    table = gazetteer.default_gazetteer().scan_table(MARKER_STARTS)
+    pieces = ["Vụ Pháp chế", " nhiệm vụ", " Sở Nội vụ", ", Vụ Tổ chức", " Bộ Tài chính", "\n", " và "]
+    rnd = random.Random(7)
+    text = "".join(rnd.choice(pieces) for _ in range(3 * gazetteer._INSERT_AT_MOST * len(pieces)))
+    low = text.lower()
+    merged = table.starts(low, text)
+    assert sum(1 for _, k in merged if k == "vụ") > gazetteer._INSERT_AT_MOST
+    assert merged == sorted(merged) and len({p for p, _ in merged}) == len(merged)
+    monkeypatch.setattr(gazetteer, "_INSERT_AT_MOST", 10 ** 9)
+    assert table.starts(low, text) == merged

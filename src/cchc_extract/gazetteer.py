@@ -230,22 +230,40 @@ class ScanTable:
                     k = key_at(low, pos + off)
                     if k is not None:
                         append((pos + off, k[0]))
-        for key, chars in self.apart:
-            _add_apart(out, low, text, key, chars)
+        if self.apart:
+            _add_apart(out, low, text, self.apart)
         return out
 
 
-def _add_apart(out: list[tuple[int, str]], low: str, text: Optional[str], key: str, chars: dict) -> None:
-    """Insert, in order, the starts of `key` that the tries no longer report: after a boundary
-    character, where the tries found no longer key (one that begins with `key`), and, with
-    `text`, where the text's character is one of `chars`."""
-    pos = low.find(key)
-    while pos >= 0:
-        if (text is None or text[pos] in chars) and (pos == 0 or _BOUNDARY_RX.match(low, pos - 1)):
-            i = bisect_left(out, (pos,))
-            if i == len(out) or out[i][0] != pos:
-                out.insert(i, (pos, key))
-        pos = low.find(key, pos + 1)
+# above this many apart starts, one sort costs less than an insert each
+_INSERT_AT_MOST = 64
+
+
+def _add_apart(out: list[tuple[int, str]], low: str, text: Optional[str],
+               apart: tuple[tuple[str, dict], ...]) -> None:
+    """Add to `out`, in order, the starts of each `apart` key that the tries no longer report:
+    after a boundary character, where the tries found no longer key (one that begins with the
+    key) nor an earlier apart key, and, with `text`, where the text's character is one of the
+    key's `chars`.  Few starts are inserted one by one; many are appended and sorted, as an
+    insert per start moves the list's tail (quadratic on a document of megabytes)."""
+    extra: list[tuple[int, str]] = []
+    taken: set[int] = set()
+    for key, chars in apart:
+        pos = low.find(key)
+        while pos >= 0:
+            if ((text is None or text[pos] in chars) and (pos == 0 or _BOUNDARY_RX.match(low, pos - 1))
+                    and pos not in taken):
+                i = bisect_left(out, (pos,))
+                if i == len(out) or out[i][0] != pos:
+                    extra.append((pos, key))
+                    taken.add(pos)
+            pos = low.find(key, pos + 1)
+    if len(extra) <= _INSERT_AT_MOST:
+        for start in extra:
+            out.insert(bisect_left(out, start), start)
+    else:
+        out.extend(extra)
+        out.sort()
 
 
 def _scan_table(handlers: dict[str, tuple], stops: tuple[str, ...]) -> ScanTable:
