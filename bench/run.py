@@ -27,7 +27,7 @@ import measure  # noqa: E402
 BENCH = Path(__file__).resolve().parent
 FULL = {"corpus_mb": 20, "many": (10_000, 2_000), "single_mb": (0.5, 5, 50), "runs": 5,
         "dp_chars": None, "profile_reps": 3, "throughput_runs": 5,
-        "scale_runs": 2}
+        "scale_runs": 3}
 QUICK = {"corpus_mb": 0.1, "many": (40, 10), "single_mb": (0.01, 0.03, 0.15), "runs": 1,
          "dp_chars": 3000, "profile_reps": 1, "throughput_runs": 1,
          "scale_runs": 1}
@@ -152,7 +152,8 @@ def scaling(rep: Report, cfg: dict) -> None:
         times[size] = best["seconds"]
         every = ", ".join(f"{m['seconds']:.2f}" for m in ms)
         rep.add(f"one {size:g} MB document (extract_text)",
-                f"{best['seconds']:.2f} s, {size / best['seconds']:.2f} MB/s, {best['entities']} entities+items"
+                f"{best['seconds']:.2f} s, {size / best['seconds']:.2f} MB/s, {best['entities']} entities+items; "
+                f"CPU {best['user']:.2f} s user + {best['sys']:.2f} s system, {best['faults']} page faults"
                 + (f" (fastest of {len(ms)}: {every} s)" if len(ms) > 1 else ""))
     ratio = times[big] / times[mid]
     rep.add(f"time {big:g} MB / {mid:g} MB", f"{ratio:.1f}x", "<= 12x", ratio <= 12)
