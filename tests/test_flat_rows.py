@@ -45,3 +45,27 @@ def test_a_square_bracketed_key_over_group_headings_and_a_dash_in_the_task_words
                         "Thời gian hoàn thành]\n\n1. Cải cách thể chế\n") + (
         "a) Rà soát văn bản về phát triển kinh tế - xã hội - Sở Tư pháp - Các sở, ban, ngành - Quý II/2025\n")
     assert roles(text)["III/1/a"] == (["Sở Tư pháp"], ["Các sở, ban, ngành"])
+
+
+def deadlines(text: str) -> list[tuple[str, str, object]]:
+    return [(d.text, d.item, d.due) for d in extract(text).deadlines]
+
+
+def test_a_rows_time_cell_is_its_deadline_when_the_key_names_the_time_last():
+    text = HEAD.replace("III. NHIỆM VỤ\n\n", "III. NHIỆM VỤ\n\n[Nội dung nhiệm vụ - Cơ quan chủ trì - Cơ quan phối hợp - "
+                        "Thời gian hoàn thành]\n\n1. Cải cách thể chế\n") + (
+        "a) Rà soát văn bản quy phạm pháp luật - Sở Tư pháp - Các sở, ban, ngành - Quý II/2025.\n"
+        "b) Tham mưu kiện toàn tổ chức bộ máy - Sở Nội vụ - Các sở, ban, ngành - Tháng 10/2025\n")
+    got = deadlines(text)
+    assert ("Quý II/2025", "III/1/a", "2025-06-30") in [(t, i, str(d)) for t, i, d in got]
+    assert ("Tháng 10/2025", "III/1/b", "2025-10-31") in [(t, i, str(d)) for t, i, d in got]
+
+
+def test_a_time_in_a_row_is_no_deadline_without_a_key_or_when_it_is_not_the_time_column():
+    rows = ("a) Rà soát văn bản quy phạm pháp luật - Sở Tư pháp - Các sở, ban, ngành - Quý II/2025.\n")
+    # no key line: a bare quarter after a dash is text, not a deadline
+    assert deadlines(HEAD + "1. Cải cách thể chế\n" + rows) == []
+    # the key's last column is no time column: the last cell is not read as one
+    keyed = HEAD.replace("III. NHIỆM VỤ\n\n", "III. NHIỆM VỤ\n\n[Nội dung - Cơ quan chủ trì - Cơ quan phối hợp - "
+                         "Ghi chú]\n\n1. Cải cách thể chế\n") + rows
+    assert deadlines(keyed) == []

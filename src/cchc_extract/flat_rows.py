@@ -11,11 +11,13 @@ item under the one holding it whose text splits into as many cells is a row, and
 lead and support cells are its lead and support.  A dash inside a body's name ("Sở Lao động -
 Thương binh và Xã hội") is no cell border, and one in the task's own words (the first column, "kinh tế -
 xã hội") joins the extra cells to it.  The key line may be in square brackets too.
+When the key names the time column last, a row's last cell is its deadline (time_cells, read
+by the deadline matcher with the table-cell rules).
 """
 from __future__ import annotations
 
 from bisect import bisect_left
-from typing import Optional, Sequence
+from typing import Iterator, Optional, Sequence
 
 from .startup_cache import compile_regex
 from .tables import header_columns
@@ -68,14 +70,7 @@ def flat_rows(units: list, bodies, text: str) -> dict[str, tuple[list[int], list
 
     units: directives.Unit objects in document order; bodies: normalized (start, end) of every
     body in document order, with `.starts` for bisection; text: the normalized text."""
-    keys: dict[str, tuple[dict[str, int], int]] = {}
-    for u in units:
-        if len(u.parts) > 1 and ("(" in u.text or "[" in u.text):   # the key line: a paragraph of its own
-            for s, e in u.parts[1:]:
-                found = key_columns(text[s:e])
-                if found is not None:
-                    keys[u.path] = found
-                    break
+    keys = _keys_of(units, text)      # the key line: a paragraph of its own
     if not keys:
         return {}
     out: dict[str, tuple[list[int], list[int]]] = {}
@@ -113,3 +108,56 @@ def flat_rows(units: list, bodies, text: str) -> dict[str, tuple[list[int], list
         if lead:
             out[u.path] = (lead, [i for i in named("support") if i not in lead])
     return out
+
+
+def _keys_of(items, text: str) -> dict[str, tuple[dict[str, int], int]]:
+    """path -> key columns of each item (ItemNode or directives.Unit) holding a key line as a
+    paragraph of its own."""
+    keys: dict[str, tuple[dict[str, int], int]] = {}
+    for it in items:
+        if len(it.parts) > 1 and ("(" in it.text or "[" in it.text):
+            for s, e in it.parts[1:]:
+                found = key_columns(text[s:e])
+                if found is not None:
+                    keys[it.path] = found
+                    break
+    return keys
+
+
+def time_cells(ctx, rules: list) -> Iterator[tuple]:
+    """(rule, match) for the time cell of each row of a flattened task table whose key names the
+    time column last ("… – Thời gian hoàn thành)"): the row's last cell, when a table-cell rule
+    (rules/deadlines.yaml, needs: table) matches it whole ("… – Sở Nội vụ – Quý II/2025.")."""
+    items = getattr(getattr(ctx, "layout", None), "items", None)
+    if not items or not rules:
+        return
+    text = ctx.text
+    keys = _keys_of(items, text)
+    if not keys:
+        return
+    for it in items:
+        key = _nearest_key(it.path, keys)
+        if key is None or not it.parts:
+            continue
+        cols, n = key
+        if cols.get("deadline") != n - 1:
+            continue
+        s, e = it.parts[0]
+        last = None
+        borders = 0
+        for m in _BORDER.finditer(text, s, e):
+            borders += 1
+            last = m
+        # n - 1 borders, or n - 2 where the key's first column is the STT that the label holds
+        if last is None or borders < n - 1 - (cols.get("number") == 0):
+            continue
+        cs, ce = last.end(), e
+        while ce > cs and text[ce - 1] in " \t.;":
+            ce -= 1
+        if not 0 < ce - cs <= 60:
+            continue
+        for rule in rules:
+            m = rule.regex.fullmatch(text, cs, ce)
+            if m:
+                yield rule, m
+                break

@@ -9,7 +9,9 @@ Context checks (rule field `needs`, a control key removed from the output):
 - horizon: "đến năm 2025" is a target year when it opens its clause or follows
   a goal word (phấn đấu, mục tiêu, bảo đảm); "đến hết năm" always is.
 - table: a cell holding only a time counts when an earlier table row names
-  the time column ("Thời gian hoàn thành", "Thời hạn thực hiện").
+  the time column ("Thời gian hoàn thành", "Thời hạn thực hiện"), or is the
+  last cell of a row of a task table flattened into dash-joined lines under a
+  key line that names the time column last (flat_rows.time_cells).
 A phrase that opens its clause is dropped when the rest of the clause is in
 the past tense (đã): that is a report of what happened, not a time limit.
 
@@ -33,6 +35,7 @@ from .clauses import clause_end, clause_start, opens_clause, past_in
 from .deadline_due import EVERY, NAMED_RECURRENCES, compute_due, counted_period, recurrence_of
 from ..startup_cache import compile_regex
 from ..rules import expand
+from ..flat_rows import time_cells as flat_time_cells
 
 _FLAGS = regex.V1 | regex.I
 _COMPLETION_CUE = compile_regex(
@@ -361,6 +364,7 @@ def _matches(ctx: MatchContext):
     read = [(to_norm(ctx.norm, t.start), to_norm(ctx.norm, t.end)) for t in task_tables(layout)] if layout else []
     yield from _table_cells(ctx.text, table, starts, read)
     yield from time_cells(ctx, table)
+    yield from flat_time_cells(ctx, table)     # rows of a task table flattened into lines
 
 
 _DURATION_UNIT = {"ngày": "D", "tuần": "W", "tháng": "M", "năm": "Y"}
