@@ -104,6 +104,30 @@ def test_line_breaks_lost_in_a_copy_are_put_back_without_moving_offsets():
     assert norm.breaks_restored > 5
 
 
+def test_a_run_on_header_shorter_than_a_paragraph_is_found_and_split_with_the_signature():
+    # an e-mail copy: the header runs on in ~300 characters (issuer under its parent, number, V/v,
+    # motto, date, Kính gửi), the body and its labels in one long line, the signature in another
+    from cchc_extract.pipeline import extract_text
+
+    text = ("UBND TỈNH KHÁNH HÒA SỞ NỘI VỤ Số: 2874/SNV-CCHC V/v đôn đốc khắc phục hồ sơ trễ hạn "
+            "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc Khánh Hòa, ngày 16 tháng 10 năm 2025 "
+            "Kính gửi: - Các sở, ban, ngành thuộc UBND tỉnh; - UBND các xã, phường.\n"
+            "Để kịp thời chấn chỉnh, Sở Nội vụ đề nghị các cơ quan, đơn vị thực hiện một số nội dung sau: "
+            "1. Khẩn trương rà soát, xử lý dứt điểm các hồ sơ đã quá hạn, báo cáo Sở Nội vụ trước ngày "
+            "24/10/2025. 2. Gửi báo cáo cải cách hành chính quý III/2025 chậm nhất ngày 20/10/2025; từ quý "
+            "IV/2025, gửi báo cáo định kỳ hằng quý theo đúng Đề cương của Sở Nội vụ. Sở Nội vụ đề nghị các cơ "
+            "quan, đơn vị quan tâm, phối hợp thực hiện./.\n"
+            "Nơi nhận: - Như trên; - UBND tỉnh (b/c); - Lưu: VT, CCHC. KT. GIÁM ĐỐC PHÓ GIÁM ĐỐC (Đã ký) "
+            "Nguyễn Thị Mỹ Hạnh\n")
+    doc = extract_text(text)
+    meta = doc.metadata
+    assert (meta.parent_issuer, meta.issuer, meta.number) == ("UBND tỉnh Khánh Hòa", "Sở Nội vụ", "2874")
+    assert [i.path for i in doc.items] == ["1", "2"]
+    assert (meta.signer.authority, meta.signer.title, meta.signer.name) == (
+        "KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC", "Nguyễn Thị Mỹ Hạnh")
+    assert any(w.code == "W210" for w in doc.warnings)
+
+
 def test_a_long_paragraph_without_layout_words_keeps_its_lines():
     from cchc_extract.normalize import normalize
 

@@ -548,7 +548,9 @@ def _ocr_digits(text: str) -> list[tuple[int, int, str]]:
 # line holds two of them, a space is put back as the line break before each of them in the long
 # lines, and before the labels and dashes that follow a sentence mark.  One space for one "\n":
 # offsets do not move.
-_LONG_LINE = 400
+# a run-on line: longer than any line of a directive's header or of most paragraphs (a header that
+# lost its breaks runs issuer, number, V/v, national motto and Kính gửi into some 300 characters)
+_LONG_LINE = 200
 _LAYOUT_WORDS = (r"CỘNG\x20HÒA\x20XÃ\x20HỘI|Độc\x20lập\x20-\x20Tự\x20do|Số\x20?:\x20?\d|V/v\x20|Kính\x20gửi\x20?:"
                  r"|Nơi\x20nhận\x20?:|(?:TM|KT|TL|TUQ)\.\x20\p{Lu}{2}")
 _LAYOUT_BREAK = compile_regex(r"(?<=\S)\x20(?=(?:" + _LAYOUT_WORDS + r"))")
@@ -557,8 +559,13 @@ _LABEL_BREAK = compile_regex(
     r"|(?<=\p{L}|\d)\x20(?=[a-zđ]\)\x20\p{Lu})"                                 # a title, then "a) Các …"
     r"|(?<=\.)\x20(?=(?:Thực\x20hiện|Căn\x20cứ|Trong\x20quá\x20trình|Trên\x20đây)\b)"   # the body's opening
     # the signer's title under the authority line ("KT. BỘ TRƯỞNG" / "THỨ TRƯỞNG"), and the name
-    r"|(?<=(?:KT|TM|TL|TUQ)\.\x20\p{Lu}[\p{Lu}\x20]{1,40}?)\x20(?=(?:PHÓ\x20)?(?:THỨ\x20TRƯỞNG|CHỦ\x20TỊCH"
+    r"|(?<=(?:KT|TM|TL|TUQ)\.\x20\p{Lu}[\p{Lu}\x20]{1,40}?)(?<!PHÓ)\x20(?=(?:PHÓ\x20)?(?:THỨ\x20TRƯỞNG|CHỦ\x20TỊCH"
     r"|GIÁM\x20ĐỐC|CHÁNH\x20VĂN\x20PHÒNG|TRƯỞNG\x20BAN|BỘ\x20TRƯỞNG)\b)"
+    # "… PHÓ GIÁM ĐỐC (Đã ký) Nguyễn Thị Mỹ Hạnh": the signing note on a line of its own, then the name
+    r"|(?<=\p{Lu}{2})\x20(?=\([Đđ]ã\x20ký(?:\x20số)?\))|(?<=\([Đđ]ã\x20ký(?:\x20số)?\))\x20(?=\p{Lu}\p{Ll})"
+    # the issuer under its parent: "UBND TỈNH KHÁNH HÒA SỞ NỘI VỤ"
+    r"|(?<=(?:UBND|ỦY\x20BAN\x20NHÂN\x20DÂN)\x20(?:TỈNH|THÀNH\x20PHỐ|HUYỆN|QUẬN|THỊ\x20XÃ)(?:\x20\p{Lu}+){1,4})"
+    r"\x20(?=(?:SỞ|BAN|VĂN\x20PHÒNG|PHÒNG|TRUNG\x20TÂM|THANH\x20TRA)\x20\p{Lu})"
     r"|(?<=\p{Lu}{2})\x20(?=\p{Lu}\p{Ll}+(?:\x20\p{Lu}\p{Ll}*){1,3}\s*$)")
 _MIN_LAYOUT_WORDS = 2     # one long line holding two of them: its breaks were lost
 _MEAN_LINE = 200          # characters per line on average, at least, in a text that lost its breaks
@@ -583,6 +590,15 @@ def lost_breaks(text: str, taken: set = frozenset(), edits: list = ()) -> list[t
         ls = le + 1
     if not any(len(_LAYOUT_BREAK.findall(text, s, e)) >= _MIN_LAYOUT_WORDS for s, e in longs):
         return []
+    # a shorter line with one of them inside lost its breaks too ("Nơi nhận: … KT. GIÁM ĐỐC …")
+    taken_lines = set(longs)
+    ls = 0
+    while ls < len(text):
+        le = text.find("\n", ls)
+        le = len(text) if le < 0 else le
+        if (ls, le) not in taken_lines and _LAYOUT_BREAK.search(text, ls, le):
+            longs.append((ls, le))
+        ls = le + 1
     out = []
     for s, e in longs:
         for rx in (_LAYOUT_BREAK, _LABEL_BREAK):
