@@ -20,3 +20,15 @@ def test_figures_and_lower_case_words_after_a_mark_are_no_glued_label():
                  "01/NQ-CP ngày 08/01/2022", "b/Tổ"):   # a document number opening a wrapped line
         assert match_label(text) is None, text
     assert match_label("3.Sở Tư pháp").key == "3" and match_label("II.NHIỆM VỤ").key == "II"
+
+
+def test_a_party_documents_number_with_a_dash_opens_an_item():
+    # Party documents number their parts "1- …", "2- …" (a capital after the dash)
+    party = ("TỈNH ỦY HƯNG YÊN\n*\nSố 12-CT/TU\nHưng Yên, ngày 08 tháng 01 năm 2025\n\nCHỈ THỊ\nvề kỷ luật\n\n"
+             "1- Tăng cường sự lãnh đạo của cấp ủy\n\nCấp ủy các cấp quán triệt.\n\n2- Siết chặt kỷ luật, kỷ cương\n"
+             "- Thực hiện nghiêm quy định về thời giờ làm việc.\n")
+    doc = extract_text(party)
+    assert [(i.path, i.label) for i in doc.items] == [("1", "1-"), ("2", "2-"), ("2/-1", "-")]
+    # a range or a date is no label: a figure or nothing follows the dash
+    for text in ("3- 5 ngày làm việc", "10-15%", "25-10-2017 của Ban Chấp hành", "2-"):
+        assert match_label(text) is None, text

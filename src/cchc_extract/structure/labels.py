@@ -31,7 +31,8 @@ _LABEL = compile_regex(
     r"|(?P<roman>(?P<rn>[IVXL]{1,6}+)\.)(?=\s|\p{Lu})"
     r"|(?P<multi>(?P<mn>\d{1,2}+(?:\.\d{1,2}+)++)\.?)(?=\s)"
     # ("1/" never glued: "01/NQ-CP" opens a wrapped line)
-    r"|(?P<dec>(?P<dn2>\d{1,2}+)(?:[.)/](?=\s+\S)|[.)](?=\p{Lu})))"         # "1." and, less often, "1)" or "1/"
+    # "1." and, less often, "1)" or "1/"; a Party document's "1-" before a capital ("1- Tăng cường …")
+    r"|(?P<dec>(?P<dn2>\d{1,2}+)(?:[.)/](?=\s+\S)|[.)](?=\p{Lu})|-(?=[ \t]+\p{Lu})))"
     r"|(?P<letter>(?P<ln>[a-dđeg-ik-vxy])(?:[)./](?=\s+\S)|[).](?=\p{Lu})))"  # "a)"; less often "a." or "a/"
     r"|(?P<dash>-)(?=\s+\S)"
     r"|(?P<plus>\+)(?=\s+\S)"
