@@ -816,3 +816,28 @@ def test_an_addressee_heading_names_its_items_subject_whatever_qualifies_it():
             "a) Hoàn thiện, công bố đề án tuyển sinh.\n")
     leads = leads_by_item(text)
     assert leads["1"] == leads["1/a"] == ["các đại học, học viện, trường đại học"]
+
+
+def test_a_guidance_names_whom_it_guides_as_the_lead_of_its_steps_not_of_its_purpose():
+    # "Sở Nội vụ hướng dẫn X … như sau:": X does the steps; the purpose section sets none and the
+    # preamble, which only introduces the guidance, is no directive of its own
+    from cchc_extract.pipeline import extract_text
+
+    text = ("UBND TỈNH ĐỒNG THÁP\nSỞ NỘI VỤ\nSố: 168/HD-SNV\nĐồng Tháp, ngày 14 tháng 11 năm 2025\n\nHƯỚNG DẪN\n"
+            "Tự đánh giá Chỉ số cải cách hành chính năm 2025\n\n"
+            "Sở Nội vụ hướng dẫn các sở, ban, ngành tỉnh và Ủy ban nhân dân các xã, phường thực hiện tự "
+            "đánh giá như sau:\n\nI. MỤC ĐÍCH, YÊU CẦU\n\n1. Mục đích\n\nĐánh giá đúng thực chất kết quả "
+            "cải cách hành chính năm 2025.\n\n2. Yêu cầu\n\nViệc tự đánh giá phải khách quan, trung thực.\n\n"
+            "II. CÁC BƯỚC THỰC HIỆN\n\n1. Bước 1: Thành lập Tổ tự đánh giá, hoàn thành trước ngày 25/11/2025.\n\n"
+            "2. Bước 2: Gửi báo cáo tự đánh giá về Sở Nội vụ trước ngày 24/12/2025.\n")
+    doc = extract_text(text)
+    leads = {d.item: [b.text for b in d.lead] for d in doc.directives}
+    guided = ["các sở, ban, ngành tỉnh", "Ủy ban nhân dân các xã, phường"]
+    assert leads.get("II/1") == guided and leads.get("II/2") == guided
+    assert not {"I", "I/1", "I/2", "II", "preamble"} & set(leads)
+    # the same words in an item are a task of the one who guides, not of the guided
+    item = text.replace("Sở Nội vụ hướng dẫn các sở, ban, ngành tỉnh và Ủy ban nhân dân các xã, phường thực hiện tự "
+                        "đánh giá như sau:", "Để triển khai, Sở Nội vụ đề nghị thực hiện như sau:")
+    item = item.replace("2. Bước 2: Gửi", "2. Bước 2: Sở Tư pháp hướng dẫn Ủy ban nhân dân các xã, phường gửi")
+    leads = {d.item: [b.text for b in d.lead] for d in extract_text(item).directives}
+    assert leads.get("II/2") == ["Sở Tư pháp"]

@@ -133,6 +133,7 @@ class Roles:
     # a request that asks its addressees differently ("đề nghị UBND các tỉnh … và yêu cầu Công an
     # các tỉnh …"): each addressee's name (case-folded) -> its modality, for the headings naming them
     asked: Optional[dict[str, str]] = None
+    guided: bool = False   # the preamble's "hướng dẫn X … như sau:" named the lead (see _guided)
 
 
 def build_directives(doc: Document, ctx: MatchContext, lexicon: Lexicon | None = None) -> list[Directive]:
@@ -170,6 +171,7 @@ def build_directives(doc: Document, ctx: MatchContext, lexicon: Lexicon | None =
     objects: set[str] = {it.path for it in getattr(ctx.layout, "items", None) or () if it.quoted}
     fields: dict[str, tuple[list[int], list[int]]] = {}   # task path -> (lead, support) of its field lines
     parents = {u.parent for u in units if u.parent}
+    purpose: set[str] = set()        # a guidance's purpose sections and what they hold (see _no_step)
     for unit in units:
         if unit.path in objects or unit.parent in objects or _lists_objects(unit) or _reports_findings(unit) \
                 or unit.path not in parents and _lists_schedule(unit) \
@@ -199,6 +201,8 @@ def build_directives(doc: Document, ctx: MatchContext, lexicon: Lexicon | None =
         if not roles.lead and not roles.support and (
                 not _asks_for_action(unit, asked, cue) or unit.path in parents and _bare_heading(unit.text)):
             continue                     # "Điều 3. Tổ chức thực hiện" over its clauses: they ask, it does not
+        if pre_roles.guided and roles.source == "preamble" and not chains and _no_step(unit, purpose):
+            continue                     # a guidance's "I. MỤC ĐÍCH, YÊU CẦU", "1. Mục đích": no step to do
         if roles.source == "recipients" and _DECISION.match(unit.text):
             continue                     # "1. Thống nhất chủ trương …": the issuer's own decision
         out.append(_make(doc, ctx, unit.path, unit.parts[0], roles, links))
@@ -373,6 +377,19 @@ def _asks_for_action(unit: "Unit", preamble_asks: bool, cue: Callable[[str, Opti
     if _all_capitals(first_line) and "\n" not in text.strip():
         return False
     return preamble_asks or cue(text, unit.low) is not None
+
+
+# "I. MỤC ĐÍCH, YÊU CẦU", "1. Mục đích", "2. Yêu cầu": what a plan or guidance is for, no step in it
+_PURPOSE = compile_regex(_LABEL_PREFIX + r"\W*(?:mục\s+đích|yêu\s+cầu)(?:\s*,\s*yêu\s+cầu)?\W*$", regex.IGNORECASE)
+
+
+def _no_step(unit: "Unit", purpose: set[str]) -> bool:
+    """Whether a unit naming no body under a guidance's inherited lead sets no step: a section
+    heading in capitals, or a purpose section and what it holds (added to `purpose`)."""
+    if unit.parent in purpose or _PURPOSE.match(_first_line(unit.text)):
+        purpose.add(unit.path)
+        return True
+    return _all_capitals(_first_line(unit.text)) and "\n" not in unit.text.strip()
 
 
 def _bare_heading(text: str) -> bool:
@@ -772,6 +789,10 @@ def _preamble(doc: Document, ctx: MatchContext, bodies, lex: Lexicon,
         para_start = min(para_start, asks_from)
     chains = _chains(unit, bodies, lex, para_start)
     asked = [c for c in chains if c.role in ("lead", "subject") and c.start >= para_start]
+    guided = False
+    if not asked:
+        asked = _guided(unit.text, chains, para_start)
+        guided = bool(asked)
     if not asked:
         return Roles(), None
     last = asked[-1]
@@ -786,12 +807,12 @@ def _preamble(doc: Document, ctx: MatchContext, bodies, lex: Lexicon,
     support = _unique([i for i in _ids([c for c in chains if c.role == "support" and c.start >= sent_start])
                        if i not in taken])
     # items inherit the addressees (and who they work with: "X chủ trì, phối hợp với Y thực hiện:")
-    roles = Roles(lead, support, "preamble", modality, asked)
+    roles = Roles(lead, support, "preamble", modality, asked, guided)
     # what the sentence asks after its last named body: only "thực hiện các nội dung sau:"?
     tail = max(c.end for c in chains if c.role in ("lead", "subject", "support") and c.start >= sent_start)
     rest = unit.text[tail:_sentence_end(unit.text, last.end)]
-    if lex.first("after", rest, ("introducer",)) is not None:
-        return roles, None
+    if guided or lex.first("after", rest, ("introducer",)) is not None:
+        return roles, None               # the guidance introduces its items: no task of its own
     own = Roles(lead, support, "explicit", modality)
     s = rng[0] + sent_start
     e = rng[0] + _sentence_end(unit.text, last.end)
@@ -812,6 +833,25 @@ def _after_asking_line(text: str) -> Optional[int]:
     while colon >= 0 and not body[colon + 2:].strip():
         colon = body.rfind(":\n", 0, colon)
     return colon + 2 if colon >= 0 else None
+
+
+# the document's own guidance names whom it guides: "Sở Nội vụ hướng dẫn các sở, ban, ngành và UBND
+# các xã (sau đây gọi chung là cơ quan, đơn vị) thực hiện tự đánh giá như sau:" (they do its steps)
+_GUIDES = compile_regex(r"(?<!\w)hướng\s+dẫn\s+(?:cho\s+)?$", regex.IGNORECASE)
+_AS_FOLLOWS = compile_regex(r"(?:như\s+sau|sau\s+đây|(?:nội\s+dung|bước|nhiệm\s+vụ)\s+(?:cụ\s+thể\s+)?sau)\s*:\s*$",
+                            regex.IGNORECASE)
+
+
+def _guided(text: str, chains: list[Chain], para_start: int) -> list[Chain]:
+    """The chain that a preamble's "hướng dẫn X … như sau:" guides, as the items' lead (modality
+    assign); [] when the last paragraph is no such sentence."""
+    for c in chains:
+        if c.start >= para_start and c.role is None and _GUIDES.search(text, max(0, c.start - 16), c.start):
+            end = _sentence_end(text, c.end)
+            if _AS_FOLLOWS.search(text, c.end, end) or _AS_FOLLOWS.search(text[c.end:end].rstrip()):
+                c.role, c.modality, c.trigger = "lead", "assign", "guided"
+                return [c]
+    return []
 
 
 def _sentence_start(text: str, pos: int) -> int:
