@@ -453,12 +453,14 @@ def find(ctx: MatchContext) -> list[Found]:
     zones = merge_spans(_not_listed(skip_zones(text, ctx.layout, hits.marker_starts), hits.heads) + hits.heads)
     # members are dropped by zones only; any order will do (_drop_contained sorts)
     kept = _outside(hits.cands, merge_spans(hits.blocks + zones)) + _outside(hits.members, zones)
+    if "\t" in ctx.norm.original:
+        # cut before the choice: a name run over a cell border ("… công phường<TAB>Văn phòng …")
+        # must not beat the next cell's own name
+        kept = _within_cells(ctx, kept)
     outer, inner = _drop_contained(kept)
     winners = _select(outer)
     if len(winners) < len(outer):   # else every contained name lies in a winner
         winners = _fill_gaps(winners, inner)
-    if "\t" in ctx.norm.original:
-        winners = _within_cells(ctx, winners)
     dropped = _after_some(flat_low) + _address_spans(flat, flat_low)
     if dropped:
         winners = _drop_starting_in(winners, dropped)
