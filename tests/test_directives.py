@@ -841,3 +841,14 @@ def test_a_guidance_names_whom_it_guides_as_the_lead_of_its_steps_not_of_its_pur
     item = item.replace("2. Bước 2: Gửi", "2. Bước 2: Sở Tư pháp hướng dẫn Ủy ban nhân dân các xã, phường gửi")
     leads = {d.item: [b.text for b in d.lead] for d in extract_text(item).directives}
     assert leads.get("II/2") == ["Sở Tư pháp"]
+
+
+def test_names_joined_by_a_semicolon_before_a_headings_colon_are_its_subject():
+    # "4. Các sở, ban, ngành tỉnh; Ủy ban nhân dân các xã, phường: Căn cứ …" on one line: both lead
+    from cchc_extract.pipeline import extract_text
+
+    text = ("UBND TỈNH LAI CHÂU\nSố: 12/KH-UBND\nLai Châu, ngày 05 tháng 01 năm 2026\n\nKẾ HOẠCH\nChuyển đổi số\n\n"
+            "IV. TỔ CHỨC THỰC HIỆN\n\n1. Các sở, ban, ngành tỉnh; Ủy ban nhân dân các xã, phường: Căn cứ nhiệm vụ "
+            "được giao, chủ động triển khai thực hiện.\n\n2. Đôn đốc Sở Tài chính; Sở Nội vụ: tổng hợp kết quả.\n")
+    leads = {d.item: [b.text for b in d.lead] for d in extract_text(text).directives}
+    assert leads["IV/1"] == ["Các sở, ban, ngành tỉnh", "Ủy ban nhân dân các xã, phường"]

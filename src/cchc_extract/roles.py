@@ -1066,7 +1066,16 @@ def _merge_heading_line(text: str, chains: list[Chain], body_start: int, nl: int
         line_end, k = nl, 0
         while k < len(chains) and chains[k].start < line_end:
             k += 1
-    if k < 2 or text[chains[k - 1].end:line_end].strip(" \t:.;"):
+    if k >= 2 and text[chains[k - 1].end:line_end].strip(" \t:.;"):
+        # "4. Các sở, ban, ngành tỉnh; UBND các xã, phường: Căn cứ …": the names before the
+        # heading's colon, the task after it on the same line
+        colon = text.find(":", chains[0].end, line_end)
+        k = 0
+        while k < len(chains) and colon >= 0 and chains[k].end <= colon:
+            k += 1
+        if colon < 0 or k < 2 or text[chains[k - 1].end:colon].strip():
+            return chains
+    if k < 2:
         return chains
     for a, b in zip(chains, chains[1:k]):
         if not HEADING_GAP.match(text[a.end:b.start], None, None, CONCURRENT):
