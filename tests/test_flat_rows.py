@@ -55,8 +55,12 @@ def test_a_rows_time_cell_is_its_deadline_when_the_key_names_the_time_last():
     text = HEAD.replace("III. NHIỆM VỤ\n\n", "III. NHIỆM VỤ\n\n[Nội dung nhiệm vụ - Cơ quan chủ trì - Cơ quan phối hợp - "
                         "Thời gian hoàn thành]\n\n1. Cải cách thể chế\n") + (
         "a) Rà soát văn bản quy phạm pháp luật - Sở Tư pháp - Các sở, ban, ngành - Quý II/2025.\n"
-        "b) Tham mưu kiện toàn tổ chức bộ máy - Sở Nội vụ - Các sở, ban, ngành - Tháng 10/2025\n")
+        "b) Tham mưu kiện toàn tổ chức bộ máy - Sở Nội vụ - Các sở, ban, ngành - Tháng 10/2025\n"
+        "c) Sơ kết, tổng kết - Sở Nội vụ - Các sở, ban, ngành - Tháng 6/2025 và tháng 11/2025\n")
     got = deadlines(text)
+    # a cell of two times is two deadlines
+    assert [(t, str(d)) for t, i, d in got if i == "III/1/c"] == [("Tháng 6/2025", "2025-06-30"),
+                                                                  ("tháng 11/2025", "2025-11-30")]
     assert ("Quý II/2025", "III/1/a", "2025-06-30") in [(t, i, str(d)) for t, i, d in got]
     assert ("Tháng 10/2025", "III/1/b", "2025-10-31") in [(t, i, str(d)) for t, i, d in got]
 

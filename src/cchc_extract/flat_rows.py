@@ -156,8 +156,29 @@ def time_cells(ctx, rules: list) -> Iterator[tuple]:
             ce -= 1
         if not 0 < ce - cs <= 60:
             continue
-        for rule in rules:
-            m = rule.regex.fullmatch(text, cs, ce)
-            if m:
-                yield rule, m
-                break
+        # the whole cell, or each of its times ("Tháng 6/2026 và tháng 11/2026": two deadlines)
+        found = _cell_time(rules, text, cs, ce)
+        if found is not None:
+            yield found
+            continue
+        ps = cs
+        for sep in _TIME_SEP.finditer(text, cs, ce):
+            found = _cell_time(rules, text, ps, sep.start())
+            if found is not None:
+                yield found
+            ps = sep.end()
+        if ps > cs:
+            found = _cell_time(rules, text, ps, ce)
+            if found is not None:
+                yield found
+
+
+_TIME_SEP = compile_regex(r"\s*[,;]\s*|\s+và\s+")
+
+
+def _cell_time(rules: list, text: str, s: int, e: int) -> Optional[tuple]:
+    for rule in rules:
+        m = rule.regex.fullmatch(text, s, e)
+        if m:
+            return rule, m
+    return None

@@ -49,6 +49,8 @@ _GOAL_CUE = compile_regex(r"phấn\s+đấu|mục\s+tiêu|hoàn\s+thành|bảo\s
 _THROUGH = compile_regex(r"\b(?:hết|cuối)\b", _FLAGS)   # "đến hết / đến cuối năm": always a limit
 # the quantity to reach right after the year ("đến năm 2026 đạt 80%, đến năm 2030 đạt 100%")
 _REACH_AFTER = compile_regex(r"\s*,?\s*(?:đạt|có)\s+(?:tối\s+thiểu\s+|ít\s+nhất\s+|trên\s+|từ\s+)?\d", _FLAGS)
+# or right before it ("… đạt tối thiểu 90% từ năm 2026 và tối thiểu 95% đến năm 2030")
+_REACH_BEFORE = compile_regex(r"\d(?:[.,]\d+)?\s*%\s*$", _FLAGS)
 _CONTROL_KEYS = ("needs", "anchors", "after")
 # optional left context is matched in lookbehinds (so that patterns start with
 # their keyword and scan fast); these groups, when present, start the text
@@ -133,7 +135,8 @@ def _context_ok(text: str, m, needs: str | None, g: dict, outline: Any = None) -
         if _THROUGH.search(text, start, end):
             return True
         return opens_clause(text, start) or bool(_GOAL_CUE.search(text, cs, start)) \
-            or _REACH_AFTER.match(text, end) is not None
+            or _REACH_AFTER.match(text, end) is not None \
+            or _REACH_BEFORE.search(text, max(cs, start - 12), start) is not None
     return True
 
 
