@@ -412,15 +412,21 @@ def _without_note_mark(text: str, start: int, end: int) -> int:
 
 def _cell_end(norm, start: int, end: int, tab_tables: list[tuple[int, int]]) -> int:
     """`end`, or where a table cell boundary cuts text[start:end] ("| 100% xã, phường | Sở Nội vụ |",
-    or a tab of a Word table copied as text, inside one of `tab_tables`: original ranges; elsewhere
-    a tab is only spacing): normalizing turned the original's pipe or tab into a space, so it is
-    looked up in the original."""
+    a tab of a Word table copied as text, inside one of `tab_tables`: original ranges; elsewhere
+    a tab is only spacing; a spaced en dash of a flattened row): normalizing turned the original's
+    pipe, tab or dash into a space or a hyphen, so it is looked up in the original."""
     os_, oe = norm.to_original(start, end)
     original = norm.original
     bar = original.find("|", os_, oe)
     tab = original.find("\t", os_, oe) if tab_tables else -1
     if tab >= 0 and any(ts <= tab < te for ts, te in tab_tables) and (bar < 0 or tab < bar):
         bar = tab
+    # a spaced en or em dash (the normaliser made it a hyphen) borders a cell of a task table
+    # flattened into a line: "… 100% kết quả được số hóa – Trung tâm Phục vụ hành chính công xã – …"
+    for dash in (" – ", " — "):
+        k = original.find(dash, os_, oe)
+        if k >= 0 and (bar < 0 or k < bar):
+            bar = k
     if bar < 0:
         return end
     cut = start + bisect_left(range(start, end), bar, key=lambda p: norm.to_original(p, p + 1)[0])
@@ -686,7 +692,7 @@ def find(ctx: MatchContext) -> list[Found]:
     original = ctx.norm.original
     tab_tables = [(t.start, t.end) for t in task_tables(ctx.layout)] \
         if "\t" in original and ctx.layout is not None and accepted else []
-    piped = "|" in original or bool(tab_tables)
+    piped = "|" in original or bool(tab_tables) or " – " in original or " — " in original
     for i, c in enumerate(accepted):
         nxt = accepted[i + 1] if i + 1 < len(accepted) else None
         c.end = _extent(text, low, c, nxt)
