@@ -852,3 +852,18 @@ def test_names_joined_by_a_semicolon_before_a_headings_colon_are_its_subject():
             "được giao, chủ động triển khai thực hiện.\n")
     leads = {d.item: [b.text for b in d.lead] for d in extract_text(text).directives}
     assert leads["IV/1"] == ["Các sở, ban, ngành tỉnh", "Ủy ban nhân dân các xã, phường"]
+
+
+def test_a_capitalised_team_composition_heading_lists_members_not_tasks():
+    from cchc_extract.pipeline import extract_text
+
+    head = ("BAN CHỈ ĐẠO CCHC TỈNH BẮC NINH\nSố: 05/KH-BCĐ\nBắc Ninh, ngày 10 tháng 9 năm 2025\n\nKẾ HOẠCH\n"
+            "Kiểm tra cải cách hành chính\n\n")
+    members = ("III. THÀNH PHẦN ĐOÀN KIỂM TRA\n\n- Lãnh đạo Sở Nội vụ - Trưởng đoàn;\n"
+               "- Lãnh đạo Văn phòng UBND tỉnh - Phó Trưởng đoàn.\n\n"
+               "IV. TỔ CHỨC THỰC HIỆN\n\n1. Sở Tư pháp chủ trì chuẩn bị tài liệu.\n")
+    items = {d.item for d in extract_text(head + members).directives}
+    assert "IV/1" in items and not {"III/-1", "III/-2"} & items
+    # a heading that also gives the team's tasks keeps them
+    tasks = members.replace("THÀNH PHẦN ĐOÀN KIỂM TRA", "THÀNH PHẦN VÀ NHIỆM VỤ CỦA ĐOÀN KIỂM TRA")
+    assert {"III/-1", "III/-2"} <= {d.item for d in extract_text(head + tasks).directives}

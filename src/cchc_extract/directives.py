@@ -341,11 +341,12 @@ def _reports_findings(unit: "Unit") -> bool:
 # members, not tasks
 _PAPERS_OR_MEMBERS = compile_regex(
     _LABEL_PREFIX + r"(?:(?:các\s+)?(?:tài\s+liệu|văn\s+bản|hồ\s+sơ|biểu\s+mẫu)\s+(?:được\s+)?(?:gửi\s+)?kèm\s+theo\b"
-    r"|thành\s+phần\b)[^\n]{0,80}$", regex.IGNORECASE)
+    # (not "Thành phần và nhiệm vụ của Đoàn kiểm tra": the team's tasks are below too)
+    r"|thành\s+phần\b(?![^\n]*nhiệm\s+vụ))[^\n]{0,80}$", regex.IGNORECASE)
 
 
 def _lists_papers_or_members(unit: "Unit") -> bool:
-    head = unit.text[:60]
+    head = (unit.low or unit.text[:60].lower())[:60]   # the lower case: a heading in capitals ("III. THÀNH PHẦN ĐOÀN …")
     return ("kèm" in head or "phần" in head) and _PAPERS_OR_MEMBERS.match(_first_line(unit.text)) is not None
 
 
