@@ -867,3 +867,16 @@ def test_a_capitalised_team_composition_heading_lists_members_not_tasks():
     # a heading that also gives the team's tasks keeps them
     tasks = members.replace("THÀNH PHẦN ĐOÀN KIỂM TRA", "THÀNH PHẦN VÀ NHIỆM VỤ CỦA ĐOÀN KIỂM TRA")
     assert {"III/-1", "III/-2"} <= {d.item for d in extract_text(head + tasks).directives}
+
+
+def test_what_an_inspection_covers_is_no_task_of_the_addressees():
+    # "1. Nội dung kiểm tra" lists what is checked; the addressees it is sent to do the tasks below
+    from cchc_extract.pipeline import extract_text
+
+    text = ("ỦY BAN NHÂN DÂN\nHUYỆN LẬP THẠCH\nSố: 1520/UBND-NV\nV/v kiểm tra cải cách hành chính\n"
+            "Lập Thạch, ngày 25 tháng 9 năm 2023\n\nKính gửi:\n- Các cơ quan, đơn vị thuộc UBND huyện;\n"
+            "- UBND các xã, thị trấn.\n\nUBND huyện thông báo nội dung kiểm tra như sau:\n\n1. Nội dung kiểm tra\n"
+            "- Việc ban hành kế hoạch cải cách hành chính năm 2023;\n- Công tác văn thư, lưu trữ.\n"
+            "2. Tổ chức thực hiện\na) Phòng Nội vụ chủ trì xây dựng đề cương báo cáo trước ngày 29/9/2023.\n")
+    items = {d.item for d in extract_text(text).directives}
+    assert "2/a" in items and not {"1", "1/-1", "1/-2"} & items

@@ -281,7 +281,7 @@ _LABEL_PREFIX = r"^\W*(?:(?:Điều\s+)?[\w.]+[.)]\s+)?"
 # a heading whose items list what an inspection, survey or assessment covers: the bodies named
 # under it are its objects, not actors ("Đối tượng thực hiện" names actors and is not one)
 _OBJECT_LIST = compile_regex(
-    _LABEL_PREFIX + r"(?:phạm\s+vi(?:\s*,|\s+và)\s+)?đối\s+tượng(?:\s+được)?\s+"
+    _LABEL_PREFIX + r"(?:(?:phạm\s+vi(?:\s*,|\s+và)\s+)?đối\s+tượng(?:\s+được)?|nội\s+dung)\s+"
     r"(?:kiểm\s+tra|giám\s+sát|khảo\s+sát|đánh\s+giá|thanh\s+tra)\s*:?\s*$", regex.IGNORECASE)
 
 
@@ -290,15 +290,16 @@ def _lists_objects(unit: "Unit") -> bool:
     # (lowering the line costs more than the regex call: only with the unit's lowered text).
     # Most units lack it anywhere: one `in`, before the first line is looked for
     low = unit.low
-    if low is not None and _OBJECT_WORD not in low:
+    if low is not None and _OBJECT_WORD not in low and _CONTENT_WORD not in low:
         return False
     line = _first_line(unit.text)
-    if low is not None and low.find(_OBJECT_WORD, 0, len(line)) < 0:
+    if low is not None and low.find(_OBJECT_WORD, 0, len(line)) < 0 and low.find(_CONTENT_WORD, 0, len(line)) < 0:
         return False
     return _OBJECT_LIST.match(line) is not None
 
 
 _OBJECT_WORD = "tượng"
+_CONTENT_WORD = "nội dung"     # "1. Nội dung kiểm tra": what the inspection covers
 
 
 # a heading over what was found or done ("I. KẾT QUẢ KIỂM TRA", "1. Kết quả đạt được", "I. ĐÁNH GIÁ
