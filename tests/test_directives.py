@@ -880,3 +880,17 @@ def test_what_an_inspection_covers_is_no_task_of_the_addressees():
             "2. Tổ chức thực hiện\na) Phòng Nội vụ chủ trì xây dựng đề cương báo cáo trước ngày 29/9/2023.\n")
     items = {d.item for d in extract_text(text).directives}
     assert "2/a" in items and not {"1", "1/-1", "1/-2"} & items
+
+
+def test_a_timetable_step_naming_who_does_it_is_their_task():
+    # "2. Lập danh sách … (do UBND các xã, phường thực hiện, gửi Sở Nội vụ): từ ngày … đến ngày …":
+    # not a schedule of visits: the agent of the passive is the step's lead
+    from cchc_extract.pipeline import extract_text
+
+    text = ("ỦY BAN NHÂN DÂN\nTỈNH ĐỒNG NAI\nSố: 15/KH-UBND\nĐồng Nai, ngày 10 tháng 02 năm 2026\n\nKẾ HOẠCH\n"
+            "Khảo sát SIPAS\n\nIII. TIẾN ĐỘ THỰC HIỆN\n\n1. Xây dựng phiếu khảo sát: từ ngày 02/3/2026 đến ngày "
+            "06/3/2026.\n\n2. Lập danh sách người dân, tổ chức đủ điều kiện khảo sát (do Ủy ban nhân dân các xã, phường "
+            "thực hiện, gửi Sở Nội vụ): từ ngày 09/3/2026 đến ngày 27/3/2026.\n")
+    leads = {d.item: [b.text for b in d.lead] for d in extract_text(text).directives}
+    assert leads.get("III/2") == ["Ủy ban nhân dân các xã, phường"]
+    assert not leads.get("III/1")

@@ -360,9 +360,14 @@ _SCHEDULE_LINE = compile_regex(
     regex.IGNORECASE)
 
 
+# a timetable step that names who does it ("2. Lập danh sách … (do UBND các xã thực hiện): từ ngày …")
+_DONE_BY = compile_regex(r"\bdo\s+[^:()\n]{3,80}?\s+thực\s+hiện\b", regex.IGNORECASE)
+
+
 def _lists_schedule(unit: "Unit") -> bool:
     text = unit.text
-    return len(text) < 240 and ":" in text and "\n" not in text.rstrip() and _SCHEDULE_LINE.match(text.rstrip()) is not None
+    return len(text) < 240 and ":" in text and "\n" not in text.rstrip() and _SCHEDULE_LINE.match(text.rstrip()) is not None \
+        and _DONE_BY.search(text) is None
 
 
 def _first_line(text: str) -> str:

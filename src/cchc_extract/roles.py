@@ -930,7 +930,10 @@ def classify(text: str, chains: list[Chain], lex: Lexicon, low: Any = _LOWER,
             aside = _ASIDE_AFTER.match(after, None, None, CONCURRENT)
             if aside is not None:
                 after, alow = after[aside.end():], alow[aside.end():]
-        if not ch.passive:
+        if ch.passive and _PASSIVE_DOER.match(after, None, None, CONCURRENT):
+            # "(do UBND các xã, phường thực hiện, gửi Sở Nội vụ)": the agent who does the task
+            ch.role, ch.modality, ch.trigger = "lead", "assign", "passive_doer"
+        elif not ch.passive:
             after_role = after_lead(after, alow)
             if after_role is not None:
                 ch.role, ch.modality, ch.trigger = after_role.role, after_role.modality, after_role.id
@@ -953,6 +956,8 @@ def classify(text: str, chains: list[Chain], lex: Lexicon, low: Any = _LOWER,
     return chains
 
 
+# after a passive's agent ("do X"): the verb that makes it the task's doer, then the clause ends
+_PASSIVE_DOER = compile_regex(r"^\s*(?:thực\s+hiện|triển\s+khai)\s*(?:[,;)]|$)", FLAGS)
 # "2. Đối với các đại học, học viện và trường cao đẳng tuyển sinh ngành …": a heading that names whom its
 # items are for, whatever qualifies them after the first name, as long as the line ends as a title does
 _ADDRESSEE_HEADING = "subject.doi_voi_heading"
