@@ -880,6 +880,12 @@ def test_what_an_inspection_covers_is_no_task_of_the_addressees():
             "2. Tổ chức thực hiện\na) Phòng Nội vụ chủ trì xây dựng đề cương báo cáo trước ngày 29/9/2023.\n")
     items = {d.item for d in extract_text(text).directives}
     assert "2/a" in items and not {"1", "1/-1", "1/-2"} & items
+    # "Đối tượng và thời gian kiểm tra" over a quarter's units likewise
+    units = text.replace("1. Nội dung kiểm tra\n- Việc ban hành kế hoạch cải cách hành chính năm 2023;\n"
+                         "- Công tác văn thư, lưu trữ.\n",
+                         "1. Đối tượng và thời gian kiểm tra\n- Quý IV: Phòng Tư pháp, Phòng Y tế.\n")
+    items = {d.item for d in extract_text(units).directives}
+    assert "2/a" in items and not {"1", "1/-1"} & items
 
 
 def test_a_timetable_step_naming_who_does_it_is_their_task():

@@ -281,7 +281,8 @@ _LABEL_PREFIX = r"^\W*(?:(?:Điều\s+)?[\w.]+[.)]\s+)?"
 # a heading whose items list what an inspection, survey or assessment covers: the bodies named
 # under it are its objects, not actors ("Đối tượng thực hiện" names actors and is not one)
 _OBJECT_LIST = compile_regex(
-    _LABEL_PREFIX + r"(?:(?:phạm\s+vi(?:\s*,|\s+và)\s+)?đối\s+tượng(?:\s+được)?|nội\s+dung)\s+"
+    _LABEL_PREFIX + r"(?:(?:phạm\s+vi(?:\s*,|\s+và)\s+)?đối\s+tượng(?:\s+được)?"
+    r"(?:(?:\s*,|\s+và)\s+(?:thời\s+gian|địa\s+bàn|phạm\s+vi|nội\s+dung))?|nội\s+dung)\s+"
     r"(?:kiểm\s+tra|giám\s+sát|khảo\s+sát|đánh\s+giá|thanh\s+tra)\s*:?\s*$", regex.IGNORECASE)
 
 
