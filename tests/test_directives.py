@@ -900,3 +900,17 @@ def test_a_timetable_step_naming_who_does_it_is_their_task():
     leads = {d.item: [b.text for b in d.lead] for d in extract_text(text).directives}
     assert leads.get("III/2") == ["Ủy ban nhân dân các xã, phường"]
     assert not leads.get("III/1")
+
+
+def test_a_party_reports_results_section_sets_no_task_and_its_numbered_subjects_lead():
+    # "1- Kết quả …" over a paragraph of figures reports; "2.1- Ban cán sự đảng … lãnh đạo …" names its own lead
+    from cchc_extract.pipeline import extract_text
+
+    text = ("HUYỆN ỦY VŨ THƯ\n*\nSố 214-TB/HU\nVũ Thư, ngày 15 tháng 4 năm 2024\n\nTHÔNG BÁO\nKết luận\n\n"
+            "1- Kết quả công tác cải cách hành chính quý I năm 2024\n\nBộ phận Một cửa huyện tiếp nhận 14.362 hồ sơ, "
+            "giải quyết đúng hạn 98,98%.\n\n2- Nhiệm vụ trọng tâm quý II năm 2024\n\nBan Thường vụ Huyện ủy yêu cầu "
+            "các cấp ủy, tổ chức đảng và các cơ quan, đơn vị trong huyện thực hiện tốt các nhiệm vụ sau:\n\n"
+            "2.1- Ban cán sự đảng Ủy ban nhân dân huyện lãnh đạo Ủy ban nhân dân huyện giải quyết dứt điểm hồ sơ quá hạn.\n")
+    leads = {d.item: [b.text for b in d.lead] for d in extract_text(text).directives}
+    assert "1" not in leads
+    assert leads.get("2/2.1") == ["Ban cán sự đảng Ủy ban nhân dân huyện"]

@@ -29,6 +29,9 @@ def test_a_party_documents_number_with_a_dash_opens_an_item():
              "- Thực hiện nghiêm quy định về thời giờ làm việc.\n")
     doc = extract_text(party)
     assert [(i.path, i.label) for i in doc.items] == [("1", "1-"), ("2", "2-"), ("2/-1", "-")]
+    # and their sub-items "2.1-", "2.2-"
+    sub = party.replace("- Thực hiện nghiêm", "2.1- Ban cán sự đảng UBND huyện lãnh đạo thực hiện nghiêm")
+    assert [i.label for i in extract_text(sub).items] == ["1-", "2-", "2.1-"]
     # a range or a date is no label: a figure or nothing follows the dash
     for text in ("3- 5 ngày làm việc", "10-15%", "25-10-2017 của Ban Chấp hành", "2-"):
         assert match_label(text) is None, text

@@ -175,7 +175,8 @@ def build_directives(doc: Document, ctx: MatchContext, lexicon: Lexicon | None =
     for unit in units:
         if unit.path in objects or unit.parent in objects or _lists_objects(unit) or _reports_findings(unit) \
                 or unit.path not in parents and _lists_schedule(unit) \
-                or unit.path in parents and (_reports_results(unit) or _lists_papers_or_members(unit)):
+                or unit.path in parents and (_reports_results(unit) or _lists_papers_or_members(unit)) \
+                or unit.path not in parents and "\n" in unit.text.strip() and _reports_results(unit):
             # "1. Đối tượng kiểm tra" / "a) Các sở, ban, ngành: …", findings, schedules, papers, members: no task
             objects.add(unit.path)
             continue
@@ -277,7 +278,7 @@ def _with_field_roles(out: list[dict], fields: dict[str, tuple[list[int], list[i
 
 
 # what may open an item's first line before its words: a bullet or a label ("- ", "2.1. ", "a) ")
-_LABEL_PREFIX = r"^\W*(?:(?:Điều\s+)?[\w.]+[.)]\s+)?"
+_LABEL_PREFIX = r"^\W*(?:(?:Điều\s+)?[\w.]+(?:[.)]|(?<=\d)-)\s+)?"     # "1- ": a Party document's
 # a heading whose items list what an inspection, survey or assessment covers: the bodies named
 # under it are its objects, not actors ("Đối tượng thực hiện" names actors and is not one)
 _OBJECT_LIST = compile_regex(

@@ -685,7 +685,7 @@ class Chain:
     passive: bool = False               # agent of a passive clause ("do X ...")
 
 
-LABEL = compile_regex(rf"^\s*(?:(?:[IVXLC]+|\d+(?:\.\d+)*)[.)/]|[a-zđ][./)](?=\s)|[-+–*{BULLET_SIGNS}]|Điều\s+\d+\.?)?\s*",
+LABEL = compile_regex(rf"^\s*(?:(?:[IVXLC]+|\d+(?:\.\d+)*)(?:[.)/]|-(?=\s))|[a-zđ][./)](?=\s)|[-+–*{BULLET_SIGNS}]|Điều\s+\d+\.?)?\s*",
                       FLAGS)
 
 

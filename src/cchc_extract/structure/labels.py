@@ -29,7 +29,7 @@ _LABEL = compile_regex(
     # a typist's missing space ("3.Sở Tư pháp", "II.NHIỆM VỤ", "a)Tổ chức"): a capital right after
     # the mark still opens the item (structure warns W215)
     r"|(?P<roman>(?P<rn>[IVXL]{1,6}+)\.)(?=\s|\p{Lu})"
-    r"|(?P<multi>(?P<mn>\d{1,2}+(?:\.\d{1,2}+)++)\.?)(?=\s)"
+    r"|(?P<multi>(?P<mn>\d{1,2}+(?:\.\d{1,2}+)++)(?:\.|-(?=[ \t]+\p{Lu}))?)(?=\s)"      # "2.1-": Party numbering
     # ("1/" never glued: "01/NQ-CP" opens a wrapped line)
     # "1." and, less often, "1)" or "1/"; a Party document's "1-" before a capital ("1- Tăng cường …")
     r"|(?P<dec>(?P<dn2>\d{1,2}+)(?:[.)/](?=\s+\S)|[.)](?=\p{Lu})|-(?=[ \t]+\p{Lu})))"
