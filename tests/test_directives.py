@@ -914,3 +914,17 @@ def test_a_party_reports_results_section_sets_no_task_and_its_numbered_subjects_
     leads = {d.item: [b.text for b in d.lead] for d in extract_text(text).directives}
     assert "1" not in leads
     assert leads.get("2/2.1") == ["Ban cán sự đảng Ủy ban nhân dân huyện"]
+
+
+def test_a_decisions_execution_article_with_organisations_and_persons_lists_its_leads():
+    # "Điều 3. Chánh Văn phòng Bộ, …, Thủ trưởng các cơ quan, đơn vị thuộc Bộ và các tổ chức, cá nhân có liên
+    # quan chịu trách nhiệm thi hành Quyết định này": the bodies named are its leads
+    from cchc_extract.pipeline import extract_text
+
+    text = ("BỘ NÔNG NGHIỆP VÀ MÔI TRƯỜNG\nSố: 512/QĐ-BNNMT\nHà Nội, ngày 10 tháng 12 năm 2025\n\nQUYẾT ĐỊNH\n"
+            "Ban hành Kế hoạch cải cách hành chính năm 2026\n\nQUYẾT ĐỊNH:\n\nĐiều 1. Ban hành kèm theo Quyết định "
+            "này Kế hoạch cải cách hành chính năm 2026.\n\nĐiều 2. Quyết định này có hiệu lực kể từ ngày ký.\n\n"
+            "Điều 3. Chánh Văn phòng Bộ, Vụ trưởng Vụ Tổ chức cán bộ, Thủ trưởng các cơ quan, đơn vị thuộc Bộ và các "
+            "tổ chức, cá nhân có liên quan chịu trách nhiệm thi hành Quyết định này./.\n")
+    leads = {d.item: [b.text for b in d.lead] for d in extract_text(text).directives}
+    assert leads.get("Điều 3") == ["Văn phòng Bộ", "Vụ Tổ chức cán bộ", "các cơ quan, đơn vị thuộc Bộ"]
