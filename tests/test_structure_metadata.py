@@ -501,3 +501,25 @@ def test_signature_cell_on_the_first_list_line_goes_on_under_the_list():
     sg = lay.metadata.signer
     assert (sg.authority, sg.title, sg.name) == ("TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Lò Văn Tiến")
     assert lay.metadata.distribution[0] == "Sở Nội vụ tỉnh Điện Biên (b/c)"
+
+
+def test_a_sites_metadata_table_with_two_pairs_a_row_is_no_header():
+    # "| Số hiệu: | 7815/BGTVT-VP | Loại văn bản: | Công văn |": the site's table above the document,
+    # not its header (its "Số hiệu:" was read as the number line, and the real header as the body)
+    from cchc_extract.pipeline import extract_text
+
+    text = "\n".join([
+        "THƯ VIỆN PHÁP LUẬT - Cơ sở dữ liệu văn bản pháp luật", "Thuộc tính văn bản",
+        "| Số hiệu: | 7815/BGTVT-VP | Loại văn bản: | Công văn |",
+        "| Nơi ban hành: | Bộ Giao thông vận tải | Người ký: | Lê Đình Thọ |",
+        "| Ngày ban hành: | 02/08/2024 | Ngày hiệu lực: | Đã biết |", "",
+        "BỘ GIAO THÔNG VẬN TẢI", "-------", "Số: 7815/BGTVT-VP",
+        "V/v đẩy mạnh cải cách thủ tục hành chính trong lĩnh vực đăng kiểm",
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "Hà Nội, ngày 02 tháng 8 năm 2024", "",
+        "Kính gửi:", "- Cục Đăng kiểm Việt Nam.", "",
+        "Bộ Giao thông vận tải yêu cầu thực hiện các nội dung sau:", "",
+        "1. Rà soát quy trình kiểm định, hoàn thành trước ngày 30/9/2024.", ""])
+    meta = extract_text(text).metadata
+    assert (meta.number, meta.date, meta.place) == ("7815", "2024-08-02", "Hà Nội")
+    assert meta.subject == "đẩy mạnh cải cách thủ tục hành chính trong lĩnh vực đăng kiểm"
+    assert meta.recipients == ["Cục Đăng kiểm Việt Nam"]

@@ -42,11 +42,17 @@ def clean(s: str) -> str:
 
 
 def web_table(original_lines: list[str], upto_line: int) -> dict[str, str]:
+    """A site's metadata table: label (lower case, no colon) -> value; a row may hold two pairs."""
     out = {}
     for raw in original_lines[:upto_line]:
-        m = _WEB_ROW.match(raw.strip())
-        if m:
-            out[clean(m.group(1)).lower()] = clean(m.group(2))
+        row = raw.strip()
+        if not _WEB_ROW.match(row):
+            continue
+        cells = [c.strip() for c in row.strip("|").split("|")]
+        for k in range(0, len(cells) - 1, 2):
+            label = clean(cells[k]).lower().rstrip(" :")
+            if label:
+                out[label] = clean(cells[k + 1])
     return out
 
 

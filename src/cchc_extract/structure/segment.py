@@ -168,7 +168,8 @@ def blank_mode(lines: list[Line], lo: int, hi: int) -> bool:
     return sum(1 for ln in lines[lo:hi] if not ln.text) >= 0.2 * n
 
 
-_WEB_ROW = compile_regex(r"^\|\s*([^|]{1,40}?)\s*\|\s*([^|]*?)\s*\|\s*$")
+# a label and its value; some sites print two pairs a row ("| Số hiệu: | 7815/BGTVT-VP | Loại văn bản: | Công văn |")
+_WEB_ROW = compile_regex(r"^\|\s*([^|]{1,40}?)\s*\|\s*([^|]*?)\s*\|(?:\s*([^|]{1,40}?)\s*\|\s*([^|]*?)\s*\|)?\s*$")
 
 
 def web_table_end(original_lines: list[str], lines: list[Line], lo: int, hi: int) -> int:
@@ -182,7 +183,7 @@ def web_table_end(original_lines: list[str], lines: list[Line], lo: int, hi: int
         row = original_lines[i].strip()
         m = row.startswith("|") and _WEB_ROW.match(row)
         if m and not _is_header_element(m.group(1)) and not _is_header_element(m.group(2)) \
-                and not is_upper(m.group(1)):
+                and not is_upper(m.group(1)) and not (m.group(3) and _is_header_element(m.group(4))):
             end, rows = i + 1, rows + 1
         elif row and not row.startswith("|") and (rows or _is_header_element(row)):
             break        # the table has ended, or the document's header began: later two-cell rows
