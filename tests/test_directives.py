@@ -928,3 +928,16 @@ def test_a_decisions_execution_article_with_organisations_and_persons_lists_its_
             "tổ chức, cá nhân có liên quan chịu trách nhiệm thi hành Quyết định này./.\n")
     leads = {d.item: [b.text for b in d.lead] for d in extract_text(text).directives}
     assert leads.get("Điều 3") == ["Văn phòng Bộ", "Vụ Tổ chức cán bộ", "các cơ quan, đơn vị thuộc Bộ"]
+
+
+def test_an_addressee_line_under_a_sections_title_is_the_subject_of_its_items():
+    # "I. NHIỆM VỤ CHUNG" / "Đối với Thủ trưởng các đơn vị thuộc Bộ:" over "1. …", "2. …"
+    from cchc_extract.pipeline import extract_text
+
+    text = ("BỘ CÔNG THƯƠNG\nSố: 05/CT-BCT\nHà Nội, ngày 10 tháng 3 năm 2025\n\nCHỈ THỊ\nVề tăng cường kỷ luật\n\n"
+            "I. NHIỆM VỤ CHUNG\n\nĐối với Thủ trưởng các đơn vị thuộc Bộ:\n\n1. Quán triệt, tổ chức thực hiện nghiêm "
+            "các quy định về kỷ luật.\n\n2. Rà soát, công khai thủ tục hành chính.\n\nII. NHIỆM VỤ CỤ THỂ\n\n"
+            "1. Văn phòng Bộ chủ trì theo dõi, đôn đốc.\n")
+    leads = {d.item: [b.text for b in d.lead] for d in extract_text(text).directives}
+    assert leads.get("I/1") == leads.get("I/2") == ["các đơn vị thuộc Bộ"]
+    assert leads.get("II/1") == ["Văn phòng Bộ"]

@@ -916,7 +916,9 @@ def classify(text: str, chains: list[Chain], lex: Lexicon, low: Any = _LOWER,
                 before, blow = "", ""
         subj = before_subject(before, blow) if at_start else _UNASKED
         ch.at_unit_start = at_start and subj is not None and subj.spec.at_start
-        if ch.at_unit_start and text.rfind("\n", body_start, ch.start) < 0:
+        # (or on the line right after the item's title: "I. NHIỆM VỤ CHUNG" / "Đối với Thủ trưởng các đơn vị thuộc Bộ:")
+        if ch.at_unit_start and (text.rfind("\n", body_start, ch.start) < 0
+                                 or cs == title_end and text.find("\n", ch.end) < 0):
             # "2. Công an tỉnh", "5. Văn phòng UBND tỉnh:", "2. Sở Tài chính: Chủ trì, ..."
             ch.heading = bool(HEADING_TAIL.match(after, None, None, CONCURRENT)
                               or HEADING_COLON.match(after, None, None, CONCURRENT)
