@@ -257,3 +257,31 @@ def test_offset_map_spans_agree_with_the_definition_on_random_edit_maps():
             want.append((s, s) if q <= p else (s, max(s, _brute_end(m, q))))
         assert [m.span(p, q) for p, q in pairs] == want, edits
         assert m.spans(pairs) == want, edits
+
+
+def test_an_email_that_kept_its_paragraph_breaks_still_has_its_header_and_signature_split():
+    # the header runs on in one line (issuer, its rule, number, V/v, motto, date), Kính gửi and Nơi
+    # nhận each in one line, the signature "KT. BỘ TRƯỞNG, CHỦ NHIỆM PHÓ CHỦ NHIỆM <name>" in one
+    from cchc_extract.pipeline import extract_text
+
+    para = ("Xét báo cáo của Bộ Nội vụ về kết quả kiểm tra công vụ năm 2023 và tình hình giải quyết thủ tục "
+            "hành chính của các bộ, cơ quan, địa phương, Thủ tướng Chính phủ có ý kiến chỉ đạo như sau:")
+    text = "\n".join([
+        "VĂN PHÒNG CHÍNH PHỦ ------- Số: 8915/VPCP-KSTT V/v chấn chỉnh tình trạng chậm, muộn trong giải quyết thủ "
+        "tục hành chính CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc --------------- Hà Nội, ngày 13 "
+        "tháng 11 năm 2023",
+        "Kính gửi: - Bộ Nội vụ; - Bộ Tư pháp; - Các bộ, cơ quan ngang bộ.", para,
+        "1. Bộ Nội vụ chủ trì, phối hợp với Văn phòng Chính phủ tổng hợp tình hình thực hiện, đề xuất các giải pháp "
+        "chấn chỉnh kỷ luật, kỷ cương hành chính, báo cáo Thủ tướng Chính phủ trong tháng 12/2023 về kết quả kiểm "
+        "tra công vụ tại các bộ, cơ quan và địa phương.",
+        "2. Bộ Tư pháp rà soát các văn bản quy phạm pháp luật có quy định về thủ tục hành chính chồng chéo, không rõ "
+        "ràng là nguyên nhân dẫn đến giải quyết hồ sơ quá hạn, đề xuất cấp có thẩm quyền sửa đổi, bổ sung, báo cáo "
+        "trong quý I/2024.",
+        "Nơi nhận: - Như trên; - Thủ tướng Chính phủ (để b/c); - Lưu: VT, KSTT (3b).",
+        "KT. BỘ TRƯỞNG, CHỦ NHIỆM PHÓ CHỦ NHIỆM Phạm Đức Hạnh", ""])
+    meta = extract_text(text).metadata
+    assert meta.issuer == "Văn phòng Chính phủ"
+    assert meta.subject == "chấn chỉnh tình trạng chậm, muộn trong giải quyết thủ tục hành chính"
+    assert meta.recipients == ["Bộ Nội vụ", "Bộ Tư pháp", "Các bộ, cơ quan ngang bộ"]
+    assert (meta.signer.authority, meta.signer.title, meta.signer.name) == (
+        "KT. BỘ TRƯỞNG, CHỦ NHIỆM", "PHÓ CHỦ NHIỆM", "Phạm Đức Hạnh")

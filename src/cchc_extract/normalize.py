@@ -559,16 +559,21 @@ _LABEL_BREAK = compile_regex(
     r"|(?<=\p{L}|\d)\x20(?=[a-zđ]\)\x20\p{Lu})"                                 # a title, then "a) Các …"
     r"|(?<=\.)\x20(?=(?:Thực\x20hiện|Căn\x20cứ|Trong\x20quá\x20trình|Trên\x20đây)\b)"   # the body's opening
     # the signer's title under the authority line ("KT. BỘ TRƯỞNG" / "THỨ TRƯỞNG"), and the name
-    r"|(?<=(?:KT|TM|TL|TUQ)\.\x20\p{Lu}[\p{Lu}\x20]{1,40}?)(?<!PHÓ)\x20(?=(?:PHÓ\x20)?(?:THỨ\x20TRƯỞNG|CHỦ\x20TỊCH"
-    r"|GIÁM\x20ĐỐC|CHÁNH\x20VĂN\x20PHÒNG|TRƯỞNG\x20BAN|BỘ\x20TRƯỞNG)\b)"
+    r"|(?<=(?:KT|TM|TL|TUQ)\.\x20\p{Lu}[\p{Lu}\x20,]{1,40}?)(?<!PHÓ)(?<!,)\x20(?=(?:PHÓ\x20)?(?:THỨ\x20TRƯỞNG|CHỦ\x20TỊCH"
+    r"|CHỦ\x20NHIỆM|GIÁM\x20ĐỐC|CHÁNH\x20VĂN\x20PHÒNG|TRƯỞNG\x20BAN|BỘ\x20TRƯỞNG|CỤC\x20TRƯỞNG|VỤ\x20TRƯỞNG"
+    r"|TRƯỞNG\x20PHÒNG|BÍ\x20THƯ)\b)"
+    # the rule under the issuer's name ("VĂN PHÒNG CHÍNH PHỦ ------- Số: …") on a line of its own
+    r"|(?<=\p{Lu})\x20(?=-{3,}\x20)"
     # "… PHÓ GIÁM ĐỐC (Đã ký) Nguyễn Thị Mỹ Hạnh": the signing note on a line of its own, then the name
     r"|(?<=\p{Lu}{2})\x20(?=\([Đđ]ã\x20ký(?:\x20số)?\))|(?<=\([Đđ]ã\x20ký(?:\x20số)?\))\x20(?=\p{Lu}\p{Ll})"
     # the issuer under its parent: "UBND TỈNH KHÁNH HÒA SỞ NỘI VỤ"
     r"|(?<=(?:UBND|ỦY\x20BAN\x20NHÂN\x20DÂN)\x20(?:TỈNH|THÀNH\x20PHỐ|HUYỆN|QUẬN|THỊ\x20XÃ)(?:\x20\p{Lu}+){1,4})"
     r"\x20(?=(?:SỞ|BAN|VĂN\x20PHÒNG|PHÒNG|TRUNG\x20TÂM|THANH\x20TRA)\x20\p{Lu})"
     r"|(?<=\p{Lu}{2})\x20(?=\p{Lu}\p{Ll}+(?:\x20\p{Lu}\p{Ll}*){1,3}\s*$)")
+_LAYOUT_START = compile_regex(r"[\x20\t]*(?:" + _LAYOUT_WORDS + r")")
 _MIN_LAYOUT_WORDS = 2     # one long line holding two of them: its breaks were lost
-_MEAN_LINE = 200          # characters per line on average, at least, in a text that lost its breaks
+_MEAN_LINE = 150          # characters per line on average, at least, in a text that lost its breaks (an e-mail
+#                           that kept its paragraph breaks averages under 200)
 
 
 def lost_breaks(text: str, taken: set = frozenset(), edits: list = ()) -> list[tuple[int, int, str]]:
@@ -590,13 +595,14 @@ def lost_breaks(text: str, taken: set = frozenset(), edits: list = ()) -> list[t
         ls = le + 1
     if not any(len(_LAYOUT_BREAK.findall(text, s, e)) >= _MIN_LAYOUT_WORDS for s, e in longs):
         return []
-    # a shorter line with one of them inside lost its breaks too ("Nơi nhận: … KT. GIÁM ĐỐC …")
+    # a shorter line with one of them inside or at its start lost its breaks too ("Nơi nhận: … KT. GIÁM
+    # ĐỐC …", "Kính gửi: - Bộ Nội vụ; - Bộ Tư pháp; …")
     taken_lines = set(longs)
     ls = 0
     while ls < len(text):
         le = text.find("\n", ls)
         le = len(text) if le < 0 else le
-        if (ls, le) not in taken_lines and _LAYOUT_BREAK.search(text, ls, le):
+        if (ls, le) not in taken_lines and (_LAYOUT_BREAK.search(text, ls, le) or _LAYOUT_START.match(text, ls, le)):
             longs.append((ls, le))
         ls = le + 1
     out = []
