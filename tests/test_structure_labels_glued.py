@@ -35,3 +35,16 @@ def test_a_party_documents_number_with_a_dash_opens_an_item():
     # a range or a date is no label: a figure or nothing follows the dash
     for text in ("3- 5 ngày làm việc", "10-15%", "25-10-2017 của Ban Chấp hành", "2-"):
         assert match_label(text) is None, text
+
+
+def test_a_guidances_steps_are_named_items():
+    # "Bước 1: …" under a section, like "Nhiệm vụ 1: …": path "III/Bước 1"
+    text = ("SỞ NỘI VỤ\nSố: 12/HD-SNV\nHà Nội, ngày 05 tháng 9 năm 2025\n\nHƯỚNG DẪN\nVị trí việc làm\n\n"
+            "III. CÁC BƯỚC THỰC HIỆN\n\nBước 1: Rà soát hiện trạng (thực hiện trước ngày 25/9/2025)\n\n"
+            "Đơn vị thực hiện: các cơ quan, đơn vị.\n\nBước 2: Thẩm định (hoàn thành trong tháng 11/2025)\n\n"
+            "Đơn vị thực hiện: Sở Nội vụ chủ trì, phối hợp với Sở Tài chính.\n")
+    doc = extract_text(text)
+    assert [i.path for i in doc.items] == ["III", "III/Bước 1", "III/Bước 2"]
+    leads = {d.item: [b.text for b in d.lead] for d in doc.directives}
+    assert leads.get("III/Bước 2") == ["Sở Nội vụ"]
+    assert match_label("Bước đầu triển khai") is None and match_label("Bước 3 chưa") is None

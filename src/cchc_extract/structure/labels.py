@@ -109,9 +109,10 @@ _LETTER_MARKS = (")", ".", "/")          # what may close a letter label ("a)", 
 
 # a plan's tasks or targets numbered with their noun: "Nhiệm vụ 1: …", "Chỉ tiêu 2: …" (label
 # "Nhiệm vụ 1", kind named), under a section or a numbered item, above its a) and dashes
-_NAMED = compile_regex(r"(?P<named>(?:Nhiệm vụ|Chỉ tiêu|Giải pháp|Mục tiêu|Nội dung) (?P<nn>\d{1,2}))"
+# (a guidance's steps likewise: "Bước 1: Rà soát hiện trạng …", two blind annotators of two)
+_NAMED = compile_regex(r"(?P<named>(?:Nhiệm vụ|Chỉ tiêu|Giải pháp|Mục tiêu|Nội dung|Bước) (?P<nn>\d{1,2}))"
                        r"(?=\s*[:.]\s*\S)")
-_NAMED_STARTS = ("Nhiệm vụ ", "Chỉ tiêu ", "Giải pháp ", "Mục tiêu ", "Nội dung ")
+_NAMED_STARTS = ("Nhiệm vụ ", "Chỉ tiêu ", "Giải pháp ", "Mục tiêu ", "Nội dung ", "Bước ")
 
 # "Một là, …" … "Mười là, …" and "Thứ nhất, …" … "Thứ mười, …", followed by their comma
 _ORDINAL_VALUES = {w: i for i, w in enumerate(
