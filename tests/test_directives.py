@@ -900,6 +900,11 @@ def test_a_timetable_step_naming_who_does_it_is_their_task():
     leads = {d.item: [b.text for b in d.lead] for d in extract_text(text).directives}
     assert leads.get("III/2") == ["Ủy ban nhân dân các xã, phường"]
     assert not leads.get("III/1")
+    # a short qualifier may stand between the agent and its verb
+    qualified = text.replace("(do Ủy ban nhân dân các xã, phường thực hiện, gửi Sở Nội vụ)",
+                             "(do Ủy ban nhân dân các xã, phường nơi có điểm khảo sát thực hiện, gửi Sở Nội vụ)")
+    leads = {d.item: [b.text for b in d.lead] for d in extract_text(qualified).directives}
+    assert leads.get("III/2") == ["Ủy ban nhân dân các xã, phường"]
 
 
 def test_a_party_reports_results_section_sets_no_task_and_its_numbered_subjects_lead():
