@@ -960,7 +960,9 @@ def classify(text: str, chains: list[Chain], lex: Lexicon, low: Any = _LOWER,
 
 # after a passive's agent ("do X"): the verb that makes it the task's doer, then the clause ends
 # (a short qualifier may stand between: "do Ủy ban nhân dân các phường nơi đặt trụ sở cũ thực hiện, …")
-_PASSIVE_DOER = compile_regex(r"^\s*(?:[^\s,;:.()][^,;:.()\n]{0,40}?\s)?(?:thực\s+hiện|triển\s+khai)\s*(?:[,;)]|$)", FLAGS)
+# ("Hệ thống do X phối hợp với Y triển khai" names who built a thing: no task of theirs)
+_PASSIVE_DOER = compile_regex(r"^\s*(?:(?:(?!phối\s+hợp|với\s|và\s)[^,;:.()\n]){1,40}?\s)?thực\s+hiện\s*(?:[,;)]|$)",
+                              FLAGS)
 # "2. Đối với các đại học, học viện và trường cao đẳng tuyển sinh ngành …": a heading that names whom its
 # items are for, whatever qualifies them after the first name, as long as the line ends as a title does
 _ADDRESSEE_HEADING = "subject.doi_voi_heading"
