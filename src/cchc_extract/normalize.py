@@ -572,8 +572,21 @@ _LABEL_BREAK = compile_regex(
     r"|(?<=\p{Lu}{2})\x20(?=\p{Lu}\p{Ll}+(?:\x20\p{Lu}\p{Ll}*){1,3}\s*$)")
 _LAYOUT_START = compile_regex(r"[\x20\t]*(?:" + _LAYOUT_WORDS + r")")
 _MIN_LAYOUT_WORDS = 2     # one long line holding two of them: its breaks were lost
-_MEAN_LINE = 150          # characters per line on average, at least, in a text that lost its breaks (an e-mail
-#                           that kept its paragraph breaks averages under 200)
+
+
+# layout words that open a line of their own in every directive (see _LAYOUT_WORDS)
+_RUN_ON_KEYS = ("CỘNG HÒA XÃ HỘI", "Độc lập - Tự do", "Kính gửi", "Nơi nhận")
+
+
+def _runs_on(text: str) -> bool:
+    """Whether one of _RUN_ON_KEYS follows a word and a single space on its line."""
+    for key in _RUN_ON_KEYS:
+        p = text.find(key)
+        while p >= 2:
+            if text[p - 1] == " " and not text[p - 2].isspace():
+                return True
+            p = text.find(key, p + 1)
+    return False
 
 
 def lost_breaks(text: str, taken: set = frozenset(), edits: list = ()) -> list[tuple[int, int, str]]:
@@ -581,8 +594,9 @@ def lost_breaks(text: str, taken: set = frozenset(), edits: list = ()) -> list[t
     were lost (see _LAYOUT_WORDS); [] for a text with no such line.  `taken`: the first and last
     offsets of the other edits (spaces are never inside one); or `edits`, the other edits
     themselves (start, end, replacement): their offsets are then collected only when needed."""
-    # such a text is mostly long lines: a count (C speed) spares the usual text the line walk
-    if len(text) < _LONG_LINE or text.count("\n") * _MEAN_LINE > len(text):
+    # such a text runs a layout word on after other words: a few finds (C speed) spare the usual
+    # text, whose layout words open their lines (or stand after a column's run of blanks), the walk
+    if len(text) < _LONG_LINE or not _runs_on(text):
         return []
     if edits:
         taken = set(taken) | {s for s, _, _ in edits} | {e - 1 for _, e, _ in edits}
