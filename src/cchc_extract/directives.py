@@ -176,7 +176,7 @@ def build_directives(doc: Document, ctx: MatchContext, lexicon: Lexicon | None =
         if unit.path in objects or unit.parent in objects or _lists_objects(unit) or _reports_findings(unit) \
                 or unit.path not in parents and _lists_schedule(unit) \
                 or unit.path in parents and (_reports_results(unit) or _lists_papers_or_members(unit)) \
-                or unit.path not in parents and "\n" in unit.text.strip() and _reports_results(unit):
+                or unit.path not in parents and "\n" in unit.text and _reports_results(unit):
             # "1. Đối tượng kiểm tra" / "a) Các sở, ban, ngành: …", findings, schedules, papers, members: no task
             objects.add(unit.path)
             continue
