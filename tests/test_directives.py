@@ -818,11 +818,16 @@ def test_an_addressee_heading_names_its_items_subject_whatever_qualifies_it():
     assert leads["1"] == leads["1/a"] == ["các đại học, học viện, trường đại học"]
 
 
+def lead_texts(text: str) -> dict[str, list[str]]:
+    """item path -> the texts of its lead bodies, extracting `text` whole (the rules that follow read
+    a document's structure, so these tests run the full pipeline)."""
+    from cchc_extract.pipeline import extract_text
+    return {d.item: [b.text for b in d.lead] for d in extract_text(text).directives}
+
+
 def test_a_guidance_names_whom_it_guides_as_the_lead_of_its_steps_not_of_its_purpose():
     # "Sở Nội vụ hướng dẫn X … như sau:": X does the steps; the purpose section sets none and the
     # preamble, which only introduces the guidance, is no directive of its own
-    from cchc_extract.pipeline import extract_text
-
     text = ("UBND TỈNH ĐỒNG THÁP\nSỞ NỘI VỤ\nSố: 168/HD-SNV\nĐồng Tháp, ngày 14 tháng 11 năm 2025\n\nHƯỚNG DẪN\n"
             "Tự đánh giá Chỉ số cải cách hành chính năm 2025\n\n"
             "Sở Nội vụ hướng dẫn các sở, ban, ngành tỉnh và Ủy ban nhân dân các xã, phường thực hiện tự "
@@ -830,8 +835,7 @@ def test_a_guidance_names_whom_it_guides_as_the_lead_of_its_steps_not_of_its_pur
             "cải cách hành chính năm 2025.\n\n2. Yêu cầu\n\nViệc tự đánh giá phải khách quan, trung thực.\n\n"
             "II. CÁC BƯỚC THỰC HIỆN\n\n1. Bước 1: Thành lập Tổ tự đánh giá, hoàn thành trước ngày 25/11/2025.\n\n"
             "2. Bước 2: Gửi báo cáo tự đánh giá về Sở Nội vụ trước ngày 24/12/2025.\n")
-    doc = extract_text(text)
-    leads = {d.item: [b.text for b in d.lead] for d in doc.directives}
+    leads = lead_texts(text)
     guided = ["các sở, ban, ngành tỉnh", "Ủy ban nhân dân các xã, phường"]
     assert leads.get("II/1") == guided and leads.get("II/2") == guided
     assert not {"I", "I/1", "I/2", "II", "preamble"} & set(leads)
@@ -839,110 +843,100 @@ def test_a_guidance_names_whom_it_guides_as_the_lead_of_its_steps_not_of_its_pur
     item = text.replace("Sở Nội vụ hướng dẫn các sở, ban, ngành tỉnh và Ủy ban nhân dân các xã, phường thực hiện tự "
                         "đánh giá như sau:", "Để triển khai, Sở Nội vụ đề nghị thực hiện như sau:")
     item = item.replace("2. Bước 2: Gửi", "2. Bước 2: Sở Tư pháp hướng dẫn Ủy ban nhân dân các xã, phường gửi")
-    leads = {d.item: [b.text for b in d.lead] for d in extract_text(item).directives}
+    leads = lead_texts(item)
     assert leads.get("II/2") == ["Sở Tư pháp"]
 
 
 def test_names_joined_by_a_semicolon_before_a_headings_colon_are_its_subject():
     # "4. Các sở, ban, ngành tỉnh; Ủy ban nhân dân các xã, phường: Căn cứ …" on one line: both lead
-    from cchc_extract.pipeline import extract_text
-
     text = ("UBND TỈNH LAI CHÂU\nSố: 12/KH-UBND\nLai Châu, ngày 05 tháng 01 năm 2026\n\nKẾ HOẠCH\nChuyển đổi số\n\n"
             "IV. TỔ CHỨC THỰC HIỆN\n\n1. Các sở, ban, ngành tỉnh; Ủy ban nhân dân các xã, phường: Căn cứ nhiệm vụ "
             "được giao, chủ động triển khai thực hiện.\n")
-    leads = {d.item: [b.text for b in d.lead] for d in extract_text(text).directives}
+    leads = lead_texts(text)
     assert leads["IV/1"] == ["Các sở, ban, ngành tỉnh", "Ủy ban nhân dân các xã, phường"]
 
 
 def test_a_capitalised_team_composition_heading_lists_members_not_tasks():
-    from cchc_extract.pipeline import extract_text
-
     head = ("BAN CHỈ ĐẠO CCHC TỈNH BẮC NINH\nSố: 05/KH-BCĐ\nBắc Ninh, ngày 10 tháng 9 năm 2025\n\nKẾ HOẠCH\n"
             "Kiểm tra cải cách hành chính\n\n")
     members = ("III. THÀNH PHẦN ĐOÀN KIỂM TRA\n\n- Lãnh đạo Sở Nội vụ - Trưởng đoàn;\n"
                "- Lãnh đạo Văn phòng UBND tỉnh - Phó Trưởng đoàn.\n\n"
                "IV. TỔ CHỨC THỰC HIỆN\n\n1. Sở Tư pháp chủ trì chuẩn bị tài liệu.\n")
-    items = {d.item for d in extract_text(head + members).directives}
+    items = set(lead_texts(head + members))
     assert "IV/1" in items and not {"III/-1", "III/-2"} & items
     # a heading that also gives the team's tasks keeps them
     tasks = members.replace("THÀNH PHẦN ĐOÀN KIỂM TRA", "THÀNH PHẦN VÀ NHIỆM VỤ CỦA ĐOÀN KIỂM TRA")
-    assert {"III/-1", "III/-2"} <= {d.item for d in extract_text(head + tasks).directives}
+    assert {"III/-1", "III/-2"} <= set(lead_texts(head + tasks))
 
 
 def test_what_an_inspection_covers_is_no_task_of_the_addressees():
     # "1. Nội dung kiểm tra" lists what is checked; the addressees it is sent to do the tasks below
-    from cchc_extract.pipeline import extract_text
-
     text = ("ỦY BAN NHÂN DÂN\nHUYỆN LẬP THẠCH\nSố: 1520/UBND-NV\nV/v kiểm tra cải cách hành chính\n"
             "Lập Thạch, ngày 25 tháng 9 năm 2023\n\nKính gửi:\n- Các cơ quan, đơn vị thuộc UBND huyện;\n"
             "- UBND các xã, thị trấn.\n\nUBND huyện thông báo nội dung kiểm tra như sau:\n\n1. Nội dung kiểm tra\n"
             "- Việc ban hành kế hoạch cải cách hành chính năm 2023;\n- Công tác văn thư, lưu trữ.\n"
             "2. Tổ chức thực hiện\na) Phòng Nội vụ chủ trì xây dựng đề cương báo cáo trước ngày 29/9/2023.\n")
-    items = {d.item for d in extract_text(text).directives}
+    items = set(lead_texts(text))
     assert "2/a" in items and not {"1", "1/-1", "1/-2"} & items
     # "Đối tượng và thời gian kiểm tra" over a quarter's units likewise
     units = text.replace("1. Nội dung kiểm tra\n- Việc ban hành kế hoạch cải cách hành chính năm 2023;\n"
                          "- Công tác văn thư, lưu trữ.\n",
                          "1. Đối tượng và thời gian kiểm tra\n- Quý IV: Phòng Tư pháp, Phòng Y tế.\n")
-    items = {d.item for d in extract_text(units).directives}
+    items = set(lead_texts(units))
     assert "2/a" in items and not {"1", "1/-1"} & items
 
 
 def test_a_timetable_step_naming_who_does_it_is_their_task():
     # "2. Lập danh sách … (do UBND các xã, phường thực hiện, gửi Sở Nội vụ): từ ngày … đến ngày …":
     # not a schedule of visits: the agent of the passive is the step's lead
-    from cchc_extract.pipeline import extract_text
-
     text = ("ỦY BAN NHÂN DÂN\nTỈNH ĐỒNG NAI\nSố: 15/KH-UBND\nĐồng Nai, ngày 10 tháng 02 năm 2026\n\nKẾ HOẠCH\n"
             "Khảo sát SIPAS\n\nIII. TIẾN ĐỘ THỰC HIỆN\n\n1. Xây dựng phiếu khảo sát: từ ngày 02/3/2026 đến ngày "
             "06/3/2026.\n\n2. Lập danh sách người dân, tổ chức đủ điều kiện khảo sát (do Ủy ban nhân dân các xã, phường "
             "thực hiện, gửi Sở Nội vụ): từ ngày 09/3/2026 đến ngày 27/3/2026.\n")
-    leads = {d.item: [b.text for b in d.lead] for d in extract_text(text).directives}
+    leads = lead_texts(text)
     assert leads.get("III/2") == ["Ủy ban nhân dân các xã, phường"]
     assert not leads.get("III/1")
     # a short qualifier may stand between the agent and its verb
     qualified = text.replace("(do Ủy ban nhân dân các xã, phường thực hiện, gửi Sở Nội vụ)",
                              "(do Ủy ban nhân dân các xã, phường nơi có điểm khảo sát thực hiện, gửi Sở Nội vụ)")
-    leads = {d.item: [b.text for b in d.lead] for d in extract_text(qualified).directives}
+    leads = lead_texts(qualified)
     assert leads.get("III/2") == ["Ủy ban nhân dân các xã, phường"]
 
 
-def test_a_party_reports_results_section_sets_no_task_and_its_numbered_subjects_lead():
+# whole documents and the leads their items get: (document, {item path: its lead texts, or None for no
+# directive at all})
+_PARTY_REPORT = (
     # "1- Kết quả …" over a paragraph of figures reports; "2.1- Ban cán sự đảng … lãnh đạo …" names its own lead
-    from cchc_extract.pipeline import extract_text
-
-    text = ("HUYỆN ỦY VŨ THƯ\n*\nSố 214-TB/HU\nVũ Thư, ngày 15 tháng 4 năm 2024\n\nTHÔNG BÁO\nKết luận\n\n"
-            "1- Kết quả công tác cải cách hành chính quý I năm 2024\n\nBộ phận Một cửa huyện tiếp nhận 14.362 hồ sơ, "
-            "giải quyết đúng hạn 98,98%.\n\n2- Nhiệm vụ trọng tâm quý II năm 2024\n\nBan Thường vụ Huyện ủy yêu cầu "
-            "các cấp ủy, tổ chức đảng và các cơ quan, đơn vị trong huyện thực hiện tốt các nhiệm vụ sau:\n\n"
-            "2.1- Ban cán sự đảng Ủy ban nhân dân huyện lãnh đạo Ủy ban nhân dân huyện giải quyết dứt điểm hồ sơ quá hạn.\n")
-    leads = {d.item: [b.text for b in d.lead] for d in extract_text(text).directives}
-    assert "1" not in leads
-    assert leads.get("2/2.1") == ["Ban cán sự đảng Ủy ban nhân dân huyện"]
-
-
-def test_a_decisions_execution_article_with_organisations_and_persons_lists_its_leads():
+    "HUYỆN ỦY VŨ THƯ\n*\nSố 214-TB/HU\nVũ Thư, ngày 15 tháng 4 năm 2024\n\nTHÔNG BÁO\nKết luận\n\n"
+    "1- Kết quả công tác cải cách hành chính quý I năm 2024\n\nBộ phận Một cửa huyện tiếp nhận 14.362 hồ sơ, "
+    "giải quyết đúng hạn 98,98%.\n\n2- Nhiệm vụ trọng tâm quý II năm 2024\n\nBan Thường vụ Huyện ủy yêu cầu "
+    "các cấp ủy, tổ chức đảng và các cơ quan, đơn vị trong huyện thực hiện tốt các nhiệm vụ sau:\n\n"
+    "2.1- Ban cán sự đảng Ủy ban nhân dân huyện lãnh đạo Ủy ban nhân dân huyện giải quyết dứt điểm hồ sơ quá hạn.\n")
+_EXECUTION_ARTICLE = (
     # "Điều 3. Chánh Văn phòng Bộ, …, Thủ trưởng các cơ quan, đơn vị thuộc Bộ và các tổ chức, cá nhân có liên
     # quan chịu trách nhiệm thi hành Quyết định này": the bodies named are its leads
-    from cchc_extract.pipeline import extract_text
+    "BỘ NÔNG NGHIỆP VÀ MÔI TRƯỜNG\nSố: 512/QĐ-BNNMT\nHà Nội, ngày 10 tháng 12 năm 2025\n\nQUYẾT ĐỊNH\n"
+    "Ban hành Kế hoạch cải cách hành chính năm 2026\n\nQUYẾT ĐỊNH:\n\nĐiều 1. Ban hành kèm theo Quyết định "
+    "này Kế hoạch cải cách hành chính năm 2026.\n\nĐiều 2. Quyết định này có hiệu lực kể từ ngày ký.\n\n"
+    "Điều 3. Chánh Văn phòng Bộ, Vụ trưởng Vụ Tổ chức cán bộ, Thủ trưởng các cơ quan, đơn vị thuộc Bộ và các "
+    "tổ chức, cá nhân có liên quan chịu trách nhiệm thi hành Quyết định này./.\n")
 
-    text = ("BỘ NÔNG NGHIỆP VÀ MÔI TRƯỜNG\nSố: 512/QĐ-BNNMT\nHà Nội, ngày 10 tháng 12 năm 2025\n\nQUYẾT ĐỊNH\n"
-            "Ban hành Kế hoạch cải cách hành chính năm 2026\n\nQUYẾT ĐỊNH:\n\nĐiều 1. Ban hành kèm theo Quyết định "
-            "này Kế hoạch cải cách hành chính năm 2026.\n\nĐiều 2. Quyết định này có hiệu lực kể từ ngày ký.\n\n"
-            "Điều 3. Chánh Văn phòng Bộ, Vụ trưởng Vụ Tổ chức cán bộ, Thủ trưởng các cơ quan, đơn vị thuộc Bộ và các "
-            "tổ chức, cá nhân có liên quan chịu trách nhiệm thi hành Quyết định này./.\n")
-    leads = {d.item: [b.text for b in d.lead] for d in extract_text(text).directives}
-    assert leads.get("Điều 3") == ["Văn phòng Bộ", "Vụ Tổ chức cán bộ", "các cơ quan, đơn vị thuộc Bộ"]
+
+@pytest.mark.parametrize("text, expected", [
+    (_PARTY_REPORT, {"1": None, "2/2.1": ["Ban cán sự đảng Ủy ban nhân dân huyện"]}),
+    (_EXECUTION_ARTICLE, {"Điều 3": ["Văn phòng Bộ", "Vụ Tổ chức cán bộ", "các cơ quan, đơn vị thuộc Bộ"]}),
+], ids=["party report and numbered subject", "decision execution article"])
+def test_leads_of_whole_documents(text, expected):
+    leads = lead_texts(text)
+    assert {item: leads.get(item) for item in expected} == expected
 
 
 def test_an_addressee_line_under_a_sections_title_is_the_subject_of_its_items():
     # "I. NHIỆM VỤ CHUNG" / "Đối với Thủ trưởng các đơn vị thuộc Bộ:" over "1. …", "2. …"
-    from cchc_extract.pipeline import extract_text
-
     text = ("BỘ CÔNG THƯƠNG\nSố: 05/CT-BCT\nHà Nội, ngày 10 tháng 3 năm 2025\n\nCHỈ THỊ\nVề tăng cường kỷ luật\n\n"
             "I. NHIỆM VỤ CHUNG\n\nĐối với Thủ trưởng các đơn vị thuộc Bộ:\n\n1. Quán triệt, tổ chức thực hiện nghiêm "
             "các quy định về kỷ luật.\n\n2. Rà soát, công khai thủ tục hành chính.\n\nII. NHIỆM VỤ CỤ THỂ\n\n"
             "1. Văn phòng Bộ chủ trì theo dõi, đôn đốc.\n")
-    leads = {d.item: [b.text for b in d.lead] for d in extract_text(text).directives}
+    leads = lead_texts(text)
     assert leads.get("I/1") == leads.get("I/2") == ["các đơn vị thuộc Bộ"]
     assert leads.get("II/1") == ["Văn phòng Bộ"]
