@@ -73,3 +73,11 @@ def test_a_time_in_a_row_is_no_deadline_without_a_key_or_when_it_is_not_the_time
     keyed = HEAD.replace("III. NHIỆM VỤ\n\n", "III. NHIỆM VỤ\n\n[Nội dung - Cơ quan chủ trì - Cơ quan phối hợp - "
                          "Ghi chú]\n\n1. Cải cách thể chế\n") + rows
     assert deadlines(keyed) == []
+
+
+def test_a_key_line_is_found_at_the_start_or_after_a_line_break_and_only_a_key():
+    from cchc_extract.flat_rows import has_key_line
+    assert has_key_line("(Nội dung – Chủ trì – Phối hợp – Thời gian)\n1. Rà soát – Sở Nội vụ – Sở Tư pháp – Quý I")
+    assert has_key_line("III. NHIỆM VỤ\n[Nội dung - Cơ quan chủ trì - Cơ quan phối hợp - Thời gian hoàn thành]\n")
+    assert not has_key_line("Giai đoạn 2021 – 2025 (kèm theo Kế hoạch số 12/KH-UBND)\n(đã ký)\n")
+    assert not has_key_line("")

@@ -857,7 +857,7 @@ def _guided(text: str, chains: list[Chain], para_start: int) -> list[Chain]:
     for c in chains:
         if c.start >= para_start and c.role is None and _GUIDES.search(text, max(0, c.start - 16), c.start):
             end = _sentence_end(text, c.end)
-            if _AS_FOLLOWS.search(text, c.end, end) or _AS_FOLLOWS.search(text[c.end:end].rstrip()):
+            if _AS_FOLLOWS.search(text[c.end:end].rstrip()):
                 c.role, c.modality, c.trigger = "lead", "assign", "guided"
                 return [c]
     return []

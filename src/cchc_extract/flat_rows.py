@@ -38,6 +38,21 @@ def key_columns(line: str) -> Optional[tuple[dict[str, int], int]]:
     return (cols, len(cells)) if cols and "lead" in cols else None
 
 
+def has_key_line(text: str) -> bool:
+    """Whether a line of text is a flattened table's key line (one opening with a bracket)."""
+    for opener in ("(", "["):
+        starts = [0] if text.startswith(opener) else []
+        p = text.find("\n" + opener)
+        while p >= 0:
+            starts.append(p + 1)
+            p = text.find("\n" + opener, p + 1)
+        for ls in starts:
+            le = text.find("\n", ls)
+            if key_columns(text[ls:le if le >= 0 else len(text)].rstrip("\r")) is not None:
+                return True
+    return False
+
+
 def _cells(text: str, inside: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
     """The (start, end) of text's cells; `inside`: local spans of body names, whose dashes are kept."""
     cuts, pos = [], 0

@@ -28,6 +28,7 @@ from . import Found, MatchContext
 from .clauses import clause_end, clause_start, past_at
 from .deadlines import _ANCHOR_CHARS, _BLANK, AnchorStarts, _split_rules, scan_anchored
 from .groups import group_dict, group_numbers
+from ..flat_rows import has_key_line
 from ..normalize import fold_key
 from ..startup_cache import compile_regex
 from ..table_items import task_tables, to_norm
@@ -410,7 +411,7 @@ def _without_note_mark(text: str, start: int, end: int) -> int:
     return end
 
 
-def _cell_end(norm, start: int, end: int, tab_tables: list[tuple[int, int]]) -> int:
+def _cell_end(norm, start: int, end: int, tab_tables: list[tuple[int, int]], dashes: bool = False) -> int:
     """`end`, or where a table cell boundary cuts text[start:end] ("| 100% xã, phường | Sở Nội vụ |",
     a tab of a Word table copied as text, inside one of `tab_tables`: original ranges; elsewhere
     a tab is only spacing; a spaced en dash of a flattened row): normalizing turned the original's
@@ -423,7 +424,7 @@ def _cell_end(norm, start: int, end: int, tab_tables: list[tuple[int, int]]) -> 
         bar = tab
     # a spaced en or em dash (the normaliser made it a hyphen) borders a cell of a task table
     # flattened into a line: "… 100% kết quả được số hóa – Trung tâm Phục vụ hành chính công xã – …"
-    for dash in (" – ", " — "):
+    for dash in (" – ", " — ") if dashes else ():   # only in a document with a flattened table
         k = original.find(dash, os_, oe)
         if k >= 0 and (bar < 0 or k < bar):
             bar = k
@@ -692,12 +693,14 @@ def find(ctx: MatchContext) -> list[Found]:
     original = ctx.norm.original
     tab_tables = [(t.start, t.end) for t in task_tables(ctx.layout)] \
         if "\t" in original and ctx.layout is not None and accepted else []
-    piped = "|" in original or bool(tab_tables) or " – " in original or " — " in original
+    # a spaced dash borders cells only under a flattened table's key line ("giai đoạn 2021 – 2025" is text)
+    dashes = (" – " in original or " — " in original) and has_key_line(original)
+    piped = "|" in original or bool(tab_tables) or dashes
     for i, c in enumerate(accepted):
         nxt = accepted[i + 1] if i + 1 < len(accepted) else None
         c.end = _extent(text, low, c, nxt)
         if piped:
-            c.end = _cell_end(ctx.norm, c.qend, c.end, tab_tables)
+            c.end = _cell_end(ctx.norm, c.qend, c.end, tab_tables, dashes)
         c.end = _without_note_mark(text, c.qend, c.end)
         fields = {k: v for k, v in c.rule.fields.items() if k not in _CONTROL_KEYS}
         fields.update({"value": c.value, "unit": c.unit, "comparator": c.comparator or "eq",
