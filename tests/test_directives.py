@@ -922,10 +922,22 @@ _EXECUTION_ARTICLE = (
     "tổ chức, cá nhân có liên quan chịu trách nhiệm thi hành Quyết định này./.\n")
 
 
+_KIEN_TOAN = (
+    # a decision completing a steering committee: Điều 1's members by position set no task, and its
+    # execution article keeps its bodies though "các thành viên có tên tại Điều 1" follow them
+    "BAN CHỈ ĐẠO CẢI CÁCH HÀNH CHÍNH\nTỈNH ĐỒNG THÁP\nSố: 05/QĐ-BCĐ\nĐồng Tháp, ngày 20 tháng 8 năm 2025\n\n"
+    "QUYẾT ĐỊNH\nVề việc kiện toàn Ban Chỉ đạo\n\nQUYẾT ĐỊNH:\n\nĐiều 1. Kiện toàn Ban Chỉ đạo cải cách hành "
+    "chính tỉnh, gồm các thành viên theo chức danh sau:\n1. Chủ tịch Ủy ban nhân dân tỉnh - Trưởng ban.\n"
+    "2. Giám đốc Sở Nội vụ - Phó Trưởng ban.\n\nĐiều 2. Quyết định này có hiệu lực kể từ ngày ký.\n"
+    "Chánh Văn phòng Ủy ban nhân dân tỉnh, Giám đốc Sở Nội vụ và các thành viên có tên tại Điều 1 chịu trách "
+    "nhiệm thi hành Quyết định này./.\n")
+
+
 @pytest.mark.parametrize("text, expected", [
     (_PARTY_REPORT, {"1": None, "2/2.1": ["Ban cán sự đảng Ủy ban nhân dân huyện"]}),
+    (_KIEN_TOAN, {"Điều 1/1": None, "Điều 1/2": None, "Điều 2": ["Văn phòng Ủy ban nhân dân tỉnh", "Sở Nội vụ"]}),
     (_EXECUTION_ARTICLE, {"Điều 3": ["Văn phòng Bộ", "Vụ Tổ chức cán bộ", "các cơ quan, đơn vị thuộc Bộ"]}),
-], ids=["party report and numbered subject", "decision execution article"])
+], ids=["party report and numbered subject", "committee members and execution", "decision execution article"])
 def test_leads_of_whole_documents(text, expected):
     leads = lead_texts(text)
     assert {item: leads.get(item) for item in expected} == expected

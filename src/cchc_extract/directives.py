@@ -345,12 +345,16 @@ def _reports_findings(unit: "Unit") -> bool:
 _PAPERS_OR_MEMBERS = compile_regex(
     _LABEL_PREFIX + r"(?:(?:các\s+)?(?:tài\s+liệu|văn\s+bản|hồ\s+sơ|biểu\s+mẫu)\s+(?:được\s+)?(?:gửi\s+)?kèm\s+theo\b"
     # (not "Thành phần và nhiệm vụ của Đoàn kiểm tra": the team's tasks are below too)
-    r"|thành\s+phần\b(?![^\n]*nhiệm\s+vụ))[^\n]{0,80}$", regex.IGNORECASE)
+    r"|thành\s+phần\b(?![^\n]*nhiệm\s+vụ))[^\n]{0,80}$"
+    # a body set up or completed with its members ("Điều 1. Kiện toàn Ban Chỉ đạo …, gồm các thành viên
+    # theo chức danh sau:")
+    r"|[^\n]{0,300}\bgồm\s+(?:các\s+)?(?:thành\s+viên|ông(?:,|\s+và)?\s+bà)\b[^\n]{0,80}:\s*$", regex.IGNORECASE)
 
 
 def _lists_papers_or_members(unit: "Unit") -> bool:
     head = (unit.low or unit.text[:60].lower())[:60]   # the lower case: a heading in capitals ("III. THÀNH PHẦN ĐOÀN …")
-    return ("kèm" in head or "phần" in head) and _PAPERS_OR_MEMBERS.match(_first_line(unit.text)) is not None
+    line = _first_line(unit.text)
+    return ("kèm" in head or "phần" in head or "gồm" in line) and _PAPERS_OR_MEMBERS.match(line) is not None
 
 
 # a schedule line: who is visited or met when ("- Sở Tư pháp: ngày 14/5/2024;", "- UBND huyện A và
