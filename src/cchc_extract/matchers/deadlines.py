@@ -44,7 +44,8 @@ _COMPLETION_CUE = compile_regex(
 # a table column that holds completion times (the header comes before its cells)
 _TIME_COLUMN = compile_regex(r"thời\s+(?:gian|hạn)\s+(?:hoàn\s+thành|thực\s+hiện)", _FLAGS)
 _TIME_COLUMN_ANCHORS = ("thời",)   # the word every _TIME_COLUMN match starts with
-_STRIVE_BEFORE = compile_regex(r"phấn\s+đấu,?\s+$", _FLAGS)
+# a goal verb right before the year ("phấn đấu / bảo đảm trong năm 2024 cắt giảm tối thiểu 20% …")
+_STRIVE_BEFORE = compile_regex(r"(?:phấn\s+đấu|bảo\s+đảm|đảm\s+bảo),?\s+$", _FLAGS)
 _GOAL_CUE = compile_regex(r"phấn\s+đấu|mục\s+tiêu|hoàn\s+thành|bảo\s+đảm|đảm\s+bảo", _FLAGS)
 _THROUGH = compile_regex(r"\b(?:hết|cuối)\b", _FLAGS)   # "đến hết / đến cuối năm": always a limit
 # the quantity to reach right after the year ("đến năm 2026 đạt 80%, đến năm 2030 đạt 100%")
