@@ -187,8 +187,9 @@ def test_closing_mark_on_its_own_line():
 def test_round_and_star_bullets_are_items_like_dashes():
     lay = layout("Đề nghị:\n1. Rà soát các nội dung sau:\n• Công bố thủ tục.\n• Số hóa hồ sơ.\n"
                  "2. Đối với UBND các xã:\n* Phân công công chức.\n*Ghi chú in nghiêng.*\n")
+    # a round bullet's path is written with a dash (as most annotators do); "*" keeps its own sign
     assert [(it.path, it.kind) for it in lay.items] == [
-        ("1", "decimal"), ("1/•1", "bullet"), ("1/•2", "bullet"), ("2", "decimal"), ("2/*1", "bullet")]
+        ("1", "decimal"), ("1/-1", "bullet"), ("1/-2", "bullet"), ("2", "decimal"), ("2/*1", "bullet")]
 
 
 def test_a_second_bullet_sign_nests_and_words_o_bullet_is_read():
@@ -196,8 +197,16 @@ def test_a_second_bullet_sign_nests_and_words_o_bullet_is_read():
     lay = layout("Đề nghị:\n1. Về dịch vụ công:\n•\tCác bệnh viện:\no\tSử dụng thẻ căn cước.\n"
                  "o\tKết nối dữ liệu.\n•\tSở Y tế chủ trì.\n2. Về báo cáo:\no sau đó chữ thường là văn bản.\n")
     assert [(it.path, it.kind) for it in lay.items] == [
-        ("1", "decimal"), ("1/•1", "bullet"), ("1/•1/o1", "bullet"), ("1/•1/o2", "bullet"), ("1/•2", "bullet"),
+        ("1", "decimal"), ("1/-1", "bullet"), ("1/-1/o1", "bullet"), ("1/-1/o2", "bullet"), ("1/-2", "bullet"),
         ("2", "decimal")]
+
+
+def test_round_bullets_under_dashes_keep_paths_apart():
+    # "•" under "-" nests; "-" after "•" nests too: written with the same sign, no path is given twice
+    lay = layout("Đề nghị:\n1. Về dịch vụ công:\n- Sở Y tế:\n• Công bố thủ tục.\n• Số hóa hồ sơ.\n"
+                 "- Sở Tư pháp rà soát.\n")
+    paths = [it.path for it in lay.items]
+    assert paths == ["1", "1/-1", "1/-1/-1", "1/-1/-2", "1/-2"]
 
 
 def test_slash_labels_are_items_and_their_heading_body_leads():
