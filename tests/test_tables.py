@@ -154,6 +154,25 @@ def test_a_markdown_table_inside_an_item_belongs_to_it_with_crlf():
     assert iii.ends.endswith("Sở Nội vụ | Tháng 6/2024") and iii.span[1] >= dl.span[1]
 
 
+def test_a_tab_table_without_a_number_column_is_text_of_its_item():
+    # no STT: each row opens with text, not a label, so it is no item; its bodies lead the item
+    # that holds the table, as a markdown table's do
+    text = (HEAD + "III. CÁC CHỈ TIÊU\n"
+            + "Chỉ tiêu\tKế hoạch 2024\tCơ quan chủ trì\n"
+            + "Tỷ lệ hồ sơ giải quyết đúng hạn\tTrên 98%\tSở Nội vụ\n"
+            + "Tỷ lệ hồ sơ trực tuyến toàn trình\tTối thiểu 60%\tSở Khoa học và Công nghệ\n\n"
+            + "IV. TỔ CHỨC THỰC HIỆN\n1. Sở Nội vụ theo dõi, đôn đốc.\n")
+    doc = extract_text(text)
+    assert not rows(doc)
+    assert [it.path for it in doc.items if it.path.startswith("III")] == ["III"]
+    leads = [b.text for d in doc.directives if d.item == "III" for b in d.lead]
+    assert leads == ["Sở Nội vụ", "Sở Khoa học và Công nghệ"]
+    # a table with its number column keeps row items (ANNEX above, tab form)
+    numbered = extract_text(HEAD + "III. NHIỆM VỤ\nSTT\tNhiệm vụ\tCơ quan chủ trì\tThời gian\n"
+                            + "1\tTập huấn nghiệp vụ\tSở Nội vụ\tTháng 6/2024\n")
+    assert [it.path for it in rows(numbered)] == ["III/1"]
+
+
 def test_an_item_that_names_its_own_actors_keeps_them_beside_its_table_rows():
     text = (HEAD + "3. Nhiệm vụ cụ thể\n\nGiao các cơ quan, đơn vị thực hiện các nhiệm vụ sau:\n\n"
             + "| STT | Nội dung nhiệm vụ | Cơ quan chủ trì | Thời gian hoàn thành |\n|---|---|---|---|\n"

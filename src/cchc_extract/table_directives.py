@@ -55,7 +55,7 @@ def table_rows(doc: Document, ctx: MatchContext,
                 continue
             if row.path:
                 out.append(_row(doc, ctx, table, row, starts, links.get(row.path, {})))
-            elif table.piped:           # no item of its own: its entities are the ones inside it
+            elif not table.rows_are_items:   # no item of its own: its entities are the ones inside it
                 if located is None:
                     located = {k: (getattr(doc, k), [x.span[0] for x in getattr(doc, k)])
                                for k in ("deadlines", "targets", "references")}

@@ -1,6 +1,6 @@
 """Put the rows of task tables into the layout: as items of kind ``row`` where a row opens with
 its number (tab or one-cell-per-line tables), as text of the item holding the table where it
-opens with "|" (markdown tables: `_attach`).
+opens with "|" (markdown tables) or with text (a table with no number column: `_attach`).
 
 Runs right after `structure.analyze` (before the matchers), so that entities in a
 row get the row's path from `Layout.item_at`.  The path scheme is described in
@@ -50,7 +50,7 @@ def add_table_items(norm: NormalizedText, layout: Layout) -> list[TaskTable]:
     rows: list[ItemNode] = []
     n = 0
     for table, owner, (ts, te) in zip(tables, owners, ranges):
-        if table.piped:
+        if not table.rows_are_items:
             _attach(layout, norm.original, table, owner, ts, te)
             continue
         n += 1
@@ -149,7 +149,7 @@ def _trim_texts(owners: list[Optional[ItemNode]], original: str, tables: list[Ta
     """An item whose own text ran into a task table (its owner) ends before it: the rows are its
     children.  A markdown table's rows are no items: the table stays in the text (its `ends`)."""
     for table, owner in zip(tables, owners):
-        if owner is None or table.piped:
+        if owner is None or not table.rows_are_items:
             continue
         nl = original.find("\n", table.start)
         head = original[table.start:nl if nl >= 0 else table.end].strip("|* \t")   # its first row

@@ -282,6 +282,13 @@ class TaskTable:
     headers: list[str] = field(default_factory=list)   # the header row's cell texts
     piped: bool = False                     # markdown rows ("| 1 | ... |"): they make no items
 
+    @property
+    def rows_are_items(self) -> bool:
+        """Rows open with their number (STT), a label, so each is an item; a markdown row opens
+        with "|" and a table with no number column opens its rows with text: their rows are text
+        of the item holding the table (ANNOTATION.md's label rule, as the blind annotators read it)."""
+        return not self.piped and "number" in self.columns
+
     def cell(self, row: Row, column: str) -> Optional[tuple[int, int]]:
         """The column's cell on the row's first line."""
         i = self.columns.get(column)
