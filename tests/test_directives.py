@@ -742,7 +742,12 @@ def test_a_subject_with_a_bracketed_aside_before_its_verb():
             ("2. Sở Nội vụ (theo Quyết định số 1194/QĐ-UBND của Chủ tịch UBND tỉnh) thẩm định kết quả.",
              ["Sở Nội vụ"], []),
             ("2. Sở Nội vụ (cơ quan thường trực) chủ trì, phối hợp với Sở Tư pháp thẩm định.",
-             ["Sở Nội vụ"], ["Sở Tư pháp"])):
+             ["Sở Nội vụ"], ["Sở Tư pháp"]),
+            # a role in brackets is no aside: it is the role ("X (chủ trì) và Y (phối hợp): …")
+            ("2. Sở Tài chính (chủ trì) và Sở Nội vụ (phối hợp): thẩm định dự toán kinh phí.",
+             ["Sở Tài chính"], ["Sở Nội vụ"]),
+            ("2. Sở Tài chính (chủ trì), Sở Nội vụ (phối hợp) bố trí kinh phí thực hiện.",
+             ["Sở Tài chính"], ["Sở Nội vụ"])):
         (d,) = extract(head + item + "\n").directives
         assert ([b.text for b in d.lead], [b.text for b in d.support]) == (lead, support), item
 

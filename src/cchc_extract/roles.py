@@ -926,9 +926,10 @@ def classify(text: str, chains: list[Chain], lex: Lexicon, low: Any = _LOWER,
         if subj is not None and subj is not _UNASKED and subj.spec.tasks_after_colon \
                 and not HEADING_DUTIES.match(after, None, None, CONCURRENT):
             ch.heading, ch.at_unit_start, subj = False, False, None
-        if not ch.heading and after[:2].lstrip()[:1] == "(":
+        if not ch.heading and after[:2].lstrip()[:1] == "(" and after_lead(after, alow) is None:
             # "Sở Nội vụ (cơ quan thường trực) thẩm định …", "Tổ giúp việc (thành lập theo Quyết định
-            # số …) thẩm định …": the verb after the aside is the chain's (the aside is no attribute)
+            # số …) thẩm định …": the verb after the aside is the chain's (the aside is no attribute);
+            # a role in brackets ("Sở Tài chính (chủ trì), …") is no aside: it is the chain's role
             aside = _ASIDE_AFTER.match(after, None, None, CONCURRENT)
             if aside is not None:
                 after, alow = after[aside.end():], alow[aside.end():]
