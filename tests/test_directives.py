@@ -473,6 +473,14 @@ def test_under_a_party_organ_lanh_dao_a_state_body_is_the_organ_leading_it():
       ("1. Ủy ban nhân dân xã An Bình\n\n- Xử", "II/1"), ("- Xử", "II/1/-1")],
      ["Ủy ban nhân dân xã An Bình", "Ủy ban nhân dân xã An Bình"], {"I/1", "I/1/-1"},
      ("II/1/-1", ["Ủy ban nhân dân xã An Bình"])),
+    # the tasks done ("KẾT QUẢ THỰC HIỆN NHIỆM VỤ") are results too
+    ("I. KẾT QUẢ THỰC HIỆN NHIỆM VỤ THÁNG 01/2026\n\n1. Ủy ban nhân dân xã An Bình\n\n"
+     "- Tiếp nhận 186 hồ sơ, giải quyết đúng hạn 181 hồ sơ.\n\n"
+     "II. NHIỆM VỤ THÁNG 02/2026\n\n1. Ủy ban nhân dân xã An Bình\n\n- Xử lý dứt điểm hồ sơ quá hạn.\n",
+     [("I. KẾT", "I"), ("1. Ủy", "I/1"), ("- Tiếp", "I/1/-1"), ("II. NHI", "II"),
+      ("1. Ủy ban nhân dân xã An Bình\n\n- Xử", "II/1"), ("- Xử", "II/1/-1")],
+     ["Ủy ban nhân dân xã An Bình", "Ủy ban nhân dân xã An Bình"], {"I/1", "I/1/-1"},
+     ("II/1/-1", ["Ủy ban nhân dân xã An Bình"])),
     ("Bộ Nội vụ đề nghị các bộ, cơ quan ngang bộ thực hiện một số nội dung sau:\n\n"
      "1. Tổ chức tự đánh giá, chấm điểm.\n\n2. Tài liệu gửi kèm theo Công văn này, gồm:\n\n"
      "- Quyết định số 876/QĐ-BNV ngày 10/11/2022;\n\n- Phụ lục I: Mẫu báo cáo.\n",

@@ -311,7 +311,8 @@ _CONTENT_WORD = "nội dung"     # "1. Nội dung kiểm tra": what the inspecti
 _RESULTS_HEADING = compile_regex(
     _LABEL_PREFIX + r"(?:(?:kết\s+quả(?!\s+(?:cần|phải|dự\s+kiến|mong\s+đợi|đầu\s+ra|hướng\s+tới))"
     r"|tình\s+hình|đánh\s+giá\s+(?:chung|kết\s+quả|tình\s+hình))"
-    r"(?![^\n]*\b(?:nhiệm\s+vụ|yêu\s+cầu|kiến\s+nghị|đề\s+xuất|giải\s+pháp|phương\s+hướng|khắc\s+phục))"
+    # ("KẾT QUẢ THỰC HIỆN NHIỆM VỤ THÁNG 01": the tasks done, still results)
+    r"(?![^\n]*\b(?:(?<!thực\s+hiện\s+)nhiệm\s+vụ|yêu\s+cầu|kiến\s+nghị|đề\s+xuất|giải\s+pháp|phương\s+hướng|khắc\s+phục))"
     r"[^\n]{0,100}$"
     # a decision that approves and publishes results ("Điều 1. Phê duyệt và công bố kết quả xác định
     # Chỉ số … cụ thể như sau:"): the rankings under it are findings
