@@ -174,6 +174,17 @@ def test_the_issuer_named_short_is_at_the_issuers_level():
     assert levels["Cục Thuế"] == "province"
 
 
+def test_units_of_a_national_agency_whose_name_names_no_level_are_central():
+    # "BẢO HIỂM XÃ HỘI VIỆT NAM" holds no level word: the gazetteer's own level of the name counts
+    from cchc_extract.pipeline import extract_text
+
+    text = ("BẢO HIỂM XÃ HỘI VIỆT NAM\nSố: 486/BHXH-CNTT\nHà Nội, ngày 14 tháng 02 năm 2025\n\n"
+            "Kính gửi: Bảo hiểm xã hội các tỉnh, thành phố.\n\n"
+            "1. Trung tâm Công nghệ thông tin nâng cấp Cổng Dịch vụ công.\n")
+    levels = {b.text: b.level for b in extract_text(text).bodies}
+    assert levels["Trung tâm Công nghệ thông tin"] == "central"
+
+
 def test_a_person_the_document_names_elsewhere_is_no_part_of_the_body_his_office_names():
     text = ("Kết luận của Phó Chủ tịch UBND huyện Danh Hoàng Sơn tại buổi kiểm tra.\n"
             "Đoàn do đồng chí Danh Hoàng Sơn, Phó Chủ tịch UBND huyện làm Trưởng đoàn.")

@@ -577,10 +577,17 @@ def issuer_tier(ctx: MatchContext, g: Gazetteer) -> str:
     meta = getattr(ctx.layout, "metadata", None)
     for name in (getattr(meta, "issuer", None), getattr(meta, "parent_issuer", None)):
         if name:
-            level = auto_level(name, "", g)
+            level = auto_level(name, "", g) or _listed_level(name, g)
             if level:
                 return level
     return ""
+
+
+def _listed_level(name: str, g: Gazetteer) -> str:
+    """The level the gazetteer gives the name itself when its words name none ("Bảo hiểm xã hội
+    Việt Nam", "Ngân hàng Nhà nước Việt Nam": central)."""
+    entry = g.entry_for(name)
+    return entry.level if entry is not None and entry.level != "auto" else ""
 
 
 def _issuer_short_names(ctx: MatchContext) -> frozenset[str]:
