@@ -101,6 +101,28 @@ def test_every_problem_is_reported_at_once(tmp_path):
     assert len(problems) >= 7
 
 
+def test_an_enumeration_takes_member_lists_or_a_member_pattern_not_both(tmp_path):
+    enum = """
+enumerations:
+  - id: en.units
+    anchors: [các cục]
+    head: 'các\\ cục\\ ?:\\ ?'
+    {members}
+    level: central
+    {examples}
+"""
+    free = GOOD + enum.format(members="member_pattern: '(?-i:\\p{Lu})\\w*'", examples=EXAMPLES)
+    g = load_gazetteer(write(tmp_path, free))
+    assert [m.group() for m in g.enumerations[0].members.finditer("Các Cục: Thuế, Hải quan")] == [
+        "Các", "Cục", "Thuế", "Hải"]
+    both = GOOD + enum.format(members="members: [provinces]\n    member_pattern: 'x'", examples=EXAMPLES)
+    neither = GOOD + enum.format(members="", examples=EXAMPLES)
+    for bad in (both, neither):
+        with pytest.raises(RuleError) as err:
+            load_gazetteer(write(tmp_path, bad))
+        assert "either members (lists) or member_pattern" in str(err.value)
+
+
 def test_patterns_need_anchors(tmp_path):
     bad = GOOD.replace("    anchors: [sở]\n", "")
     with pytest.raises(RuleError) as err:

@@ -101,7 +101,9 @@ class EnumerationSpec(_Strict):
     id: str
     anchors: list[str] = Field(min_length=1)
     head: str                                  # pattern of the announcing head ("Các sở, ngành:")
-    members: Union[str, list[str]]             # the list(s) the elliptical members come from
+    members: Union[str, list[str]] = Field(default_factory=list)   # the list(s) the elliptical members come from
+    # ... or, for names no list can hold ("Các Cục: Thuế, Hải quan"), the pattern of one member
+    member_pattern: str = ""
     level: Level
     group: bool = False
     description: str = ""
@@ -654,15 +656,21 @@ def load_gazetteer(path: Path | None = None) -> Gazetteer:
         _check_examples(where, en.examples, problems)
         member_lists = [en.members] if isinstance(en.members, str) else en.members
         unknown = [m for m in member_lists if m not in lists]
-        if unknown or not member_lists:
-            problems.append(f"{where}: members: unknown list(s) {unknown or en.members!r}")
+        if unknown or bool(member_lists) == bool(en.member_pattern):
+            problems.append(f"{where}: members: unknown list(s) {unknown}" if unknown else
+                            f"{where}: give either members (lists) or member_pattern")
             continue
         head = compile_one("enumeration", en, en.head)
         if head is None:
             continue
-        names = {x for m in member_lists for x in lists[m]}
-        alternation = "|".join(re.escape(x) for x in sorted(names, key=lambda x: (-len(x), x)))
-        member_rx = compile_re(r"(?<![\w])(?:" + alternation + r")(?![\w])", re.IGNORECASE)
+        if en.member_pattern:
+            member_rx = compile_one("enumeration", en, en.member_pattern)
+            if member_rx is None:
+                continue
+        else:
+            names = {x for m in member_lists for x in lists[m]}
+            alternation = "|".join(re.escape(x) for x in sorted(names, key=lambda x: (-len(x), x)))
+            member_rx = compile_re(r"(?<![\w])(?:" + alternation + r")(?![\w])", re.IGNORECASE)
         obj = Enumeration(en.id, head, member_rx, en.level, en.group)
         enumerations.append(obj)
         anchored.append(("enum", obj, anchors_of("enumeration", en)))
