@@ -965,3 +965,15 @@ def test_an_addressee_line_under_a_sections_title_is_the_subject_of_its_items():
     leads = lead_texts(text)
     assert leads.get("I/1") == leads.get("I/2") == ["các đơn vị thuộc Bộ"]
     assert leads.get("II/1") == ["Văn phòng Bộ"]
+
+
+def test_an_acknowledgement_sets_no_task_unless_its_paragraph_asks():
+    text = ("Hà Nội, ngày 14 tháng 8 năm 2025\n\nKính gửi: Các bộ, cơ quan ngang bộ.\n\n"
+            "Phó Thủ tướng Chính phủ có ý kiến như sau:\n\n"
+            "1. Ghi nhận Bộ Công an và các bộ, ngành đã tích cực triển khai Đề án 06. Tuy nhiên, nhiều thủ tục "
+            "vẫn yêu cầu người dân nộp giấy tờ.\n\n"
+            "2. Biểu dương Bộ Tư pháp; đề nghị Bộ Tư pháp tiếp tục rà soát quy định.\n\n"
+            "3. Bộ Nội vụ tổng hợp, báo cáo trong tháng 10/2025.\n")
+    leads = leads_by_item(text)
+    assert "1" not in leads
+    assert leads["2"] == ["Bộ Tư pháp"] and leads["3"] == ["Bộ Nội vụ"]

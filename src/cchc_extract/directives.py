@@ -327,12 +327,17 @@ def _reports_results(unit: "Unit") -> bool:
 # …"): it describes, with its sub-items, and sets no task (every held-out gold: 39 items of 39);
 # not when the line also names what to do ("Tồn tại, hạn chế và giải pháp khắc phục")
 _FINDINGS = compile_regex(
-    _LABEL_PREFIX + r"(?:\*\*)?(?:ưu\s+điểm|tồn\s+tại|hạn\s+chế|nhược\s+điểm|nguyên\s+nhân|khó\s+khăn|kết\s+quả\s+đạt\s+được"
+    _LABEL_PREFIX + r"(?:\*\*)?(?:(?:ưu\s+điểm|tồn\s+tại|hạn\s+chế|nhược\s+điểm|nguyên\s+nhân|khó\s+khăn|kết\s+quả\s+đạt\s+được"
     r"|những\s+mặt\s+(?:làm\s+được|đạt\s+được))\b"
-    r"(?![^\n:]*\b(?:nhiệm\s+vụ|yêu\s+cầu|kiến\s+nghị|đề\s+xuất|giải\s+pháp|phương\s+hướng|khắc\s+phục))", regex.IGNORECASE)
+    r"(?![^\n:]*\b(?:nhiệm\s+vụ|yêu\s+cầu|kiến\s+nghị|đề\s+xuất|giải\s+pháp|phương\s+hướng|khắc\s+phục))"
+    # ... or by an acknowledgement ("1. Ghi nhận Bộ Công an và các bộ, ngành đã tích cực triển khai …"):
+    # it praises what was done, unless its paragraph also asks for something
+    r"|(?:ghi\s+nhận|biểu\s+dương|đánh\s+giá\s+cao|hoan\s+nghênh|khen\s+ngợi)\b"
+    r"(?![^\n]*\b(?:đề\s+nghị|giao|chủ\s+trì|khẩn\s+trương)\b))", regex.IGNORECASE)
 
 
-_FINDINGS_WORDS = ("ưu", "tồn", "hạn", "nhược", "nguyên", "khó", "kết", "những")   # one opens every _FINDINGS match
+# one opens every _FINDINGS match
+_FINDINGS_WORDS = ("ưu", "tồn", "hạn", "nhược", "nguyên", "khó", "kết", "những", "ghi", "biểu", "đánh", "hoan", "khen")
 
 
 def _reports_findings(unit: "Unit") -> bool:
