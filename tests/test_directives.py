@@ -977,3 +977,15 @@ def test_an_acknowledgement_sets_no_task_unless_its_paragraph_asks():
     leads = leads_by_item(text)
     assert "1" not in leads
     assert leads["2"] == ["Bộ Tư pháp"] and leads["3"] == ["Bộ Nội vụ"]
+
+
+def test_an_enumeration_head_between_a_role_and_its_members_keeps_the_role():
+    text = ("Hà Nội, ngày 14 tháng 8 năm 2025\n\nKính gửi: Các bộ.\n\n"
+            "2. Giao Bộ Công an chủ trì, phối hợp với các Bộ: Tài chính, Tư pháp và Văn phòng Chính phủ "
+            "hoàn thiện kết nối dữ liệu.\n\n"
+            "3. Giao các Vụ: Pháp chế, Tổ chức cán bộ theo chức năng rà soát quy chế.\n")
+    from cchc_extract import extract
+    ds = {d.item: d for d in extract(text).directives}
+    assert [b.text for b in ds["2"].lead] == ["Bộ Công an"]
+    assert [b.text for b in ds["2"].support] == ["Tài chính", "Tư pháp", "Văn phòng Chính phủ"]
+    assert [b.text for b in ds["3"].lead] == ["Pháp chế", "Tổ chức cán bộ"]

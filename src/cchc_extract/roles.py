@@ -745,9 +745,11 @@ def _clause_start(text: str, pos: int, floor: int, rare: bool = True, lines: boo
 _COMMON_MARKS = ".;:"
 _ALL_MARKS = ".;:!?"      # "!" and "?" only where a text holds them (see _has_rare_marks)
 
-# a task list's labelled field: the colon after it does not end the clause that names the role
+# a task list's labelled field: the colon after it does not end the clause that names the role;
+# nor does an enumeration's head ("phối hợp với các Bộ: Tài chính, Tư pháp": its members)
 _ROLE_LABEL = compile_regex(r"(?:chủ\s+trì(?:\s+(?:soạn\s+thảo|tham\s+mưu|xây\s+dựng)(?:\s+[^\s:;.,]+){0,4})?"
-                            r"|phối\s+hợp|thực\s+hiện|triển\s+khai)\s*$", FLAGS)
+                            r"|phối\s+hợp|thực\s+hiện|triển\s+khai"
+                            r"|(?<!\w)các\s+(?:bộ|sở|cục|vụ|tổng\s+cục)(?:\s*,\s*ngành)?)\s*$", FLAGS)
 
 
 def _has_rare_marks(text: str) -> bool:
