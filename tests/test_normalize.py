@@ -104,6 +104,29 @@ def test_line_breaks_lost_in_a_copy_are_put_back_without_moving_offsets():
     assert norm.breaks_restored > 5
 
 
+def test_item_labels_run_on_in_a_body_line_are_put_back_on_lines_of_their_own():
+    # the header kept its breaks, each section of the body was joined into one line
+    from cchc_extract.normalize import normalize
+
+    body = ("II. CHỈ TIÊU NĂM 2026 1. Trên 98% hồ sơ được giải quyết đúng hạn; 100% hồ sơ trễ hạn có văn bản "
+            "xin lỗi tổ chức, cá nhân theo quy định. 2. Tỷ lệ hồ sơ trực tuyến toàn trình trên tổng số hồ sơ "
+            "đạt tối thiểu 65%.\n"
+            "III. NHIỆM VỤ, GIẢI PHÁP 1. Tăng cường kỷ luật, kỷ cương hành chính a) Thủ trưởng các sở, ban, "
+            "ngành quán triệt Chỉ thị số 27/CT-TTg. b) Sở Nội vụ chủ trì kiểm tra công vụ đột xuất tại các cơ quan, "
+            "đơn vị có hồ sơ trễ hạn.\n")
+    text = "Phú Thọ, ngày 21 tháng 01 năm 2026\n\n" + body
+    norm = normalize(text)
+    lines = norm.text.split("\n")
+    assert len(norm.text) == len(text) and norm.breaks_restored == 5
+    assert [ln[:8] for ln in lines[2:9]] == ["II. CHỈ ", "1. Trên ", "2. Tỷ lệ", "III. NHI", "1. Tăng ",
+                                             "a) Thủ t", "b) Sở Nộ"]
+    # a long paragraph with one label after a sentence mark keeps its line
+    one = ("Sở Nội vụ tổng hợp kết quả thực hiện Kế hoạch, báo cáo Ủy ban nhân dân tỉnh trước ngày 15/12/2026; "
+           "các cơ quan, đơn vị gửi báo cáo về Sở Nội vụ theo đúng thời hạn quy định tại Kế hoạch này. "
+           "2. Kinh phí thực hiện Kế hoạch được bố trí trong dự toán ngân sách hằng năm của cơ quan, đơn vị.\n")
+    assert normalize(one).text == one
+
+
 def test_a_run_on_header_shorter_than_a_paragraph_is_found_and_split_with_the_signature():
     # an e-mail copy: the header runs on in ~300 characters (issuer under its parent, number, V/v,
     # motto, date, Kính gửi), the body and its labels in one long line, the signature in another
@@ -131,9 +154,15 @@ def test_a_run_on_header_shorter_than_a_paragraph_is_found_and_split_with_the_si
 def test_a_long_paragraph_without_layout_words_keeps_its_lines():
     from cchc_extract.normalize import normalize
 
-    text = ("Các cơ quan, đơn vị thực hiện nghiêm túc các nội dung sau: a) Rà soát thủ tục; b) Công khai "
-            "thủ tục; - Báo cáo kết quả về Sở Nội vụ. " * 8) + "\n"
+    text = ("Các cơ quan, đơn vị thực hiện nghiêm túc các nội dung, rà soát thủ tục, công khai "
+            "thủ tục và báo cáo kết quả về Sở Nội vụ. " * 8) + "\n"
     assert normalize(text).text == text
+    # with item labels after its sentence marks it is a run-on list: only the labels get their lines
+    listed = ("Các cơ quan, đơn vị thực hiện nghiêm túc các nội dung sau: a) Rà soát thủ tục; b) Công khai "
+              "thủ tục; - Báo cáo kết quả về Sở Nội vụ. " * 8) + "\n"
+    norm = normalize(listed)
+    assert norm.text.replace("\n", " ") == listed.replace("\n", " ")
+    assert all(ln[:3] in ("Các", "a) ", "b) ", "- B") for ln in norm.text.split("\n") if ln)
 
 
 def test_ocr_letters_in_numbers_are_read_as_digits_and_reported():

@@ -413,6 +413,10 @@ def normalize(original: str) -> NormalizedText:
     breaks = lost_breaks(text1, edits=edits)
     if breaks:
         edits = sorted(edits + breaks)
+    else:
+        breaks = run_on_labels(text1, {s for s, _, _ in edits})
+        if breaks:
+            edits = sorted(edits + breaks)
     ocr = _ocr_digits(text1)
     if ocr:
         edits = sorted(edits + ocr)       # digits are never inside another edit
@@ -587,6 +591,37 @@ def _runs_on(text: str) -> bool:
                 return True
             p = text.find(key, p + 1)
     return False
+
+
+# A body whose header kept its breaks can still run its items on: an e-mail joined each section's
+# lines into one ("II. CHỈ TIÊU NĂM 2026 1. Trên 98% …; 2. Tỷ lệ … III. NHIỆM VỤ 1. … a) Thủ trưởng …").
+# In a long line holding at least two labels that follow a sentence mark, a title in capitals or a
+# title's last word, the space before each is put back as the line break.
+_BODY_LABEL_BREAK = compile_regex(
+    r"(?<=[.;:])\x20(?=(?:[IVX]{1,4}\.|\d{1,2}\.|[a-zđ]\)|[-+•])\x20\p{Lu})"      # "…; 2. Tỷ lệ", "…: a) Các"
+    r"|(?<=\p{L}|\d)\x20(?=[a-zđ]\)\x20\p{Lu})"                                   # a title, then "a) Thủ trưởng"
+    r"|(?<=\p{Lu}{2}|\p{Lu}{2}\x20\d{4})\x20(?=(?:[IVX]{1,4}|\d{1,2})\.\x20\p{Lu})")   # "YÊU CẦU 1. Mục", "NĂM 2026 1. Trên"
+# what every such line holds (a few finds spare the usual text the walk over its lines)
+_BODY_LABEL_KEYS = (". 2. ", "; 2. ", ": 1. ", ": a) ", ". b) ", "; b) ")
+_MIN_BODY_LABELS = 2
+
+
+def run_on_labels(text: str, taken: set = frozenset()) -> list[tuple[int, int, str]]:
+    """Edits putting back the line breaks before the item labels of long run-on body lines (see
+    _BODY_LABEL_BREAK); [] for the usual text.  `taken`: offsets other edits hold."""
+    if len(text) < _LONG_LINE or not any(k in text for k in _BODY_LABEL_KEYS):
+        return []
+    out = []
+    ls = 0
+    while ls < len(text):
+        le = text.find("\n", ls)
+        le = len(text) if le < 0 else le
+        if le - ls > _LONG_LINE:
+            cuts = [m.start() for m in _BODY_LABEL_BREAK.finditer(text, ls, le) if m.start() not in taken]
+            if len(cuts) >= _MIN_BODY_LABELS:
+                out += [(c, c + 1, "\n") for c in cuts]
+        ls = le + 1
+    return out
 
 
 def lost_breaks(text: str, taken: set = frozenset(), edits: list = ()) -> list[tuple[int, int, str]]:
