@@ -173,6 +173,22 @@ def test_a_tab_table_without_a_number_column_is_text_of_its_item():
     assert [it.path for it in rows(numbered)] == ["III/1"]
 
 
+def test_a_wrapped_tab_row_whose_next_line_carries_a_body_is_one_row():
+    # the task wraps in lower case (or the line holds no task at all) while a second lead body and
+    # the rest of the time fill the other cells: one row, not an unnumbered one of its own
+    text = (HEAD + "III. NHIỆM VỤ\nSTT\tNhiệm vụ\tCơ quan chủ trì\tCơ quan phối hợp\tThời hạn\n"
+            + "1\tSố hóa hồ sơ, kết quả giải quyết TTHC,\tTrung tâm Phục vụ hành chính công tỉnh;\tSở Nội vụ\tTrước ngày\n"
+            + "\tbảo đảm tỷ lệ số hóa đạt trên 80%\tUBND các huyện\t\t30/11/2024\n"
+            + "2\tTổ chức khảo sát SIPAS\tSở Nội vụ\tBưu điện tỉnh\tTháng 10/2024\n"
+            + "\tCông bố kết quả khảo sát\tVăn phòng UBND tỉnh\t\tTháng 12/2024\n")
+    doc = extract_text(text)
+    assert [it.path for it in rows(doc)] == ["III/1", "III/2", "III/3"]
+    d = directive(doc, "III/1")
+    assert [b.text for b in d.lead] == ["Trung tâm Phục vụ hành chính công tỉnh", "UBND các huyện"]
+    # an unnumbered line that opens a task of its own (a capital) is a row
+    assert [b.text for b in directive(doc, "III/3").lead] == ["Văn phòng UBND tỉnh"]
+
+
 def test_an_item_that_names_its_own_actors_keeps_them_beside_its_table_rows():
     text = (HEAD + "3. Nhiệm vụ cụ thể\n\nGiao các cơ quan, đơn vị thực hiện các nhiệm vụ sau:\n\n"
             + "| STT | Nội dung nhiệm vụ | Cơ quan chủ trì | Thời gian hoàn thành |\n|---|---|---|---|\n"

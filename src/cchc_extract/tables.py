@@ -301,19 +301,32 @@ class TaskTable:
             return []
         return [line[i] for line in [row.cells, *row.more] if i < len(line) and line[i][1] > line[i][0]]
 
-    def continues(self, cells: list[tuple[int, int]]) -> bool:
-        """A line with no number, no body and no time of its own, under a numbered row:
-        the wrapped rest of that row's cells."""
+    def continues(self, cells: list[tuple[int, int]], texts: Optional[list[str]] = None) -> bool:
+        """A line with no number under a numbered row: the wrapped rest of that row's cells when
+        it holds no body and no time of its own, or when its task cell is empty or goes on in lower
+        case (a wrapped cell: "2 | Số hóa hồ sơ …, | Trung tâm …;" / "  | bảo đảm tỷ lệ … | UBND các
+        huyện"); a line opening a task of its own ("  | Công bố thủ tục | Sở B") is a row."""
         if not self.rows or "number" not in self.columns:
             return False
         prev = self.cell(self.rows[-1], "number")
         if prev is None or prev[1] == prev[0]:
             return False
-        for col in ("number", "lead", "deadline"):
+        i = self.columns["number"]
+        if i < len(cells) and cells[i][1] > cells[i][0]:
+            return False
+        own = False
+        for col in ("lead", "deadline"):
             i = self.columns.get(col)
             if i is not None and i < len(cells) and cells[i][1] > cells[i][0]:
-                return False
-        return True
+                own = True
+        if not own:
+            return True
+        t = self.columns.get("task")
+        if texts is None or t is None:
+            return False
+        task = texts[t] if t < len(texts) else ""
+        first = next((c for c in task if c.isalpha()), "")
+        return not first or first.islower()
 
 
 def _blocks(original: str) -> list[list[tuple[int, int, bool]]]:
@@ -546,7 +559,7 @@ def find_task_tables(original: str, path: Optional[Path] = None) -> list[TaskTab
             nonempty = [t for t in texts if t.strip()]
             if len(nonempty) >= 3 and all(COLUMN_NUMBERS.match(t.strip()) for t in nonempty):
                 continue                      # "| (1) | (2) | (3) |": column numbers under the header
-            if table.continues(cells):
+            if table.continues(cells, texts):
                 table.rows[-1].more.append(cells)
                 table.rows[-1].end = e
             else:
