@@ -108,3 +108,22 @@ def test_pipeline_reports_w302_once_with_the_original_span():
     w302 = [w for w in doc.warnings if w.code == "W302"]
     assert len(w302) == 1 and src[w302[0].span[0]:w302[0].span[1]] == "ngày 14/10/1025"
     assert doc.dates[0].suspect and doc.references[0].suspect
+
+
+@pytest.mark.parametrize("words, value", [
+    ("hai mươi mốt", 21), ("mười lăm", 15), ("ba mươi", 30), ("tám", 8), ("Giêng", 1), ("chạp", 12),
+    ("hai nghìn không trăm hai mươi sáu", 2026), ("hai ngàn hai mươi lăm", 2025),
+    ("hai nghìn không trăm linh năm", 2005), ("một nghìn chín trăm chín mươi chín", 1999), ("2026", 2026)])
+def test_numbers_in_words_read_as_their_value(words, value):
+    from cchc_extract.temporal import number_value
+    assert number_value(words) == value
+
+
+def test_a_date_and_a_deadline_written_wholly_in_words():
+    from cchc_extract import extract
+    doc = extract("Bắc Ninh, ngày 05 tháng 01 năm 2026\n\n1. Văn phòng UBND phường hoàn thành rà soát trước "
+                  "ngày ba mươi tháng sáu năm hai nghìn không trăm hai mươi sáu.\n")
+    assert [(d.text, d.value) for d in doc.dates][-1] == (
+        "ngày ba mươi tháng sáu năm hai nghìn không trăm hai mươi sáu", "2026-06-30")
+    assert [(d.text, d.due) for d in doc.deadlines] == [
+        ("trước ngày ba mươi tháng sáu năm hai nghìn không trăm hai mươi sáu", "2026-06-29")]

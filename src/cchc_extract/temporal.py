@@ -21,23 +21,33 @@ def roman_or_int(s: str) -> Optional[int]:
     return int(s) if s.isdigit() else None
 
 
-# a day or month written in words, as formal documents date themselves ("ngày tám tháng Bảy năm 2021")
-_UNIT_WORDS = {"một": 1, "mốt": 1, "hai": 2, "ba": 3, "bốn": 4, "tư": 4, "năm": 5, "lăm": 5, "sáu": 6,
-               "bảy": 7, "tám": 8, "chín": 9, "giêng": 1, "chạp": 12}
+# a day, month or year written in words, as formal documents date themselves ("ngày tám tháng Bảy năm
+# 2021", "năm hai nghìn không trăm hai mươi sáu")
+_UNIT_WORDS = {"không": 0, "một": 1, "mốt": 1, "hai": 2, "ba": 3, "bốn": 4, "tư": 4, "năm": 5, "lăm": 5,
+               "sáu": 6, "bảy": 7, "tám": 8, "chín": 9, "giêng": 1, "chạp": 12}
 
 
 def number_value(s: str) -> int:
-    """int of figures, or of Vietnamese number words ("hai mươi mốt" -> 21, "mười hai" -> 12)."""
+    """int of figures, or of Vietnamese number words ("hai mươi mốt" -> 21, "mười hai" -> 12,
+    "hai nghìn không trăm hai mươi sáu" -> 2026, "hai nghìn linh năm" -> 2005)."""
     if s.isdigit():
         return int(s)
     words = s.lower().split()
     if not words or (words[0] != "mười" and words[0] not in _UNIT_WORDS):
         return int(s)   # a digit int() does not know raises ValueError, as any figure would
-    if words[0] == "mười":
-        return 10 + (_UNIT_WORDS.get(words[1], 0) if len(words) > 1 else 0)
-    if len(words) > 1 and words[1] == "mươi":
-        return _UNIT_WORDS.get(words[0], 0) * 10 + (_UNIT_WORDS.get(words[2], 0) if len(words) > 2 else 0)
-    return _UNIT_WORDS.get(words[0], 0)
+    total = group = last = 0      # thousands done, the hundreds-tens of the group, the last unit word
+    for w in words:
+        if w == "mười":
+            group += 10
+        elif w == "mươi":
+            group, last = group + last * 10, 0
+        elif w == "trăm":
+            group, last = group + last * 100, 0
+        elif w in ("nghìn", "ngàn"):
+            total, group, last = total + (group + last) * 1000, 0, 0
+        elif w not in ("linh", "lẻ"):
+            last = _UNIT_WORDS.get(w, 0)
+    return total + group + last
 
 
 def is_valid_day(y: int, m: int, d: int) -> bool:

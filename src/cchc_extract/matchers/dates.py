@@ -72,7 +72,7 @@ def _value_reader(rx) -> Callable[[tuple], tuple]:
 def _value(d: Optional[str], mo: Optional[str], ys: Optional[str], q: Optional[str], h: Optional[str],
            y1: Optional[str], y2: Optional[str], ctx: MatchContext) -> tuple[Optional[str], bool]:
     """(value, suspect) of one match from its value groups (None: absent or not taking part)."""
-    y = int(ys) if ys else None
+    y = _number(ys) if ys else None   # figures, or a year in words
     if d and mo and y is not None:
         return day_value(_number(d), _number(mo), y)
     if mo and y is not None:
