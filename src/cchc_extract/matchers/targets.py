@@ -49,8 +49,9 @@ _ITEM_LABEL = compile_regex(r"\s[a-zđ]\)\s", _FLAGS)
 # ", trong đó ưu tiên …", ", tập trung vào …", " (chi tiết tại Phụ lục …)": an aside after the
 # quantified noun, not part of it
 # (and who does it, in parentheses: "100% thủ tục … (Văn phòng HĐND và UBND huyện chủ trì, phối hợp …)")
+# (and a request after it: ", đề nghị các cơ quan … tập trung thực hiện"; not "yêu cầu", a noun too)
 _ASIDE = compile_regex(r",\s*(?:trong\s+đó|tập\s+trung\s+vào|ưu\s+tiên|chủ\s+yếu|đặc\s+biệt\s+là|đồng\s+thời"
-                       r"|không(?=\s))\b"
+                       r"|không(?=\s)|đề\s+nghị)\b"
                        r"|\s*\((?:chi\s+tiết|cụ\s+thể|xem|theo)\s+(?:tại\s+|ở\s+)?(?:phụ\s+lục|biểu|danh\s+mục)"
                        r"|\s*\((?=[^()\n]{0,120}?(?:\b(?:chủ\s+trì|phối\s+hợp\s+với|tham\s+mưu)\b|\sthực\s+hiện\s*(?:[);]|$)))", _FLAGS)
 # (and what is then sent to whom: ", trình Ủy ban nhân dân tỉnh …", ", gửi Bộ Công Thương …")
