@@ -1,4 +1,5 @@
-"""Load only the deadline/target rule files, so these tests do not depend on other kinds' YAML."""
+"""Load only the deadline/target rule files (and the shared fragments they use: numbers in words), so
+these tests do not depend on other kinds' YAML."""
 from __future__ import annotations
 
 import shutil
@@ -9,7 +10,7 @@ from cchc_extract.normalize import normalize
 from cchc_extract.rules import load_rules
 
 RULES = Path(__file__).resolve().parents[1] / "rules"
-OWN_FILES = ("_fragments_time.yaml", "deadlines.yaml", "targets.yaml")
+OWN_FILES = ("_fragments.yaml", "_fragments_time.yaml", "deadlines.yaml", "targets.yaml")
 
 
 def own_rules(tmp_dir: Path):
