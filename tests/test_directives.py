@@ -989,3 +989,13 @@ def test_an_enumeration_head_between_a_role_and_its_members_keeps_the_role():
     assert [b.text for b in ds["2"].lead] == ["Bộ Công an"]
     assert [b.text for b in ds["2"].support] == ["Tài chính", "Tư pháp", "Văn phòng Chính phủ"]
     assert [b.text for b in ds["3"].lead] == ["Pháp chế", "Tổ chức cán bộ"]
+
+
+def test_an_office_heading_naming_its_holder_leads_its_items():
+    # "2. Phó Chủ tịch UBND xã - Ông Lê Văn Tấn (phụ trách kinh tế)": the body is the heading's
+    text = ("Cái Nhum, ngày 05 tháng 01 năm 2026\n\nII. PHÂN CÔNG CỤ THỂ\n\n"
+            "2. Phó Chủ tịch UBND xã - Ông Lê Văn Tấn (phụ trách kinh tế)\n\na) Phụ trách các lĩnh vực kinh tế.\n\n"
+            "III. TỔ CHỨC THỰC HIỆN\n\n1. Các phòng chuyên môn theo lĩnh vực được giao tham mưu giúp Chủ tịch.\n")
+    leads = leads_by_item(text)
+    assert leads["II/2/a"] == ["UBND xã"]
+    assert leads["III/1"] == ["Các phòng chuyên môn"]
