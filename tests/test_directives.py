@@ -999,3 +999,14 @@ def test_an_office_heading_naming_its_holder_leads_its_items():
     leads = leads_by_item(text)
     assert leads["II/2/a"] == ["UBND xã"]
     assert leads["III/1"] == ["Các phòng chuyên môn"]
+
+
+def test_giving_targets_to_bodies_leads_them_only_as_the_issuer_opens_a_sentence():
+    text = ("Hà Nội, ngày 10 tháng 3 năm 2025\n\n"
+            "Điều 1. Giao chỉ tiêu kích hoạt tài khoản định danh điện tử năm 2025 cho Công an các địa phương như sau:\n\n"
+            "1. Tỷ lệ kích hoạt đạt tối thiểu 80%.\n\n"
+            "Điều 2. Tổ chức thực hiện\n\n1. Ủy ban nhân dân các huyện xây dựng kế hoạch; giao chỉ tiêu cụ thể cho "
+            "Ủy ban nhân dân các xã.\n")
+    leads = leads_by_item(text)
+    assert leads["Điều 1/1"] == ["Công an các địa phương"]
+    assert leads["Điều 2/1"] == ["Ủy ban nhân dân các huyện"]
