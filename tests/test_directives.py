@@ -1010,3 +1010,11 @@ def test_giving_targets_to_bodies_leads_them_only_as_the_issuer_opens_a_sentence
     leads = leads_by_item(text)
     assert leads["Điều 1/1"] == ["Công an các địa phương"]
     assert leads["Điều 2/1"] == ["Ủy ban nhân dân các huyện"]
+
+
+def test_a_body_named_twice_in_an_item_is_listed_once_per_role():
+    # one body in two spellings (marked, and typed bare then read back) leads once
+    text = ("Hà Nội, ngày 05 tháng 3 năm 2024\n\n"
+            "3. Sở Nội vụ chủ trì kiểm tra công vụ; So Noi vu tong hop ket qua cac cuoc kiem tra va bao cao "
+            "UBND Thanh pho truoc ngay 30/6/2024 theo quy dinh cua cac co quan.\n")
+    assert leads_by_item(text)["3"] == ["Sở Nội vụ"]

@@ -1,4 +1,4 @@
-"""W211: paragraphs typed without Vietnamese diacritics are reported, never guessed."""
+"""W211: paragraphs typed without Vietnamese diacritics are reported; only listed phrases are read back (test_diacritics.py)."""
 from __future__ import annotations
 
 import pytest

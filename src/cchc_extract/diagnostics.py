@@ -23,7 +23,7 @@ CODES: dict[str, str] = {
     "W208": "web debris or metadata table outside the document",
     "W209": "no labelled items found",
     "W210": "line breaks lost in a copy were put back (before the layout words, labels and dashes)",
-    "W211": "lines typed without Vietnamese diacritics: names, dates and roles in them are not read",
+    "W211": "lines typed without Vietnamese diacritics: only the listed administrative phrases in them are read",
     "W212": "letters that a scan's OCR puts for digits inside numbers (l, O) were read as 1, 0",
     "W213": "the input is a web site's JSON export: its string lines were read as the document's lines",
     "W214": "the misreading \"xă\" (no Vietnamese word) was read as \"xã\" (commune)",

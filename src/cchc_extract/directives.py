@@ -968,13 +968,34 @@ def _make(doc: Document, ctx: MatchContext, path: str, nspan: tuple[int, int], r
     s += len(raw) - len(raw.lstrip())
     e -= len(raw) - len(raw.rstrip())
     own = links.get(path, _NO_LINKS)
+    lead, support = roles.lead, roles.support
+    if len(lead) > 1 or len(support) > 1:    # one body named twice ("Sở Nội vụ", and typed bare "So Noi vu")
+        lead, support = _one_per_name(doc, lead, support)
     return {
         "text": ctx.norm.original[s:e], "span": (s, e), "item": path,
-        "lead": roles.lead, "support": roles.support,
+        "lead": lead, "support": support,
         "modality": roles.modality, "lead_source": roles.source if roles.lead else None,
         "deadlines": list(own.get("deadlines", ())), "targets": list(own.get("targets", ())),
         "references": list(own.get("references", ())),
     }
+
+
+def _one_per_name(doc: Document, lead: list[int], support: list[int]) -> tuple[list[int], list[int]]:
+    """lead and support each with the first mention of each body name (its canonical name, any
+    case); a body may still lead and support through two mentions, as annotators list it. The
+    Roles' lists themselves are shared and never changed."""
+    bodies = doc.bodies
+    out = []
+    for ids in (lead, support):
+        kept = []
+        seen: set[str] = set()
+        for i in ids:
+            name = bodies[i].canonical.lower()
+            if name not in seen:
+                seen.add(name)
+                kept.append(i)
+        out.append(kept if len(kept) < len(ids) else ids)
+    return out[0], out[1]
 
 
 def _with_body_refs(doc: Document, rows: list[dict]) -> None:

@@ -25,7 +25,9 @@ from dataclasses import dataclass, field
 
 import regex
 
+from .diacritics import restore_edits
 from .startup_cache import compile_re, compile_regex
+from .unmarked import unmarked_lines
 
 # --- the edit map -----------------------------------------------------------
 
@@ -381,6 +383,8 @@ class NormalizedText:
     ocr_digits: int = field(default=0, repr=False, compare=False)   # letters read as digits (_ocr_digits)
     json_export: bool = field(default=False, repr=False, compare=False)   # read from a JSON export (_json_lines)
     ocr_xa: int = field(default=0, repr=False, compare=False)    # "xă" read as "xã" (_ocr_xa)
+    # phrases of lines typed without diacritics given back their marks (diacritics.py)
+    marks_restored: int = field(default=0, repr=False, compare=False)
 
     def to_original(self, start: int, end: int) -> tuple[int, int]:
         m = self._map       # None when nothing was edited (`not m` would call OffsetMap.__bool__)
@@ -426,6 +430,12 @@ def normalize(original: str) -> NormalizedText:
     wrapped = _json_lines(text1, edits) if _JSON_START.match(text1) else []
     if wrapped:
         edits = sorted(edits + wrapped)   # quotes and structure lines lie outside the other edits
+    restored = 0
+    unmarked = unmarked_lines(text1)
+    if unmarked:
+        taken = {s for s, _, _ in edits}
+        letters, restored = restore_edits(text1, unmarked)
+        edits = sorted(edits + [x for x in letters if x[0] not in taken])   # one letter for one
     text2, map2 = _edited(text1, edits)
     plain = quick and plain               # (quick: text1 is the original)
     norm = NormalizedText(original, text2, _compose(map2, map1) or None, [], was_nfc, quick, plain,
@@ -434,6 +444,7 @@ def normalize(original: str) -> NormalizedText:
     norm.ocr_digits = len(ocr)
     norm.json_export = bool(wrapped)
     norm.ocr_xa = len(ocr_x)
+    norm.marks_restored = restored
     if sups:
         marks: list[Mark] = []
         for s, e, digits in sups:

@@ -116,12 +116,12 @@ def _extract_text(original: str, source: Optional[Source], rules: Optional[RuleS
         warnings.append(diagnostics.warn("W214", f"{norm.ocr_xa} \"xă\" read as \"xã\""))
     if norm.json_export:
         warnings.append(diagnostics.warn("W213", "a JSON export: the text is read from its string lines"))
-    unmarked = first_unmarked(norm.text)
-    if unmarked:
+    unmarked = first_unmarked(norm.original)
+    if unmarked:   # (the lines as typed: the normalized text holds the marks given back)
         (s, e), n = unmarked
         warnings.append(diagnostics.warn(
-            "W211", f"{n} line(s) typed without Vietnamese diacritics: names, dates and roles in them are not read",
-            span=norm.to_original(s, e)))
+            "W211", f"{n} line(s) typed without Vietnamese diacritics: {norm.marks_restored} administrative "
+                    f"phrase(s) read with their marks, other words there are not read", span=(s, e)))
     if "\ufffd" in original:
         i = original.index("\ufffd")
         warnings.append(diagnostics.warn("W106", span=(i, i + 1)))

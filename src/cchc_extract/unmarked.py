@@ -1,12 +1,12 @@
 """Paragraphs typed without Vietnamese diacritics ("Uy ban nhan dan cac quan chu tri …").
 
-Every rule reads marked Vietnamese, so names, dates and roles in such a paragraph are
-missed.  Guessing the marks back is not safe (`ban` is bạn, bán or bản), so the
-document only gets a warning (W211) that says where: an analyst then knows why those
-paragraphs gave nothing.
+Every rule reads marked Vietnamese.  Guessing every word's marks back is not safe (`ban` is
+bạn, bán or bản): only the phrases whose bare form is unambiguous are read back (diacritics.py,
+on the lines found here), and the document gets a warning (W211) that says where, so an analyst
+knows why the rest of those paragraphs gave nothing.
 
 A line counts when it is plain ASCII, has MIN_WORDS words, most of them are
-well-formed syllables (viet_syllables) and at least MIN_CUES of them are common
+syllables typed without their marks (viet_syllables.is_bare_syllable: "truoc", "nguoi") and at least MIN_CUES of them are common
 words of administrative Vietnamese written without their marks; English or code
 fails the syllable test, a list of names the cue test.
 """
@@ -17,7 +17,7 @@ from typing import Optional
 import re
 
 from .startup_cache import compile_re, compile_regex
-from .viet_syllables import is_syllable
+from .viet_syllables import is_bare_syllable
 
 MIN_CHARS = 40
 MIN_WORDS = 8
@@ -52,7 +52,7 @@ def _reads_unmarked(line: str) -> bool:
     words = [w.lower() for w in _WORD.findall(line)]
     if len(words) < MIN_WORDS:
         return False
-    if sum(1 for w in words if is_syllable(w)) < SYLLABLE_SHARE * len(words):
+    if sum(1 for w in words if is_bare_syllable(w)) < SYLLABLE_SHARE * len(words):
         return False
     return len(CUES.intersection(words)) >= MIN_CUES
 

@@ -26,6 +26,11 @@ iêu yêu oai oao oay oeo uây uôi ươi ươu uya uyê uyu
 """.split(), key=len, reverse=True)
 _FINAL = r"(?:ch|ng|nh|[cmnpt])?"
 _SYLLABLE = compile_regex(_ONSET + "(?:" + "|".join(_NUCLEI) + ")" + _FINAL)
+# the same syllables typed without any mark ("truoc", "nguoi", "duong"): their letters bare
+_BARE = str.maketrans("ăâêôơưđ", "aaeooud")
+_BARE_SYLLABLE = compile_regex(
+    _ONSET.translate(_BARE) + "(?:" + "|".join(sorted({n.translate(_BARE) for n in _NUCLEI}, key=len, reverse=True))
+    + ")" + _FINAL)
 
 # words: runs of letters and combining marks (legacy symbols such as µ are
 # letters too, and then fail the syllable test)
@@ -41,6 +46,12 @@ def is_syllable(word: str) -> bool:
         return False
     base = unicodedata.normalize("NFC", w.translate(_STRIP_TONES))
     return _SYLLABLE.fullmatch(base) is not None
+
+
+@lru_cache(maxsize=65536)
+def is_bare_syllable(word: str) -> bool:
+    """A plain ASCII word that is a Vietnamese syllable typed without its marks."""
+    return _BARE_SYLLABLE.fullmatch(word.lower()) is not None
 
 
 def score(text: str, limit: int = 200_000) -> tuple[float, int]:
