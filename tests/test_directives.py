@@ -1018,3 +1018,9 @@ def test_a_body_named_twice_in_an_item_is_listed_once_per_role():
             "3. Sở Nội vụ chủ trì kiểm tra công vụ; So Noi vu tong hop ket qua cac cuoc kiem tra va bao cao "
             "UBND Thanh pho truoc ngay 30/6/2024 theo quy dinh cua cac co quan.\n")
     assert leads_by_item(text)["3"] == ["Sở Nội vụ"]
+
+
+def test_a_member_line_with_a_lower_case_role_after_the_office_leads_with_the_office():
+    text = ("Gia Lai, ngày 10 tháng 8 năm 2025\n\nII. PHÂN CÔNG NHIỆM VỤ\n\n"
+            "4. Đồng chí Nguyễn Văn Phúc, Chánh Văn phòng UBND tỉnh, thành viên: phụ trách cải cách thủ tục hành chính.\n")
+    assert leads_by_item(text)["II/4"] == ["Văn phòng UBND tỉnh"]

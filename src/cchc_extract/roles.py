@@ -1060,8 +1060,8 @@ def lower_once(text: str) -> Optional[str]:
 # on the line ("4. Đồng chí Giám đốc Công an tỉnh, Ủy viên: chỉ đạo …")
 # (or the group a ranking put them in: "1. Sở Dân tộc và Tôn giáo và UBND các xã, phường thuộc nhóm Yếu")
 # (or the holder of the office named: "1. Chủ tịch UBND xã - Ông Nguyễn Thanh Phong")
-_APPOSITION = (r"(?:\s*\([^()\n]{1,160}\))?(?:(?:\s+[-–]|,)\s+(?:Phó|Trưởng|Ủy\s+viên|Thành\s+viên|"
-               r"Thường\s+trực|Tổ\s+trưởng|Tổ\s+phó|(?:Ông|Bà|Đồng\s+chí|đồng\s+chí)(?=\s+\p{Lu}))\b[^\n:;.()]{0,60}"
+_APPOSITION = (r"(?:\s*\([^()\n]{1,160}\))?(?:(?:\s+[-–]|,)\s+(?:[Pp]hó|[Tt]rưởng|[Ủủ]y\s+viên|[Tt]hành\s+viên|"
+               r"[Tt]hường\s+trực|[Tt]ổ\s+trưởng|[Tt]ổ\s+phó|(?:Ông|Bà|Đồng\s+chí|đồng\s+chí)(?=\s+\p{Lu}))\b[^\n:;.()]{0,60}"
                r"(?:\s*\([^()\n]{1,80}\))?)?"
                r"(?:\s+(?:thuộc|xếp)\s+(?:nhóm|khối|loại)\s[^\n:;.()]{1,40})?")
 HEADING_TAIL = compile_regex(r"^" + _APPOSITION + r"[ \t:.;]*$")
