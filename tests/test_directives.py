@@ -1024,3 +1024,10 @@ def test_a_member_line_with_a_lower_case_role_after_the_office_leads_with_the_of
     text = ("Gia Lai, ngày 10 tháng 8 năm 2025\n\nII. PHÂN CÔNG NHIỆM VỤ\n\n"
             "4. Đồng chí Nguyễn Văn Phúc, Chánh Văn phòng UBND tỉnh, thành viên: phụ trách cải cách thủ tục hành chính.\n")
     assert leads_by_item(text)["II/4"] == ["Văn phòng UBND tỉnh"]
+
+
+def test_a_ground_said_before_the_subject_keeps_it_the_heading_of_its_duties():
+    text = ("Hà Nội, ngày 29 tháng 5 năm 2025\n\n"
+            "Điều 2. Căn cứ kết quả Chỉ số CCHC năm 2024, các bộ, cơ quan ngang bộ có trách nhiệm:\n\n"
+            "1. Tổ chức quán triệt, phân tích từng tiêu chí.\n")
+    assert leads_by_item(text)["Điều 2/1"] == ["các bộ, cơ quan ngang bộ"]

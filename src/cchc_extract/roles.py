@@ -989,8 +989,9 @@ _ENUM_HEAD = compile_regex(r"\s*(?:các|những)\s+(?:sở|bộ)(?:\s*,\s*ngành
 # a time said before the subject opens the sentence: "3. Từ tháng 10/2025, các cơ quan … thực hiện …",
 # "Trong năm 2025, Sở Nội vụ …": the subject still opens the clause that asks
 # ("Đến nay, Sở … đã …" tells what has been done: no time of a task)
-_FRONTED_TIME = compile_regex(r"\s*(?!đến\s+nay\b)(?:từ|trong|đến|kể\s+từ|ngay\s+sau\s+khi|sau\s+khi|trước|chậm\s+nhất|hằng|hàng|định\s+kỳ)"
-                              r"\s[^,;:.\n]{1,60}?,\s*", FLAGS)
+# (or a ground said first: "Căn cứ kết quả Chỉ số CCHC năm 2024, các bộ … có trách nhiệm:")
+_FRONTED_TIME = compile_regex(r"\s*(?!đến\s+nay\b)(?:từ|trong|đến|kể\s+từ|ngay\s+sau\s+khi|sau\s+khi|trước|chậm\s+nhất|hằng|hàng|định\s+kỳ"
+                              r"|căn\s+cứ|trên\s+cơ\s+sở)\s[^,;:.\n]{1,60}?,\s*", FLAGS)
 
 
 # what a list after a colon may close with; the labels whose colon lists members, places or
