@@ -22,11 +22,13 @@ import sys
 import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass, field
+from typing import Optional
 
 import regex
 
 from .diacritics import restore_edits
 from .startup_cache import compile_re, compile_regex
+from .trie import unicode_classes
 from .unmarked import unmarked_lines
 
 # --- the edit map -----------------------------------------------------------
@@ -385,6 +387,8 @@ class NormalizedText:
     ocr_xa: int = field(default=0, repr=False, compare=False)    # "xă" read as "xã" (_ocr_xa)
     # phrases of lines typed without diacritics given back their marks (diacritics.py)
     marks_restored: int = field(default=0, repr=False, compare=False)
+    # the first such line (original offsets) and how many there are, or None
+    unmarked: Optional[tuple] = field(default=None, repr=False, compare=False)
 
     def to_original(self, start: int, end: int) -> tuple[int, int]:
         m = self._map       # None when nothing was edited (`not m` would call OffsetMap.__bool__)
@@ -431,7 +435,7 @@ def normalize(original: str) -> NormalizedText:
     if wrapped:
         edits = sorted(edits + wrapped)   # quotes and structure lines lie outside the other edits
     restored = 0
-    unmarked = unmarked_lines(text1)
+    unmarked = unmarked_lines(text1)       # (lines typed without diacritics; W211 reports them)
     if unmarked:
         taken = {s for s, _, _ in edits}
         letters, restored = restore_edits(text1, unmarked)
@@ -445,6 +449,9 @@ def normalize(original: str) -> NormalizedText:
     norm.json_export = bool(wrapped)
     norm.ocr_xa = len(ocr_x)
     norm.marks_restored = restored
+    if unmarked:
+        (s, e), n = unmarked[0], len(unmarked)
+        norm.unmarked = ((map1.start(s), map1.end(e)) if map1 else (s, e), n)
     if sups:
         marks: list[Mark] = []
         for s, e, digits in sups:
@@ -608,12 +615,14 @@ def _runs_on(text: str) -> bool:
 # lines into one ("II. CHỈ TIÊU NĂM 2026 1. Trên 98% …; 2. Tỷ lệ … III. NHIỆM VỤ 1. … a) Thủ trưởng …").
 # In a long line holding at least two labels that follow a sentence mark, a title in capitals or a
 # title's last word, the space before each is put back as the line break.
-_BODY_LABEL_BREAK = compile_regex(
+# (stdlib re, its look-behinds of one width each: the long lines of every document are scanned)
+_BODY_LABEL_BREAK = compile_re(unicode_classes(
     r"(?<=[.;:])\x20(?=(?:[IVX]{1,4}\.|\d{1,2}\.|[a-zđ]\)|[-+•])\x20\p{Lu})"      # "…; 2. Tỷ lệ", "…: a) Các"
-    r"|(?<=\p{L}|\d)\x20(?=[a-zđ]\)\x20\p{Lu})"                                   # a title, then "a) Thủ trưởng"
-    r"|(?<=\p{Lu}{2}|\p{Lu}{2}\x20\d{4})\x20(?=(?:[IVX]{1,4}|\d{1,2})\.\x20\p{Lu})")   # "YÊU CẦU 1. Mục", "NĂM 2026 1. Trên"
-# what every such line holds (a few finds spare the usual text the walk over its lines)
-_BODY_LABEL_KEYS = (". 2. ", "; 2. ", ": 1. ", ": a) ", ". b) ", "; b) ")
+    r"|(?:(?<=\p{L})|(?<=\d))\x20(?=[a-zđ]\)\x20\p{Lu})"                          # a title, then "a) Thủ trưởng"
+    r"|(?:(?<=\p{Lu}\p{Lu})|(?<=\p{Lu}\p{Lu}\x20\d\d\d\d))\x20(?=(?:[IVX]{1,4}|\d{1,2})\.\x20\p{Lu})"))   # "YÊU CẦU 1. Mục", "NĂM 2026 1. Trên"
+# what every such line holds: a second item's label inside a line (two finds, each a whole-text
+# scan for the usual text, spare it the search for long lines)
+_BODY_LABEL_KEYS = (" 2. ", " b) ")
 _MIN_BODY_LABELS = 2
 
 
@@ -623,16 +632,15 @@ def run_on_labels(text: str, taken: set = frozenset()) -> list[tuple[int, int, s
     if len(text) < _LONG_LINE or not any(k in text for k in _BODY_LABEL_KEYS):
         return []
     out = []
-    ls = 0
-    while ls < len(text):
-        le = text.find("\n", ls)
-        le = len(text) if le < 0 else le
-        if le - ls > _LONG_LINE:
-            cuts = [m.start() for m in _BODY_LABEL_BREAK.finditer(text, ls, le) if m.start() not in taken]
-            if len(cuts) >= _MIN_BODY_LABELS:
-                out += [(c, c + 1, "\n") for c in cuts]
-        ls = le + 1
+    for line in _LONG_LINE_RE.finditer(text):      # the long lines, found at C speed
+        cuts = [m.start() for m in _BODY_LABEL_BREAK.finditer(text, line.start(), line.end())
+                if m.start() not in taken]
+        if len(cuts) >= _MIN_BODY_LABELS:
+            out += [(c, c + 1, "\n") for c in cuts]
     return out
+
+
+_LONG_LINE_RE = compile_re(r"[^\n]{%d,}" % (_LONG_LINE + 1))
 
 
 def lost_breaks(text: str, taken: set = frozenset(), edits: list = ()) -> list[tuple[int, int, str]]:

@@ -16,7 +16,6 @@ from .rules import RuleSet, default_rules
 from .structure import Layout, analyze
 from .structure.records import footnote_models, item_models, segment_models
 from .table_items import add_table_items
-from .unmarked import first_and_count as first_unmarked
 
 MODELS = {
     "references": (Reference, "r"),
@@ -116,9 +115,8 @@ def _extract_text(original: str, source: Optional[Source], rules: Optional[RuleS
         warnings.append(diagnostics.warn("W214", f"{norm.ocr_xa} \"xă\" read as \"xã\""))
     if norm.json_export:
         warnings.append(diagnostics.warn("W213", "a JSON export: the text is read from its string lines"))
-    unmarked = first_unmarked(norm.original)
-    if unmarked:   # (the lines as typed: the normalized text holds the marks given back)
-        (s, e), n = unmarked
+    if norm.unmarked:   # (found by normalize: the normalized text holds the marks given back)
+        (s, e), n = norm.unmarked
         warnings.append(diagnostics.warn(
             "W211", f"{n} line(s) typed without Vietnamese diacritics: {norm.marks_restored} administrative "
                     f"phrase(s) read with their marks, other words there are not read", span=(s, e)))

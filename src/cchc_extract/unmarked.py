@@ -12,7 +12,6 @@ fails the syllable test, a list of names the cue test.
 """
 from __future__ import annotations
 
-from typing import Optional
 
 import re
 
@@ -55,9 +54,3 @@ def _reads_unmarked(line: str) -> bool:
     if sum(1 for w in words if is_bare_syllable(w)) < SYLLABLE_SHARE * len(words):
         return False
     return len(CUES.intersection(words)) >= MIN_CUES
-
-
-def first_and_count(text: str) -> Optional[tuple[tuple[int, int], int]]:
-    """The first unmarked line and how many there are, or None."""
-    lines = unmarked_lines(text)
-    return (lines[0], len(lines)) if lines else None
