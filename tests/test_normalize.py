@@ -314,3 +314,15 @@ def test_an_email_that_kept_its_paragraph_breaks_still_has_its_header_and_signat
     assert meta.recipients == ["Bộ Nội vụ", "Bộ Tư pháp", "Các bộ, cơ quan ngang bộ"]
     assert (meta.signer.authority, meta.signer.title, meta.signer.name) == (
         "KT. BỘ TRƯỞNG, CHỦ NHIỆM", "PHÓ CHỦ NHIỆM", "Phạm Đức Hạnh")
+
+
+def test_a_stray_mark_an_ocr_leaves_at_a_line_end_is_blanked_but_a_table_row_keeps_its_pipes():
+    from cchc_extract.normalize import normalize
+
+    text = ("Chủ tịch UBND huyện yêu cầu các cơ quan thực hiện một số nội dung sau: _\n"
+            "1. Về số hóa hồ sơ và thực hiện Đề án 06 |\n| STT | Nội dung |\n_______\n")
+    norm = normalize(text)
+    lines = norm.text.split("\n")
+    assert len(norm.text) == len(text)
+    assert lines[0].endswith("sau:  ") and lines[1].endswith("Đề án 06  ")
+    assert lines[3] == "_______"

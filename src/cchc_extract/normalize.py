@@ -428,6 +428,10 @@ def normalize(original: str) -> NormalizedText:
     ocr = _ocr_digits(text1)
     if ocr:
         edits = sorted(edits + ocr)       # digits are never inside another edit
+    debris = _line_end_debris(text1)
+    if debris:                            # (a mark another step already edits is left to it)
+        covered = _covered(edits)
+        edits = sorted(edits + [d for d in debris if d[0] not in covered])
     ocr_x = _ocr_xa(text1)
     if ocr_x:
         edits = sorted(edits + ocr_x)     # a letter inside a word: never inside another edit
@@ -460,6 +464,32 @@ def normalize(original: str) -> NormalizedText:
             marks.append(Mark("".join(_SUP_VALUE[c] for c in digits), npos, (os_, oe)))
         norm.marks = marks
     return norm
+
+
+# OCR leaves a stray "|" or "_" after the last word of a line ("… một số nội dung sau: _", "… Đề án 06 |"):
+# a blank put in its place (one character for one) lets a line end where the rules expect it. Not a
+# table row's pipe: the line opens with no "|" and holds no other one.
+_DEBRIS_KEYS = (" |\n", " _\n", " |\r", " _\r")
+
+
+def _covered(edits: list) -> set[int]:
+    """The offsets the edits (start, end, replacement) cover."""
+    return {p for s, e, _ in edits for p in range(s, max(e, s + 1))}
+
+
+def _line_end_debris(text: str) -> list[tuple[int, int, str]]:
+    if not any(k in text for k in _DEBRIS_KEYS):
+        return []
+    out = []
+    for key in _DEBRIS_KEYS:
+        i = text.find(key)
+        while i >= 0:
+            ls = text.rfind("\n", 0, i) + 1
+            line = text[ls:i + 2]
+            if line.strip() != line[-1] and not line.lstrip().startswith("|") and line.count("|") <= 1:
+                out.append((i + 1, i + 2, " "))
+            i = text.find(key, i + 2)
+    return sorted(set(out))
 
 
 # OCR and hasty typing put "ă" for "ã" in "xã" (the commune: "UBND xă Nghi Phong"); "xă" is no
