@@ -326,3 +326,17 @@ def test_a_stray_mark_an_ocr_leaves_at_a_line_end_is_blanked_but_a_table_row_kee
     assert len(norm.text) == len(text)
     assert lines[0].endswith("sau:  ") and lines[1].endswith("Đề án 06  ")
     assert lines[3] == "_______"
+
+
+def test_a_letter_quoted_in_an_email_is_read_without_its_quote_marks_but_a_quotation_keeps_them():
+    from cchc_extract.normalize import normalize
+
+    letter = ("Trân trọng!\n\n> Vào lúc 16:42 ngày 19/9/2025, Văn thư đã viết:\n>\n> Kính gửi:\n"
+              "> - Các sở giáo dục và đào tạo.\n>\n> 1. Đối với các sở giáo dục và đào tạo\n")
+    norm = normalize(letter)
+    assert len(norm.text) == len(letter) and ">" not in norm.text
+    assert "\n  Kính gửi:\n  - Các sở" in norm.text
+    # a conclusion quoted under a heading, or a lone comparator, keeps its marks
+    quoted = "## 3. Về kỷ luật\n\n> Người đứng đầu phải:\n>\n> 1. Không để hồ sơ quá hạn.\n> 2. Giảm 20%.\n"
+    assert normalize(quoted).text == quoted
+    assert normalize("Tỷ lệ\n> 95% hồ sơ\n").text == "Tỷ lệ\n> 95% hồ sơ\n"

@@ -428,6 +428,10 @@ def normalize(original: str) -> NormalizedText:
     ocr = _ocr_digits(text1)
     if ocr:
         edits = sorted(edits + ocr)       # digits are never inside another edit
+    quoted = _quote_marks(text1) if "\n>" in text1 or text1.startswith(">") else []
+    if quoted:                            # (marks at line starts: a step edits them only as the '>' they are)
+        covered = _covered(edits)
+        edits = sorted(edits + [q for q in quoted if q[0] not in covered])
     debris = _line_end_debris(text1)
     if debris:                            # (a mark another step already edits is left to it)
         covered = _covered(edits)
@@ -470,6 +474,33 @@ def normalize(original: str) -> NormalizedText:
 # a blank put in its place (one character for one) lets a line end where the rules expect it. Not a
 # table row's pipe: the line opens with no "|" and holds no other one.
 _DEBRIS_KEYS = (" |\n", " _\n", " |\r", " _\r")
+
+
+# An e-mail quotes the letter it forwards or answers with "> " before each line ("> Kính gửi:", "> - Các
+# sở …;", "> 1. Đối với …"); read as blanks (one character for one), the letter's layout is seen as
+# printed.  Only a run of three or more such lines that holds a letter's layout line (Kính gửi, Nơi
+# nhận): a quotation inside a letter ("> 1. …" under its heading) keeps its marks, and a lone "> 95%"
+# is a comparator.
+_QUOTE_PREFIX = compile_re(r"^(?:>[ \t]?)+", re.M)
+_MIN_QUOTED_LINES = 3
+_QUOTED_LETTER = compile_re(r"^(?:>[ \t]?)+(?:\*\*)?(?:Kính\s+gửi|Nơi\s+nhận)", re.M)
+
+
+def _quote_marks(text: str) -> list[tuple[int, int, str]]:
+    out: list[tuple[int, int, str]] = []
+    run: list[tuple[int, int]] = []
+
+    def close() -> None:
+        if len(run) >= _MIN_QUOTED_LINES and _QUOTED_LETTER.search(text, run[0][0], run[-1][1] + 200):
+            out.extend((i, i + 1, " ") for s, e in run for i in range(s, e) if text[i] == ">")
+        run.clear()
+
+    for m in _QUOTE_PREFIX.finditer(text):
+        if run and text.count("\n", run[-1][0], m.start()) != 1:   # not the next line: a new run
+            close()
+        run.append(m.span())
+    close()
+    return out
 
 
 def _covered(edits: list) -> set[int]:
