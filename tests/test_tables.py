@@ -189,6 +189,17 @@ def test_a_wrapped_tab_row_whose_next_line_carries_a_body_is_one_row():
     assert [b.text for b in directive(doc, "III/3").lead] == ["Văn phòng UBND tỉnh"]
 
 
+def test_labels_a_word_copy_followed_by_a_tab_are_no_table_rows_above_a_table():
+    # "IV.\tTỔ CHỨC …", "3.\tPhân công …": one label, one tab, the text; the table under them is found
+    text = (HEAD.replace("II. TỔ CHỨC THỰC HIỆN\n1. Các sở", "II.\tTỔ CHỨC THỰC HIỆN\n1.\tCác sở")
+            + "2.\tTheo dõi, đôn đốc.\n3.\tPhân công nhiệm vụ cụ thể như sau:\n"
+            + "STT\tNhiệm vụ\tĐơn vị chủ trì\tĐơn vị phối hợp\tThời gian hoàn thành\n"
+            + "1\tSố hóa hồ sơ\tSở Nội vụ\tSở Tư pháp\tQuý I/2024\n")
+    doc = extract_text(text)
+    assert [it.path for it in rows(doc)] == ["II/3/1"]
+    assert [b.text for b in directive(doc, "II/3/1").lead] == ["Sở Nội vụ"]
+
+
 def test_an_item_that_names_its_own_actors_keeps_them_beside_its_table_rows():
     text = (HEAD + "3. Nhiệm vụ cụ thể\n\nGiao các cơ quan, đơn vị thực hiện các nhiệm vụ sau:\n\n"
             + "| STT | Nội dung nhiệm vụ | Cơ quan chủ trì | Thời gian hoàn thành |\n|---|---|---|---|\n"

@@ -29,7 +29,7 @@ import regex
 
 from .normalize import fold_key
 from .rules import rules_dir
-from .startup_cache import compile_regex, load_yaml
+from .startup_cache import compile_re, compile_regex, load_yaml
 
 COLUMNS = ("number", "visited", "procedure", "lead", "support", "deadline", "task", "product", "target", "unit", "indicator",
            "other")
@@ -368,6 +368,11 @@ def tab_table_spans(original: str, path: Optional[Path] = None) -> list[tuple[in
     return out
 
 
+# a labelled paragraph whose label a Word copy followed by a tab ("1.\tNâng cao …", "a)\tRà soát …",
+# "II.\tNHIỆM VỤ"): one label, one tab, the text; no table row (a row's number has no dot: "1\tTask\t…")
+_LABEL_TAB = compile_re(r"[ \t]*(?:[IVXLC]{1,5}\.|\d{1,2}(?:\.\d{1,2})*\.|[a-zđ][.)]|[-+•])\t[^\t]*$")
+
+
 def _row_lines(original: str, pipes: bool, tabs: bool) -> tuple[list, list]:
     """The lines PIPE_LINE and TAB_LINE match (the latter filtered), as (start, end, is_pipe):
     the same spans as their finditer, from one split of the text instead of a regex scan."""
@@ -379,7 +384,7 @@ def _row_lines(original: str, pipes: bool, tabs: bool) -> tuple[list, list]:
         if pipes and "|" in line and line.lstrip(" \t").startswith("|"):
             pipe_lines.append((pos, end, True))
         if tabs and "\t" in line and line.strip("\t \r").count("\t") >= 1 \
-                and not line.lstrip(" ").startswith("|"):
+                and not line.lstrip(" ").startswith("|") and not _LABEL_TAB.match(line):
             tab_lines.append((pos, end, False))
         pos = end + 1
     if len(tab_lines) > 1:
