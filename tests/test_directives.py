@@ -1011,6 +1011,11 @@ def test_an_enumeration_head_between_a_role_and_its_members_keeps_the_role():
      "Điều 2. Căn cứ kết quả Chỉ số CCHC năm 2024, các bộ, cơ quan ngang bộ có trách nhiệm:\n\n"
      "1. Tổ chức quán triệt, phân tích từng tiêu chí.\n",
      {"Điều 2/1": ["các bộ, cơ quan ngang bộ"]}),
+    # ... but in a task sentence the subject after a ground is the short name of the list it inherits (003)
+    ("Hà Nội, ngày 29 tháng 5 năm 2023\n\nChủ tịch UBND tỉnh yêu cầu các Sở, UBND cấp huyện (sau đây gọi chung là "
+     "các cơ quan, đơn vị, địa phương) thực hiện các nội dung sau:\n\n1. Rà soát thủ tục.\n\n"
+     "2. Căn cứ kết quả công bố Chỉ số năm 2022, các cơ quan, đơn vị, địa phương tổ chức quán triệt, rút kinh nghiệm.\n",
+     {"2": ["các Sở", "UBND cấp huyện", "các cơ quan, đơn vị, địa phương"]}),
     # a member's role after the office in lower case
     ("Gia Lai, ngày 10 tháng 8 năm 2025\n\nII. PHÂN CÔNG NHIỆM VỤ\n\n"
      "4. Đồng chí Nguyễn Văn Phúc, Chánh Văn phòng UBND tỉnh, thành viên: phụ trách cải cách thủ tục hành chính.\n",

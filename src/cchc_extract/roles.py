@@ -914,6 +914,8 @@ def classify(text: str, chains: list[Chain], lex: Lexicon, low: Any = _LOWER,
             cs > body_start and text[cs - 2:cs].strip() == ":" and _ENUM_HEAD.fullmatch(text, body_start, cs, CONCURRENT) is not None)
         if at_start and before and before[-2:-1] == "," and before[0] not in "–-":
             fronted = _FRONTED_TIME.match(before, 0, None, CONCURRENT)
+            if fronted is None and text[body_start:first_nl if first_nl >= 0 else len(text)].rstrip().endswith(":"):
+                fronted = _FRONTED_GROUND.match(before, 0, None, CONCURRENT)
             if fronted is not None and fronted.end() == len(before):
                 before, blow = "", ""
         subj = before_subject(before, blow) if at_start else _UNASKED
@@ -989,9 +991,12 @@ _ENUM_HEAD = compile_regex(r"\s*(?:các|những)\s+(?:sở|bộ)(?:\s*,\s*ngành
 # a time said before the subject opens the sentence: "3. Từ tháng 10/2025, các cơ quan … thực hiện …",
 # "Trong năm 2025, Sở Nội vụ …": the subject still opens the clause that asks
 # ("Đến nay, Sở … đã …" tells what has been done: no time of a task)
-# (or a ground said first: "Căn cứ kết quả Chỉ số CCHC năm 2024, các bộ … có trách nhiệm:")
-_FRONTED_TIME = compile_regex(r"\s*(?!đến\s+nay\b)(?:từ|trong|đến|kể\s+từ|ngay\s+sau\s+khi|sau\s+khi|trước|chậm\s+nhất|hằng|hàng|định\s+kỳ"
-                              r"|căn\s+cứ|trên\s+cơ\s+sở)\s[^,;:.\n]{1,60}?,\s*", FLAGS)
+_FRONTED_TIME = compile_regex(r"\s*(?!đến\s+nay\b)(?:từ|trong|đến|kể\s+từ|ngay\s+sau\s+khi|sau\s+khi|trước|chậm\s+nhất|hằng|hàng|định\s+kỳ)"
+                              r"\s[^,;:.\n]{1,60}?,\s*", FLAGS)
+# ... and so does a ground said first when the line then lists the subject's duties ("Điều 2. Căn cứ kết
+# quả Chỉ số CCHC năm 2024, các bộ … có trách nhiệm:"); in a task sentence ("2. Căn cứ kết quả …, các cơ
+# quan, đơn vị, địa phương tổ chức quán triệt …") the subject is not the item's own heading
+_FRONTED_GROUND = compile_regex(r"\s*(?:căn\s+cứ|trên\s+cơ\s+sở)\s[^,;:.\n]{1,60}?,\s*", FLAGS)
 
 
 # what a list after a colon may close with; the labels whose colon lists members, places or
