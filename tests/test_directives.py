@@ -1016,6 +1016,15 @@ def test_an_enumeration_head_between_a_role_and_its_members_keeps_the_role():
      "các cơ quan, đơn vị, địa phương) thực hiện các nội dung sau:\n\n1. Rà soát thủ tục.\n\n"
      "2. Căn cứ kết quả công bố Chỉ số năm 2022, các cơ quan, đơn vị, địa phương tổ chức quán triệt, rút kinh nghiệm.\n",
      {"2": ["các Sở", "UBND cấp huyện", "các cơ quan, đơn vị, địa phương"]}),
+    # a reply (its subject says so): an answer stating the law sets no task, "Về đề nghị …" names the
+    # proposal answered and does not ask; a "Giao …" answer does
+    ("VĂN PHÒNG CHÍNH PHỦ\nSố: 1186/VPCP-KSTT\nV/v trả lời kiến nghị của Ủy ban nhân dân tỉnh Gia Lai\n\n"
+     "Hà Nội, ngày 11 tháng 02 năm 2026\n\nKính gửi:\n- Ủy ban nhân dân tỉnh Gia Lai;\n- Bộ Tài chính.\n\n"
+     "Xét đề nghị của Ủy ban nhân dân tỉnh Gia Lai tại Văn bản số 248/UBND-KSTT ngày 12/01/2026, Thủ tướng Chính "
+     "phủ có ý kiến như sau:\n\n1. Về đề nghị cho phép Trung tâm Phục vụ hành chính công cấp xã tiếp nhận hồ sơ\n\n"
+     "Nội dung này đã được quy định tại Nghị định số 118/2025/NĐ-CP.\n\n2. Về đề nghị hỗ trợ kinh phí\n\n"
+     "Giao Bộ Tài chính chủ trì xem xét, xử lý theo quy định.\n",
+     {"1": None, "2": ["Bộ Tài chính"]}),
     # a member's role after the office in lower case
     ("Gia Lai, ngày 10 tháng 8 năm 2025\n\nII. PHÂN CÔNG NHIỆM VỤ\n\n"
      "4. Đồng chí Nguyễn Văn Phúc, Chánh Văn phòng UBND tỉnh, thành viên: phụ trách cải cách thủ tục hành chính.\n",

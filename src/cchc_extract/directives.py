@@ -234,13 +234,18 @@ _DECISION = compile_regex(r"^\s*(?:(?:[IVXLC]+|\d+(?:\.\d+)*)[.)/]|[a-zđ][.)/])
 # the words by which an item asks ("đề nghị hướng dẫn" quotes the question; "giao dịch" is a noun)
 _REPLY = compile_regex(r"nhận\s+được\s+(?:(?-i:C)ông\s+văn|(?-i:V)ăn\s+bản|(?-i:T)ờ\s+trình)|(?:trả\s+lời|phúc\s+đáp)"
                        r"(?:\s+\w+){0,3}?\s+(?:như\s+sau|sau\s+đây)\s*:", regex.IGNORECASE)
-_ASKS = compile_regex(r"(?<!\w)(?:(?:đề\s+nghị|yêu\s+cầu|kiến\s+nghị)\s+(?!hướng\s+dẫn|(?:của|tại|này|đó|nêu)\b)"
+# ("1. Về đề nghị cho phép …" names the proposal answered: it does not ask)
+_ASKS = compile_regex(r"(?<!\w)(?<!về\s)(?:(?:đề\s+nghị|yêu\s+cầu|kiến\s+nghị)\s+(?!hướng\s+dẫn|(?:của|tại|này|đó|nêu)\b)"
                       r"|giao\s+(?:cho\s+)?(?=(?-i:\p{Lu})|các\s))", regex.IGNORECASE)
 
 
 def _is_reply(doc: Document, ctx: MatchContext) -> bool:
+    """The letter answers another: its preamble says so, or its subject does ("V/v trả lời kiến nghị …")."""
     rng = _preamble_range(doc, ctx) if doc.items else None
-    return rng is not None and _REPLY.search(ctx.norm.text, rng[0], rng[1]) is not None
+    if rng is None:
+        return False
+    subject = (doc.metadata.subject or "").lower()
+    return subject.startswith(("trả lời", "phúc đáp")) or _REPLY.search(ctx.norm.text, rng[0], rng[1]) is not None
 
 
 # a task's field line under it, a bullet of its own: "- Đơn vị chủ trì: X", "- Cơ quan phối hợp: Y"
