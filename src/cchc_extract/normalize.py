@@ -422,7 +422,7 @@ def normalize(original: str) -> NormalizedText:
     if breaks:
         edits = sorted(edits + breaks)
     else:
-        breaks = run_on_labels(text1, {s for s, _, _ in edits})
+        breaks = run_on_labels(text1, _covered(edits))
         if breaks:
             edits = sorted(edits + breaks)
     ocr = _ocr_digits(text1)
@@ -445,9 +445,9 @@ def normalize(original: str) -> NormalizedText:
     restored = 0
     unmarked = unmarked_lines(text1)       # (lines typed without diacritics; W211 reports them)
     if unmarked:
-        taken = {s for s, _, _ in edits}
+        covered = _covered(edits)
         letters, restored = restore_edits(text1, unmarked)
-        edits = sorted(edits + [x for x in letters if x[0] not in taken])   # one letter for one
+        edits = sorted(edits + [x for x in letters if x[0] not in covered])   # one letter for one
     text2, map2 = _edited(text1, edits)
     plain = quick and plain               # (quick: text1 is the original)
     norm = NormalizedText(original, text2, _compose(map2, map1) or None, [], was_nfc, quick, plain,
