@@ -23,7 +23,7 @@ from .matchers import MatchContext
 from .flat_rows import flat_rows
 from .models import BodyRef, Directive, Document, list_validator, validate_rows
 from .roles import Chain, Lexicon, Mention, build_chains, classify, default_lexicon, lower_once
-from .startup_cache import compile_regex
+from .startup_cache import compile_re, compile_regex
 from .structure.labels import BULLET_SIGNS
 from .table_directives import item_links, merge as merge_table_directives, settle_holders, table_row_paths, table_rows
 
@@ -341,13 +341,13 @@ _FINDINGS = compile_regex(
     r"(?![^\n]*\b(?:đề\s+nghị|giao|chủ\s+trì|khẩn\s+trương)\b))", regex.IGNORECASE)
 
 
-# one opens every _FINDINGS match
-_FINDINGS_WORDS = ("ưu", "tồn", "hạn", "nhược", "nguyên", "khó", "kết", "những", "ghi", "biểu", "đánh", "hoan", "khen")
+# one opens every _FINDINGS match: looked for in one call (13 `in` tests cost more)
+_FINDINGS_WORDS = compile_re("ưu|tồn|hạn|nhược|nguyên|khó|kết|những|ghi|biểu|đánh|hoan|khen").search
 
 
 def _reports_findings(unit: "Unit") -> bool:
     head = (unit.low if unit.low is not None else unit.text.lower())[:40]
-    return any(w in head for w in _FINDINGS_WORDS) and _FINDINGS.match(unit.text) is not None
+    return _FINDINGS_WORDS(head) is not None and _FINDINGS.match(unit.text) is not None
 
 
 # a heading over the documents sent with the letter ("4. Tài liệu gửi kèm theo Công văn này, gồm:")

@@ -106,7 +106,7 @@ class _Plan:
         self.steps = tuple((t, lits, phrases, test, lits[0] if len(lits) == 1 else None,
                             _loose_test(t) if edges is not None else None, 1 << i)
                            for i, (t, lits, phrases, test) in enumerate(steps))
-        self.heads = heads           # an _EdgeTest of the windows' openings, or None
+        self.heads = heads           # an _EdgeMasks of the windows' openings, or None
         # (_EdgeMasks of the entries' openings, _LazyMasks of their ends) of a whole-window
         # plan, or None
         self.edges = edges
@@ -130,14 +130,17 @@ class _Plan:
         found = memo[window] = self.find(window, low)
         return found
 
-    def find(self, window: str, low: Optional[str] = None) -> Optional[Trigger]:
-        """__call__ without the memo."""
-        if self.heads is not None and not self.heads[window[:_HEAD]]:
-            return None
+    def find(self, window: str, low: Optional[str] = None, ends: int = -1) -> Optional[Trigger]:
+        """__call__ without the memo (ends: the bits of the entries the window's end lets
+        through, when the caller knows them: see _BeforeTests)."""
+        if self.heads is not None:
+            ends &= self.heads[window[:_HEAD]]     # only the entries its opening lets through
+            if not ends:
+                return None
         edges = self.edges
         # a whole-window plan: only the entries both the window's opening and its end let
         # through can hit it (see _whole_edges)
-        mask = -1 if edges is None else edges[1].among(window[-_TAIL:], edges[0][window[:_HEAD]])
+        mask = ends if edges is None else edges[1].among(window[-_TAIL:], edges[0][window[:_HEAD]])
         folded = None
         for t, lits, phrases, test, word, loose, bit in self.steps:
             if not mask & bit:
@@ -183,9 +186,10 @@ class _BeforeTests:
 
     def __init__(self, lead: _Plan, passive: _Plan):
         self.lead, self.passive = lead, passive
-        # most windows end in words no entry can end with ("… của các ", "… tại "): told by
-        # their last characters (see _EdgeTest), without the plans' literal tests
-        self.lead_ends, self.passive_ends = _end_test(lead), _end_test(passive)
+        # most windows end in words no entry can end with ("… tại "), or only a few can ("… của ":
+        # "với sự phối hợp của "): told by their last characters (see _EdgeMasks), without the
+        # literal tests of the others
+        self.lead_ends, self.passive_ends = _EdgeMasks(_end_tests(lead)), _end_test(passive)
         self.memo: dict = {}
 
     def __call__(self, window: str, low: Optional[str]) -> tuple:
@@ -196,16 +200,22 @@ class _BeforeTests:
             if low is None:
                 low = window.lower()         # once for both plans
             end = window[-_TAIL:]
-            lead = self.lead.find(window, low) if self.lead_ends[end] else None
+            ends = self.lead_ends[end]
+            lead = self.lead.find(window, low, ends) if ends else None
             found = self.memo[window] = (lead, None) if lead is not None else \
                 (None, self.passive.find(window, low) if self.passive_ends[end] else None)
         return found
 
 
+def _end_tests(plan: _Plan) -> list:
+    """The tests of the ends of a 'before' plan's windows, one per step (its bit): its entries
+    are compiled REVERSE, matched from the end."""
+    return [t.regex.match for t, *_ in plan.steps]
+
+
 def _end_test(plan: _Plan) -> _EdgeTest:
-    """The _EdgeTest of the ends of a 'before' plan's windows: its entries are compiled REVERSE,
-    matched from the end."""
-    return _EdgeTest([t.regex.match for t, *_ in plan.steps])
+    """The _EdgeTest of the ends of a 'before' plan's windows (see _end_tests)."""
+    return _EdgeTest(_end_tests(plan))
 
 
 class _AnyMatch:
@@ -254,10 +264,11 @@ class Lexicon:
         plan = self._plans.get((slot, roles))
         if plan is None:
             steps = self._steps(slot, roles)
-            # 'after' entries match at the window's start: most openings (" tổ chức …") fail all
+            # 'after' entries match at the window's start: most openings (" tổ chức …") fail all,
+            # the others most entries
             heads = None
             if slot == "after" and steps:
-                heads = _EdgeTest([step[0].regex.match for step in steps])
+                heads = _EdgeMasks([step[0].regex.match for step in steps])
             plan = self._plans[(slot, roles)] = _Plan(steps, _whole_edges([step[0] for step in steps]), heads)
         return plan
 
