@@ -42,9 +42,16 @@ _COMMON_CUES = (" cac ", " va ", " cua ")
 
 def unmarked_lines(text: str) -> list[tuple[int, int]]:
     """(start, end) of every line of `text` that reads as Vietnamese without its marks."""
-    if not any(cue in text for cue in _COMMON_CUES):
+    # the lines _ASCII_LINE matches, found by str.split and isascii (flags read, not characters):
+    # marked text has hardly any, so the cue searches (each stops at every space) mostly go untried
+    found, pos = [], 0
+    for line in text.split("\n"):
+        if len(line) >= MIN_CHARS and line.isascii() and _ASCII_LINE.fullmatch(line):
+            found.append((pos, line))
+        pos += len(line) + 1
+    if not found or not any(cue in text for cue in _COMMON_CUES):
         return []
-    return [m.span() for m in _ASCII_LINE.finditer(text) if _reads_unmarked(m.group())]
+    return [(s, s + len(line)) for s, line in found if _reads_unmarked(line)]
 
 
 def _reads_unmarked(line: str) -> bool:
