@@ -42,13 +42,19 @@ _COMMON_CUES = (" cac ", " va ", " cua ")
 
 def unmarked_lines(text: str) -> list[tuple[int, int]]:
     """(start, end) of every line of `text` that reads as Vietnamese without its marks."""
-    # the lines _ASCII_LINE matches, found by str.split and isascii (flags read, not characters):
-    # marked text has hardly any, so the cue searches (each stops at every space) mostly go untried
-    found, pos = [], 0
-    for line in text.split("\n"):
-        if len(line) >= MIN_CHARS and line.isascii() and _ASCII_LINE.fullmatch(line):
-            found.append((pos, line))
-        pos += len(line) + 1
+    # the lines _ASCII_LINE matches, found by str.find and isascii (a flag of the line's copy, one
+    # line at a time): marked text has hardly any, so the cue searches (each stops at every space)
+    # mostly go untried
+    found, pos, n = [], 0, len(text)
+    while pos <= n:
+        end = text.find("\n", pos)
+        if end < 0:
+            end = n
+        if end - pos >= MIN_CHARS:
+            line = text[pos:end]
+            if line.isascii() and _ASCII_LINE.fullmatch(line):
+                found.append((pos, line))
+        pos = end + 1
     if not found or not any(cue in text for cue in _COMMON_CUES):
         return []
     return [(s, s + len(line)) for s, line in found if _reads_unmarked(line)]
