@@ -428,7 +428,7 @@ def normalize(original: str) -> NormalizedText:
     ocr = _ocr_digits(text1)
     if ocr:
         edits = sorted(edits + ocr)       # digits are never inside another edit
-    quoted = _quote_marks(text1) if "\n>" in text1 or text1.startswith(">") else []
+    quoted = _quote_marks(text1) if ">" in text1 and ("\n>" in text1 or text1[0] == ">") else []
     if quoted:                            # (marks at line starts: a step edits them only as the '>' they are)
         covered = _covered(edits)
         edits = sorted(edits + [q for q in quoted if q[0] not in covered])
@@ -509,10 +509,13 @@ def _covered(edits: list) -> set[int]:
 
 
 def _line_end_debris(text: str) -> list[tuple[int, int, str]]:
-    if not any(k in text for k in _DEBRIS_KEYS):
+    # (a key's mark, "|" or "_", is found first: one character is found at memchr's speed, where a
+    # key's search stops at every space)
+    keys = [k for k in _DEBRIS_KEYS if k[1] in text and k in text]
+    if not keys:
         return []
     out = []
-    for key in _DEBRIS_KEYS:
+    for key in keys:
         i = text.find(key)
         while i >= 0:
             ls = text.rfind("\n", 0, i) + 1

@@ -42,9 +42,22 @@ _COMMON_CUES = (" cac ", " va ", " cua ")
 
 def unmarked_lines(text: str) -> list[tuple[int, int]]:
     """(start, end) of every line of `text` that reads as Vietnamese without its marks."""
-    if not any(cue in text for cue in _COMMON_CUES):
+    # the lines _ASCII_LINE matches, found by str.find and isascii (a flag of the line's copy, one
+    # line at a time): marked text has hardly any, so the cue searches (each stops at every space)
+    # mostly go untried
+    found, pos, n = [], 0, len(text)
+    while pos <= n:
+        end = text.find("\n", pos)
+        if end < 0:
+            end = n
+        if end - pos >= MIN_CHARS:
+            line = text[pos:end]
+            if line.isascii() and _ASCII_LINE.fullmatch(line):
+                found.append((pos, line))
+        pos = end + 1
+    if not found or not any(cue in text for cue in _COMMON_CUES):
         return []
-    return [m.span() for m in _ASCII_LINE.finditer(text) if _reads_unmarked(m.group())]
+    return [(s, s + len(line)) for s, line in found if _reads_unmarked(line)]
 
 
 def _reads_unmarked(line: str) -> bool:

@@ -45,6 +45,10 @@ class Line:
 def split_lines(norm: NormalizedText) -> list[Line]:
     """One Line per physical line; a line whose start carries a mark is a footnote line."""
     at_pos: dict[int, Mark] = {m.norm_pos: m for m in norm.marks}
+    # the marks' positions in order, and the first not before the current line (lines run forward:
+    # each line tests only that one, not every offset up to its text)
+    mark_at = sorted(at_pos)
+    k, n_marks = 0, len(mark_at)
     out: list[Line] = []
     append = out.append
     pos = 0
@@ -72,11 +76,11 @@ def split_lines(norm: NormalizedText) -> list[Line]:
         line = Line(idx, s, s + len(stripped), stripped)
         line.quote = quote
         mark = None
-        if at_pos:
-            for p in range(pos, s + 1):       # the mark may sit before leading spaces
-                mark = at_pos.get(p)
-                if mark is not None:
-                    break
+        if k < n_marks:
+            while k < n_marks and mark_at[k] < pos:
+                k += 1
+            if k < n_marks and mark_at[k] <= s:     # the mark may sit before leading spaces
+                mark = at_pos[mark_at[k]]
         if mark is not None:
             line.note, line.note_start, line.mark_pos = mark.marker, s, mark.norm_pos
         elif stripped[0] == "[":

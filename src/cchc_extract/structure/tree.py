@@ -109,6 +109,7 @@ class TreeBuilder:
         else:
             parent = self._parent_for(lab, rank)
         kind = lab.kind
+        ppath = parent.node.path
         if kind in BULLETS:
             # a round bullet is pathed as a dash ("1/-2"), as most annotators write it; it shares
             # the dash's count under one parent, so the two never give one path twice
@@ -116,12 +117,12 @@ class TreeBuilder:
             n = parent.bullets.get(sign, 0) + 1
             parent.bullets[sign] = n
             key = f"{sign}{n}"
+            path = f"{ppath}/{key}" if ppath else f"{self.prefix}{key}"
         else:
             key = lab.key
             seen = parent.letters if kind == "letter" else parent.decimals if kind == "decimal" else None
-            ppath = parent.node.path
-            again = f"{ppath}/{key}" if ppath else f"{self.prefix}{key}"
-            if seen is not None and again in self.paths and self._repeats(again, start, end):
+            path = f"{ppath}/{key}" if ppath else f"{self.prefix}{key}"
+            if seen is not None and path in self.paths and self._repeats(path, start, end):
                 seen = None      # an item pasted again word for word: its copy, not a restarted list
             if seen is not None:
                 if seen and lab.number <= seen[-1]:
@@ -136,8 +137,6 @@ class TreeBuilder:
                                       span=(start, start + len(lab.text)))
                     self._drop_lead_in()
                 seen.append(lab.number)
-        ppath = parent.node.path
-        path = f"{ppath}/{key}" if ppath else f"{self.prefix}{key}"
         echoed = None
         if path in self.paths and not path.startswith("dup/") and self._repeats(path, start, end):
             # the same labelled line again (a block pasted twice): the copy, as the corpus marks it
