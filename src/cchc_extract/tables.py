@@ -29,6 +29,7 @@ import regex
 
 from .normalize import fold_key
 from .rules import rules_dir
+from .space_tables import space_rows
 from .startup_cache import compile_re, compile_regex, load_yaml
 
 COLUMNS = ("number", "visited", "procedure", "lead", "support", "deadline", "task", "product", "target", "unit", "indicator",
@@ -529,50 +530,63 @@ def find_task_tables(original: str, path: Optional[Path] = None) -> list[TaskTab
     out = _cell_per_line_tables(original, path) if has_cell_line_header(original) else []
     for block in _blocks(original):
         rows = [(s, e, [(s + a, s + b) for a, b in split_cells(original[s:e])]) for s, e, _ in block]
-        header_at, columns = None, None
-        for k, (s, e, cells) in enumerate(rows[:HEADER_LOOKAHEAD]):
-            columns = header_columns([original[a:b] for a, b in cells], path)
-            if columns:
-                header_at = k
-                break
-        if header_at is None:
-            continue
-        if "task" not in columns and columns.get("lead") == columns.get("unit") \
-                and not sets_goals(original, block[0][0], path):
-            continue   # a report's figures per unit, not a table of targets
-        head_row = header_at
-        for k in range(header_at + 1, min(header_at + 3, len(rows))):
-            s, e, cells = rows[k]
-            if SEPARATOR_ROW.match(original[s:e]):
-                continue
-            sub = _sub_header([original[a:b] for a, b in cells], columns, path)
-            if sub:
-                columns = {**columns, **sub}
-                header_at = k
-            break
-        table = TaskTable(block[0][0], block[-1][1], columns, piped=block[0][2])
-        if "target" in columns:
-            head_cells = [original[a:b] for a, b in rows[head_row][2]]
-            table.targets, table.headers = target_columns(head_cells, path), head_cells
-        body = rows[header_at + 1:]
-        if not block[0][2]:
-            body = _join_wrapped_tab_rows(original, body, len(rows[header_at][2]))
-        for s, e, cells in body:
-            texts = [original[a:b] for a, b in cells]
-            if SEPARATOR_ROW.match(original[s:e]) or not any(t.strip(" *") for t in texts):
-                continue
-            nonempty = [t for t in texts if t.strip()]
-            if len(nonempty) >= 3 and all(COLUMN_NUMBERS.match(t.strip()) for t in nonempty):
-                continue                      # "| (1) | (2) | (3) |": column numbers under the header
-            if table.continues(cells, texts):
-                table.rows[-1].more.append(cells)
-                table.rows[-1].end = e
-            else:
-                table.rows.append(Row(s, e, cells))
-        if table.rows:
+        table = _task_table(original, rows, block[0][2], path)
+        if table is not None:
+            out.append(table)
+    for rows, head in space_rows(original, lambda cells: header_columns(cells, path)):
+        table = _task_table(original, rows, False, path, head)
+        if table is not None:
             out.append(table)
     out.sort(key=lambda t: t.start)
     return out
+
+
+def _task_table(original: str, rows: list, piped: bool, path: Optional[Path],
+                head: Optional[list[str]] = None) -> Optional[TaskTable]:
+    """The task table of a run of rows [(line start, line end, cell spans)], or None when no
+    header among its first rows names a responsible-body column.  `head`: the header's cell
+    texts when they are not the first row's alone (a space-aligned header wrapped over lines)."""
+    header_at, columns = None, None
+    for k, (s, e, cells) in enumerate(rows[:HEADER_LOOKAHEAD]):
+        columns = header_columns(head if k == 0 and head is not None else [original[a:b] for a, b in cells], path)
+        if columns:
+            header_at = k
+            break
+    if header_at is None:
+        return None
+    if "task" not in columns and columns.get("lead") == columns.get("unit") \
+            and not sets_goals(original, rows[0][0], path):
+        return None   # a report's figures per unit, not a table of targets
+    head_row = header_at
+    for k in range(header_at + 1, min(header_at + 3, len(rows))):
+        s, e, cells = rows[k]
+        if SEPARATOR_ROW.match(original[s:e]):
+            continue
+        sub = _sub_header([original[a:b] for a, b in cells], columns, path)
+        if sub:
+            columns = {**columns, **sub}
+            header_at = k
+        break
+    table = TaskTable(rows[0][0], rows[-1][1], columns, piped=piped)
+    if "target" in columns:
+        head_cells = head if head_row == 0 and head is not None else [original[a:b] for a, b in rows[head_row][2]]
+        table.targets, table.headers = target_columns(head_cells, path), head_cells
+    body = rows[header_at + 1:]
+    if not piped and head is None:
+        body = _join_wrapped_tab_rows(original, body, len(rows[header_at][2]))
+    for s, e, cells in body:
+        texts = [original[a:b] for a, b in cells]
+        if SEPARATOR_ROW.match(original[s:e]) or not any(t.strip(" *") for t in texts):
+            continue
+        nonempty = [t for t in texts if t.strip()]
+        if len(nonempty) >= 3 and all(COLUMN_NUMBERS.match(t.strip()) for t in nonempty):
+            continue                      # "| (1) | (2) | (3) |": column numbers under the header
+        if table.continues(cells, texts):
+            table.rows[-1].more.append(cells)
+            table.rows[-1].end = e
+        else:
+            table.rows.append(Row(s, e, cells))
+    return table if table.rows else None
 
 
 # a header cell naming one year of a table of targets by year ("Năm 2021", "2025"), folded
