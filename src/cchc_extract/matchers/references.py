@@ -17,6 +17,7 @@ from __future__ import annotations
 import unicodedata
 
 from functools import lru_cache
+from itertools import compress
 from operator import itemgetter
 from typing import Callable, Optional
 
@@ -48,6 +49,9 @@ _ISSUER_LEAD = compile_regex(_MARK + r"\s*,?\s*của\s+", regex.I | FLAGS)
 _BREAK = r"\n(?=[ \t]*(?:\n|[-+•*]|\d+(?:\.\d+)*[.)/]\s|\p{L}[.)/]\s|[IVX]+\.\s|\[\d|\p{Lu}{2,}[ \t]+\p{Lu}{2,}|$))"
 # An issuer ends at punctuation, a footnote mark or the end of a paragraph.
 _ISSUER_END = compile_regex(r"[,;:.()\[\]\"'!?]|\s-\s|" + _BREAK, FLAGS)
+# A character that every _ISSUER_END match starts with (a mark, a line break) or has second (the
+# dash of \s-\s): found by stdlib `re` far faster than the engine tries the pattern at each place
+_ISSUER_END_AT = compile_re(r"[,;:.()\[\]\"'!?\n-]")
 _TITLE_LEAD = compile_regex(_MARK + r"\s*,?\s*(?:về\s+việc|về|v/v)\s+", regex.I | FLAGS)
 _TITLE_END = compile_regex(r";|:\s|\.(?=\s|$)|\[\d|" + _BREAK, FLAGS)
 _SENTENCE_END = compile_regex(r"[.!?](?=\s+\p{Lu})|" + _BREAK, FLAGS)
@@ -203,13 +207,19 @@ def _governing_type(ctx: MatchContext, f: Found, prev: Optional[Found], types: D
     return None
 
 
-def _issuer_end(words: list[str], n_inside: int, types: DocTypes) -> int:
+def _issuer_end(words: list[str], n_inside: int, types: DocTypes, more: Optional[Callable[[], list[str]]] = None) -> int:
     """Index of the first word (of the first n_inside) that no longer belongs to the issuer.
 
-    `words` runs a few words past the issuer's segment so a stop can look ahead."""
-    lows = [w.lower() for w in words]
+    A stop can look ahead past the issuer's segment: `more()` gives the few words after it, read
+    only when a test at word i could reach them (the tests at i read words i to i + _LOOK_AHEAD)."""
+    lows = list(map(str.lower, words))
     stop_heads = _first_words(types.issuer_stops)
-    for i in range(n_inside):
+    # every test below wants one of these words at i: the other words are skipped in C
+    for i in compress(range(n_inside), map(_test_heads(types).__contains__, lows)):
+        if more is not None and i + _LOOK_AHEAD >= n_inside:
+            extra = more()
+            words, more = words + extra, None
+            lows += map(str.lower, extra)   # past n_inside: the loop's own range never reaches them
         low = lows[i]
         # stop phrases are one to three words; capitalised, the word is part of a name
         if (low in stop_heads and words[i][0].islower()
@@ -225,10 +235,26 @@ def _issuer_end(words: list[str], n_inside: int, types: DocTypes) -> int:
     return n_inside
 
 
+# The furthest word the tests at word i read: "và" at i, "các" at i + 1, a type word of up to four
+# words after it (i + 5); "các" or a type word at i, "số" after four words (i + 5)
+_LOOK_AHEAD = 5
+
+
 @lru_cache(maxsize=8)
 def _first_words(phrases: frozenset[str]) -> frozenset[str]:
     """First words of single-spaced phrases: a word that is none of them starts no phrase."""
     return frozenset(p.split(" ")[0] for p in phrases)
+
+
+_HEADS: dict[int, tuple] = {}   # id(types) -> (types, its test heads)
+
+
+def _test_heads(types: DocTypes) -> frozenset[str]:
+    """The words at which a test of _issuer_end can stop the issuer (DocTypes holds dicts: no hash)."""
+    hit = _HEADS.get(id(types))
+    if hit is None or hit[0] is not types:
+        hit = _HEADS[id(types)] = (types, _first_words(types.issuer_stops) | types.first_words | {"và", "các"})
+    return hit[1]
 
 
 def _type_word_at(lows: list[str], i: int, types: DocTypes, cited: bool = False) -> bool:
@@ -265,15 +291,16 @@ def _issuer_and_title(ctx: MatchContext, f: Found, next_start: int, types: DocTy
     if m:
         start = m.end()
         # The issuer lies before the first punctuation; its words end at a stop word.
-        e = _ISSUER_END.search(text, start, min(limit, start + ISSUER_MAX_CHARS), CONCURRENT)
+        e = _issuer_end_match(text, start, min(limit, start + ISSUER_MAX_CHARS))
         seg_end = e.start() if e else min(limit, start + ISSUER_MAX_CHARS)
         inside = _words_between(text, start, seg_end)
         # a few words past the segment, so that a stop can see the word after it
-        words = inside + _TOKEN.findall(text, seg_end, min(len(text), seg_end + 40))[:5]
-        k = min(_issuer_end(words, len(inside), types), ISSUER_MAX_WORDS)
+        k = min(_issuer_end(inside, len(inside), types,
+                            lambda: _TOKEN.findall(text, seg_end, min(len(text), seg_end + 40))[:5]),
+                ISSUER_MAX_WORDS)
         if k:
-            pos = _end_of_words(text, start, words[:k])
-            issuer = _as_printed(ctx, start, pos, " ".join(words[:k]))
+            pos = _end_of_words(text, start, inside[:k])
+            issuer = _as_printed(ctx, start, pos, " ".join(inside[:k]))
     title = None
     t = _TITLE_LEAD.match(text, pos, limit, CONCURRENT)
     if t:
@@ -281,6 +308,22 @@ def _issuer_and_title(ctx: MatchContext, f: Found, next_start: int, types: DocTy
         body = text[t.end():e.start() if e else limit].strip().rstrip(",")
         title = " ".join(body.split()) or None
     return pos, issuer, title
+
+
+def _issuer_end_match(text: str, start: int, end: int):
+    """_ISSUER_END.search(text, start, end): the pattern tried only where _ISSUER_END_AT finds
+    that a match can start, in order (the first that matches is the leftmost match)."""
+    find, match = _ISSUER_END_AT.search, _ISSUER_END.match
+    c = find(text, start, end)
+    while c is not None:
+        q = c.start()
+        p = q - 1 if text[q] == "-" else q   # \s-\s starts before its dash
+        if p >= start:
+            m = match(text, p, end, CONCURRENT)
+            if m is not None:
+                return m
+        c = find(text, q + 1, end)
+    return None
 
 
 # White space to str.split() but not to `regex`'s \s (nor to _TOKEN)
