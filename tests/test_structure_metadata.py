@@ -238,6 +238,15 @@ def test_wrapped_recipient_and_distribution_entries():
     assert md.distribution == ["Như trên", "Chủ tịch, các Phó Chủ tịch UBND tỉnh", "Lưu: VT"]
 
 
+def test_dash_entries_typed_on_the_kinh_gui_line_are_recipients_each():
+    head = "Số: 5/UBND-NC\nV/v thử\n"
+    md = analyzed(head + "| Kính gửi: | - Sở Nội vụ; - Sở Tài chính; - UBND các xã, phường. |\nThực hiện./.").metadata
+    assert md.recipients == ["Sở Nội vụ", "Sở Tài chính", "UBND các xã, phường"]
+    # a list that does not open with a dash stays one entry, as printed
+    md = analyzed(head + "Kính gửi: Sở Nội vụ; - Sở Tài chính.\nThực hiện./.").metadata
+    assert md.recipients == ["Sở Nội vụ; - Sở Tài chính"]
+
+
 def test_metadata_values_are_nfc_and_free_of_invisible_characters():
     import unicodedata
     text = ("ỦY BAN NHÂN DÂN\nTỈNH HƯNG YÊN\nSố: 9/UBND-VX\nHưng Yên, ngày 02 tháng 5 năm 2023\n"

@@ -87,6 +87,28 @@ def match_vv(t: str) -> Optional[regex.Match]:
     return VV_RE.match(t) if t.startswith(_VV_STARTS) else None
 
 
+# dash entries typed on the Kính gửi line itself ("Kính gửi: - Sở Nội vụ; - Sở Tài chính; - UBND …",
+# a Word header flattened into one row): each a recipient of its own
+_INLINE_ENTRY_BREAK = compile_regex(r";[ \t]*(?=[-+•][ \t])")
+
+
+def _inline_entries(ln: Line) -> list[Line]:
+    """The Kính gửi line's own text as one entry, or one per dash entry when it opens with one."""
+    t = ln.text.lstrip(" |")
+    if t[:1] not in ("-", "+", "•") or not _INLINE_ENTRY_BREAK.search(t):
+        return [ln]
+    out, base, pos = [], ln.start + len(ln.text) - len(t), 0
+    for m in [*_INLINE_ENTRY_BREAK.finditer(t), None]:
+        end = len(t) if m is None else m.start()
+        piece = t[pos:end]
+        lead = len(piece) - len(piece.lstrip(" \t"))
+        piece = piece.strip(" \t")
+        if piece:
+            out.append(Line(ln.idx, base + pos + lead, base + pos + lead + len(piece), piece))
+        pos = end if m is None else m.end()
+    return out
+
+
 def match_kinh_gui(t: str) -> Optional[regex.Match]:
     """KINH_GUI_RE.match(t), after a test of the literals it needs."""
     return KINH_GUI_RE.match(t) if t.startswith("Kính") or "điện" in t or "ĐIỆN" in t else None
@@ -341,7 +363,7 @@ class _HeaderReader:
         rest = ln.text[KINH_GUI_RE.match(ln.text).end():].strip()
         i += 1
         if rest:
-            h.recipients.append(Line(ln.idx, ln.end - len(rest), ln.end, rest))
+            h.recipients += _inline_entries(Line(ln.idx, ln.end - len(rest), ln.end, rest))
         while i < self.hi:
             nxt = lines[i]
             if nxt.blank:
