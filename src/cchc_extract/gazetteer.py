@@ -279,7 +279,7 @@ def _scan_table(handlers: dict[str, tuple], stops: tuple[str, ...]) -> ScanTable
         rules, by_first = _rules_by_first(rules)
         dispatch[key] = (names, rules, any(key.startswith(stop) for stop in stops), by_first)
     keyset = set(keys)
-    inner = {key: offsets for key in keys if (offsets := _inner_starts(key, keys, keyset))}
+    inner = cached("inner_starts", (tuple(keys), _BOUNDARY), lambda: _inner_table(keys))
     # a key found apart must not be the longer key of a shorter one (the tries would report
     # the shorter one where it now reports the key), and its starts must do nothing unless the
     # text's character there has rules
@@ -379,6 +379,13 @@ def _first_of_item(op: Any, av: Any, flags: int, c: Any) -> tuple[Optional[set[s
     if op in (c.ASSERT, c.ASSERT_NOT, c.AT):
         return set(), True      # zero-width: the character at the start is the next item's
     return None, False
+
+
+def _inner_table(keys: list[str]) -> dict[str, tuple[int, ...]]:
+    """{key: _inner_starts(key)} for the keys that have some (kept in the start-up cache: a tenth
+    of loading the gazetteer)."""
+    keyset = set(keys)
+    return {key: offsets for key in keys if (offsets := _inner_starts(key, keys, keyset))}
 
 
 def _inner_starts(key: str, keys: list[str], keyset: set[str]) -> tuple[int, ...]:
