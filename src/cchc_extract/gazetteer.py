@@ -271,15 +271,16 @@ def _add_apart(out: list[tuple[int, str]], low: str, text: Optional[str],
 def _scan_table(handlers: dict[str, tuple], stops: tuple[str, ...]) -> ScanTable:
     keys = sorted(set(handlers).union(stops))
     dispatch = {}
+    firsts: dict = {}
     for key in keys:
         # The trie reports the longest key.  Where a stop lengthens a name key, the names'
         # scan (without stops) had found that name key there: the stop stands for it.
-        name = max((key[:i] for i in range(1, len(key) + 1) if key[:i] in handlers), key=len, default=None)
+        name = next((key[:i] for i in range(len(key), 0, -1) if key[:i] in handlers), None)
         names, rules = _split_handlers(handlers[name]) if name else ((), ())
-        rules, by_first = _rules_by_first(rules)
-        dispatch[key] = (names, rules, any(key.startswith(stop) for stop in stops), by_first)
+        rules, by_first = _rules_by_first(rules, firsts)
+        dispatch[key] = (names, rules, key.startswith(stops), by_first)
     keyset = set(keys)
-    inner = {key: offsets for key in keys if (offsets := _inner_starts(key, keys, keyset))}
+    inner = cached("inner_starts", (tuple(keys), _BOUNDARY), lambda: _inner_table(keys))
     # a key found apart must not be the longer key of a shorter one (the tries would report
     # the shorter one where it now reports the key), and its starts must do nothing unless the
     # text's character there has rules
@@ -305,11 +306,17 @@ def _rules_only_by_first(handling: tuple) -> bool:
     return not names and not rules and not stop and by_first is not None
 
 
-def _rules_by_first(rules: tuple) -> tuple[tuple, Optional[dict[str, tuple]]]:
+def _rules_by_first(rules: tuple, memo: dict) -> tuple[tuple, Optional[dict[str, tuple]]]:
     """(rules for a character no rule names, {character: rules}) of a key's rules, each kept in
     order where its match can start with the character; (rules, None) when none is restricted.
-    A call to `match` that fails costs several thousand instructions, a dict look-up a few."""
-    firsts = [None if kind == "enum" else _first_chars(obj.regex) for kind, obj, _ in rules]
+    A call to `match` that fails costs several thousand instructions, a dict look-up a few.
+    `memo` holds each rule's first characters (a rule serves many keys; its cache key is its
+    whole pattern, compared character by character)."""
+    firsts = []
+    for kind, obj, _ in rules:
+        if obj not in memo:
+            memo[obj] = None if kind == "enum" else _first_chars(obj.regex)
+        firsts.append(memo[obj])
     if all(f is None for f in firsts):
         return rules, None
     chars = set().union(*(f for f in firsts if f is not None))
@@ -379,6 +386,13 @@ def _first_of_item(op: Any, av: Any, flags: int, c: Any) -> tuple[Optional[set[s
     if op in (c.ASSERT, c.ASSERT_NOT, c.AT):
         return set(), True      # zero-width: the character at the start is the next item's
     return None, False
+
+
+def _inner_table(keys: list[str]) -> dict[str, tuple[int, ...]]:
+    """{key: _inner_starts(key)} for the keys that have some (kept in the start-up cache: a tenth
+    of loading the gazetteer)."""
+    keyset = set(keys)
+    return {key: offsets for key in keys if (offsets := _inner_starts(key, keys, keyset))}
 
 
 def _inner_starts(key: str, keys: list[str], keyset: set[str]) -> tuple[int, ...]:
