@@ -105,8 +105,9 @@ def test_the_past_time_of_what_was_done_is_no_deadline(rules):
     # "giấy phép … do các đơn vị thuộc Bộ cấp trước ngày 01/7/2025" dates the issuing (before the letter)
     text = "a) Tiếp nhận dữ liệu giấy phép do các đơn vị thuộc Bộ Công Thương cấp trước ngày 01/7/2025 để quản lý."
     assert texts(rules, text, "2025-07-28") == []
-    # a limit the letter sets stays one, and so does one after the letter's date
-    assert [t for t, *_ in texts(rules, "Các Sở báo cáo trước ngày 01/7/2025.", "2025-07-28")] == ["trước ngày 01/7/2025"]
+    # a limit the letter sets stays one (a term already over when it was signed: see
+    # test_a_term_over_when_the_document_was_signed_…), and so does one after the letter's date
+    assert [t for t, *_ in texts(rules, "Các Sở báo cáo trước ngày 01/7/2025.", "2025-06-02")] == ["trước ngày 01/7/2025"]
     assert [t for t, *_ in texts(rules, text, "2025-06-02")] == ["trước ngày 01/7/2025"]
     # the papers a past time qualifies: when they were received, not when to act
     papers = "a) Rà soát toàn bộ hồ sơ TTHC tiếp nhận trước ngày 01/7/2025 tại UBND cấp huyện."
@@ -286,3 +287,16 @@ def test_a_past_period_that_gave_a_figure_or_lies_under_a_results_heading_is_no_
     # a past period that gave a figure, outside any results heading, is no deadline either
     measured = head + "1. Tỷ lệ hồ sơ trực tuyến trong quý I/2025 đạt 46,3%, chưa đạt chỉ tiêu.\n"
     assert [d.text for d in extract_text(measured).deadlines] == []
+
+
+def test_a_term_over_when_the_document_was_signed_is_a_deadline_only_where_its_task_is_restated():
+    from cchc_extract.pipeline import extract_text
+
+    head = "UBND TỈNH HÀ NAM\nSố: 45/TB-UBND\nHà Nam, ngày 21 tháng 4 năm 2025\nTHÔNG BÁO\nKết luận\n\n"
+    past = ("1. UBND thị xã Kim Bảng làm rõ trách nhiệm đối với hồ sơ quá hạn trong quý I năm 2025, "
+            "báo cáo trong tháng 5/2025.\n")
+    assert [d.text for d in extract_text(head + past).deadlines] == ["trong tháng 5/2025"]
+    # a list of overdue tasks restates each task with the term it had
+    overdue = ("1. Thông báo số 96/TB-VP ngày 19/3/2024: giao Sở Xây dựng trình UBND tỉnh trong tháng 3/2025; "
+               "đến nay chưa trình.\n")
+    assert [d.text for d in extract_text(head + overdue).deadlines] == ["trong tháng 3/2025"]
