@@ -466,3 +466,17 @@ def test_clause_searches_tried_only_where_they_can_start_find_what_a_search_find
         want = _ASIDE.search(s, lo, len(s))
         got = _first_match(_ASIDE, s, _aside_starts(s, lo, comma, paren, len(s)), len(s))
         assert (want and want.span()) == (got and got.span()), (s, lo)
+
+
+def test_a_target_in_a_tables_last_cell_ends_with_its_row_and_its_column():
+    head = "KẾ HOẠCH\nChuyển đổi số năm 2026\n\nII. CHỈ TIÊU\nPhấn đấu đạt các chỉ tiêu sau:\n"
+    by_year = ("STT\tChỉ tiêu\tNăm 2026\tNăm 2027\n"
+               "1\tTỷ lệ hồ sơ trực tuyến toàn trình\tTối thiểu 60%\tTối thiểu 75%\n"
+               "2\tTỷ lệ hồ sơ được số hóa\t90%\t100%\n")
+    assert [t.text for t in extract_text(head + by_year).targets] == [
+        "Tối thiểu 60%", "Tối thiểu 75%", "90%", "100%"]
+    # columns aligned with spaces: a cell's target stops at the gap before the next column
+    spaced = ("1. Bồi dưỡng kỹ năng số cho công chức, bảo đảm tối thiểu 20 lớp tập huấn      UBND các xã\n"
+              "3    Triển khai thanh toán trực tuyến, tỷ lệ tối thiểu 50%\n"
+              "4    Làm sạch dữ liệu hộ tịch\n")
+    assert [t.text for t in extract_text(head + spaced).targets] == ["tối thiểu 20 lớp tập huấn", "tối thiểu 50%"]

@@ -14,12 +14,13 @@ from ..startup_cache import compile_regex
 WINDOW = 600
 
 # A line break ends a clause when it starts a new paragraph, item or table row: the
-# next line is blank or starts with a list label, a bullet or a pipe; or it starts with
+# next line is blank or starts with a list label, a bullet, a pipe or a row's bare number before a
+# column gap ("3    Triển khai …", a table whose columns are aligned with spaces); or it starts with
 # a capital after a line that does not stop mid-phrase (lower-case word or comma); or it opens a
 # field line (a few words and a colon: "Đơn vị chủ trì: Cục …", "Thời gian hoàn thành: …").
 # Hard-wrapped text ("... của Chính\nphủ ...", "số\n01/NQ-CP") continues the clause.
 _NEW_LINE_STARTS = (
-    r"\n(?=[ \t]*(?:\n|$|[-+•*|]|\d+(?:\.\d+)*[.)/]\s|[a-zđ][)/]\s))"
+    r"\n(?=[ \t]*(?:\n|$|[-+•*|]|\d+(?:\.\d+)*[.)/]\s|[a-zđ][)/]\s|\d{1,3}[ ]{3,}\S))"
     r"|(?<![\p{Ll},][ \t]*)\n(?=[ \t]*\p{Lu})"
     # ... or it opens a field line, whatever the line before ends with ("Đơn vị chủ trì: …")
     r"|\n(?=[ \t]*\p{Lu}[\p{L} ]{0,40}:[ \t])"

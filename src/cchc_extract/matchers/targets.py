@@ -437,6 +437,30 @@ def _cell_end(norm, start: int, end: int, tab_tables: list[tuple[int, int]], das
     return cut
 
 
+_COLUMN_GAP = "   "       # the normalizer keeps runs of three spaces or more: they separate columns
+_TAB_ROW = compile_regex(r"[ \t]*+\d{1,3}\.?\t")   # "2\tTỷ lệ …": the next row of a tab table
+
+
+def _row_end(norm, start: int, end: int, tabs: bool) -> int:
+    """`end`, or where text[start:end] leaves its cell for the next column (a run of three spaces
+    or more, a table aligned with spaces) or its row for the next one (a line break before a tab
+    row: normalizing turned the original's tab into a space, so it is looked up there)."""
+    text = norm.text
+    gap = text.find(_COLUMN_GAP, start, end)
+    if gap >= 0:
+        end = gap
+    if tabs:
+        nl = text.find("\n", start, end)
+        while nl >= 0:
+            if _TAB_ROW.match(norm.original, norm.to_original(nl + 1, nl + 1)[0]):
+                end = nl
+                break
+            nl = text.find("\n", nl + 1, end)
+    while end > start and text[end - 1] in _TRIM:
+        end -= 1
+    return end
+
+
 def _measure(text: str, c: _Cand) -> str:
     after = text[c.qend:c.end].strip(_TRIM)
     if after:
@@ -697,11 +721,13 @@ def find(ctx: MatchContext) -> list[Found]:
     # a spaced dash borders cells only under a flattened table's key line ("giai đoạn 2021 – 2025" is text)
     dashes = (" – " in original or " — " in original) and has_key_line(original)
     piped = "|" in original or bool(tab_tables) or dashes
+    tabs = "\t" in original
     for i, c in enumerate(accepted):
         nxt = accepted[i + 1] if i + 1 < len(accepted) else None
         c.end = _extent(text, low, c, nxt)
         if piped:
             c.end = _cell_end(ctx.norm, c.qend, c.end, tab_tables, dashes)
+        c.end = _row_end(ctx.norm, c.qend, c.end, tabs)
         c.end = _without_note_mark(text, c.qend, c.end)
         fields = {k: v for k, v in c.rule.fields.items() if k not in _CONTROL_KEYS}
         fields.update({"value": c.value, "unit": c.unit, "comparator": c.comparator or "eq",
