@@ -480,3 +480,14 @@ def test_a_target_in_a_tables_last_cell_ends_with_its_row_and_its_column():
               "3    Triển khai thanh toán trực tuyến, tỷ lệ tối thiểu 50%\n"
               "4    Làm sạch dữ liệu hộ tịch\n")
     assert [t.text for t in extract_text(head + spaced).targets] == ["tối thiểu 20 lớp tập huấn", "tối thiểu 50%"]
+
+
+def test_a_paragraph_that_opens_looking_back_reports_results_even_when_hard_wrapped():
+    head = "CHỈ THỊ\nVề kỷ luật hành chính\n\n"
+    looking_back = ("Thời gian qua, công tác cải cách hành chính đạt nhiều kết quả. Chỉ số hài lòng của người\n"
+                    "dân, tổ chức (SIPAS) đạt 80,15%. Tuy nhiên, còn hồ sơ trễ hạn.\n\n"
+                    "1. Các sở, ngành bảo đảm tỷ lệ hồ sơ đúng hạn trên 98%.\n")
+    assert [t.text for t in extract_text(head + looking_back).targets] == ["trên 98%"]
+    # a goal set in such a paragraph stays a target
+    goal = "Thời gian qua, kết quả còn thấp; năm 2026 phấn đấu đạt trên 85%.\n"
+    assert [t.text for t in extract_text(head + goal).targets] == ["trên 85%"]

@@ -106,6 +106,12 @@ _RESULT_VERB_BEFORE = compile_regex(r"\bđạt\s*$", _FLAGS)
 _RATIO_SHARE_BEFORE = compile_regex(r"\d+\s*/\s*\d+(?:\s+[^\s()]+){1,5}\s*\(\s*(?:đạt|bằng|chiếm)?\s*$", _FLAGS)
 _SAME_PERIOD_AFTER = compile_regex(r"\s*so\s+với\s+cùng\s+kỳ\b", _FLAGS)
 _TO_DATE = compile_regex(r"\s*(?:[-+]\s*)?(?:đến|tính\s+đến|cho\s+đến|hiện)\s+nay\b", _FLAGS)
+# a paragraph that opens looking back ("Thời gian qua, công tác … đạt nhiều kết quả. Chỉ số SIPAS
+# đạt 80,15%", "Trong thời gian vừa qua, …", "Qua 3 năm triển khai, …") reports what was reached
+_RETROSPECT = compile_regex(
+    r"[ \t*#]*+(?:(?:[IVX]+|\d{1,2}(?:\.\d{1,2})*|[a-zđ])[.)][ \t]+|[-+•][ \t]+)?(?:\*\*)?"
+    r"(?:(?:trong\s+)?thời\s+gian\s+(?:vừa\s+)?qua|năm\s+qua|qua\s+(?:\d+\s+năm|thời\s+gian)\s+(?:triển\s+khai|thực\s+hiện))\b",
+    _FLAGS)
 _AGAINST_GOALS = compile_regex(r"\bso\s+với\s+(?:các\s+)?(?:chỉ\s+tiêu|mục\s+tiêu|kế\s+hoạch)\b", _FLAGS)
 
 # Literals that every match of a pattern holds, looked for in the lower case before the
@@ -527,6 +533,25 @@ def _bound_segment(text: str, c: _Cand) -> int:
     return max(lo, m.start() - 6) if m is not None else lo
 
 
+MAX_WRAPPED_LINES = 8
+
+
+def _paragraph_start(text: str, pos: int) -> int:
+    """Start of the paragraph holding pos: back over line breaks that only wrap a sentence (the
+    line goes on in lower case, or the line before ends with no sentence mark), as a PDF's hard
+    wrapping leaves them."""
+    ls = text.rfind("\n", 0, pos) + 1
+    for _ in range(MAX_WRAPPED_LINES):
+        if ls == 0:
+            break
+        prev = text.rfind("\n", 0, ls - 1) + 1
+        before = text[prev:ls - 1].rstrip()
+        if not before or (before[-1] in ".:;!?" and not text[ls:ls + 1].islower()):
+            break
+        ls = prev
+    return ls
+
+
 def _reports_result(text: str, low: str, c: _Cand, doc_year: Optional[int], doc_month: int = 0) -> bool:
     """`low`: the lower case of text with its offsets (AnchorStarts.low)."""
     cs, start = c.clause_from, c.start
@@ -570,6 +595,9 @@ def _reports_result(text: str, low: str, c: _Cand, doc_year: Optional[int], doc_
     # "đạt 46,7%, tăng 9,2% so với cùng kỳ năm 2024": a change on the same period of last year
     if _has(low, ("cùng kỳ",), c.qend, c.clause_to) and _SAME_PERIOD_AFTER.match(text, c.qend) \
             and not _GOAL_WORDS.search(text, c.sentence_from, start):
+        return True
+    ps = _paragraph_start(text, start)
+    if _has(low, ("qua",), ps, start) and _RETROSPECT.match(text, ps) and not _GOAL_VERB.search(text, ps, start):
         return True
     # "Đến nay, 100% cơ quan … đã kết nối": what holds to date
     if _has(low, ("nay",), cs, start) and _TO_DATE.match(text, cs, start) and not _GOAL_WORDS.search(text, cs, start):
