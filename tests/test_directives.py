@@ -1029,6 +1029,11 @@ def test_an_enumeration_head_between_a_role_and_its_members_keeps_the_role():
     ("Gia Lai, ngày 10 tháng 8 năm 2025\n\nII. PHÂN CÔNG NHIỆM VỤ\n\n"
      "4. Đồng chí Nguyễn Văn Phúc, Chánh Văn phòng UBND tỉnh, thành viên: phụ trách cải cách thủ tục hành chính.\n",
      {"II/4": ["Văn phòng UBND tỉnh"]}),
+    # the bodies a doer oversees ("hướng dẫn, đôn đốc X thực hiện;") do not do the task
+    ("Hà Nội, ngày 24 tháng 02 năm 2026\n\n5. Giao Cục Quản lý hoạt động xây dựng chủ trì, theo dõi, hướng dẫn, "
+     "đôn đốc các địa phương thực hiện; tổng hợp, báo cáo Bộ trưởng.\n6. Giao Cục Kinh tế chủ trì; "
+     "các địa phương thực hiện; báo cáo Bộ trưởng.\n",
+     {"5": ["Cục Quản lý hoạt động xây dựng"], "6": ["Cục Kinh tế", "các địa phương"]}),
 ])
 def test_whole_document_leads(text, expected):
     leads = leads_by_item(text)

@@ -953,6 +953,8 @@ def classify(text: str, chains: list[Chain], lex: Lexicon, low: Any = _LOWER,
             ch.role, ch.modality, ch.trigger = "lead", "assign", "passive_doer"
         elif not ch.passive:
             after_role = after_lead(after, alow)
+            if after_role is not None and after_role.role == "lead" and _DIRECTED.search(blow):
+                after_role = None   # "… hướng dẫn, đôn đốc các địa phương thực hiện;": the verb's object
             if after_role is not None:
                 ch.role, ch.modality, ch.trigger = after_role.role, after_role.modality, after_role.id
             elif ch.heading:
@@ -1007,6 +1009,9 @@ _FRONTED_TIME = compile_regex(r"\s*(?!đến\s+nay\b)(?:từ|trong|đến|kể\s
 # ... and so does a ground said first when the line then lists the subject's duties ("Điều 2. Căn cứ kết
 # quả Chỉ số CCHC năm 2024, các bộ … có trách nhiệm:"); in a task sentence ("2. Căn cứ kết quả …, các cơ
 # quan, đơn vị, địa phương tổ chức quán triệt …") the subject is not the item's own heading
+# a chain right after a verb of overseeing is its object ("theo dõi, hướng dẫn, đôn đốc các địa phương
+# thực hiện;"), whom the doer oversees: the verb after it ("thực hiện") is not its own task
+_DIRECTED = compile_re(r"(?:đôn\s+đốc|hướng\s+dẫn|theo\s+dõi|kiểm\s+tra|giám\s+sát|hỗ\s+trợ)\s*$")
 _FRONTED_GROUND = compile_regex(r"\s*(?:căn\s+cứ|trên\s+cơ\s+sở)\s[^,;:.\n]{1,60}?,\s*", FLAGS)
 
 
