@@ -491,3 +491,13 @@ def test_a_paragraph_that_opens_looking_back_reports_results_even_when_hard_wrap
     # a goal set in such a paragraph stays a target
     goal = "Thời gian qua, kết quả còn thấp; năm 2026 phấn đấu đạt trên 85%.\n"
     assert [t.text for t in extract_text(head + goal).targets] == ["trên 85%"]
+
+
+def test_a_year_tables_row_words_set_its_comparator_and_its_rank_cells_are_targets():
+    head = "KẾ HOẠCH\nCải cách hành chính\n\n1. Chỉ tiêu cụ thể theo từng năm\n"
+    table = ("STT\tChỉ tiêu\tNăm 2025\tNăm 2026\n"
+             "1\tXếp hạng Chỉ số CCHC của tỉnh\tNhóm 20\tNhóm 15\n"
+             "2\tChỉ số SIPAS của tỉnh đạt tối thiểu\t84%\t86%\n")
+    got = [(t.text, t.value, t.unit, t.comparator) for t in extract_text(head + table).targets]
+    assert got == [("Nhóm 20", 20, "rank", "le"), ("Nhóm 15", 15, "rank", "le"),
+                   ("84%", 84, "percent", "ge"), ("86%", 86, "percent", "ge")]

@@ -284,9 +284,11 @@ def _table_targets(ctx: MatchContext) -> list[Found]:
             a, b = cells[table.indicator]
             measure = " ".join(original[a:b].split()).strip("* ")
             unit = _table_unit(measure)
+            # the row's own words say how its figures are met ("Chỉ số SIPAS đạt tối thiểu | 84% | 86%")
+            row_comparator = _comparator_in(measure) or comparator
             for col in table.years:
                 if col < len(cells):
-                    _figure(ctx, rules, cells[col], unit, comparator, measure, out)
+                    _figure(ctx, rules, cells[col], unit, row_comparator, measure, out)
     return out
 
 
@@ -309,18 +311,25 @@ def _figure(ctx: MatchContext, rules, cell: tuple[int, int], unit: str, comparat
         if value is None:
             continue
         fields = {k: v for k, v in rule.fields.items() if k not in _CONTROL_KEYS}
-        fields.update({"value": value, "unit": unit, "comparator": comparator, "change": None, "measure": measure})
+        # a rule that names its unit and comparator ("Nhóm 20": rank, le) keeps them
+        fields.update({"value": value, "unit": fields.get("unit") or ("percent" if "%" in ctx.text[ns:ne] else unit),
+                       "comparator": fields.get("comparator") or comparator, "change": None, "measure": measure})
         out.append(Found(ns, ne, rule.id, fields, rule.priority))
         return
 
 
 def _lead_in_comparator(norm, table_start: int) -> str:
     """ge/le when the text just before the table says so ("phấn đấu đạt tối thiểu …:"), else eq."""
-    before = fold_key(norm.original[max(0, table_start - LEAD_IN_CHARS):table_start])
+    return _comparator_in(norm.original[max(0, table_start - LEAD_IN_CHARS):table_start]) or "eq"
+
+
+def _comparator_in(words: str) -> Optional[str]:
+    """ge/le/gt/lt when the words say how figures are to be met ("tối thiểu", "không quá"), else None."""
+    key = fold_key(words)
     for name, pat in lead_in_comparators():
-        if pat.search(before):
+        if pat.search(key):
             return name
-    return "eq"
+    return None
 
 
 def _with_clause(text: str, c: _Cand) -> _Cand:
@@ -465,6 +474,14 @@ def _row_end(norm, start: int, end: int, tabs: bool) -> int:
     while end > start and text[end - 1] in _TRIM:
         end -= 1
     return end
+
+
+def _cell_start(norm, start: int, qend: int) -> int:
+    """`start`, or just after a tab between it and the figure: a comparator in the cell before
+    ("… đạt tối thiểu\t84%\t86%": the row's words) reads the figure's cell, not its own."""
+    os_, oq = norm.to_original(start, qend)
+    k = norm.original.rfind("\t", os_, oq)
+    return start if k < 0 else to_norm(norm, k + 1)
 
 
 def _measure(text: str, c: _Cand) -> str:
@@ -756,6 +773,8 @@ def find(ctx: MatchContext) -> list[Found]:
         if piped:
             c.end = _cell_end(ctx.norm, c.qend, c.end, tab_tables, dashes)
         c.end = _row_end(ctx.norm, c.qend, c.end, tabs)
+        if tabs:
+            c.start = _cell_start(ctx.norm, c.start, c.qend)
         c.end = _without_note_mark(text, c.qend, c.end)
         fields = {k: v for k, v in c.rule.fields.items() if k not in _CONTROL_KEYS}
         fields.update({"value": c.value, "unit": c.unit, "comparator": c.comparator or "eq",
