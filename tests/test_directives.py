@@ -1034,6 +1034,11 @@ def test_an_enumeration_head_between_a_role_and_its_members_keeps_the_role():
      "đôn đốc các địa phương thực hiện; tổng hợp, báo cáo Bộ trưởng.\n6. Giao Cục Kinh tế chủ trì; "
      "các địa phương thực hiện; báo cáo Bộ trưởng.\n",
      {"5": ["Cục Quản lý hoạt động xây dựng"], "6": ["Cục Kinh tế", "các địa phương"]}),
+    # agencies each opening a clause with a colon, several in one paragraph
+    ("Lâm Đồng, ngày 15 tháng 10 năm 2025\n\n1. Về giải quyết thủ tục hành chính\n\n"
+     "Văn phòng UBND tỉnh: rà soát hồ sơ trễ hạn; Trung tâm Phục vụ hành chính công tỉnh: công khai danh "
+     "sách hồ sơ trễ hạn hằng tháng.\n",
+     {"1": ["Văn phòng UBND tỉnh", "Trung tâm Phục vụ hành chính công tỉnh"]}),
 ])
 def test_whole_document_leads(text, expected):
     leads = leads_by_item(text)

@@ -1035,9 +1035,14 @@ def _ends_colon_list(text: str, cs: int, end: int) -> bool:
 
 
 def _opens_paragraph(text: str, cs: int, start: int, after: str) -> bool:
-    """The chain alone opens a paragraph and a colon then lower-case task text follow ("Văn phòng
-    UBND huyện: chỉ đạo …"); a list after the colon ("Các Sở: Nội vụ, Tư pháp") starts a capital."""
-    return text[cs - 1:cs] == "\n" and not text[cs:start].strip() and _PARAGRAPH_HEAD.match(after, None, None, CONCURRENT) is not None
+    """The chain alone opens a paragraph, or a clause after a semicolon, and a colon then lower-case
+    task text follow ("Văn phòng UBND huyện: chỉ đạo …", "…; Sở Tài chính: bố trí kinh phí …"); a
+    list after the colon ("Các Sở: Nội vụ, Tư pháp") starts a capital."""
+    mark = text[cs - 1:cs]
+    if mark == " ":
+        mark = text[cs - 2:cs - 1]
+    return mark in ("\n", ";") and not text[cs:start].strip() \
+        and _PARAGRAPH_HEAD.match(after, None, None, CONCURRENT) is not None
 
 
 def _title_end(text: str, body_start: int, nl: int) -> int:
