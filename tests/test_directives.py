@@ -1025,6 +1025,12 @@ def test_an_enumeration_head_between_a_role_and_its_members_keeps_the_role():
      "Nội dung này đã được quy định tại Nghị định số 118/2025/NĐ-CP.\n\n2. Về đề nghị hỗ trợ kinh phí\n\n"
      "Giao Bộ Tài chính chủ trì xem xét, xử lý theo quy định.\n",
      {"1": None, "2": ["Bộ Tài chính"]}),
+    # a reply stating the law: "không yêu cầu nộp lại hồ sơ" (what the law spares) asks nothing
+    ("Hà Nội, ngày 10 tháng 9 năm 2025\n\nKính gửi: Ủy ban nhân dân tỉnh Bình Phước.\n\n"
+     "Bộ Tư pháp nhận được Công văn số 2210/UBND-NC của Ủy ban nhân dân tỉnh Bình Phước, về việc này, Bộ Tư pháp "
+     "có ý kiến như sau:\n\n1. Hồ sơ đã tiếp nhận được tiếp tục giải quyết; cơ quan kế thừa có trách nhiệm trả "
+     "kết quả, không yêu cầu nộp lại hồ sơ.\n\n2. Đề nghị Sở Tư pháp tỉnh Bình Phước hướng dẫn các xã thực hiện.\n",
+     {"1": None, "2": ["Sở Tư pháp tỉnh Bình Phước"]}),
     # a member's role after the office in lower case
     ("Gia Lai, ngày 10 tháng 8 năm 2025\n\nII. PHÂN CÔNG NHIỆM VỤ\n\n"
      "4. Đồng chí Nguyễn Văn Phúc, Chánh Văn phòng UBND tỉnh, thành viên: phụ trách cải cách thủ tục hành chính.\n",

@@ -234,8 +234,9 @@ _DECISION = compile_regex(r"^\s*(?:(?:[IVXLC]+|\d+(?:\.\d+)*)[.)/]|[a-zđ][.)/])
 # the words by which an item asks ("đề nghị hướng dẫn" quotes the question; "giao dịch" is a noun)
 _REPLY = compile_regex(r"nhận\s+được\s+(?:(?-i:C)ông\s+văn|(?-i:V)ăn\s+bản|(?-i:T)ờ\s+trình)|(?:trả\s+lời|phúc\s+đáp)"
                        r"(?:\s+\w+){0,3}?\s+(?:như\s+sau|sau\s+đây)\s*:", regex.IGNORECASE)
-# ("1. Về đề nghị cho phép …" names the proposal answered: it does not ask)
-_ASKS = compile_regex(r"(?<!\w)(?<!về\s)(?:(?:đề\s+nghị|yêu\s+cầu|kiến\s+nghị)\s+(?!hướng\s+dẫn|(?:của|tại|này|đó|nêu)\b)"
+# ("1. Về đề nghị cho phép …" names the proposal answered, "không yêu cầu nộp lại hồ sơ" what the law
+# spares the citizen: neither asks)
+_ASKS = compile_regex(r"(?<!\w)(?<!về\s)(?<!không\s)(?:(?:đề\s+nghị|yêu\s+cầu|kiến\s+nghị)\s+(?!hướng\s+dẫn|(?:của|tại|này|đó|nêu)\b)"
                       r"|giao\s+(?:cho\s+)?(?=(?-i:\p{Lu})|các\s))", regex.IGNORECASE)
 
 
