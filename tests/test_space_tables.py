@@ -73,3 +73,21 @@ def test_rows_of_a_space_aligned_table_are_items_with_their_lead_and_support():
     assert [b.text for b in by_item["III/1"].support] == ["Sở Tư pháp", "các sở, ngành"]
     assert [b.text for b in by_item["III/2"].lead] == ["Sở Nội vụ"]
     assert any(dl.text == "Quý II/2026" and dl.item == "III/2" for dl in doc.deadlines)
+
+
+def test_centred_header_blank_lines_and_a_page_footer_between_rows():
+    text = ("  STT          Nội dung            Đơn vị chủ trì       Thời hạn\n"
+            "\n"
+            "  1   Đặt lịch kiểm định trực      Cục Đăng kiểm        Quý IV/2024\n"
+            "      tuyến tại các đơn vị\n"
+            "\n"
+            "                               Trang 1/2\n"
+            "\f  2   Cung cấp dịch vụ công        Thanh tra Bộ         Hằng quý\n"
+            "\n"
+            "        3. Giao Văn phòng Bộ chủ trì theo dõi, đôn đốc các đơn vị thực hiện Công văn này.\n")
+    [(rows, head)] = space_rows(text, header_columns)
+    assert head == ["STT", "Nội dung", "Đơn vị chủ trì", "Thời hạn"]
+    texts = _texts(text, rows[1:])
+    assert [t[0] for t in texts] == ["1", "", "2"]            # the footer and the labelled paragraph are not rows
+    assert texts[0][1:] == ["Đặt lịch kiểm định trực", "Cục Đăng kiểm", "Quý IV/2024"]
+    assert texts[2][1:] == ["Cung cấp dịch vụ công", "Thanh tra Bộ", "Hằng quý"]

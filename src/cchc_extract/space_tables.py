@@ -15,6 +15,8 @@ from __future__ import annotations
 
 from typing import Callable, Optional
 
+from .startup_cache import compile_re
+
 MIN_GAP = 2          # spaces between two columns
 SCREEN_GAP = "   "   # a layout-kept table has at least one gap this wide: the cheap test of a text
 MIN_COLUMNS = 3
@@ -30,7 +32,7 @@ def segments(line: str) -> list[Span]:
     out: list[Span] = []
     i, n = 0, len(line)
     while i < n:
-        if line[i] == " ":
+        if line[i] in " \f":   # (a page break's form feed opens the first line of a page)
             i += 1
             continue
         j = line.find("  ", i)
@@ -107,7 +109,8 @@ def space_rows(original: str, header_test: Callable[[list[str]], Optional[dict]]
                ) -> list[tuple[list[Row], list[str]]]:
     """Each space-aligned table whose header passes `header_test` (given the header's cell
     texts), as (rows, header cell texts): the header's first line, then every physical line
-    below the header up to a blank line or a line that does not fit the columns."""
+    below the header that fits the columns, over blank lines and page footers that a new row
+    follows, up to a line that does not fit or a blank line after which no row follows."""
     if SCREEN_GAP not in original:
         return []
     out: list[tuple[list[Row], list[str]]] = []
@@ -133,22 +136,58 @@ def space_rows(original: str, header_test: Callable[[list[str]], Optional[dict]]
         if head is None:
             continue
         taken, texts = head
-        starts = [a for a, _ in first]
         he = lines[k + taken - 1][1]
         rows: list[Row] = [(ls, he, [(ls + a, ls + b) for a, b in first])]
-        for s, e in lines[k + taken:]:
+        starts = _data_starts(original, lines, k + taken, first)
+        i = k + taken
+        while i < len(lines):
+            s, e = lines[i]
             text = original[s:e]
-            if not text.strip():
-                break
+            if _between_rows(text):
+                # blank lines and a page's footer between rows: the table goes on where a row follows
+                j = i + 1
+                while j < len(lines) and _between_rows(original[lines[j][0]:lines[j][1]]):
+                    j += 1
+                if j >= len(lines):
+                    break
+                s2, e2 = lines[j]
+                cells = _cells(s2, original[s2:e2], starts)
+                if cells is None or cells[0][1] == cells[0][0]:
+                    break
+                i = j
+                continue
             cells = _cells(s, text, starts)
             if cells is None:
                 break
             rows.append((s, e, cells))
+            i += 1
         if len(rows) > 1:
             out.append((rows, texts))
             taken_to = rows[-1][1]
             pos = max(pos, taken_to)
     return out
+
+
+# what may stand between two rows besides blank lines: a page's footer ("Trang 1/2", "- 3 -", a bare
+# page number) and the form feed of a page break
+_PAGE_MARK = compile_re(r"[\s\f]*(?:Trang\s+\d+(?:\s*/\s*\d+)?|-\s*\d{1,3}\s*-|\d{1,3})?[\s\f]*")
+
+
+def _between_rows(text: str) -> bool:
+    return not text.strip() or _PAGE_MARK.fullmatch(text) is not None
+
+
+def _data_starts(original: str, lines: list[Span], i: int, head: list[Span]) -> list[int]:
+    """Where the columns start: under a header whose cells are centred over their columns
+    ("      Nội dung      " over a left-aligned task), the first row's cells tell, when it has as
+    many; otherwise the header's."""
+    while i < len(lines) and _between_rows(original[lines[i][0]:lines[i][1]]):
+        i += 1
+    if i < len(lines):
+        row = segments(original[lines[i][0]:lines[i][1]])
+        if len(row) == len(head) and abs(row[0][0] - head[0][0]) <= SLACK:
+            return [a for a, _ in row]
+    return [a for a, _ in head]
 
 
 def _line_index(lines: list[Span], start: int) -> int:
