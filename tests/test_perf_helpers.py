@@ -143,6 +143,25 @@ def test_cached_values_come_back_from_the_cache_file(fresh_cache):
     assert startup_cache._path().name.startswith(f"patterns-py{'.'.join(map(str, sys.version_info[:3]))}-")
 
 
+def test_a_cached_value_is_rebuilt_when_the_code_that_derives_it_changes(fresh_cache, tmp_path):
+    # the caller's module source is part of the key: an edit of the builder is a miss, not a stale hit
+    mod = tmp_path / "derive.py"
+    src = ("from cchc_extract import startup_cache\n"
+           "def value():\n    return startup_cache.cached('derived', ('k',), lambda: {'v': %d})\n")
+
+    def load(n: int) -> dict:
+        mod.write_text(src % n, encoding="utf-8")
+        ns: dict = {"__file__": str(mod)}
+        exec(compile(mod.read_text(encoding="utf-8"), str(mod), "exec"), ns)
+        return ns
+
+    assert load(1)["value"]() == {"v": 1}
+    _reload_from_disk()
+    assert load(1)["value"]() == {"v": 1}
+    startup_cache._SOURCES.clear()            # a new process reads the edited source
+    assert load(2)["value"]() == {"v": 2}
+
+
 def test_groups_read_by_number_equal_the_named_reads():
     import regex
 

@@ -102,12 +102,30 @@ def _remember(key: tuple, value: Any) -> None:
     _dirty = True
 
 
+_SOURCES: dict[str, str] = {}
+
+
+def _source_version(path: Optional[str]) -> str:
+    """A hash of the calling module's source: an edit of the code that derives a value (the
+    builder, or the module's helpers it calls) makes its cached value a miss, never a stale hit."""
+    if not path:
+        return ""
+    v = _SOURCES.get(path)
+    if v is None:
+        try:
+            v = hashlib.blake2b(Path(path).read_bytes(), digest_size=8).hexdigest()
+        except OSError:
+            v = ""
+        _SOURCES[path] = v
+    return v
+
+
 def cached(kind: str, key: Any, build: Callable[[], Any]) -> Any:
-    """build(), kept in the cache under (kind, key): for derived data that every start would
-    rebuild the same (a trie of names, a character class).  key and value must pickle; the
-    value is shared, so callers must not change it."""
+    """build(), kept in the cache under (kind, the caller's source version, key): for derived
+    data that every start would rebuild the same (a trie of names, a character class).  key and
+    value must pickle; the value is shared, so callers must not change it."""
     entries = _load()
-    k = ("value", kind, key)
+    k = ("value", kind, _source_version(sys._getframe(1).f_globals.get("__file__")), key)
     if k in entries:
         _used.add(k)
         return entries[k]
