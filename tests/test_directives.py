@@ -1031,6 +1031,13 @@ def test_an_enumeration_head_between_a_role_and_its_members_keeps_the_role():
      "có ý kiến như sau:\n\n1. Hồ sơ đã tiếp nhận được tiếp tục giải quyết; cơ quan kế thừa có trách nhiệm trả "
      "kết quả, không yêu cầu nộp lại hồ sơ.\n\n2. Đề nghị Sở Tư pháp tỉnh Bình Phước hướng dẫn các xã thực hiện.\n",
      {"1": None, "2": ["Sở Tư pháp tỉnh Bình Phước"]}),
+    # a step's title ending with its time in brackets, then its doer; a time said first whose event names
+    # a body ("… kể từ ngày nhận được yêu cầu của Hội đồng …, các sở, ngành chủ trì")
+    ("Hải Dương, ngày 10 tháng 10 năm 2024\n\nKính gửi: Các sở, ban, ngành.\n\nII. CÁC BƯỚC\n\n"
+     "Bước 3: Tổng hợp (trong tháng 11/2024)\nSở Nội vụ tổng hợp kết quả tự chấm điểm, trình Chủ tịch.\n\n"
+     "Bước 5: Giải trình\nTrong thời hạn 03 ngày làm việc kể từ ngày nhận được yêu cầu của Hội đồng thẩm định "
+     "Trung ương, các sở, ngành chủ trì lĩnh vực giải trình, gửi Sở Nội vụ.\n",
+     {"II/Bước 3": ["Sở Nội vụ"], "II/Bước 5": ["các sở, ngành"]}),
     # a member's role after the office in lower case
     ("Gia Lai, ngày 10 tháng 8 năm 2025\n\nII. PHÂN CÔNG NHIỆM VỤ\n\n"
      "4. Đồng chí Nguyễn Văn Phúc, Chánh Văn phòng UBND tỉnh, thành viên: phụ trách cải cách thủ tục hành chính.\n",

@@ -29,9 +29,11 @@ from .table_directives import item_links, merge as merge_table_directives, settl
 
 SOFT_BREAK = compile_regex(rf"(?<![.;:!?\n][ \t]*)\n(?![ \t]*(?:\n|[-+–*{BULLET_SIGNS}]\s|(?:[IVXLC]+|\d+(?:\.\d+)*)[.)]\s"
                            r"|[a-zđ]\)\s|Điều\s+\d))", regex.IGNORECASE)
-# "1. Về công tác tuyên truyền" alone on its line: a topic title, so the break after it ends a
-# line even without a stop ("Về X\nSở Y chủ trì ..." opens a new clause)
-TOPIC_TITLE = compile_regex(r"^\s*(?:(?:[IVXLC]+|\d+(?:\.\d+)*)[.)]|[a-zđ][.)])?\s*về\s", regex.IGNORECASE)
+# "1. Về công tác tuyên truyền" or "Bước 3: Tổng hợp (trong tháng 11/2024)" alone on its line: a topic
+# or step title, so the break after it ends a line even without a stop ("Về X\nSở Y chủ trì ..." opens
+# a new clause)
+TOPIC_TITLE = compile_regex(r"^\s*(?:(?:[IVXLC]+|\d+(?:\.\d+)*)[.)]|[a-zđ][.)])?\s*(?:về\s|bước\s+\d+\s*[:.])",
+                            regex.IGNORECASE)
 
 
 def _soften_breaks(text: str, titled: bool = False) -> str:

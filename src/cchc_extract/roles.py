@@ -815,7 +815,8 @@ def build_chains(text: str, mentions: list[Mention], lex: Lexicon) -> list[Chain
                 gap_start = last.end
             # a gap over 80 characters joins nothing: told before it is sliced
             if gap_start <= gap_end <= gap_start + 80 and (joins(text[gap_start:gap_end])
-                                                            or _semicolon_list(text, last, m.start)):
+                                                            or _semicolon_list(text, last, m.start)) \
+                    and not _closes_fronted_time(text, last, gap_start, gap_end):
                 last.mentions.append(m)
                 if m.end > last.end:
                     last.end = m.end
@@ -824,6 +825,22 @@ def build_chains(text: str, mentions: list[Mention], lex: Lexicon) -> list[Chain
                 continue
         chains.append(Chain([m], m.start, m.end))
     return chains
+
+
+# a time said first whose event names a body ("Trong thời hạn 03 ngày làm việc kể từ ngày nhận được yêu
+# cầu của Hội đồng thẩm định Trung ương, các sở, ngành chủ trì …"): its comma closes it, and the next
+# body is the clause's subject, no member of a list with the event's body
+_FRONTED_EVENT = compile_regex(
+    r"[ \t]*+(?:(?:[IVX]+|\d{1,2}(?:\.\d{1,2})*|[a-zđ])[.)][ \t]+|[-+•][ \t]+)?"
+    r"(?:trong\s+thời\s+hạn|kể\s+từ|(?:ngay\s+)?sau\s+khi|chậm\s+nhất)\s[^,;:.\n]{1,200}", FLAGS)
+
+
+def _closes_fronted_time(text: str, last: Chain, gap_start: int, gap_end: int) -> bool:
+    comma = text.find(",", gap_start, gap_end)
+    if comma < 0:
+        return False
+    ls = text.rfind("\n", 0, last.start) + 1
+    return _FRONTED_EVENT.fullmatch(text, ls, comma, CONCURRENT) is not None
 
 
 def _any_matcher(slot: str, entries: list[Trigger]) -> Any:
@@ -1049,8 +1066,8 @@ def _title_end(text: str, body_start: int, nl: int) -> int:
     """Where the item's first paragraph starts when its first line is a title that kept its line
     break ("4. Chế độ báo cáo\nCác cơ quan …": a break softened into a space is no title), else -1.
     nl: text.find("\n", body_start)."""
-    if nl <= body_start or not text[nl - 1].isalnum():
-        return -1
+    if nl <= body_start or not (text[nl - 1].isalnum() or text[nl - 1] == ")"):
+        return -1      # (a title may end with its time in brackets: "Bước 3: Tổng hợp (trong tháng 11/2024)")
     return nl + 1
 
 
