@@ -33,7 +33,7 @@ from ..normalize import fold_key
 from ..startup_cache import compile_regex
 from ..table_items import task_tables, to_norm
 from ..tables import (LEAD_IN_CHARS, find_task_tables, find_year_tables, lead_in_comparators, result_cells,
-                      result_columns)
+                      result_columns, tab_table_spans)
 
 _FLAGS = regex.V1 | regex.I
 _CONTROL_KEYS = ("extent", "needs", "anchors", "after")
@@ -456,10 +456,15 @@ _COLUMN_GAP = "   "       # the normalizer keeps runs of three spaces or more: t
 _TAB_ROW = compile_regex(r"[ \t]*+\d{1,3}\.?\t")   # "2\tTỷ lệ …": the next row of a tab table
 
 
-def _row_end(norm, start: int, end: int, tabs: bool) -> int:
+def _in_spans(spans: list[tuple[int, int]], pos: int) -> bool:
+    return any(s <= pos < e for s, e in spans)
+
+
+def _row_end(norm, start: int, end: int, tabs: list[tuple[int, int]]) -> int:
     """`end`, or where text[start:end] leaves its cell for the next column (a run of three spaces
-    or more, a table aligned with spaces) or its row for the next one (a line break before a tab
-    row: normalizing turned the original's tab into a space, so it is looked up there)."""
+    or more, a table aligned with spaces) or its row for the next one (a line break before a row
+    of one of the tab tables `tabs`, original spans: normalizing turned the original's tab into a
+    space, so it is looked up there)."""
     text = norm.text
     gap = text.find(_COLUMN_GAP, start, end)
     if gap >= 0:
@@ -467,7 +472,8 @@ def _row_end(norm, start: int, end: int, tabs: bool) -> int:
     if tabs:
         nl = text.find("\n", start, end)
         while nl >= 0:
-            if _TAB_ROW.match(norm.original, norm.to_original(nl + 1, nl + 1)[0]):
+            at = norm.to_original(nl + 1, nl + 1)[0]
+            if _in_spans(tabs, at) and _TAB_ROW.match(norm.original, at):
                 end = nl
                 break
             nl = text.find("\n", nl + 1, end)
@@ -476,12 +482,12 @@ def _row_end(norm, start: int, end: int, tabs: bool) -> int:
     return end
 
 
-def _cell_start(norm, start: int, qend: int) -> int:
-    """`start`, or just after a tab between it and the figure: a comparator in the cell before
-    ("… đạt tối thiểu\t84%\t86%": the row's words) reads the figure's cell, not its own."""
+def _cell_start(norm, start: int, qend: int, tabs: list[tuple[int, int]]) -> int:
+    """`start`, or just after a tab of a tab table between it and the figure: a comparator in the
+    cell before ("… đạt tối thiểu\t84%\t86%": the row's words) reads the figure's cell, not its own."""
     os_, oq = norm.to_original(start, qend)
     k = norm.original.rfind("\t", os_, oq)
-    return start if k < 0 else to_norm(norm, k + 1)
+    return start if k < 0 or not _in_spans(tabs, k) else to_norm(norm, k + 1)
 
 
 def _measure(text: str, c: _Cand) -> str:
@@ -766,7 +772,9 @@ def find(ctx: MatchContext) -> list[Found]:
     # a spaced dash borders cells only under a flattened table's key line ("giai đoạn 2021 – 2025" is text)
     dashes = (" – " in original or " — " in original) and has_key_line(original)
     piped = "|" in original or bool(tab_tables) or dashes
-    tabs = "\t" in original
+    # the tab tables (a tab elsewhere is spacing): task tables, tables of targets by year, any other
+    tabs = sorted({*tab_tables, *((t.start, t.end) for t in find_year_tables(original)),
+                   *tab_table_spans(original)}) if "\t" in original and accepted else []
     for i, c in enumerate(accepted):
         nxt = accepted[i + 1] if i + 1 < len(accepted) else None
         c.end = _extent(text, low, c, nxt)
@@ -774,7 +782,7 @@ def find(ctx: MatchContext) -> list[Found]:
             c.end = _cell_end(ctx.norm, c.qend, c.end, tab_tables, dashes)
         c.end = _row_end(ctx.norm, c.qend, c.end, tabs)
         if tabs:
-            c.start = _cell_start(ctx.norm, c.start, c.qend)
+            c.start = _cell_start(ctx.norm, c.start, c.qend, tabs)
         c.end = _without_note_mark(text, c.qend, c.end)
         fields = {k: v for k, v in c.rule.fields.items() if k not in _CONTROL_KEYS}
         fields.update({"value": c.value, "unit": c.unit, "comparator": c.comparator or "eq",
