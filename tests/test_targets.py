@@ -501,3 +501,14 @@ def test_a_year_tables_row_words_set_its_comparator_and_its_rank_cells_are_targe
     got = [(t.text, t.value, t.unit, t.comparator) for t in extract_text(head + table).targets]
     assert got == [("Nhóm 20", 20, "rank", "le"), ("Nhóm 15", 15, "rank", "le"),
                    ("84%", 84, "percent", "ge"), ("86%", 86, "percent", "ge")]
+
+
+def test_a_tab_table_of_targets_per_province_reads_its_cells_and_their_own_bounds():
+    text = ("BẢO HIỂM XÃ HỘI VIỆT NAM\nV/v giao chỉ tiêu\n\nBHXH Việt Nam giao chỉ tiêu cho một số địa phương như sau:\n\n"
+            "Tỉnh\tTỷ lệ hồ sơ trực tuyến (%)\tSố hóa (%)\n"
+            "Hà Nội\t85\t95\n"
+            "Các tỉnh còn lại\tTối thiểu 75\tTối thiểu 85\n\n"
+            "Chỉ tiêu được tính trên tổng số hồ sơ tiếp nhận.\n")
+    got = [(t.text, t.value, t.unit, t.comparator) for t in extract_text(text).targets]
+    assert got == [("85", 85, "percent", "eq"), ("95", 95, "percent", "eq"),
+                   ("Tối thiểu 75", 75, "percent", "ge"), ("Tối thiểu 85", 85, "percent", "ge")]

@@ -302,7 +302,7 @@ def _figure(ctx: MatchContext, rules, cell: tuple[int, int], unit: str, comparat
             out: list[Found]) -> None:
     """The target of a cell holding one figure alone (original offsets), if a table-cell rule reads it."""
     a, b = cell
-    if not 0 < b - a <= 12:
+    if not 0 < b - a <= 20:      # ("Tối thiểu 97,5%": a bound and a figure)
         return
     ns, ne = to_norm(ctx.norm, a), to_norm(ctx.norm, b)
     for rule in rules:
@@ -311,9 +311,12 @@ def _figure(ctx: MatchContext, rules, cell: tuple[int, int], unit: str, comparat
         if value is None:
             continue
         fields = {k: v for k, v in rule.fields.items() if k not in _CONTROL_KEYS}
-        # a rule that names its unit and comparator ("Nhóm 20": rank, le) keeps them
+        # a rule that names its unit and comparator ("Nhóm 20": rank, le) keeps them; a bound in the
+        # cell ("Tối thiểu 75") sets the cell's own
+        bound = m.groupdict().get("bound")
         fields.update({"value": value, "unit": fields.get("unit") or ("percent" if "%" in ctx.text[ns:ne] else unit),
-                       "comparator": fields.get("comparator") or comparator, "change": None, "measure": measure})
+                       "comparator": fields.get("comparator") or (bound and _comparator_in(bound)) or comparator,
+                       "change": None, "measure": measure})
         out.append(Found(ns, ne, rule.id, fields, rule.priority))
         return
 
