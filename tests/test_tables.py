@@ -573,3 +573,13 @@ def test_a_two_line_header_splits_the_time_column_into_start_and_completion():
     doc = extract_text(text)
     assert [[x.text for x in doc.deadlines if x.id in d.deadlines] for d in row_directives(doc)] == [
         ["Tháng 11/2024"], ["Quý II/2024"]]
+
+
+def test_a_members_table_leads_each_row_by_the_office_held_and_its_task_cell_names_the_support():
+    text = ("BAN CHỈ ĐẠO CCHC TỈNH\nBình Thuận, ngày 10 tháng 7 năm 2024\n\n3. Phân công nhiệm vụ\n\n"
+            "| TT | Thành viên | Nhiệm vụ được phân công | Thời gian |\n|---|---|---|---|\n"
+            "| 1 | Ông Trần Quốc Nam, Giám đốc Sở Nội vụ, Phó Trưởng Ban | Chủ trì, phối hợp với Văn phòng UBND "
+            "tỉnh xây dựng kế hoạch khắc phục | Quý III/2024 |\n")
+    rows = [d for d in extract_text(text).directives if d.lead_source == "table"]
+    assert [[b.text for b in d.lead] for d in rows] == [["Sở Nội vụ"]]
+    assert [[b.text for b in d.support] for d in rows] == [["Văn phòng UBND tỉnh"]]

@@ -155,6 +155,11 @@ def _row(doc: Document, ctx: MatchContext, table: TaskTable, row: Row, starts: l
     if len(lead) > 1:
         lead, also = _says_support(ctx.norm.original, lead)
         support = also + support
+    if table.columns.get("support") is None:
+        # no support column: the task cell names them ("Chủ trì, phối hợp với Văn phòng UBND tỉnh …")
+        text = ctx.norm.original
+        support += [r for r in _bodies_in(doc, starts, table.cells_of(row, "task"))
+                    if _SUPPORT_BEFORE.search(text, max(0, r["span"][0] - 200), r["span"][0])]
     taken = {r["span"] for r in lead}
     support = [r for r in support if r["span"] not in taken]
     raw = ctx.norm.original[row.start:row.end]
