@@ -583,3 +583,12 @@ def test_a_members_table_leads_each_row_by_the_office_held_and_its_task_cell_nam
     rows = [d for d in extract_text(text).directives if d.lead_source == "table"]
     assert [[b.text for b in d.lead] for d in rows] == [["Sở Nội vụ"]]
     assert [[b.text for b in d.support] for d in rows] == [["Văn phòng UBND tỉnh"]]
+
+
+def test_a_list_entry_whose_words_a_copy_split_with_tabs_is_no_table_header():
+    from cchc_extract.tables import tab_table_spans
+
+    entries = ("-\tCác sở, ban, ngành,\tđơn vị sự nghiệp\tcông lập trực thuộc\tUBND tỉnh;\n"
+               "- UBND các\thuyện, thị xã, thành\tphố.\n")
+    assert tab_table_spans(entries) == []
+    assert tab_table_spans("STT\tĐơn vị\tTỉnh\n1\tSở Nội vụ\tHà Nội\n") != []

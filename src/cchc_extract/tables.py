@@ -126,8 +126,15 @@ def header_columns(cells: list[str], path: Optional[Path] = None) -> Optional[di
     return found
 
 
+_BULLETS = frozenset("-+•*–")
+
+
 def _name_cells(cells: list[str], path: Optional[Path] = None) -> Optional[tuple[dict[str, int], int, int]]:
-    """(column -> first cell naming it, filled cells, cells naming a column); None if a cell is long."""
+    """(column -> first cell naming it, filled cells, cells naming a column); None if a cell is long,
+    or if the row opens with a bullet (a list entry whose words a Word copy split with tabs:
+    "-<TAB>Các sở, ban, ngành,<TAB>đơn vị sự nghiệp<TAB>…<TAB>UBND tỉnh;")."""
+    if cells and cells[0].strip() in _BULLETS:
+        return None
     found: dict[str, int] = {}
     filled = named = 0
     for i, cell in enumerate(cells):
