@@ -1,6 +1,7 @@
 """Tables whose columns are aligned with runs of spaces: a PDF converted to text with its layout
 kept (``pdftotext -layout``, a copy from a print preview).  No pipe, no tab: a cell is a run of
-text between gaps of two spaces or more, and belongs to the header column it stands under.
+text between gaps of two spaces or more, and belongs to the column it stands under (the header's,
+or the first row's where the header is centred over its columns).
 
     STT  Nhiệm vụ                        Cơ quan chủ trì      Thời gian
                                                               hoàn thành
@@ -17,7 +18,7 @@ from typing import Callable, Optional
 
 from .startup_cache import compile_re
 
-MIN_GAP = 2          # spaces between two columns
+GAP = "  "           # the fewest spaces between two columns
 SCREEN_GAP = "   "   # a layout-kept table has at least one gap this wide: the cheap test of a text
 MIN_COLUMNS = 3
 MAX_HEAD_LINES = 3   # a header cell may wrap over this many lines ("Thời gian" / "hoàn thành")
@@ -28,14 +29,14 @@ Row = tuple[int, int, list[Span]]          # (line start, line end, one cell spa
 
 
 def segments(line: str) -> list[Span]:
-    """(start, end) of the runs of text of a line separated by MIN_GAP spaces or more."""
+    """(start, end) of the runs of text of a line separated by GAP or more spaces."""
     out: list[Span] = []
     i, n = 0, len(line)
     while i < n:
         if line[i] in " \f":   # (a page break's form feed opens the first line of a page)
             i += 1
             continue
-        j = line.find("  ", i)
+        j = line.find(GAP, i)
         end = n if j < 0 else j
         out.append((i, i + len(line[i:end].rstrip())))
         i = end
