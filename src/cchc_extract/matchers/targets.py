@@ -252,7 +252,7 @@ def _candidates(ctx: MatchContext) -> tuple[list[_Cand], str]:
     return kept, starts.low
 
 
-def _table_targets(ctx: MatchContext) -> list[Found]:
+def _table_targets(ctx: MatchContext, year_tables: Optional[list] = None) -> list[Found]:
     """A target for each figure alone in a target column of a table of targets
     (tables.TaskTable.targets), or under a year of a table of targets by year
     (tables.YearTable), read whole by the table-cell rules."""
@@ -276,7 +276,7 @@ def _table_targets(ctx: MatchContext) -> list[Found]:
             for row in table.rows:
                 if not row.section and col < len(row.cells):
                     _figure(ctx, rules, row.cells[col], unit, comparator, measure, out)
-    for table in find_year_tables(original):
+    for table in find_year_tables(original) if year_tables is None else year_tables:
         comparator = _lead_in_comparator(ctx.norm, table.start)
         for cells in table.rows:
             if table.indicator >= len(cells):
@@ -776,7 +776,8 @@ def find(ctx: MatchContext) -> list[Found]:
     dashes = (" – " in original or " — " in original) and has_key_line(original)
     piped = "|" in original or bool(tab_tables) or dashes
     # the tab tables (a tab elsewhere is spacing): task tables, tables of targets by year, any other
-    tabs = sorted({*tab_tables, *((t.start, t.end) for t in find_year_tables(original)),
+    year_tables = find_year_tables(original)   # ([] at once for a text with no pipe and no tab)
+    tabs = sorted({*tab_tables, *((t.start, t.end) for t in year_tables),
                    *tab_table_spans(original)}) if "\t" in original and accepted else []
     for i, c in enumerate(accepted):
         nxt = accepted[i + 1] if i + 1 < len(accepted) else None
@@ -792,5 +793,5 @@ def find(ctx: MatchContext) -> list[Found]:
                        "change": c.change, "measure": _measure(text, c)})
         out.append(Found(c.start, c.end, c.rule.id, fields, c.rule.priority))
     if _split_rules(ctx.rules["targets"])[1] and ("|" in ctx.norm.original or "\t" in ctx.norm.original):
-        out.extend(_table_targets(ctx))
+        out.extend(_table_targets(ctx, year_tables))
     return out
