@@ -25,7 +25,7 @@ MAX_HEAD_LINES = 3   # a header cell may wrap over this many lines ("Thời gian
 SLACK = 2            # a cell may start this many characters left of its column (ragged layout)
 
 Span = tuple[int, int]
-Row = tuple[int, int, list[Span]]          # (line start, line end, one cell span per column)
+LineCells = tuple[int, int, list[Span]]    # (line start, line end, one cell span per column)
 
 
 def segments(line: str) -> list[Span]:
@@ -43,9 +43,9 @@ def segments(line: str) -> list[Span]:
     return out
 
 
-def _lines(original: str, start: int) -> list[Span]:
-    """(start, end) of the lines from `start` to the text's end, a "\\r" left out."""
-    out, pos, n = [], start, len(original)
+def _lines(original: str) -> list[Span]:
+    """(start, end) of every line of the text, a "\\r" left out."""
+    out, pos, n = [], 0, len(original)
     while pos <= n:
         nl = original.find("\n", pos)
         end = n if nl < 0 else nl
@@ -107,14 +107,14 @@ def _header_lines(original: str, first: list[Span], lines: list[Span], k: int,
 
 
 def space_rows(original: str, header_test: Callable[[list[str]], Optional[dict]]
-               ) -> list[tuple[list[Row], list[str]]]:
+               ) -> list[tuple[list[LineCells], list[str]]]:
     """Each space-aligned table whose header passes `header_test` (given the header's cell
     texts), as (rows, header cell texts): the header's first line, then every physical line
     below the header that fits the columns, over blank lines and page footers that a new row
     follows, up to a line that does not fit or a blank line after which no row follows."""
     if SCREEN_GAP not in original:
         return []
-    out: list[tuple[list[Row], list[str]]] = []
+    out: list[tuple[list[LineCells], list[str]]] = []
     lines: Optional[list[Span]] = None
     pos, taken_to = 0, -1
     while True:
@@ -131,14 +131,14 @@ def space_rows(original: str, header_test: Callable[[list[str]], Optional[dict]]
         if len(first) < MIN_COLUMNS or first[0][0] > SLACK:
             continue
         if lines is None:
-            lines = _lines(original, 0)
+            lines = _lines(original)
         k = _line_index(lines, ls)
         head = _header_lines(original, first, lines, k, header_test)
         if head is None:
             continue
         taken, texts = head
         he = lines[k + taken - 1][1]
-        rows: list[Row] = [(ls, he, [(ls + a, ls + b) for a, b in first])]
+        rows: list[LineCells] = [(ls, he, [(ls + a, ls + b) for a, b in first])]
         starts = _data_starts(original, lines, k + taken, first)
         i = k + taken
         while i < len(lines):
