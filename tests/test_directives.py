@@ -664,6 +664,19 @@ def test_addressees_of_a_request_listed_with_semicolons_all_lead():
         ["Vụ Cải cách hành chính"], ["Tổng công ty Bưu điện Việt Nam", "Sở Nội vụ các tỉnh, thành phố"])
 
 
+def test_subjects_listed_with_semicolons_at_an_items_start_all_lead():
+    from cchc_extract.pipeline import extract_text
+
+    text = ("KẾ HOẠCH\nTriển khai Đề án 06\nIV. TỔ CHỨC THỰC HIỆN\n"
+            "1. Các sở, ban, ngành tỉnh; Ủy ban nhân dân các xã, phường căn cứ nhiệm vụ được giao xây dựng "
+            "kế hoạch chi tiết, hoàn thành trước ngày 15/9/2025.\n"
+            "2. Sở Tư pháp chủ trì, phối hợp với Công an tỉnh; Sở Nội vụ bố trí công chức.\n")
+    ds = {d.item: d for d in extract_text(text).directives}
+    assert [b.text for b in ds["IV/1"].lead] == ["Các sở, ban, ngành tỉnh", "Ủy ban nhân dân các xã, phường"]
+    # in the middle of a clause, "; X" still opens a clause of its own
+    assert [b.text for b in ds["IV/2"].support] == ["Công an tỉnh"]
+
+
 def test_a_heading_listing_elliptical_names_under_their_kind_heads_its_items():
     from cchc_extract.pipeline import extract_text
 

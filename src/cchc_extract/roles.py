@@ -779,12 +779,20 @@ _LIST_VERB_BEFORE = compile_regex(r"(?:đề\s+nghị|yêu\s+cầu|giao)\s+$"
                                   r"|(?:chủ\s+trì|phối\s+hợp|thực\s+hiện)\s*:\s*$", FLAGS)   # (a field's label)
 
 
+# a list that opens its line or item ("3. Các sở, ban, ngành tỉnh; UBND các xã, phường căn cứ …"): its
+# semicolons part the subjects of the clause that follows
+_LINE_OPENING = compile_regex(r"[ \t]*+(?:(?:[IVX]+|\d{1,2}(?:\.\d{1,2})*|[a-zđ])[.)][ \t]+|[-+•*][ \t]+)?", FLAGS)
+
+
 def _semicolon_list(text: str, chain: "Chain", nxt: int) -> bool:
     gap = text[chain.end:nxt]
     if gap.strip() != ";":
         return False
     first = chain.mentions[0].start
-    return _LIST_VERB_BEFORE.search(text, max(0, first - 16), first, CONCURRENT) is not None
+    if _LIST_VERB_BEFORE.search(text, max(0, first - 16), first, CONCURRENT) is not None:
+        return True
+    line_start = text.rfind("\n", 0, first) + 1
+    return first - line_start <= 12 and _LINE_OPENING.fullmatch(text, line_start, first, CONCURRENT) is not None
 
 
 # a defining aside after a name ("các Bộ, cơ quan ngang Bộ (sau đây gọi chung là Bộ, ngành) và UBND các
