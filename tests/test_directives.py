@@ -7,6 +7,7 @@ from cchc_extract.directives import build_directives
 from cchc_extract.matchers import MatchContext
 from cchc_extract.models import Body, Deadline, Document, Item
 from cchc_extract.normalize import normalize
+from cchc_extract.pipeline import extract_text
 
 
 def make(text: str, items: list[tuple[str, str]], bodies: list[str], **extra) -> tuple[Document, MatchContext]:
@@ -266,6 +267,33 @@ def test_places_and_passive_agents_are_no_roles():
                      "Bộ Thông tin và Truyền thông", "UBND các xã"])
     d = by_item(doc, ctx)["1/a"]
     assert leads(d) == ["Văn phòng UBND tỉnh"] and supports(d) == []
+
+
+def test_a_passive_agent_who_leads_with_a_partner_is_the_tasks_doer():
+    text = ("BỘ QUỐC PHÒNG\nSố: 12/KH-BQP\nHà Nội, ngày 05 tháng 8 năm 2025\n\nKẾ HOẠCH\nChuyển đổi số\n\n"
+            "II. NHIỆM VỤ\n1. Triển khai Đề án 06; nhiệm vụ này do Bộ Tổng Tham mưu chủ trì, phối hợp với "
+            "Bộ Công an thực hiện.\n2. Cập nhật dữ liệu; việc này do Cục Chính trị thực hiện.\n"
+            "3. Sử dụng Hệ thống do Văn phòng Chính phủ phối hợp với Bộ Công an triển khai.\n")
+    ds = {d.item: d for d in extract_text(text).directives}
+    assert ([b.text for b in ds["II/1"].lead], [b.text for b in ds["II/1"].support]) == (
+        ["Bộ Tổng Tham mưu"], ["Bộ Công an"])
+    assert [b.text for b in ds["II/2"].lead] == ["Cục Chính trị"]
+    assert "II/3" not in ds or not ds["II/3"].lead
+
+
+def test_a_request_quoted_from_the_letter_answered_is_no_task():
+    text = ("BỘ CÔNG THƯƠNG\nSố: 215/BCT-PC\nHà Nội, ngày 10 tháng 3 năm 2026\n"
+            "V/v trả lời kiến nghị của UBND tỉnh Đồng Tháp\n\nKính gửi: Ủy ban nhân dân tỉnh Đồng Tháp.\n\n"
+            "Bộ Công Thương nhận được Công văn số 694/UBND-KT ngày 24/02/2026 của Ủy ban nhân dân tỉnh Đồng Tháp. "
+            "Bộ Công Thương trả lời như sau:\n\n1. Về giấy phép bán lẻ rượu\n\n"
+            "Nội dung kiến nghị: “Đề nghị Bộ Công Thương hướng dẫn cơ quan tiếp nhận hồ sơ.”\n\n"
+            "Ý kiến của Bộ Công Thương: thẩm quyền cấp giấy phép của Ủy ban nhân dân cấp huyện được chuyển giao "
+            "cho Ủy ban nhân dân cấp xã.\n\nĐề nghị Sở Công Thương tỉnh Đồng Tháp chủ trì rà soát hồ sơ.\n\n"
+            "2. Về cửa hàng xăng dầu\n\nNội dung kiến nghị: “Đề nghị Bộ Công Thương xem xét sửa đổi điều kiện.”\n\n"
+            "Ý kiến của Bộ Công Thương: điều kiện đã được Chính phủ quy định.\n")
+    ds = {d.item: d for d in extract_text(text).directives}
+    assert [b.text for b in ds["1"].lead] == ["Sở Công Thương tỉnh Đồng Tháp"]
+    assert "2" not in ds
 
 
 def test_nobody_named_gives_no_lead_and_w401():

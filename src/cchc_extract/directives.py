@@ -198,7 +198,7 @@ def build_directives(doc: Document, ctx: MatchContext, lexicon: Lexicon | None =
         if row is not None:              # its cells say who leads and who supports
             roles = Roles(row[0], row[1], "table", roles.modality or "assign")
         if reply:
-            asks = asking[unit.path] = asking.get(unit.parent, False) or _ASKS.search(unit.text) is not None
+            asks = asking[unit.path] = asking.get(unit.parent, False) or _ASKS.search(_unquoted(unit.text)) is not None
             if not asks:
                 continue                 # "1. Về thẩm quyền …: Theo quy định tại …, X có thẩm quyền …"
         if not roles.lead and not roles.support and (
@@ -403,7 +403,23 @@ def _asks_for_action(unit: "Unit", preamble_asks: bool, cue: Callable[[str, Opti
     first_line = _first_line(text)
     if _all_capitals(first_line) and "\n" not in text.strip():
         return False
-    return preamble_asks or cue(text, unit.low) is not None
+    if preamble_asks:
+        return True
+    own = _unquoted(text)
+    return cue(text, unit.low) is not None if own is text else cue(own, None) is not None
+
+
+# a passage quoted after a colon ("Nội dung kiến nghị: “… Đề nghị Bộ …”"), as roles._in_quoted_speech reads it
+_QUOTED_SPEECH = compile_regex(r':[ \t]*"[^"]{20,600}"', regex.IGNORECASE)
+
+
+def _unquoted(text: str) -> str:
+    """The text without the passages it quotes from another writer: a request quoted asks nothing
+    of anyone here (the text itself when it quotes none)."""
+    if '"' not in text:
+        return text
+    own = _QUOTED_SPEECH.sub(":", text)
+    return own if own != text else text
 
 
 # "I. MỤC ĐÍCH, YÊU CẦU", "1. Mục đích", "2. Yêu cầu": what a plan or guidance is for, no step in it

@@ -919,7 +919,11 @@ def classify(text: str, chains: list[Chain], lex: Lexicon, low: Any = _LOWER,
         low = lower_once(text)                  # for the literal prefilters
     prev: Optional[Chain] = None
     rare = _has_rare_marks(text)
+    quoted = '"' in text
     for ch in (chains[first:] if first else chains):
+        if quoted and _in_quoted_speech(text, ch):
+            prev = ch
+            continue
         # both windows are at most MAX_WINDOW long: they are the slots' windows as they are
         cs = _clause_start(text, ch.start, body_start, rare, lines)   # at most MAX_WINDOW back
         before = text[cs:ch.start]
@@ -927,6 +931,7 @@ def classify(text: str, chains: list[Chain], lex: Lexicon, low: Any = _LOWER,
         t, passive = before_tests(before, blow)
         if t is not None:
             if t.role == "support" and prev is not None and prev.passive and prev.end >= cs \
+                    and prev.trigger != "passive_doer" \
                     and not text[prev.end:ch.start].strip(" ,").lower().startswith("và"):
                 pass                     # "do X phối hợp với Y": both are agents of a passive
             else:
@@ -1001,10 +1006,28 @@ def classify(text: str, chains: list[Chain], lex: Lexicon, low: Any = _LOWER,
     return chains
 
 
+def _in_quoted_speech(text: str, ch: Chain) -> bool:
+    """The chain stands in a passage quoted after a colon ("Nội dung kiến nghị: “… Đề nghị Bộ Công
+    Thương hướng dẫn …”", "quy định: “…”"): the words are another writer's, no task of this document.
+    (The normaliser has made every double quote '"'.)  A quote that holds little more than the name
+    ("thành lập: “Tổ công nghệ số cộng đồng”") only names it."""
+    opening = text.rfind('"', max(0, ch.start - _QUOTE_REACH), ch.start)
+    if opening < 0 or text[max(0, opening - 3):opening].rstrip()[-1:] != ":":
+        return False
+    closing = text.find('"', ch.end, ch.end + _QUOTE_REACH)
+    return closing >= 0 and (ch.start - opening - 1) + (closing - ch.end) >= 20
+
+
+_QUOTE_REACH = 600
+
+
 # after a passive's agent ("do X"): the verb that makes it the task's doer, then the clause ends
 # (a short qualifier may stand between: "do Ủy ban nhân dân các phường nơi đặt trụ sở cũ thực hiện, …")
 # ("Hệ thống do X phối hợp với Y triển khai" names who built a thing: no task of theirs)
-_PASSIVE_DOER = compile_regex(r"^\s*(?:(?:(?!phối\s+hợp|với\s|và\s)[^,;:.()\n]){1,40}?\s)?thực\s+hiện\s*(?:[,;)]|$)",
+# ("nhiệm vụ này do Bộ Tổng Tham mưu chủ trì, phối hợp với Bộ Công an thực hiện.": the one who leads it, and
+# the partner after "phối hợp với" supports)
+_PASSIVE_DOER = compile_regex(r"^\s*(?:(?:(?!phối\s+hợp|với\s|và\s)[^,;:.()\n]){1,40}?\s)?"
+                              r"(?:chủ\s+trì(?:\s*,\s*phối\s+hợp\s+với\s+[^;:.()\n]{1,150}?)?\s+)?thực\s+hiện\s*(?:[,;).]|$)",
                               FLAGS)
 # "2. Đối với các đại học, học viện và trường cao đẳng tuyển sinh ngành …": a heading that names whom its
 # items are for, whatever qualifies them after the first name, as long as the line ends as a title does
