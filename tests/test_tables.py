@@ -536,6 +536,19 @@ def test_a_table_copied_with_one_cell_per_line_is_read_as_a_task_table():
     assert "II/3" in {it.path for it in doc.items}      # the labelled line after the last row
 
 
+def test_an_empty_line_in_a_cell_per_line_row_is_an_empty_cell():
+    # row 1 has no partner: its support cell is an empty line, and the rows after it still count
+    text = CELL_LINES.replace("Văn phòng UBND tỉnh\nCác sở, ban, ngành tỉnh\n", "Văn phòng UBND tỉnh\n\n")
+    doc = extract_text(text)
+    assert [it.path for it in doc.items if it.kind == "row"] == ["II/2/1", "II/2/2"]
+    by_item = {d.item: d for d in doc.directives}
+    assert [b.text for b in by_item["II/2/1"].lead] == ["Văn phòng UBND tỉnh"] and by_item["II/2/1"].support == []
+    assert [b.text for b in by_item["II/2/2"].lead] == ["Sở Nội vụ"]
+    # a row with no task is no row: the table ends before it
+    assert find_task_tables(CELL_LINES.replace("Khảo sát sự hài lòng\n", "\n"))[0].rows[-1].cells[0] \
+        == find_task_tables(CELL_LINES)[0].rows[0].cells[0]
+
+
 def test_cell_lines_that_do_not_fill_whole_rows_are_no_table():
     # a wrapped content cell: the row has six lines for five columns, so nothing is guessed
     wrapped = CELL_LINES.replace("Rà soát thủ tục hành chính\n", "Rà soát thủ tục\nhành chính\n")

@@ -476,7 +476,8 @@ def _cell_per_line_tables(original: str, path: Optional[Path] = None) -> list[Ta
     """Task tables whose cells each stand on a line: a header of K short lines naming the
     columns (the number column first), then rows of K lines, each opened by its bare number
     (1, 2, 3 …).  A row whose cells do not fill exactly K lines ends the table: a wrapped
-    cell cannot be told from the next cell, so nothing is guessed."""
+    cell cannot be told from the next cell, so nothing is guessed (an empty cell is an empty line,
+    and the next row must open with the next number)."""
     out = []
     for m in _CELL_LINE_HEADER.finditer(original):
         reader = _Lines(original, original.rfind("\n", 0, m.start()) + 1)
@@ -487,12 +488,15 @@ def _cell_per_line_tables(original: str, path: Optional[Path] = None) -> list[Ta
             continue
         lines = reader.spans
         table = TaskTable(lines[0][0], lines[k - 1][1], columns)
+        # an empty line is an empty cell (no partner, no product), except where a row cannot be without
+        # one: its number or its task
+        needed = {i for i in (0, columns.get("task")) if i is not None}
         pos, want = k, 1
         while len(reader.upto(pos + k + 1)) >= pos + k:
             row = lines[pos:pos + k]
             first = original[row[0][0]:row[0][1]].rstrip(".")
             nxt = original[lines[pos + k][0]:lines[pos + k][1]] if pos + k < len(lines) else ""
-            if first != str(want) or any(a == b for a, b in row) \
+            if first != str(want) or any(row[i][0] == row[i][1] for i in needed) \
                     or (nxt.rstrip(".") != str(want + 1) and not _row_ends_table(nxt)):
                 break
             table.rows.append(Row(row[0][0], row[-1][1], list(row)))
