@@ -296,6 +296,17 @@ def test_a_request_quoted_from_the_letter_answered_is_no_task():
     assert "2" not in ds
 
 
+def test_an_addressee_who_hands_its_task_on_is_no_lead():
+    text = ("BỘ NỘI VỤ\nSố: 12/HD-BNV\nHà Nội, ngày 05 tháng 12 năm 2024\n\nHƯỚNG DẪN\nChỉ số cải cách hành chính\n\n"
+            "II. CÁC BƯỚC THỰC HIỆN\n1. Tự đánh giá\n"
+            "- Các bộ, cơ quan ngang bộ: giao Vụ Tổ chức cán bộ chủ trì, phối hợp với Văn phòng Bộ thu thập tài liệu.\n"
+            "- Ủy ban nhân dân các tỉnh: tổ chức tự đánh giá, chấm điểm.\n")
+    ds = {d.item: d for d in extract_text(text).directives}
+    assert [b.text for b in ds["II/1/-1"].lead] == ["Vụ Tổ chức cán bộ"]
+    assert [b.text for b in ds["II/1/-1"].support] == ["Văn phòng Bộ"]
+    assert [b.text for b in ds["II/1/-2"].lead] == ["Ủy ban nhân dân các tỉnh"]
+
+
 def test_nobody_named_gives_no_lead_and_w401():
     text = "Kế hoạch này nhằm mục đích sau:\n\n1. Chủ trì tổ chức thực hiện các nhiệm vụ được giao.\n"
     doc, ctx = make(text, [("1. Chủ", "1")], [])

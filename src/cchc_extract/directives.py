@@ -560,6 +560,8 @@ def _item_roles(chains: list[Chain], inherited: Roles, unit: Unit,
         starting = []     # the state body is what the inherited Party organ leads: the organ keeps the lead
     if starting and not explicit and alias and _renames(starting, inherited, alias):
         added, starting = starting + added, []   # the short name of what it inherits: kept, not replaced
+    if starting and explicit and starting[0].heading and _delegates(unit.text, starting[0], explicit[0]):
+        starting = []     # "- Các bộ: giao Vụ Tổ chức cán bộ chủ trì …": the addressee hands the task on
     if explicit or starting:
         lead = _unique(_ids(starting) + _ids(explicit))
         heading = bool(starting) and starting[0].heading
@@ -593,6 +595,15 @@ def _item_roles(chains: list[Chain], inherited: Roles, unit: Unit,
         # sau:"): its tasks below are done with them too
         child = Roles(child.lead, sup, child.source, child.modality)
     return roles, child
+
+
+# the words between an addressee's colon and the one it hands its task to ("Ủy ban nhân dân các tỉnh:
+# giao Sở Nội vụ chủ trì …")
+_HANDED_ON = compile_regex(r"\s*:\s*giao\s+(?:nhiệm\s+vụ\s+)?(?:cho\s+)?", regex.IGNORECASE)
+
+
+def _delegates(text: str, heading: Chain, lead: Chain) -> bool:
+    return heading.end < lead.start and _HANDED_ON.fullmatch(text, heading.end, lead.start) is not None
 
 
 # "Ủy ban nhân dân các huyện, thị xã, thành phố (sau đây gọi chung là UBND cấp huyện)"
