@@ -307,6 +307,14 @@ def test_an_addressee_who_hands_its_task_on_is_no_lead():
     assert [b.text for b in ds["II/1/-2"].lead] == ["Ủy ban nhân dân các tỉnh"]
 
 
+def test_a_count_in_brackets_does_not_break_a_list_of_subjects():
+    text = ("SỞ NỘI VỤ\nSố: 12/HD-SNV\n\nHƯỚNG DẪN\nTự đánh giá\n\nII. NỘI DUNG\n\n1. Triển khai\n\n"
+            "Các sở, ban, ngành tỉnh (19 cơ quan) và Ủy ban nhân dân các huyện, thị xã, thành phố (11 đơn vị) "
+            "thực hiện tự đánh giá theo Bộ Chỉ số.\n")
+    d = {d.item: d for d in extract_text(text).directives}["II/1"]
+    assert [b.text for b in d.lead] == ["Các sở, ban, ngành tỉnh", "Ủy ban nhân dân các huyện, thị xã, thành phố"]
+
+
 def test_nobody_named_gives_no_lead_and_w401():
     text = "Kế hoạch này nhằm mục đích sau:\n\n1. Chủ trì tổ chức thực hiện các nhiệm vụ được giao.\n"
     doc, ctx = make(text, [("1. Chủ", "1")], [])

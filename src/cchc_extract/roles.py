@@ -799,6 +799,9 @@ def _semicolon_list(text: str, chain: "Chain", nxt: int) -> bool:
 # tỉnh …"): the short name inside is no chain of its own, and the list goes on after the aside
 _ALIAS_BEFORE = compile_regex(r"\(\s*sau\s+đây\s+(?:được\s+)?(?:gọi\s+)?(?:chung\s+|tắt\s+)?(?:là|gọi\s+là)\s+$", FLAGS)
 _LEADING_ALIAS = compile_regex(r"\s*\(\s*sau\s+đây\b[^()\n]{0,120}\)", FLAGS)
+# how many a group holds, said in brackets ("Các sở, ban, ngành tỉnh (19 cơ quan) và UBND các huyện (11
+# đơn vị) thực hiện …"): the list goes on after it
+_COUNT_ASIDE = compile_regex(r"\s*\(\s*\d{1,4}\s+[^()\n\d]{1,30}\)", FLAGS)
 
 
 def _in_alias(text: str, start: int) -> bool:
@@ -817,7 +820,8 @@ def build_chains(text: str, mentions: list[Mention], lex: Lexicon) -> list[Chain
             if text[last.end:last.end + 2].lstrip()[:1] == "(" and m.start <= last.end + 200:
                 if _in_alias(text, m.start):
                     continue                # the short name defined in the aside
-                aside = _LEADING_ALIAS.match(text, last.end, m.start, CONCURRENT)
+                aside = _LEADING_ALIAS.match(text, last.end, m.start, CONCURRENT) \
+                    or _COUNT_ASIDE.match(text, last.end, m.start, CONCURRENT)
                 gap_start = aside.end() if aside is not None else last.end
             else:
                 gap_start = last.end
