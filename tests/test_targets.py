@@ -192,6 +192,16 @@ def test_a_paragraph_opened_by_a_past_year_reports_in_its_later_sentences(rules)
     assert [t for t, _ in got] == ["50%"]
 
 
+def test_a_hard_wrapped_paragraph_opened_by_a_past_year_reports_in_its_later_lines(rules):
+    # a PDF's layout copy wraps the paragraph: its opening year is lines above the figure
+    text = ("      Năm 2025, Bộ đã công bố, công khai 312 thủ tục hành chính\n"
+            "  (TTHC); tỷ lệ hồ sơ được giải quyết trực tuyến toàn trình đạt 68,5%, tỷ lệ hồ sơ giải quyết đúng\n"
+            "  hạn đạt 96,2%.\n"
+            "  Năm 2026, phấn đấu tỷ lệ hồ sơ trực tuyến toàn trình đạt 80%.\n")
+    got, _ = run(targets.find, rules, text, doc_date="2026-01-20")
+    assert [t for t, _ in got] == ["80%"]
+
+
 def test_top_rank(rules):
     assert found(rules, "Chỉ số PAR INDEX thuộc Top 10 cả nước.") == [("Top 10 cả nước", 10, "rank", "le", None)]
 

@@ -648,7 +648,7 @@ def _reports_result(text: str, low: str, c: _Cand, doc_year: Optional[int], doc_
             m = _PAST_PERIOD_OPENING.match(text, ss, cs)
         # ... and a paragraph so opened, in its later sentences ("Năm 2023, công tác CCHC … đạt nhiều
         # kết quả. Chỉ số … xếp thứ 9/63; tỷ lệ … đạt 98,6%"), when no goal is named on the way
-        ps = text.rfind("\n", 0, ss) + 1
+        ps = _paragraph_start(text, ss)      # (back over a PDF's hard wraps)
         if m is None and ps < ss and _has(text, ("20", "19"), ps, ss) and not _GOAL_WORDS.search(text, ps, start):
             m = _PAST_PERIOD_OPENING.match(text, ps, ss)
     if m is not None and _period_over(m, doc_year, doc_month):
