@@ -315,6 +315,17 @@ def test_a_count_in_brackets_does_not_break_a_list_of_subjects():
     assert [b.text for b in d.lead] == ["Các sở, ban, ngành tỉnh", "Ủy ban nhân dân các huyện, thị xã, thành phố"]
 
 
+def test_a_tally_of_a_bodys_overdue_tasks_is_no_task_of_it():
+    text = ("BỘ TÀI NGUYÊN VÀ MÔI TRƯỜNG\nSố: 512/BTNMT-VP\nHà Nội, ngày 18 tháng 10 năm 2024\n\n"
+            "Kính gửi: Các đơn vị thuộc Bộ.\n\nTính đến ngày 15/10/2024, còn các nhiệm vụ quá hạn sau:\n"
+            "- Cục Khoáng sản Việt Nam: 02 nhiệm vụ quá hạn (giải quyết hồ sơ cấp phép tồn đọng);\n"
+            "- Vụ Pháp chế: 02 nhiệm vụ quá hạn (thẩm định 02 dự thảo Thông tư).\n\n"
+            "Bộ trưởng yêu cầu:\n\n1. Vụ Pháp chế ưu tiên thẩm định các dự thảo Thông tư trước ngày 31/10/2024.\n")
+    ds = {d.item: d for d in extract_text(text).directives}
+    assert "-1" not in ds and "-2" not in ds
+    assert [b.text for b in ds["1"].lead] == ["Vụ Pháp chế"]      # the name stops before "ưu tiên"
+
+
 def test_nobody_named_gives_no_lead_and_w401():
     text = "Kế hoạch này nhằm mục đích sau:\n\n1. Chủ trì tổ chức thực hiện các nhiệm vụ được giao.\n"
     doc, ctx = make(text, [("1. Chủ", "1")], [])

@@ -176,7 +176,7 @@ def build_directives(doc: Document, ctx: MatchContext, lexicon: Lexicon | None =
     purpose: set[str] = set()        # a guidance's purpose sections and what they hold (see _no_step)
     for unit in units:
         if unit.path in objects or unit.parent in objects or _lists_objects(unit) or _reports_findings(unit) \
-                or unit.path not in parents and _lists_schedule(unit) \
+                or unit.path not in parents and (_lists_schedule(unit) or _tallies_arrears(unit)) \
                 or unit.path in parents and (_reports_results(unit) or _lists_papers_or_members(unit)) \
                 or unit.path not in parents and "\n" in unit.text and _reports_results(unit):
             # "1. Đối tượng kiểm tra" / "a) Các sở, ban, ngành: …", findings, schedules, papers, members: no task
@@ -388,6 +388,18 @@ def _lists_schedule(unit: "Unit") -> bool:
     text = unit.text
     return len(text) < 240 and ":" in text and "\n" not in text.rstrip() and _SCHEDULE_LINE.match(text.rstrip()) is not None \
         and _DONE_BY.search(text) is None
+
+
+# a tally of what a body has left undone ("- Cục Khoáng sản Việt Nam: 02 nhiệm vụ quá hạn (…);"), as a
+# reminder lists them before its requests: a report on the body, no task of it
+_ARREARS_LINE = compile_regex(
+    _LABEL_PREFIX + r"[^:\n]{3,160}:[ \t]*\d{1,4}[ \t]+[^\n;:]{0,40}?"
+    r"(?:quá\s+hạn|trễ\s+hạn|chậm\s+tiến\s+độ|tồn\s+đọng|chưa\s+hoàn\s+thành|đã\s+hoàn\s+thành)", regex.IGNORECASE)
+
+
+def _tallies_arrears(unit: "Unit") -> bool:
+    line = _first_line(unit.text)
+    return ":" in line and _ARREARS_LINE.match(line) is not None
 
 
 def _first_line(text: str) -> str:
