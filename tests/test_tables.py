@@ -352,6 +352,15 @@ def test_a_table_of_targets_per_unit_gives_row_leads_and_a_target_per_figure():
     assert [t.item for t in tab.targets] == [rows(tab)[0].path] * 2 + [rows(tab)[1].path] * 2
 
 
+def test_a_column_in_per_cent_is_a_target_column_whatever_its_first_word():
+    # "Kết quả …" names a task table's product, but a column in per cent holds figures
+    text = (HEAD + "Điều 1. Giao chỉ tiêu năm 2025 như sau:\n"
+            "| STT | Đơn vị | Tỷ lệ hồ sơ trực tuyến (%) | Kết quả số hóa được tái sử dụng (%) |\n|---|---|---|---|\n"
+            "| 1 | UBND huyện Đắk Hà | 50 | 40 |\n"
+            "Điều 2. Sở Nội vụ theo dõi.\n")
+    assert [t.text for t in extract_text(text).targets] == ["50", "40"]
+
+
 def test_a_reports_figures_per_unit_are_neither_tasks_nor_targets():
     table = ("| STT | Đơn vị | Chứng thư số đã cấp | Văn bản đi ký số (%) |\n"
              "| 1 | UBND huyện Long Mỹ | 264 | 58,9 |\n| 2 | UBND huyện Vị Thủy | 281 | 65,1 |\n\n"

@@ -158,8 +158,9 @@ def _column_of(key: str, path: Optional[Path] = None) -> Optional[str]:
 
 
 def target_columns(cells: list[str], path: Optional[Path] = None) -> list[int]:
-    """Indexes of the header cells that name a target column ("Tỷ lệ hồ sơ trực tuyến (%)")."""
-    return [i for i, cell in enumerate(cells) if (key := _fold(cell)) and _column_of(key, path) == "target"]
+    """Indexes of the header cells that name a target column ("Tỷ lệ hồ sơ trực tuyến (%)"); a cell in
+    per cent is one whatever else its words name ("Kết quả số hóa được tái sử dụng (%)" is no product)."""
+    return [i for i, cell in enumerate(cells) if (key := _fold(cell)) and ("%" in key or _column_of(key, path) == "target")]
 
 
 @lru_cache(maxsize=4)
