@@ -326,6 +326,16 @@ def test_a_tally_of_a_bodys_overdue_tasks_is_no_task_of_it():
     assert [b.text for b in ds["1"].lead] == ["Vụ Pháp chế"]      # the name stops before "ưu tiên"
 
 
+def test_bodies_directed_to_cooperate_are_no_partners_of_the_doer():
+    text = ("BỘ GIÁO DỤC VÀ ĐÀO TẠO\nSố: 05/CT-BGDĐT\nHà Nội, ngày 10 tháng 3 năm 2025\n\nCHỈ THỊ\nVề kỷ luật\n\n"
+            "4. Tổ chức thực hiện\n"
+            "b) Đề nghị Ủy ban nhân dân các tỉnh chỉ đạo các sở giáo dục và đào tạo phối hợp thực hiện Chỉ thị này.\n"
+            "c) Văn phòng Bộ chủ trì; Cục Công nghệ thông tin phối hợp thực hiện.\n")
+    ds = {d.item: d for d in extract_text(text).directives}
+    assert [b.text for b in ds["4/b"].lead] == ["Ủy ban nhân dân các tỉnh"] and ds["4/b"].support == []
+    assert [b.text for b in ds["4/c"].support] == ["Cục Công nghệ thông tin"]
+
+
 def test_nobody_named_gives_no_lead_and_w401():
     text = "Kế hoạch này nhằm mục đích sau:\n\n1. Chủ trì tổ chức thực hiện các nhiệm vụ được giao.\n"
     doc, ctx = make(text, [("1. Chủ", "1")], [])

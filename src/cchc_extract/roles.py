@@ -989,6 +989,8 @@ def classify(text: str, chains: list[Chain], lex: Lexicon, low: Any = _LOWER,
             after_role = after_lead(after, alow)
             if after_role is not None and after_role.role == "lead" and _DIRECTED.search(blow):
                 after_role = None   # "… hướng dẫn, đôn đốc các địa phương thực hiện;": the verb's object
+            elif after_role is not None and after_role.role == "support" and _DIRECTED_PARTNER.search(blow):
+                after_role = None   # "chỉ đạo các sở … phối hợp thực hiện": told to work with the doer, no partner of it
             if after_role is not None:
                 ch.role, ch.modality, ch.trigger = after_role.role, after_role.modality, after_role.id
             elif ch.heading:
@@ -1064,6 +1066,8 @@ _FRONTED_TIME = compile_regex(r"\s*(?!đến\s+nay\b)(?:từ|trong|đến|kể\s
 # a chain right after a verb of overseeing is its object ("theo dõi, hướng dẫn, đôn đốc các địa phương
 # thực hiện;"), whom the doer oversees: the verb after it ("thực hiện") is not its own task
 _DIRECTED = compile_re(r"(?:đôn\s+đốc|hướng\s+dẫn|theo\s+dõi|kiểm\s+tra|giám\s+sát|hỗ\s+trợ)\s*$")
+# ... and a chain after a verb of directing whose own verb is "phối hợp" is the one directed to cooperate
+_DIRECTED_PARTNER = compile_re(r"(?:chỉ\s+đạo|đôn\s+đốc|hướng\s+dẫn)\s*$")
 _FRONTED_GROUND = compile_regex(r"\s*(?:căn\s+cứ|trên\s+cơ\s+sở)\s[^,;:.\n]{1,60}?,\s*", FLAGS)
 
 
