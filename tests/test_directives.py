@@ -52,6 +52,11 @@ def supports(d):
     return [b.text for b in d.support]
 
 
+def directives_of(text: str) -> dict:
+    """The whole pipeline's directives of text by item path."""
+    return {d.item: d for d in extract_text(text).directives}
+
+
 def test_giao_x_chu_tri_phoi_hop_voi_y():
     text = ("Ủy ban nhân dân tỉnh yêu cầu:\n\n"
             "1. Giao Sở Nội vụ chủ trì, phối hợp với Sở Tài chính và UBND các huyện rà soát biên chế; "
@@ -274,10 +279,10 @@ def test_a_passive_agent_who_leads_with_a_partner_is_the_tasks_doer():
             "II. NHIỆM VỤ\n1. Triển khai Đề án 06; nhiệm vụ này do Bộ Tổng Tham mưu chủ trì, phối hợp với "
             "Bộ Công an thực hiện.\n2. Cập nhật dữ liệu; việc này do Cục Chính trị thực hiện.\n"
             "3. Sử dụng Hệ thống do Văn phòng Chính phủ phối hợp với Bộ Công an triển khai.\n")
-    ds = {d.item: d for d in extract_text(text).directives}
-    assert ([b.text for b in ds["II/1"].lead], [b.text for b in ds["II/1"].support]) == (
+    ds = directives_of(text)
+    assert (leads(ds["II/1"]), supports(ds["II/1"])) == (
         ["Bộ Tổng Tham mưu"], ["Bộ Công an"])
-    assert [b.text for b in ds["II/2"].lead] == ["Cục Chính trị"]
+    assert leads(ds["II/2"]) == ["Cục Chính trị"]
     assert "II/3" not in ds or not ds["II/3"].lead
 
 
@@ -291,8 +296,8 @@ def test_a_request_quoted_from_the_letter_answered_is_no_task():
             "cho Ủy ban nhân dân cấp xã.\n\nĐề nghị Sở Công Thương tỉnh Đồng Tháp chủ trì rà soát hồ sơ.\n\n"
             "2. Về cửa hàng xăng dầu\n\nNội dung kiến nghị: “Đề nghị Bộ Công Thương xem xét sửa đổi điều kiện.”\n\n"
             "Ý kiến của Bộ Công Thương: điều kiện đã được Chính phủ quy định.\n")
-    ds = {d.item: d for d in extract_text(text).directives}
-    assert [b.text for b in ds["1"].lead] == ["Sở Công Thương tỉnh Đồng Tháp"]
+    ds = directives_of(text)
+    assert leads(ds["1"]) == ["Sở Công Thương tỉnh Đồng Tháp"]
     assert "2" not in ds
 
 
@@ -301,18 +306,18 @@ def test_an_addressee_who_hands_its_task_on_is_no_lead():
             "II. CÁC BƯỚC THỰC HIỆN\n1. Tự đánh giá\n"
             "- Các bộ, cơ quan ngang bộ: giao Vụ Tổ chức cán bộ chủ trì, phối hợp với Văn phòng Bộ thu thập tài liệu.\n"
             "- Ủy ban nhân dân các tỉnh: tổ chức tự đánh giá, chấm điểm.\n")
-    ds = {d.item: d for d in extract_text(text).directives}
-    assert [b.text for b in ds["II/1/-1"].lead] == ["Vụ Tổ chức cán bộ"]
-    assert [b.text for b in ds["II/1/-1"].support] == ["Văn phòng Bộ"]
-    assert [b.text for b in ds["II/1/-2"].lead] == ["Ủy ban nhân dân các tỉnh"]
+    ds = directives_of(text)
+    assert leads(ds["II/1/-1"]) == ["Vụ Tổ chức cán bộ"]
+    assert supports(ds["II/1/-1"]) == ["Văn phòng Bộ"]
+    assert leads(ds["II/1/-2"]) == ["Ủy ban nhân dân các tỉnh"]
 
 
 def test_a_count_in_brackets_does_not_break_a_list_of_subjects():
     text = ("SỞ NỘI VỤ\nSố: 12/HD-SNV\n\nHƯỚNG DẪN\nTự đánh giá\n\nII. NỘI DUNG\n\n1. Triển khai\n\n"
             "Các sở, ban, ngành tỉnh (19 cơ quan) và Ủy ban nhân dân các huyện, thị xã, thành phố (11 đơn vị) "
             "thực hiện tự đánh giá theo Bộ Chỉ số.\n")
-    d = {d.item: d for d in extract_text(text).directives}["II/1"]
-    assert [b.text for b in d.lead] == ["Các sở, ban, ngành tỉnh", "Ủy ban nhân dân các huyện, thị xã, thành phố"]
+    d = directives_of(text)["II/1"]
+    assert leads(d) == ["Các sở, ban, ngành tỉnh", "Ủy ban nhân dân các huyện, thị xã, thành phố"]
 
 
 def test_a_tally_of_a_bodys_overdue_tasks_is_no_task_of_it():
@@ -321,9 +326,9 @@ def test_a_tally_of_a_bodys_overdue_tasks_is_no_task_of_it():
             "- Cục Khoáng sản Việt Nam: 02 nhiệm vụ quá hạn (giải quyết hồ sơ cấp phép tồn đọng);\n"
             "- Vụ Pháp chế: 02 nhiệm vụ quá hạn (thẩm định 02 dự thảo Thông tư).\n\n"
             "Bộ trưởng yêu cầu:\n\n1. Vụ Pháp chế ưu tiên thẩm định các dự thảo Thông tư trước ngày 31/10/2024.\n")
-    ds = {d.item: d for d in extract_text(text).directives}
+    ds = directives_of(text)
     assert "-1" not in ds and "-2" not in ds
-    assert [b.text for b in ds["1"].lead] == ["Vụ Pháp chế"]      # the name stops before "ưu tiên"
+    assert leads(ds["1"]) == ["Vụ Pháp chế"]      # the name stops before "ưu tiên"
 
 
 def test_bodies_directed_to_cooperate_are_no_partners_of_the_doer():
@@ -331,9 +336,9 @@ def test_bodies_directed_to_cooperate_are_no_partners_of_the_doer():
             "4. Tổ chức thực hiện\n"
             "b) Đề nghị Ủy ban nhân dân các tỉnh chỉ đạo các sở giáo dục và đào tạo phối hợp thực hiện Chỉ thị này.\n"
             "c) Văn phòng Bộ chủ trì; Cục Công nghệ thông tin phối hợp thực hiện.\n")
-    ds = {d.item: d for d in extract_text(text).directives}
-    assert [b.text for b in ds["4/b"].lead] == ["Ủy ban nhân dân các tỉnh"] and ds["4/b"].support == []
-    assert [b.text for b in ds["4/c"].support] == ["Cục Công nghệ thông tin"]
+    ds = directives_of(text)
+    assert leads(ds["4/b"]) == ["Ủy ban nhân dân các tỉnh"] and ds["4/b"].support == []
+    assert supports(ds["4/c"]) == ["Cục Công nghệ thông tin"]
 
 
 def test_nobody_named_gives_no_lead_and_w401():
@@ -585,8 +590,8 @@ def test_a_body_and_a_colon_opening_each_paragraph_are_its_subjects():
             "**Phòng Nội vụ:** chủ trì tham mưu kế hoạch kiểm tra; hoàn thành trước ngày 15/9/2023.\n\n"
             "**Văn phòng HĐND và UBND huyện:** chỉ đạo Bộ phận Một cửa công khai hồ sơ quá hạn.\n\n"
             "2. Về chuyển đổi số\n\nCác Sở: Nội vụ, Tư pháp đã hướng dẫn.\n")
-    ds = {d.item: d for d in extract_text(text).directives}
-    assert [b.text for b in ds["1"].lead] == ["Phòng Nội vụ", "Văn phòng HĐND và UBND huyện"]
+    ds = directives_of(text)
+    assert leads(ds["1"]) == ["Phòng Nội vụ", "Văn phòng HĐND và UBND huyện"]
     assert "2" not in ds or not ds["2"].lead
 
 
@@ -733,16 +738,14 @@ def test_addressees_of_a_request_listed_with_semicolons_all_lead():
 
 
 def test_subjects_listed_with_semicolons_at_an_items_start_all_lead():
-    from cchc_extract.pipeline import extract_text
-
     text = ("KẾ HOẠCH\nTriển khai Đề án 06\nIV. TỔ CHỨC THỰC HIỆN\n"
             "1. Các sở, ban, ngành tỉnh; Ủy ban nhân dân các xã, phường căn cứ nhiệm vụ được giao xây dựng "
             "kế hoạch chi tiết, hoàn thành trước ngày 15/9/2025.\n"
             "2. Sở Tư pháp chủ trì, phối hợp với Công an tỉnh; Sở Nội vụ bố trí công chức.\n")
-    ds = {d.item: d for d in extract_text(text).directives}
-    assert [b.text for b in ds["IV/1"].lead] == ["Các sở, ban, ngành tỉnh", "Ủy ban nhân dân các xã, phường"]
+    ds = directives_of(text)
+    assert leads(ds["IV/1"]) == ["Các sở, ban, ngành tỉnh", "Ủy ban nhân dân các xã, phường"]
     # in the middle of a clause, "; X" still opens a clause of its own
-    assert [b.text for b in ds["IV/2"].support] == ["Công an tỉnh"]
+    assert supports(ds["IV/2"]) == ["Công an tỉnh"]
 
 
 def test_a_heading_listing_elliptical_names_under_their_kind_heads_its_items():
