@@ -341,6 +341,18 @@ def test_bodies_directed_to_cooperate_are_no_partners_of_the_doer():
     assert supports(ds["4/c"]) == ["Cục Công nghệ thông tin"]
 
 
+def test_a_unit_named_in_brackets_after_its_body_leads_with_it():
+    text = ("VĂN PHÒNG CHÍNH PHỦ\nSố: 12/TB-VPCP\nHà Nội, ngày 10 tháng 3 năm 2025\n\nTHÔNG BÁO\nKết luận\n\n"
+            "1. Văn phòng Chính phủ (Cục Kiểm soát thủ tục hành chính) theo dõi, đôn đốc việc thực hiện.\n"
+            "2. Phòng Kiểm soát thủ tục hành chính (Văn phòng UBND tỉnh) tổng hợp kết quả.\n"
+            "3. Phòng Tài chính - Kế hoạch (P.TCKH) bố trí kinh phí.\n")
+    ds = directives_of(text)
+    assert leads(ds["1"]) == ["Văn phòng Chính phủ", "Cục Kiểm soát thủ tục hành chính"]
+    # the body above the unit, or its short name, in brackets is no second doer
+    assert leads(ds["2"]) == ["Phòng Kiểm soát thủ tục hành chính"]
+    assert leads(ds["3"]) == ["Phòng Tài chính - Kế hoạch"]
+
+
 def test_nobody_named_gives_no_lead_and_w401():
     text = "Kế hoạch này nhằm mục đích sau:\n\n1. Chủ trì tổ chức thực hiện các nhiệm vụ được giao.\n"
     doc, ctx = make(text, [("1. Chủ", "1")], [])

@@ -809,6 +809,20 @@ def _in_alias(text: str, start: int) -> bool:
     return text.find("sau", lo, start) >= 0 and _ALIAS_BEFORE.search(text, lo, start, CONCURRENT) is not None
 
 
+def _unit_in_brackets(text: str, end: int, m: Mention) -> bool:
+    """The mention alone fills the brackets opening right after a chain's end and names a unit by its
+    full name ("(Cục Kiểm soát thủ tục hành chính)"), not the chain's short name ("(P.TCKH)") nor the
+    body above it ("Phòng Cải cách hành chính (Sở Nội vụ)")."""
+    if text[end:m.start].strip() != "(":
+        return False
+    close = text.find(")", m.end, m.end + 3)
+    return close >= 0 and not text[m.end:close].strip() and _SUB_UNIT.match(text, m.start, m.end) is not None
+
+
+# a unit inside a body, by its full name (a head word and a name in lower-case words)
+_SUB_UNIT = compile_regex(r"(?:Cục|Vụ|Phòng|Trung\s+tâm|Chi\s+cục|Thanh\s+tra)\s+\p{Lu}[^()\n]*\s\p{Ll}")
+
+
 def build_chains(text: str, mentions: list[Mention], lex: Lexicon) -> list[Chain]:
     """Group mentions joined by list punctuation into chains (document order)."""
     joins = lex.any_match("gap", "continue")
@@ -820,6 +834,12 @@ def build_chains(text: str, mentions: list[Mention], lex: Lexicon) -> list[Chain
             if text[last.end:last.end + 2].lstrip()[:1] == "(" and m.start <= last.end + 200:
                 if _in_alias(text, m.start):
                     continue                # the short name defined in the aside
+                if _unit_in_brackets(text, last.end, m):
+                    # "Văn phòng Chính phủ (Cục Kiểm soát thủ tục hành chính) theo dõi": the unit that does
+                    # it, named in brackets, is one of the chain, which runs to the closing bracket
+                    last.mentions.append(m)
+                    last.end = text.index(")", m.end) + 1
+                    continue
                 aside = _LEADING_ALIAS.match(text, last.end, m.start, CONCURRENT) \
                     or _COUNT_ASIDE.match(text, last.end, m.start, CONCURRENT)
                 gap_start = aside.end() if aside is not None else last.end
