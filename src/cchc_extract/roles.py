@@ -1032,6 +1032,9 @@ def classify(text: str, chains: list[Chain], lex: Lexicon, low: Any = _LOWER,
     return chains
 
 
+_QUOTE_REACH = 600      # how far a quotation's marks are looked for around a chain
+
+
 def _in_quoted_speech(text: str, ch: Chain) -> bool:
     """The chain stands in a passage quoted after a colon ("Nội dung kiến nghị: “… Đề nghị Bộ Công
     Thương hướng dẫn …”", "quy định: “…”"): the words are another writer's, no task of this document.
@@ -1042,9 +1045,6 @@ def _in_quoted_speech(text: str, ch: Chain) -> bool:
         return False
     closing = text.find('"', ch.end, ch.end + _QUOTE_REACH)
     return closing >= 0 and (ch.start - opening - 1) + (closing - ch.end) >= 20
-
-
-_QUOTE_REACH = 600
 
 
 # after a passive's agent ("do X"): the verb that makes it the task's doer, then the clause ends
