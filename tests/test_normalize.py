@@ -83,6 +83,16 @@ def test_a_doubled_space_between_words_is_folded_and_columns_are_kept():
     assert text[s:e] == "Sở Nội  vụ"                       # spans keep the original spacing
 
 
+def test_a_comma_glued_to_the_next_word_gets_its_space_and_spans_keep_the_typo():
+    text = "4. UBND các huyện,thành phố rà soát; tỷ lệ đạt 46,3%.\n"
+    n = normalize(text)
+    assert n.text == "4. UBND các huyện, thành phố rà soát; tỷ lệ đạt 46,3%.\n"   # a figure's comma stays
+    s, e = n.to_original(3, n.text.index(" rà"))
+    assert text[s:e] == "UBND các huyện,thành phố"
+    from cchc_extract.pipeline import extract_text
+    assert "UBND các huyện,thành phố" in [b.text for b in extract_text("CÔNG VĂN\n" + text).bodies]
+
+
 def test_line_breaks_lost_in_a_copy_are_put_back_without_moving_offsets():
     from cchc_extract.normalize import normalize
 

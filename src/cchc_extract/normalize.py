@@ -418,6 +418,10 @@ def normalize(original: str) -> NormalizedText:
     doubled, spaced = _doubled_spaces(text1)
     if doubled:
         edits = sorted(edits + doubled)    # spaces are never inside a step-2 edit
+    glued = _glued_commas(text1)
+    if glued:
+        covered = _covered(edits)
+        edits = sorted(edits + [g for g in glued if g[0] not in covered])
     breaks = lost_breaks(text1, edits=edits)
     if breaks:
         edits = sorted(edits + breaks)
@@ -758,6 +762,15 @@ def _doubled_spaces(text: str) -> tuple[list[tuple[int, int, str]], bool]:
             edits.append((i, i + 2, " "))
         i = find("  ", i + 2)
     return edits, spaced
+
+
+# a comma typed with no space after it between two words ("UBND các huyện,thành phố", "Các sở,ban,
+# ngành"): the space put back, so a list reads as lists are written (figures keep theirs: "46,3%")
+_GLUED_COMMA = compile_re(r"(?<=[^\W\d_]),(?=[^\W\d_])")
+
+
+def _glued_commas(text: str) -> list[tuple[int, int, str]]:
+    return [(m.start(), m.end(), ", ") for m in _GLUED_COMMA.finditer(text)]
 
 
 def _compose(last, first):
