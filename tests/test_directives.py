@@ -353,6 +353,18 @@ def test_a_unit_named_in_brackets_after_its_body_leads_with_it():
     assert leads(ds["3"]) == ["Phòng Tài chính - Kế hoạch"]
 
 
+def test_a_catalogue_of_procedures_names_who_handles_them_not_a_task():
+    text = ("BỘ CÔNG THƯƠNG\nSố: 215/QĐ-BCT\nHà Nội, ngày 23 tháng 01 năm 2026\n\nQUYẾT ĐỊNH\nCông bố thủ tục\n\n"
+            "Điều 1. Công bố kèm theo Quyết định này danh mục thủ tục hành chính.\n"
+            "Điều 2. Cục Xúc tiến thương mại chủ trì cập nhật các thủ tục lên Cơ sở dữ liệu quốc gia.\n\n"
+            "DANH MỤC THỦ TỤC HÀNH CHÍNH\n"
+            "1. Đăng ký tổ chức hội chợ ở nước ngoài - Mã số: 2.000041 - Cơ quan thực hiện: Cục Xúc tiến thương mại.\n"
+            "2. Đăng ký tổ chức hội chợ tại Việt Nam - Mã số: 2.000033 - Cơ quan thực hiện: Sở Công Thương.\n")
+    ds = directives_of(text)
+    assert leads(ds["Điều 2"]) == ["Cục Xúc tiến thương mại"]
+    assert not {p for p, d in ds.items() if d.lead} - {"Điều 2"}
+
+
 def test_nobody_named_gives_no_lead_and_w401():
     text = "Kế hoạch này nhằm mục đích sau:\n\n1. Chủ trì tổ chức thực hiện các nhiệm vụ được giao.\n"
     doc, ctx = make(text, [("1. Chủ", "1")], [])

@@ -176,7 +176,8 @@ def build_directives(doc: Document, ctx: MatchContext, lexicon: Lexicon | None =
     purpose: set[str] = set()        # a guidance's purpose sections and what they hold (see _no_step)
     for unit in units:
         if unit.path in objects or unit.parent in objects or _lists_objects(unit) or _reports_findings(unit) \
-                or unit.path not in parents and (_lists_schedule(unit) or _tallies_arrears(unit)) \
+                or unit.path not in parents and (_lists_schedule(unit) or _tallies_arrears(unit)
+                                                 or _lists_procedure(unit)) \
                 or unit.path in parents and (_reports_results(unit) or _lists_papers_or_members(unit)) \
                 or unit.path not in parents and "\n" in unit.text and _reports_results(unit):
             # "1. Đối tượng kiểm tra" / "a) Các sở, ban, ngành: …", findings, schedules, papers, members: no task
@@ -400,6 +401,17 @@ _ARREARS_LINE = compile_regex(
 def _tallies_arrears(unit: "Unit") -> bool:
     line = _first_line(unit.text)
     return ":" in line and _ARREARS_LINE.match(line) is not None
+
+
+# an entry of a catalogue of procedures ("1. Đăng ký thực hiện khuyến mại … - Mã số: 2.000050 - Cơ quan
+# thực hiện: Cục Xúc tiến thương mại."): the body that handles the procedure, no task
+_PROCEDURE_ENTRY = compile_regex(r"\bmã\s+(?:số|TTHC|thủ\s+tục(?:\s+hành\s+chính)?)\s*:?\s*[\d.]{3,}[^\n]*"
+                                 r"\bcơ\s+quan\s+(?:thực\s+hiện|giải\s+quyết)\s*:", regex.IGNORECASE)
+
+
+def _lists_procedure(unit: "Unit") -> bool:
+    line = _first_line(unit.text)
+    return "ã" in line and _PROCEDURE_ENTRY.search(line) is not None
 
 
 def _first_line(text: str) -> str:
