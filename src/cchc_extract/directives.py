@@ -400,7 +400,9 @@ _ARREARS_LINE = compile_regex(
 
 def _tallies_arrears(unit: "Unit") -> bool:
     line = _first_line(unit.text)
-    return ":" in line and _ARREARS_LINE.match(line) is not None
+    # (the words it needs, first: most first lines with a colon hold none of them)
+    return ":" in line and ("hạn" in line or "độ" in line or "đọng" in line or "thành" in line) \
+        and _ARREARS_LINE.match(line) is not None
 
 
 # an entry of a catalogue of procedures ("1. Đăng ký thực hiện khuyến mại … - Mã số: 2.000050 - Cơ quan
@@ -411,7 +413,7 @@ _PROCEDURE_ENTRY = compile_regex(r"\bmã\s+(?:số|TTHC|thủ\s+tục(?:\s+hành
 
 def _lists_procedure(unit: "Unit") -> bool:
     line = _first_line(unit.text)
-    return "ã" in line and _PROCEDURE_ENTRY.search(line) is not None
+    return ("Mã" in line or "mã" in line or "MÃ" in line) and _PROCEDURE_ENTRY.search(line) is not None
 
 
 def _first_line(text: str) -> str:
