@@ -22,7 +22,7 @@ from . import diagnostics
 from .matchers import MatchContext
 from .flat_rows import flat_rows
 from .models import BodyRef, Directive, Document, list_validator, validate_rows
-from .roles import Chain, Lexicon, Mention, build_chains, classify, default_lexicon, lower_once
+from .roles import QUOTED_SPEECH, Chain, Lexicon, Mention, build_chains, classify, default_lexicon, lower_once
 from .startup_cache import compile_re, compile_regex
 from .structure.labels import BULLET_SIGNS
 from .table_directives import item_links, merge as merge_table_directives, settle_holders, table_row_paths, table_rows
@@ -435,16 +435,12 @@ def _asks_for_action(unit: "Unit", preamble_asks: bool, cue: Callable[[str, Opti
     return cue(text, unit.low) is not None if own is text else cue(own, None) is not None
 
 
-# a passage quoted after a colon ("Nội dung kiến nghị: “… Đề nghị Bộ …”"), as roles._in_quoted_speech reads it
-_QUOTED_SPEECH = compile_regex(r':[ \t]*"[^"]{20,600}"', regex.IGNORECASE)
-
-
 def _unquoted(text: str) -> str:
     """The text without the passages it quotes from another writer: a request quoted asks nothing
     of anyone here (the text itself when it quotes none)."""
     if '"' not in text:
         return text
-    own = _QUOTED_SPEECH.sub(":", text)
+    own = QUOTED_SPEECH.sub(":", text)    # ("Nội dung kiến nghị: “… Đề nghị Bộ …”")
     return own if own != text else text
 
 

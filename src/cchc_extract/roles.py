@@ -1033,6 +1033,9 @@ def classify(text: str, chains: list[Chain], lex: Lexicon, low: Any = _LOWER,
 
 
 _QUOTE_REACH = 600      # how far a quotation's marks are looked for around a chain
+_QUOTE_MIN = 20         # a quotation holding fewer characters beside a name only names it
+# the same passage as a whole, for text read without its chains (directives._unquoted)
+QUOTED_SPEECH = compile_regex(r':[ \t]*"[^"]{%d,%d}"' % (_QUOTE_MIN, _QUOTE_REACH), FLAGS)
 
 
 def _in_quoted_speech(text: str, ch: Chain) -> bool:
@@ -1044,7 +1047,7 @@ def _in_quoted_speech(text: str, ch: Chain) -> bool:
     if opening < 0 or text[max(0, opening - 3):opening].rstrip()[-1:] != ":":
         return False
     closing = text.find('"', ch.end, ch.end + _QUOTE_REACH)
-    return closing >= 0 and (ch.start - opening - 1) + (closing - ch.end) >= 20
+    return closing >= 0 and (ch.start - opening - 1) + (closing - ch.end) >= _QUOTE_MIN
 
 
 # after a passive's agent ("do X"): the verb that makes it the task's doer, then the clause ends
