@@ -520,6 +520,22 @@ def test_doi_voi_heading():
     assert leads(ds["1/a"]) == ["các sở, ban, ngành"] and ds["1"].lead_source == "heading"
 
 
+
+def test_a_hamlet_head_is_an_office_before_the_hamlets_it_heads():
+    # "Trưởng ấp các ấp", "Trưởng thôn các thôn": the title of the hamlets' heads, like "Thủ trưởng"
+    text = ("Chủ tịch Ủy ban nhân dân xã yêu cầu Thủ trưởng các cơ quan, đơn vị và Trưởng ấp các ấp "
+            "thực hiện các nội dung sau:\n\n1. Đối với Trưởng ấp các ấp\n"
+            "- Tuyên truyền, vận động người dân sử dụng dịch vụ công trực tuyến.\n")
+    doc, ctx = make(text, [("1. Đối", "1"), ("- Tuyên", "1/-1")],
+                    ["Ủy ban nhân dân xã", "các cơ quan, đơn vị", "các ấp", "các ấp"])
+    ds = by_item(doc, ctx)
+    assert leads(ds["1/-1"]) == ["các ấp"] and ds["1"].lead_source == "heading"
+    # after "và", the office joins the hamlets to the list the request is addressed to: a request
+    # that only announces the items sets no task of its own, one with a task gives it to both
+    assert "preamble" not in directives_of(text)
+    asked = text.replace("thực hiện các nội dung sau", "rà soát hồ sơ trễ hạn. Cụ thể")
+    assert leads(directives_of(asked)["preamble"]) == ["các cơ quan, đơn vị", "các ấp"]
+
 def test_lexicon_prefilter_accepts_a_phrase_split_by_two_spaces_or_a_line_end():
     # the role patterns allow any whitespace between words; their literal prefilter must too
     for gap in (" ", "  ", "\n"):
