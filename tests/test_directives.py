@@ -278,11 +278,13 @@ def test_a_passive_agent_who_leads_with_a_partner_is_the_tasks_doer():
     text = ("BỘ QUỐC PHÒNG\nSố: 12/KH-BQP\nHà Nội, ngày 05 tháng 8 năm 2025\n\nKẾ HOẠCH\nChuyển đổi số\n\n"
             "II. NHIỆM VỤ\n1. Triển khai Đề án 06; nhiệm vụ này do Bộ Tổng Tham mưu chủ trì, phối hợp với "
             "Bộ Công an thực hiện.\n2. Cập nhật dữ liệu; việc này do Cục Chính trị thực hiện.\n"
-            "3. Sử dụng Hệ thống do Văn phòng Chính phủ phối hợp với Bộ Công an triển khai.\n")
+            "3. Sử dụng Hệ thống do Văn phòng Chính phủ phối hợp với Bộ Công an triển khai.\n"
+            "4. Tuyên truyền trên hệ thống truyền thanh; việc tuyên truyền do Cục Tuyên huấn thực hiện thường xuyên.\n")
     ds = directives_of(text)
     assert (leads(ds["II/1"]), supports(ds["II/1"])) == (
         ["Bộ Tổng Tham mưu"], ["Bộ Công an"])
     assert leads(ds["II/2"]) == ["Cục Chính trị"]
+    assert leads(ds["II/4"]) == ["Cục Tuyên huấn"]     # how often it is done may follow the verb
     assert "II/3" not in ds or not ds["II/3"].lead
 
 
@@ -330,6 +332,23 @@ def test_a_tally_of_a_bodys_overdue_tasks_is_no_task_of_it():
     assert "-1" not in ds and "-2" not in ds
     assert leads(ds["1"]) == ["Vụ Pháp chế"]      # the name stops before "ưu tiên"
 
+
+
+def test_counts_of_the_files_each_body_handled_late_are_no_tasks():
+    text = ("ỦY BAN NHÂN DÂN\nTỈNH ĐẮK NÔNG\nSố: 5120/UBND-KSTT\nĐắk Nông, ngày 18 tháng 10 năm 2024\n\n"
+            "Kính gửi:\n- Các sở, ban, ngành tỉnh;\n- UBND các huyện, thành phố.\n\n"
+            "Một số cơ quan, địa phương vẫn để phát sinh nhiều hồ sơ trễ hạn, cụ thể:\n"
+            "- Cấp tỉnh: Sở Xây dựng 41 hồ sơ; Sở Tư pháp 27 hồ sơ (chủ yếu lĩnh vực hộ tịch).\n"
+            "- Cấp xã: 214 hồ sơ, trong đó:\n"
+            "+ UBND xã Quảng Sơn (huyện Đắk Glong): 35 hồ sơ;\n"
+            "+ UBND phường Nghĩa Đức: 22 hồ sơ.\n"
+            "Chủ tịch UBND tỉnh yêu cầu:\n\n"
+            "1. Sở Xây dựng giải trình nguyên nhân trước ngày 31/10/2024.\n"
+            "2. UBND các huyện, thành phố xử lý dứt điểm 35 hồ sơ.\n")
+    ds = directives_of(text)
+    assert not [p for p in ds if p.startswith("-")]      # the tally lines and the lines under them
+    assert leads(ds["1"]) == ["Sở Xây dựng"]
+    assert leads(ds["2"]) == ["UBND các huyện, thành phố"]   # a task with a count of files is still one
 
 def test_bodies_directed_to_cooperate_are_no_partners_of_the_doer():
     text = ("BỘ GIÁO DỤC VÀ ĐÀO TẠO\nSố: 05/CT-BGDĐT\nHà Nội, ngày 10 tháng 3 năm 2025\n\nCHỈ THỊ\nVề kỷ luật\n\n"

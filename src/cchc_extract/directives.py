@@ -176,6 +176,7 @@ def build_directives(doc: Document, ctx: MatchContext, lexicon: Lexicon | None =
     purpose: set[str] = set()        # a guidance's purpose sections and what they hold (see _no_step)
     for unit in units:
         if unit.path in objects or unit.parent in objects or _lists_objects(unit) or _reports_findings(unit) \
+                or _tallies_files(unit) \
                 or unit.path not in parents and (_lists_schedule(unit) or _tallies_arrears(unit)
                                                  or _lists_procedure(unit)) \
                 or unit.path in parents and (_reports_results(unit) or _lists_papers_or_members(unit)) \
@@ -396,6 +397,22 @@ def _lists_schedule(unit: "Unit") -> bool:
 _ARREARS_LINE = compile_regex(
     _LABEL_PREFIX + r"[^:\n]{3,160}:[ \t]*\d{1,4}[ \t]+[^\n;:]{0,40}?"
     r"(?:quá\s+hạn|trễ\s+hạn|chậm\s+tiến\s+độ|tồn\s+đọng|chưa\s+hoàn\s+thành|đã\s+hoàn\s+thành)", regex.IGNORECASE)
+
+
+# a count of files a body handled late, as a reminder lists them before its requests (under "… vẫn để
+# phát sinh nhiều hồ sơ trễ hạn, cụ thể:"): "+ UBND xã Quảng Sơn (huyện Đắk Glong): 35 hồ sơ;", "- Cấp
+# xã: 214 hồ sơ, trong đó:", or two or more bodies with their counts ("- Cấp tỉnh: Sở Xây dựng 41 hồ
+# sơ; Sở Tư pháp 27 hồ sơ."): the line holds nothing but the counts, so it reports and sets no task
+_FILE_COUNT = r"\d{1,3}(?:\.\d{3})*[ \t]+hồ[ \t]+sơ(?:[ \t]*\([^()\n]{1,160}\))?"
+_FILES_TALLY_LINE = compile_regex(
+    _LABEL_PREFIX + r"(?:[^:;\n]{3,160}:[ \t]*" + _FILE_COUNT + r"(?:[ \t]*,[ \t]*trong[ \t]+đó[ \t]*:)?"
+    r"|(?:[^:;\n]{2,40}:[ \t]*)?(?:[^:;\n\d]{3,160}?[ \t]+" + _FILE_COUNT + r"[ \t]*[;,][ \t]*){1,8}"
+    r"[^:;\n\d]{3,160}?[ \t]+" + _FILE_COUNT + r")[ \t]*[;.]?[ \t]*$", regex.IGNORECASE)
+
+
+def _tallies_files(unit: "Unit") -> bool:
+    line = _first_line(unit.text)
+    return "sơ" in line and _FILES_TALLY_LINE.match(line) is not None
 
 
 def _tallies_arrears(unit: "Unit") -> bool:

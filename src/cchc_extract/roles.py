@@ -1054,9 +1054,12 @@ def _in_quoted_speech(text: str, ch: Chain) -> bool:
 # (a short qualifier may stand between: "do Ủy ban nhân dân các phường nơi đặt trụ sở cũ thực hiện, …")
 # ("Hệ thống do X phối hợp với Y triển khai" names who built a thing: no task of theirs)
 # ("nhiệm vụ này do Bộ Tổng Tham mưu chủ trì, phối hợp với Bộ Công an thực hiện.": the one who leads it, and
-# the partner after "phối hợp với" supports)
+# the partner after "phối hợp với" supports); how often or how soon may follow the verb ("việc tuyên
+# truyền do Phòng Văn hóa - Xã hội thực hiện thường xuyên.")
 _PASSIVE_DOER = compile_regex(r"^\s*(?:(?:(?!phối\s+hợp|với\s|và\s)[^,;:.()\n]){1,40}?\s)?"
-                              r"(?:chủ\s+trì(?:\s*,\s*phối\s+hợp\s+với\s+[^;:.()\n]{1,150}?)?\s+)?thực\s+hiện\s*(?:[,;).]|$)",
+                              r"(?:chủ\s+trì(?:\s*,\s*phối\s+hợp\s+với\s+[^;:.()\n]{1,150}?)?\s+)?thực\s+hiện"
+                              r"(?:\s+(?:thường\s+xuyên|liên\s+tục|kịp\s+thời|ngay|định\s+kỳ|hằng\s+(?:ngày|tuần|tháng|quý|năm)))?"
+                              r"\s*(?:[,;).]|$)",
                               FLAGS)
 # "2. Đối với các đại học, học viện và trường cao đẳng tuyển sinh ngành …": a heading that names whom its
 # items are for, whatever qualifies them after the first name, as long as the line ends as a title does
