@@ -62,6 +62,11 @@ def test_an_unnamed_city_is_the_issuer_in_a_centrally_run_citys_document():
     short = _doc("ỦY BAN NHÂN DÂN\nTHÀNH PHỐ HẢI PHÒNG", "UBND TP chỉ đạo; Văn phòng HĐND TP và UBND TP. Hồ Chí Minh phối hợp.")
     assert _fields(short, "UBND TP")[0] == "province"
     assert _fields(provincial_city.replace("Thanh tra thành phố", "Thanh tra TP"), "Thanh tra TP")[0] == "district"
+    # the city writes its own name with a capital ("Ủy ban nhân dân Thành phố"), under a department too
+    capital = _doc("ỦY BAN NHÂN DÂN\nTHÀNH PHỐ HỒ CHÍ MINH\nSỞ NỘI VỤ",
+                   "Thực hiện kế hoạch của Ủy ban nhân dân Thành phố, Công an Thành phố rà soát hồ sơ.")
+    assert _fields(capital, "Ủy ban nhân dân Thành phố")[0] == "province"
+    assert _fields(capital, "Công an Thành phố")[0] == "province"
 
 
 def test_a_bare_steering_committee_is_the_issuers_own_at_its_level():

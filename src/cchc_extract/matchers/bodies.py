@@ -635,8 +635,9 @@ def _in_context(f: Found, spec, mention: str, tier: str, g: Gazetteer, city: boo
 
 
 _CITY_WORD = compile_regex(r"\bthành\s+phố\b", regex.IGNORECASE)
-# "thành phố" or "TP" with no name after it ("UBND TP", "HĐND TP"; not "TP. Hồ Chí Minh")
-_UNNAMED_CITY = compile_regex(r"(?:\bthành\s+phố|(?<!\w)TP)(?!\w)(?!\.?\s+\p{Lu})")
+# "thành phố" or "TP" with no name after it ("UBND TP", "HĐND TP"; not "TP. Hồ Chí Minh"); the city
+# writes its own "Thành phố" with a capital ("Ủy ban nhân dân Thành phố")
+_UNNAMED_CITY = compile_regex(r"(?:\b(?i:thành\s+phố)|(?<!\w)TP)(?!\w)(?!\.?\s+\p{Lu})")
 _PROVINCE_TIER = compile_regex(r"\bcấp\s+tỉnh\b", regex.IGNORECASE)
 _OFFICE = compile_regex(r"(?:[Pp]hòng|P\.)(?!\w)")
 _PLURAL_BEFORE = compile_regex(r"(?<!\w)(?:các|những)\s+$", regex.IGNORECASE)   # "các Phòng Y tế": every district's
