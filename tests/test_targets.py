@@ -503,6 +503,17 @@ def test_a_paragraph_that_opens_looking_back_reports_results_even_when_hard_wrap
     assert [t.text for t in extract_text(head + goal).targets] == ["trên 85%"]
 
 
+
+def test_a_sentence_that_names_its_figures_source_reports_them():
+    head = "CÔNG VĂN\nVề hồ sơ trễ hạn\n\n"
+    sourced = ("Theo số liệu trên Hệ thống thông tin giải quyết thủ tục hành chính, toàn Thành phố tiếp nhận "
+               "1.126.540 hồ sơ; tỷ lệ hồ sơ giải quyết đúng hạn là 97,1%, trong đó 74% thuộc thẩm quyền cấp xã.\n\n"
+               "1. Các xã bảo đảm tỷ lệ hồ sơ đúng hạn từ 95% trở lên.\n")
+    assert [t.text for t in extract_text(head + sourced).targets] == ["từ 95% trở lên"]
+    # a goal named in such a sentence stays a target
+    goal = "Theo kết quả khảo sát năm 2025, các xã phấn đấu tỷ lệ hài lòng trên 90%.\n"
+    assert [t.text for t in extract_text(head + goal).targets] == ["trên 90%"]
+
 def test_a_year_tables_row_words_set_its_comparator_and_its_rank_cells_are_targets():
     head = "KẾ HOẠCH\nCải cách hành chính\n\n1. Chỉ tiêu cụ thể theo từng năm\n"
     table = ("STT\tChỉ tiêu\tNăm 2025\tNăm 2026\n"

@@ -112,6 +112,9 @@ _RETROSPECT = compile_regex(
     r"[ \t*#]*+(?:(?:[IVX]+|\d{1,2}(?:\.\d{1,2})*|[a-zđ])[.)][ \t]+|[-+•][ \t]+)?(?:\*\*)?"
     r"(?:(?:trong\s+)?thời\s+gian\s+(?:vừa\s+)?qua|năm\s+qua|qua\s+(?:\d+\s+năm|thời\s+gian)\s+(?:triển\s+khai|thực\s+hiện))\b",
     _FLAGS)
+# a sentence that opens by naming where its figures come from ("Theo số liệu trên Hệ thống …, tỷ lệ … đạt
+# 97,1%", "Theo báo cáo của các địa phương, …", "Theo kết quả khảo sát, …") reports them
+_SOURCED = compile_regex(r"[ \t*#]*+(?:[-+•][ \t]+)?theo\s+(?:số\s+liệu|báo\s+cáo|thống\s+kê|kết\s+quả)\b", _FLAGS)
 _AGAINST_GOALS = compile_regex(r"\bso\s+với\s+(?:các\s+)?(?:chỉ\s+tiêu|mục\s+tiêu|kế\s+hoạch)\b", _FLAGS)
 
 # Literals that every match of a pattern holds, looked for in the lower case before the
@@ -624,6 +627,10 @@ def _reports_result(text: str, low: str, c: _Cand, doc_year: Optional[int], doc_
         return True
     ps = _paragraph_start(text, start)
     if _has(low, ("qua",), ps, start) and _RETROSPECT.match(text, ps) and not _GOAL_VERB.search(text, ps, start):
+        return True
+    ss = c.sentence_from
+    if text[ss:ss + 12].lstrip(" \t*#-+•").lower().startswith("theo") and _SOURCED.match(text, ss) \
+            and not _GOAL_WORDS.search(text, ss, start):
         return True
     # "Đến nay, 100% cơ quan … đã kết nối": what holds to date
     if _has(low, ("nay",), cs, start) and _TO_DATE.match(text, cs, start) and not _GOAL_WORDS.search(text, cs, start):
