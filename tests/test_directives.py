@@ -1040,6 +1040,12 @@ def test_what_an_inspection_covers_is_no_task_of_the_addressees():
                          "1. Đối tượng và thời gian kiểm tra\n- Quý IV: Phòng Tư pháp, Phòng Y tế.\n")
     items = set(lead_texts(units))
     assert "2/a" in items and not {"1", "1/-1"} & items
+    # a scope given inline names whom the plan covers ("1. Phạm vi: các sở, ban, ngành; UBND các xã.")
+    scope = text.replace("1. Nội dung kiểm tra\n- Việc ban hành kế hoạch cải cách hành chính năm 2023;\n"
+                         "- Công tác văn thư, lưu trữ.\n",
+                         "1. Phạm vi: các phòng chuyên môn có thủ tục hành chính; UBND các xã được chọn mẫu.\n")
+    items = set(lead_texts(scope))
+    assert "2/a" in items and "1" not in items
 
 
 def test_a_timetable_step_naming_who_does_it_is_their_task():

@@ -294,7 +294,11 @@ _LABEL_PREFIX = r"^\W*(?:(?:Điều\s+)?[\w.]+(?:[.)]|(?<=\d)-)\s+)?"     # "1- 
 _OBJECT_LIST = compile_regex(
     _LABEL_PREFIX + r"(?:(?:phạm\s+vi(?:\s*,|\s+và)\s+)?đối\s+tượng(?:\s+được)?"
     r"(?:(?:\s*,|\s+và)\s+(?:thời\s+gian|địa\s+bàn|phạm\s+vi|nội\s+dung))?|nội\s+dung)\s+"
-    r"(?:kiểm\s+tra|giám\s+sát|khảo\s+sát|đánh\s+giá|thanh\s+tra)\s*:?\s*$", regex.IGNORECASE)
+    r"(?:kiểm\s+tra|giám\s+sát|khảo\s+sát|đánh\s+giá|thanh\s+tra)\s*:?\s*$"
+    # a scope given inline ("2. Phạm vi: các sở, ban, ngành có thủ tục hành chính …; UBND các xã được
+    # chọn mẫu.", "- Đối tượng áp dụng: …"): whom the plan covers, no task of theirs
+    r"|" + _LABEL_PREFIX + r"(?:phạm\s+vi|đối\s+tượng)(?:\s+(?:áp\s+dụng|điều\s+chỉnh|kiểm\s+tra|giám\s+sát"
+    r"|khảo\s+sát|đánh\s+giá|thanh\s+tra))?[ \t]*:[ \t]*\S", regex.IGNORECASE)
 
 
 def _lists_objects(unit: "Unit") -> bool:
@@ -302,16 +306,18 @@ def _lists_objects(unit: "Unit") -> bool:
     # (lowering the line costs more than the regex call: only with the unit's lowered text).
     # Most units lack it anywhere: one `in`, before the first line is looked for
     low = unit.low
-    if low is not None and _OBJECT_WORD not in low and _CONTENT_WORD not in low:
+    if low is not None and _OBJECT_WORD not in low and _CONTENT_WORD not in low and _SCOPE_WORD not in low:
         return False
     line = _first_line(unit.text)
-    if low is not None and low.find(_OBJECT_WORD, 0, len(line)) < 0 and low.find(_CONTENT_WORD, 0, len(line)) < 0:
+    if low is not None and low.find(_OBJECT_WORD, 0, len(line)) < 0 and low.find(_CONTENT_WORD, 0, len(line)) < 0 \
+            and low.find(_SCOPE_WORD, 0, len(line)) < 0:
         return False
     return _OBJECT_LIST.match(line) is not None
 
 
 _OBJECT_WORD = "tượng"
 _CONTENT_WORD = "nội dung"     # "1. Nội dung kiểm tra": what the inspection covers
+_SCOPE_WORD = "phạm vi"        # "2. Phạm vi: các sở, ban, ngành …": whom the plan covers
 
 
 # a heading over what was found or done ("I. KẾT QUẢ KIỂM TRA", "1. Kết quả đạt được", "I. ĐÁNH GIÁ
