@@ -805,6 +805,11 @@ def test_subjects_listed_with_semicolons_at_an_items_start_all_lead():
     assert leads(ds["IV/1"]) == ["Các sở, ban, ngành tỉnh", "Ủy ban nhân dân các xã, phường"]
     # in the middle of a clause, "; X" still opens a clause of its own
     assert supports(ds["IV/2"]) == ["Công an tỉnh"]
+    # ... but three partners or more listed with semicolons are one list
+    three = text.replace("phối hợp với Công an tỉnh; Sở Nội vụ bố trí công chức",
+                         "phối hợp với Công an tỉnh; Sở Nội vụ; Sở Tài chính bố trí công chức")
+    d = directives_of(three)["IV/2"]
+    assert (leads(d), supports(d)) == (["Sở Tư pháp"], ["Công an tỉnh", "Sở Nội vụ", "Sở Tài chính"])
 
 
 def test_a_heading_listing_elliptical_names_under_their_kind_heads_its_items():

@@ -779,17 +779,26 @@ _LIST_VERB_BEFORE = compile_regex(r"(?:đề\s+nghị|yêu\s+cầu|giao)\s+$"
                                   r"|(?:chủ\s+trì|phối\s+hợp|thực\s+hiện)\s*:\s*$", FLAGS)   # (a field's label)
 
 
+_PARTNERS_BEFORE = compile_regex(r"phối\s+hợp\s+(?:với|cùng)\s+$", FLAGS)
+
+
 # a list that opens its line or item ("3. Các sở, ban, ngành tỉnh; UBND các xã, phường căn cứ …"): its
 # semicolons part the subjects of the clause that follows
 _LINE_OPENING = compile_regex(r"[ \t]*+(?:(?:[IVX]+|\d{1,2}(?:\.\d{1,2})*|[a-zđ])[.)][ \t]+|[-+•*][ \t]+)?", FLAGS)
 
 
-def _semicolon_list(text: str, chain: "Chain", nxt: int) -> bool:
-    gap = text[chain.end:nxt]
+def _semicolon_list(text: str, chain: "Chain", m: "Mention") -> bool:
+    gap = text[chain.end:m.start]
     if gap.strip() != ";":
         return False
     first = chain.mentions[0].start
     if _LIST_VERB_BEFORE.search(text, max(0, first - 16), first, CONCURRENT) is not None:
+        return True
+    # partners listed with semicolons ("phối hợp với Bộ Thông tin và Truyền thông; Văn phòng Chính phủ;
+    # Bảo hiểm xã hội Việt Nam bảo đảm …"): three or more names are one list; after two, "; X" may
+    # open a clause of its own ("phối hợp với UBND các huyện; Sở Tài chính bố trí kinh phí")
+    if (text.find(";", first, chain.end) >= 0 or text[m.end:m.end + 3].lstrip()[:1] == ";") \
+            and _PARTNERS_BEFORE.search(text, max(0, first - 24), first, CONCURRENT) is not None:
         return True
     line_start = text.rfind("\n", 0, first) + 1
     return first - line_start <= 12 and _LINE_OPENING.fullmatch(text, line_start, first, CONCURRENT) is not None
@@ -847,7 +856,7 @@ def build_chains(text: str, mentions: list[Mention], lex: Lexicon) -> list[Chain
                 gap_start = last.end
             # a gap over 80 characters joins nothing: told before it is sliced
             if gap_start <= gap_end <= gap_start + 80 and (joins(text[gap_start:gap_end])
-                                                            or _semicolon_list(text, last, m.start)) \
+                                                            or _semicolon_list(text, last, m)) \
                     and not _closes_fronted_time(text, last, gap_start, gap_end):
                 last.mentions.append(m)
                 if m.end > last.end:
