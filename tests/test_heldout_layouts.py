@@ -75,3 +75,18 @@ def test_a_page_number_line_inside_a_paragraph_is_a_page_break():
     assert [i.path for i in doc.items] == ["1", "2", "3"]
     assert doc.items[0].text.endswith("báo cáo UBND tỉnh.")
     assert "3 -" not in doc.items[1].text
+
+
+def test_the_issuers_name_repeated_at_a_pages_top_is_page_furniture():
+    head = ("BỘ KHOA HỌC VÀ CÔNG NGHỆ\nSố: 2150/BKHCN-CĐS\nHà Nội, ngày 12 tháng 8 năm 2025\n\n"
+            "Kính gửi: Ủy ban nhân dân các tỉnh, thành phố.\n\n")
+    body = ("1. Các sở rà soát dữ liệu, không yêu cầu người dân\n\n2\nBỘ KHOA HỌC VÀ CÔNG NGHỆ\n\n"
+            "cung cấp lại giấy tờ đã có trong cơ sở dữ liệu.\n\n2. Sở Nội vụ theo dõi.\n")
+    doc = extract_text(head + body)
+    assert [i.path for i in doc.items] == ["1", "2"]
+    # the sentence the page break cut is read whole, without the page's furniture
+    assert doc.items[0].text.endswith("không yêu cầu người dân cung cấp lại giấy tờ đã có trong cơ sở dữ liệu.")
+    assert [b.text for b in doc.bodies if b.span[0] > len(head)] == ["Các sở", "Sở Nội vụ"]
+    # a capitals line after a page number that repeats no header line is content: the break stays
+    other = extract_text(head + body.replace("BỘ KHOA HỌC VÀ CÔNG NGHỆ\n\ncung", "PHỤ LỤC\n\ncung"))
+    assert other.items[0].text.endswith("không yêu cầu người dân")

@@ -18,6 +18,7 @@ from typing import Any, Iterator, Optional
 
 from ..trie import unicode_classes
 from .anchors import occurrences
+from ..structure.lines import page_heads
 
 # segment kinds (from structure.Layout.segments) that hold metadata, not body text
 # (web debris and mottos are not needed: site chrome and the national or Party motto
@@ -211,7 +212,7 @@ def skip_zones(text: str, layout: Any = None, marker_starts: Optional[list[int]]
     (`marker_starts`: see _markers)."""
     segments = getattr(layout, "segments", None) or []
     zones = [(s, e) for k, s, e in segments if k in SKIP_KINDS]
-    return merge_spans(zones + _zones(text, marker_starts) + _enacting_authority(text))
+    return merge_spans(zones + _zones(text, marker_starts) + _enacting_authority(text) + page_heads(text))
 
 
 _GROUNDS = "\nCăn cứ"

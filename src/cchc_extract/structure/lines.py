@@ -16,6 +16,9 @@ PAGE_NUMBER = compile_regex(r"(?:-\s*)?(?:[Tt]rang\s+)?\d{1,3}(?:\s*/\s*\d{1,3})
 # ... or a running header or footer that ends with its page ("Kế hoạch số 45/KH-UBND ngày 08/3/2022 - Trang 2/4")
 RUNNING_HEAD = compile_regex(r"[^\n]{1,100}?\s[-–|]\s*Trang\s+\d{1,3}(?:\s*/\s*\d{1,3})?")
 RUNNING_HEAD_MAX = 120
+# ... or, right after a page number, the issuer's name repeated at the top of the new page ("2" then
+# "BỘ KHOA HỌC VÀ CÔNG NGHỆ"): one of the document's first lines again, in capitals
+HEAD_LINES = 4
 # spaces and markdown emphasis (*italic*, _italic_) around a line are not its content
 _EDGE = " \t\r\f\v*_"
 # ... except a star that opens a markdown list item: "* " then text, no closing star
@@ -53,13 +56,19 @@ def split_lines(norm: NormalizedText) -> list[Line]:
     append = out.append
     pos = 0
     stars = "*" in norm.text              # most documents have no markdown: no bullet test per line
-    for idx, raw in enumerate(norm.text.split("\n")):
+    raws = norm.text.split("\n")
+    after_page = False                    # only blank lines since a page number
+    for idx, raw in enumerate(raws):
         stripped = raw.strip(_EDGE)
-        if not stripped or (len(stripped) <= 10 and PAGE_NUMBER.fullmatch(stripped)) \
-                or ("Trang" in stripped and len(stripped) <= RUNNING_HEAD_MAX and RUNNING_HEAD.fullmatch(stripped)):
+        page = bool(stripped) and len(stripped) <= 10 and PAGE_NUMBER.fullmatch(stripped) is not None
+        if not stripped or page \
+                or ("Trang" in stripped and len(stripped) <= RUNNING_HEAD_MAX and RUNNING_HEAD.fullmatch(stripped)) \
+                or after_page and stripped.isupper() and _repeats_head(raws, idx, stripped):
             append(Line(idx, pos, pos, ""))
             pos += len(raw) + 1
+            after_page = page or (after_page and not stripped)
             continue
+        after_page = False
         # the leading edge: raw starts with stripped unless there are edge characters to skip
         s = pos if raw[0] not in _EDGE else pos + len(raw) - len(raw.lstrip(_EDGE))
         if stars and "*" in raw[:4] and _STAR_BULLET.match(raw):     # "* Nội dung": a list bullet, kept
@@ -89,6 +98,41 @@ def split_lines(norm: NormalizedText) -> list[Line]:
                 line.note, line.note_start = m.group(1), s + m.end()
         append(line)
         pos += len(raw) + 1
+    return out
+
+
+def _repeats_head(raws: list[str], idx: int, stripped: str) -> bool:
+    """The line repeats one of the document's first HEAD_LINES non-blank lines (its issuer)."""
+    seen = 0
+    for raw in raws[:idx]:
+        head = raw.strip(_EDGE)
+        if head:
+            if head == stripped:
+                return True
+            seen += 1
+            if seen == HEAD_LINES:
+                break
+    return False
+
+
+# a page number's line and the capitals line after it (blank lines between), for page_heads
+_PAGE_THEN_CAPS = compile_regex(r"\n[ \t]*(?:-\s*)?(?:[Tt]rang\s+)?\d{1,3}(?:\s*/\s*\d{1,3})?(?:\s*-)?[ \t]*\n"
+                                r"(?:[ \t]*\n)*[ \t]*([^\n\p{Ll}]{4,120}?)[ \t]*(?=\n|$)")
+
+
+def page_heads(text: str) -> list[tuple[int, int]]:
+    """Spans of the issuer's name repeated at the top of a page (see HEAD_LINES): page furniture,
+    where no entity is read."""
+    out = []
+    raws = None
+    for m in _PAGE_THEN_CAPS.finditer(text):
+        line = m.group(1)
+        if not line.isupper():
+            continue
+        if raws is None:
+            raws = text[:m.start()].split("\n", 40)[:40]
+        if _repeats_head(raws, len(raws), line.strip(_EDGE)):
+            out.append(m.span(1))
     return out
 
 
