@@ -423,6 +423,9 @@ def test_what_still_remains_or_how_many_stand_at_a_rate_is_reported(rules, sente
     # a year is no count: "… năm 2025 của địa phương, trong đó có tỷ lệ … (chỉ tiêu: trên 98%)"
     asked = "- Kết quả thực hiện các chỉ tiêu năm 2025 của địa phương, trong đó có tỷ lệ hồ sơ đúng hạn (chỉ tiêu: trên 98%);"
     assert [t for t, *_ in found(rules, asked)] == ["trên 98%"]
+    # a rate that picks the units a measure is for is no goal either
+    picked = "c) Đề xuất biện pháp chấn chỉnh đối với cơ quan, đơn vị có tỷ lệ hài lòng dưới 80%."
+    assert [t for t, *_ in found(rules, picked)] == []
 
 
 def test_a_past_marker_before_a_goal_verb_belongs_to_its_own_clause(rules):

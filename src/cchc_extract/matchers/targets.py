@@ -75,6 +75,11 @@ _SHORTFALL_WORDS = ("chưa đạt", "vẫn còn")   # what a report finds lackin
 # (a count, not a year or a period's number: "năm 2025 của địa phương, trong đó có tỷ lệ …")
 _COUNTED_AT_RATE = compile_regex(r"(?<![\d%,./])(?<!(?:năm|tháng|quý|ngày|số)\s)\b(?!(?:19|20)\d\d\b)\d{1,4}(?:/\d{1,4})?"
                                  r"\s+(?:\p{L}+,?\s+){1,8}?có\s+tỷ\s+lệ\b", _FLAGS)
+# ... or which units a measure is for ("biện pháp chấn chỉnh đối với cơ quan, đơn vị có tỷ lệ hài lòng dưới
+# 80%", "khen thưởng các xã có tỷ lệ … trên 95%"): a threshold that picks them, no goal
+_UNIT_WORD = r"(?:cơ\s+quan|đơn\s+vị|địa\s+phương|xã|phường|thị\s+trấn|huyện|sở|ngành|bộ\s+phận)"
+_SELECTED_AT_RATE = compile_regex(r"(?:đối\s+với|cho|khen\s+thưởng|phê\s+bình|nhắc\s+nhở)\s+(?:các\s+|những\s+)?"
+                                  + _UNIT_WORD + r"(?:\s*,\s*" + _UNIT_WORD + r")*\s+có\s+tỷ\s+lệ\b", _FLAGS)
 _GOAL_VERB = compile_regex(r"phấn\s+đấu|bảo\s+đảm|đảm\s+bảo|\bphải\b|\bcần\b", _FLAGS)
 # a rank after the figure ("đạt 84,12%, xếp thứ 35/63"): only a result has one
 _RANK_AFTER = compile_regex(r",?\s*(?:xếp\s+(?:thứ|hạng)|đứng\s+thứ)\s+\d", _FLAGS)
@@ -609,6 +614,9 @@ def _reports_result(text: str, low: str, c: _Cand, doc_year: Optional[int], doc_
     if low.find("có tỷ lệ", ss, start) >= 0:
         m = _COUNTED_AT_RATE.search(text, ss, start)
         if m is not None and not _GOAL_VERB.search(text, ss, start):
+            return True
+        m = _SELECTED_AT_RATE.search(text, ss, start)
+        if m is not None and not _GOAL_VERB.search(text, m.start(), start):
             return True
     if _has(low, _PAST_WORDS, cs, start):
         # a past marker before a goal verb is that clause's own ("theo danh mục đã thống nhất, bảo
