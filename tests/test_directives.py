@@ -810,6 +810,10 @@ def test_subjects_listed_with_semicolons_at_an_items_start_all_lead():
                          "phối hợp với Công an tỉnh; Sở Nội vụ; Sở Tài chính bố trí công chức")
     d = directives_of(three)["IV/2"]
     assert (leads(d), supports(d)) == (["Sở Tư pháp"], ["Công an tỉnh", "Sở Nội vụ", "Sở Tài chính"])
+    # ... and so are the partners after a colon ("phối hợp với: A; B; C")
+    colon = three.replace("phối hợp với Công an tỉnh", "phối hợp với: Công an tỉnh")
+    d = directives_of(colon)["IV/2"]
+    assert (leads(d), supports(d)) == (["Sở Tư pháp"], ["Công an tỉnh", "Sở Nội vụ", "Sở Tài chính"])
 
 
 def test_a_heading_listing_elliptical_names_under_their_kind_heads_its_items():

@@ -757,9 +757,10 @@ _COMMON_MARKS = ".;:"
 _ALL_MARKS = ".;:!?"      # "!" and "?" only where a text holds them (see _has_rare_marks)
 
 # a task list's labelled field: the colon after it does not end the clause that names the role;
-# nor does an enumeration's head ("phối hợp với các Bộ: Tài chính, Tư pháp": its members)
+# nor does an enumeration's head ("phối hợp với các Bộ: Tài chính, Tư pháp": its members), nor a
+# colon before the partners ("chủ trì, phối hợp với: A; B; C rà soát …")
 _ROLE_LABEL = compile_regex(r"(?:chủ\s+trì(?:\s+(?:soạn\s+thảo|tham\s+mưu|xây\s+dựng)(?:\s+[^\s:;.,]+){0,4})?"
-                            r"|phối\s+hợp|thực\s+hiện|triển\s+khai"
+                            r"|phối\s+hợp(?:\s+(?:với|cùng))?|thực\s+hiện|triển\s+khai"
                             r"|(?<!\w)các\s+(?:bộ|sở|cục|vụ|tổng\s+cục)(?:\s*,\s*ngành)?)\s*$", FLAGS)
 
 
@@ -776,10 +777,10 @@ _START = attrgetter("start")
 # các bệnh viện … thực hiện", or a labelled field's ("Đơn vị phối hợp: A; B") (after another word, "; X"
 # opens a clause of its own: "phối hợp với UBND các huyện; Sở Tài chính bố trí …")
 _LIST_VERB_BEFORE = compile_regex(r"(?:đề\s+nghị|yêu\s+cầu|giao)\s+$"
-                                  r"|(?:chủ\s+trì|phối\s+hợp|thực\s+hiện)\s*:\s*$", FLAGS)   # (a field's label)
+                                  r"|(?:chủ\s+trì|phối\s+hợp(?:\s+với)?|thực\s+hiện)\s*:\s*$", FLAGS)   # (a field's label, a list after its colon)
 
 
-_PARTNERS_BEFORE = compile_regex(r"phối\s+hợp\s+(?:với|cùng)\s+$", FLAGS)
+_PARTNERS_BEFORE = compile_regex(r"phối\s+hợp\s+(?:với|cùng)\s*:?\s+$", FLAGS)
 
 
 # a list that opens its line or item ("3. Các sở, ban, ngành tỉnh; UBND các xã, phường căn cứ …"): its
