@@ -517,6 +517,17 @@ def test_a_sentence_that_names_its_figures_source_reports_them():
     goal = "Theo kết quả khảo sát năm 2025, các xã phấn đấu tỷ lệ hài lòng trên 90%.\n"
     assert [t.text for t in extract_text(head + goal).targets] == ["trên 90%"]
 
+
+def test_figures_in_a_petition_quoted_after_its_colon_are_no_goals():
+    head = "CÔNG VĂN\nVề trả lời kiến nghị\n\n"
+    petition = ("3. Về chỉ tiêu hồ sơ trực tuyến\n\nỦy ban nhân dân xã kiến nghị: “Chỉ tiêu tỷ lệ hồ sơ trực "
+                "tuyến toàn trình đạt 80% trong năm 2026 là quá cao. Đề nghị xem xét giảm xuống còn 60%.”\n\n"
+                "Trả lời: đề nghị xã bảo đảm tỷ lệ hồ sơ trực tuyến đạt tối thiểu 70%.\n")
+    assert [t.text for t in extract_text(head + petition).targets] == ["tối thiểu 70%"]
+    # a higher directive quoted as adopted still sets its goal
+    adopted = "Chỉ thị số 08/CT-TTg nêu rõ: “Các bộ, ngành bảo đảm 100% hồ sơ được cập nhật trạng thái xử lý.”\n"
+    assert [t.text[:40] for t in extract_text(head + adopted).targets] == ["100% hồ sơ được cập nhật trạng thái xử lý"[:40]]
+
 def test_a_year_tables_row_words_set_its_comparator_and_its_rank_cells_are_targets():
     head = "KẾ HOẠCH\nCải cách hành chính\n\n1. Chỉ tiêu cụ thể theo từng năm\n"
     table = ("STT\tChỉ tiêu\tNăm 2025\tNăm 2026\n"

@@ -749,6 +749,27 @@ def _is_report(ctx: MatchContext) -> bool:
     return getattr(metadata, "doc_type", None) == "bao_cao"
 
 
+_QUOTE_REACH = 600      # as roles._QUOTE_REACH: how far a quotation's marks are looked for
+_QUOTE_MIN = 20         # a quotation holding fewer characters only names something
+
+
+def _in_quoted_speech(text: str, start: int, end: int) -> bool:
+    """The figure stands in a petition quoted after its colon ("Ủy ban nhân dân xã kiến nghị: “Chỉ tiêu …
+    đạt 80% trong năm 2026 là quá cao …”"): the petitioner's words, no goal this document sets.  A higher
+    directive quoted as adopted ("Chỉ thị số 08/CT-TTg … nêu rõ: “… bảo đảm 100% hồ sơ …”") still sets one."""
+    opening = text.rfind('"', max(0, start - _QUOTE_REACH), start)
+    if opening < 0:
+        return False
+    colon = text.rfind(":", max(0, opening - 3), opening)
+    if colon < 0 or text[colon + 1:opening].strip() or not _PETITION_BEFORE.search(text, max(0, colon - 40), colon):
+        return False
+    closing = text.find('"', end, end + _QUOTE_REACH)
+    return closing >= 0 and closing - opening > _QUOTE_MIN
+
+
+_PETITION_BEFORE = compile_regex(r"(?:kiến\s+nghị|phản\s+ánh|đề\s+xuất|đề\s+nghị|câu\s+hỏi|hỏi|vướng\s+mắc)\s*$", _FLAGS)
+
+
 def find(ctx: MatchContext) -> list[Found]:
     text = ctx.text
     doc_year = int(ctx.doc_date[:4]) if ctx.doc_date and ctx.doc_date[:4].isdigit() else None
@@ -760,9 +781,10 @@ def find(ctx: MatchContext) -> list[Found]:
     results = _result_sections(ctx) if cands else ()
     goals = _result_sections(ctx, _GOAL_HEADING) if cands and report else ()
     reached = _reached_cells(ctx) if cands else None
+    quoted = '"' in text       # (the normaliser has made every double quote '"')
     for c in cands:
         if _reports_result(text, low, _with_clause(text, c), doc_year, doc_month) \
-                or (reached and reached(c.start)):
+                or (reached and reached(c.start)) or quoted and _in_quoted_speech(text, c.start, c.qend):
             continue
         prev = accepted[-1] if accepted else None
         member = prev is not None and _is_member(text, low, prev, c)
