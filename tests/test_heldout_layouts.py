@@ -90,3 +90,19 @@ def test_the_issuers_name_repeated_at_a_pages_top_is_page_furniture():
     # a capitals line after a page number that repeats no header line is content: the break stays
     other = extract_text(head + body.replace("BỘ KHOA HỌC VÀ CÔNG NGHỆ\n\ncung", "PHỤ LỤC\n\ncung"))
     assert other.items[0].text.endswith("không yêu cầu người dân")
+
+
+def test_a_chat_copys_pictographs_mark_bullets_or_decorate_a_label():
+    # a letter pasted from Zalo: "📌 1." is item 1 (the pictograph only decorates its label, and the
+    # item starts at the label); "🔹" and "✅" open bullets, pathed as dashes are
+    text = ("Chủ tịch UBND phường yêu cầu:\n📌 1. Trung tâm Phục vụ hành chính công phường:\n"
+            "🔹 Rà soát toàn bộ hồ sơ quá hạn.\n🔹 Bố trí công chức hướng dẫn người dân.\n"
+            "📌 2. Ban điều hành các khu phố:\n✅ Thông báo đến từng hộ dân.\n")
+    doc = extract_text(text)
+    assert [(i.label, i.path) for i in doc.items] == [
+        ("1.", "1"), ("🔹", "1/-1"), ("🔹", "1/-2"), ("2.", "2"), ("✅", "2/-1")]
+    assert doc.items[0].text.startswith("1. Trung tâm")
+    ds = {d.item: d for d in doc.directives}
+    assert [b.text for b in ds["1/-2"].lead] == ["Trung tâm Phục vụ hành chính công phường"]
+    # a degree sign or a copyright sign is no bullet (pictographs start at the arrows' block)
+    assert [i.label for i in extract_text("° Nhiệt độ.\n© Bản quyền.\n").items] == []

@@ -23,6 +23,10 @@ RANK = {"part": 2, "chapter": 4, "letter_part": 5, "section": 6, "subsection": 8
         "roman": 10, "dieu": 15, "decimal": 20, "multilevel": 20, "named": 30, "ordinal": 35, "letter": 40}
 BULLETS = ("dash", "plus", "bullet")    # bullet: "•" and the like, or "* " (a markdown list)
 BULLET_SIGNS = "•▪◦●○■□►➢✓"              # the signs of kind bullet besides "*" (roles and directives too)
+# pictographs a chat copy marks its lines with ("🔹 Chủ trì …", "✅ Thông báo …", "📌 1. …"): arrows, dingbats,
+# symbols and emoji, as a regex class (a variation selector may follow one: "➡️")
+PICTOGRAPHS = "\u2190-\u2bff\U0001f000-\U0001faff"
+_PICTOGRAPH_LINE = compile_regex(rf"[{PICTOGRAPHS}]\ufe0f?(?=[ \t]+\S)")
 
 _LABEL = compile_regex(
     r"(?P<dieu>Điều\s++(?P<dn>\d{1,3})\s*+[.:])(?=\s|$)"
@@ -142,6 +146,9 @@ def _match_label(text: str) -> Optional[Label]:
         return None if m is None else Label(m.group("named"), "named", m.group("named"), m.end(),
                                            int(m.group("nn")))
     if not text or (text[0] not in _FIRST and text[1:2] not in _LETTER_MARKS):
+        if text and text[0] >= "\u2190":   # a pictograph opening a chat copy's line: its bullet
+            m = _PICTOGRAPH_LINE.match(text)
+            return None if m is None else Label(m.group(), "bullet", "-", m.end())   # path "-N", as a dash's
         return None                      # cheap test first: most lines are not labelled
     # the commonest labels, "a) x" and "- x", decided without the regex (the alternatives
     # start with distinct characters, so no earlier one can match these): a plain space

@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from typing import Optional
 
 from ..normalize import Mark, NormalizedText
-from .labels import match_label
+from .labels import BULLETS, PICTOGRAPHS, match_label
 from ..startup_cache import compile_regex
 
 # "[1] …" and a markdown converter's "[^1]: …" open a note's text
@@ -19,6 +19,8 @@ RUNNING_HEAD_MAX = 120
 # ... or, right after a page number, the issuer's name repeated at the top of the new page ("2" then
 # "BỘ KHOA HỌC VÀ CÔNG NGHỆ"): one of the document's first lines again, in capitals
 HEAD_LINES = 4
+# pictographs and the spaces after them before a line's label (see split_lines)
+_DECORATION = compile_regex(rf"(?:[{PICTOGRAPHS}]\ufe0f?)+[ \t]+")
 # spaces and markdown emphasis (*italic*, _italic_) around a line are not its content
 _EDGE = " \t\r\f\v*_"
 # ... except a star that opens a markdown list item: "* " then text, no closing star
@@ -82,6 +84,14 @@ def split_lines(norm: NormalizedText) -> list[Line]:
                 rest = stripped[m.end():]
                 s += m.end() + len(rest) - len(rest.lstrip(_EDGE))
                 stripped = rest.lstrip(_EDGE)
+        if stripped[0] >= "\u2190":
+            # "📌 1. Trung tâm …": a pictograph before a label only decorates it; the line starts at the label
+            m = _DECORATION.match(stripped)
+            if m is not None:
+                lab = match_label(stripped[m.end():])
+                if lab is not None and lab.kind not in BULLETS:
+                    s += m.end()
+                    stripped = stripped[m.end():]
         line = Line(idx, s, s + len(stripped), stripped)
         line.quote = quote
         mark = None

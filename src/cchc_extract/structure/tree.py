@@ -113,7 +113,7 @@ class TreeBuilder:
         if kind in BULLETS:
             # a round bullet is pathed as a dash ("1/-2"), as most annotators write it; it shares
             # the dash's count under one parent, so the two never give one path twice
-            sign = PATH_SIGN.get(lab.text, lab.text)
+            sign = PATH_SIGN.get(lab.text, lab.text) if lab.key != "-" else "-"   # (a pictograph's key: see labels)
             n = parent.bullets.get(sign, 0) + 1
             parent.bullets[sign] = n
             key = f"{sign}{n}"
