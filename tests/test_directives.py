@@ -158,6 +158,18 @@ def test_a_heading_keeps_the_way_the_preamble_asked_its_body():
         assert [ds[p].modality for p in paths] == want, verb
 
 
+
+def test_headings_under_an_issuer_that_only_says_de_nghi_are_asked():
+    # "Bộ … đề nghị:" names no addressee: the headings name the Kính gửi bodies, and they are asked
+    head = ("BỘ NÔNG NGHIỆP VÀ MÔI TRƯỜNG\nSố: 12/BNNMT-QLĐĐ\nHà Nội, ngày 10 tháng 6 năm 2025\n\n"
+            "Kính gửi: Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương.\n\n")
+    items = "1. Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương\n\na) Chỉ đạo rà soát hồ sơ.\n"
+    ds = directives_of(head + "Để khắc phục tình trạng trên, Bộ Nông nghiệp và Môi trường đề nghị:\n\n" + items)
+    assert (ds["1"].modality, ds["1/a"].modality) == ("request", "request")
+    # "yêu cầu:" orders them
+    ds = directives_of(head + "Bộ Nông nghiệp và Môi trường yêu cầu:\n\n" + items)
+    assert ds["1/a"].modality == "assign"
+
 def test_the_issuers_own_units_are_given_tasks_under_a_request_to_others():
     from cchc_extract.models import Metadata
     text = ("Bộ Tài chính đề nghị Ủy ban nhân dân các tỉnh thực hiện một số nội dung sau:\n\n"

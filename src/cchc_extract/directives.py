@@ -155,6 +155,9 @@ def build_directives(doc: Document, ctx: MatchContext, lexicon: Lexicon | None =
     if pre_directive is not None:
         out.append(pre_directive)
     inherited_top = pre_roles if pre_roles.lead else _recipients(doc, ctx, bodies)
+    if inherited_top.source == "recipients" and _preamble_requests(doc, ctx):
+        # "Bộ Nông nghiệp và Môi trường đề nghị:" over headings naming its addressees: it asks them
+        inherited_top = Roles(inherited_top.lead, [], "recipients", "request")
     # a reply ("… nhận được Công văn số … Bộ có ý kiến như sau:") states the law, then asks: a task
     # stands only in the items that ask ("đề nghị Ủy ban nhân dân tỉnh chỉ đạo …", "giao X …") and below
     reply = not pre_roles.lead and _is_reply(doc, ctx)
@@ -492,6 +495,19 @@ def _all_capitals(line: str) -> bool:
     told apart by their first words without upper-casing the whole line."""
     head = line[:24]
     return head.upper() == head and line.upper() == line
+
+
+# the preamble ends asking with "đề nghị" and nothing after its colon ("Bộ … đề nghị:", "… trân trọng đề
+# nghị các đơn vị thực hiện một số nội dung sau:"), no "yêu cầu" or "giao" beside it
+_REQUEST_END = compile_regex(r"\bđề\s+nghị\b(?![^.\n]{0,200}\b(?:yêu\s+cầu|giao)\b)[^.\n]{0,200}:\s*$", regex.IGNORECASE)
+
+
+def _preamble_requests(doc: Document, ctx: MatchContext) -> bool:
+    rng = _preamble_range(doc, ctx)
+    if not rng:
+        return False
+    tail = ctx.norm.text[max(rng[0], rng[1] - 300):rng[1]].rstrip()
+    return tail.endswith(":") and _REQUEST_END.search(tail) is not None
 
 
 def _preamble_asks(doc: Document, ctx: MatchContext, lex: Lexicon) -> bool:
