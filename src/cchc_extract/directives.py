@@ -421,7 +421,12 @@ _FILES_TALLY_LINE = compile_regex(
 
 def _tallies_files(unit: "Unit") -> bool:
     line = _first_line(unit.text)
-    return "sơ" in line and _FILES_TALLY_LINE.match(line) is not None
+    if "sơ" not in line:
+        return False
+    # (a tally line ends with its count, an aside or "trong đó:": most lines naming files end otherwise,
+    # and are spared the pattern, whose lazy repeats cost most on a long line)
+    end = line.rstrip(" \t;.,:*")
+    return end.endswith(("sơ", ")", "đó")) and _FILES_TALLY_LINE.match(line) is not None
 
 
 def _tallies_arrears(unit: "Unit") -> bool:
