@@ -97,15 +97,18 @@ class _Plan:
     """The entries of some roles in one slot, tried in file order, with the memo of its answers
     (per document: a document repeats many windows ("", "Giao ", ":"))."""
 
-    __slots__ = ("steps", "heads", "edges", "memo")
+    __slots__ = ("steps", "heads", "edges", "memo", "_chosen")
 
     def __init__(self, steps: tuple, edges: Any = None, heads: Any = None):
         # (trigger, literal words, literal phrases or None, bound test, the one literal word or
-        # None, loose test or None, bit): most entries have one word, tested with one `in` and
-        # no inner loop; bit: the entry's bit in the edges' masks
+        # None, loose test or None): most entries have one word, tested with one `in` and no
+        # inner loop.  Entry i has bit 1 << i in the edges' masks
         self.steps = tuple((t, lits, phrases, test, lits[0] if len(lits) == 1 else None,
-                            _loose_test(t) if edges is not None else None, 1 << i)
-                           for i, (t, lits, phrases, test) in enumerate(steps))
+                            _loose_test(t) if edges is not None else None)
+                           for t, lits, phrases, test in steps)
+        # mask -> the steps it lets through, in order: most masks let few through, and a loop
+        # over these alone costs less than a test of every step's bit
+        self._chosen: dict[int, tuple] = {-1: self.steps}
         self.heads = heads           # an _EdgeMasks of the windows' openings, or None
         # (_EdgeMasks of the entries' openings, _LazyMasks of their ends) of a whole-window
         # plan, or None
@@ -141,10 +144,11 @@ class _Plan:
         # a whole-window plan: only the entries both the window's opening and its end let
         # through can hit it (see _whole_edges)
         mask = ends if edges is None else edges[1].among(window[-_TAIL:], edges[0][window[:_HEAD]])
+        chosen = self._chosen.get(mask)
+        if chosen is None:
+            chosen = self._chosen_by(mask)
         folded = None
-        for t, lits, phrases, test, word, loose, bit in self.steps:
-            if not mask & bit:
-                continue
+        for t, lits, phrases, test, word, loose in chosen:
             if lits:
                 if low is None:
                     low = window.lower()
@@ -174,6 +178,13 @@ class _Plan:
             if test(window, None, None, CONCURRENT) is not None:    # (keeps the GIL: see CONCURRENT)
                 return t
         return None
+
+    def _chosen_by(self, mask: int) -> tuple:
+        """The steps whose bits mask sets, kept (a mask is one of few: bounded all the same)."""
+        if len(self._chosen) >= 4096:
+            self._chosen = {-1: self.steps}
+        chosen = self._chosen[mask] = tuple(step for i, step in enumerate(self.steps) if mask >> i & 1)
+        return chosen
 
 
 class _BeforeTests:
