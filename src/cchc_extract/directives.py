@@ -430,6 +430,8 @@ def _tallies_files(unit: "Unit") -> bool:
 
 
 def _tallies_arrears(unit: "Unit") -> bool:
+    if ":" not in unit.text:             # the colon it needs, first: most units hold none
+        return False
     line = _first_line(unit.text)
     # (the words it needs, first: most first lines with a colon hold none of them)
     return ":" in line and ("hạn" in line or "độ" in line or "đọng" in line or "thành" in line) \
@@ -443,6 +445,8 @@ _PROCEDURE_ENTRY = compile_regex(r"\bmã\s+(?:số|TTHC|thủ\s+tục(?:\s+hành
 
 
 def _lists_procedure(unit: "Unit") -> bool:
+    if unit.low is not None and "mã" not in unit.low:    # (every case of "mã" lowers to it)
+        return False                     # one `in` over the unit: most hold no "mã" anywhere
     line = _first_line(unit.text)
     return ("Mã" in line or "mã" in line or "MÃ" in line) and _PROCEDURE_ENTRY.search(line) is not None
 
