@@ -10,7 +10,7 @@ from ..models import Warning_
 from ..normalize import NormalizedText
 from ..startup_cache import compile_regex
 from . import ItemNode
-from .labels import BULLETS, Label, inline_siblings, match_label, sibling_starts
+from .labels import BULLETS, LETTER_ORDER, LETTERS, Label, inline_siblings, match_label, roman_value, sibling_starts, to_roman
 from .lines import Line
 from .segment import ends_sentence, starts_lower
 from .text import clean
@@ -62,6 +62,7 @@ class TreeBuilder:
         self.paths: set[str] = set()
         self.by_path: dict[str, ItemNode] = {}    # this builder's items (paths are unique)
         self.dups: dict[str, int] = {}
+        self.restarts: list[tuple[ItemNode, int]] = []   # (parent, index of the first item) of each restarted list
         self.stack: list[_Open] = []
         root = Label("", "root", "", 0)
         self.root = _Open(ItemNode("", "", "root", 0, None, 0, 0, ""), root, root.rank)
@@ -130,6 +131,8 @@ class TreeBuilder:
                         self.warn.add("W203", f"list restarts at {lab.text} with no parent heading; attached "
                                       f"to {parent.node.path or 'the top level'}", span=(start, start + len(lab.text)))
                     self._drop_lead_in()
+                    if lab.number == (0 if kind == "letter" else 1) and parent.node.path:   # "1." or "a)" again
+                        self.restarts.append((parent.node, len(self.items)))
                 elif seen and lab.number > seen[-1] + 1:
                     # numbers skipped: the headings in between were lost with their text
                     if not self.warn.over("W203"):
@@ -224,7 +227,46 @@ class TreeBuilder:
         return not self.text[s:e].rstrip().endswith((".", ";", ":", "!", "?", ")"))
 
     # -- finishing -----------------------------------------------------------
+    def _fill_lost_headings(self) -> None:
+        """A list restarted under P whose section ends where P's next sibling is P + 2 ("II. …" with 1-4,
+        then "1. Văn phòng Bộ …" to "7.", then "IV. …") was under the lost heading P + 1: its items are
+        pathed under it ("III/1", as annotators write them), their copies made unique as dup/ paths."""
+        for parent, first in reversed(self.restarts):
+            number = _number_of(parent)
+            if number is None:
+                continue
+            nxt = next((k for k in range(first, len(self.items)) if self.items[k].parent == parent.parent
+                        and self.items[k].kind == parent.kind), None)
+            if nxt is None or _number_of(self.items[nxt]) != number + 2:
+                continue
+            key = _key_of(parent.kind, number + 1)
+            lost = f"{parent.parent}/{key}" if parent.parent else f"{self.prefix}{key}"
+            old, taken = parent.path + "/", set(self.paths)
+            renamed: dict[str, str] = {}
+            for it in self.items[first:nxt]:
+                dup = it.path.startswith("dup/")
+                path = it.path[4:] if dup else it.path
+                if not path.startswith(old):
+                    continue
+                parts = path[len(old):].split("/")
+                parts[0] = parts[0].split("~")[0]         # "1~2": the restarted list's own "1"
+                new = lost + "/" + "/".join(parts)
+                if dup or new in taken:
+                    new = "dup/" + new
+                taken.add(new)
+                renamed[it.path] = new
+            if not renamed:
+                continue
+            for it in self.items[first:nxt]:
+                if it.path in renamed:
+                    it.path = renamed[it.path]
+                    it.parent = lost if it.parent == parent.path else renamed.get(it.parent, it.parent)
+            if not self.warn.over("W203"):
+                self.warn.add("W203", f"the list restarted under {parent.path} is read under its lost heading {lost}")
+
     def finish(self) -> list[ItemNode]:
+        if self.restarts:
+            self._fill_lost_headings()
         by_path = {it.path: it for it in self.items}
         mark_re = self.mark_re
         paren_marks = mark_re is not _BRACKET_MARK      # "(n)" marks too, not only "[n]"
@@ -254,6 +296,26 @@ class TreeBuilder:
                 p = by_path[it.parent]
                 p.end = max(p.end, it.end)
         return self.items
+
+
+def _number_of(node: ItemNode) -> Optional[int]:
+    """The value of a roman, decimal or letter item's label ("III." 3, "2." 2, "b)" 2), else None."""
+    key = node.label.rstrip(".)/-")
+    if node.kind == "roman":
+        return roman_value(key)
+    if node.kind == "decimal":
+        return int(key) if key.isdigit() else None
+    if node.kind == "letter":
+        i = LETTER_ORDER.get(key)
+        return None if i is None else i + 1
+    return None
+
+
+def _key_of(kind: str, number: int) -> str:
+    """The path key of the item of that kind and value (3: "III", "3" or "c")."""
+    if kind == "roman":
+        return to_roman(number)
+    return str(number) if kind == "decimal" else LETTERS[number - 1]
 
 
 def build_items(norm: NormalizedText, lines: list[Line], lo: int, hi: int, prefix: str = "",
