@@ -123,3 +123,22 @@ def test_a_list_restarted_before_a_skipped_number_is_under_its_lost_heading():
     # with no number skipped after it, the restarted list stays where it was, made unique
     kept = extract_text(text.replace("IV. TỔ CHỨC", "III. TỔ CHỨC").replace("\n1. Các đơn vị", "\n1. Các đơn vị"))
     assert "III/1" not in [i.path for i in kept.items][:9] and "II/1~2" in [i.path for i in kept.items]
+
+
+def test_an_email_forwards_own_instruction_is_the_preamble_task():
+    wrapper = ("From: Văn phòng HĐND và UBND huyện Đức Hòa <vp@longan.gov.vn>\nSent: Monday, November 18, 2024\n"
+               "To: Phòng Nội vụ huyện Đức Hòa <pnv@longan.gov.vn>\nSubject: FW: V/v chấm điểm Chỉ số CCHC\n\n"
+               "Kính chuyển Phòng Nội vụ Công văn số 4127/SNV-CCHC ngày 15/11/2024 của Sở Nội vụ.\n"
+               "{note}\nTrân trọng,\nLê Thị Trâm\n\n")
+    letter = ("UBND TỈNH LONG AN\nSỞ NỘI VỤ\nSố: 4127/SNV-CCHC\nLong An, ngày 15 tháng 11 năm 2024\n\n"
+              "Kính gửi: Ủy ban nhân dân các huyện.\n\nSở Nội vụ đề nghị Ủy ban nhân dân các huyện thực hiện "
+              "các nội dung sau:\n\n1. Tự đánh giá, chấm điểm Chỉ số CCHC năm 2024.\n")
+    note = ("Thừa lệnh Phó Chủ tịch UBND huyện: giao Phòng Nội vụ chủ trì, phối hợp với Bộ phận Một cửa huyện "
+            "tham mưu thực hiện.")
+    ds = {d.item: d for d in extract_text(wrapper.format(note=note) + letter).directives}
+    assert ([b.text for b in ds["preamble"].lead], [b.text for b in ds["preamble"].support]) == (
+        ["Phòng Nội vụ"], ["Bộ phận Một cửa huyện"])
+    assert [b.text for b in ds["1"].lead] == ["Ủy ban nhân dân các huyện"]    # the letter's items keep theirs
+    # a note that only passes the letter on sets no task
+    ds = {d.item: d for d in extract_text(wrapper.format(note="Đề nghị xem xét.") + letter).directives}
+    assert "preamble" not in ds
